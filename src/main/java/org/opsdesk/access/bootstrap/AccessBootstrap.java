@@ -1,0 +1,135 @@
+package org.opsdesk.access.bootstrap;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.keys.ApiKeySecrets;
+import org.opsdesk.access.keys.ApiKeyStore;
+import org.opsdesk.shared.DemoMode;
+import org.opsdesk.shared.Permissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * First start on an empty database: the {@code admin} operator (password from OPSDESK_ADMIN_PASSWORD, or
+ * generated and logged once), the integration key from OPSDESK_BOOTSTRAP_API_KEY (every permission), and in demo
+ * mode without such a key a generated demo key, logged once. Every secret is stored only as a hash.
+ */
+@Component
+@Order(0)
+class AccessBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
+    private static final int MIN_SECRET_LENGTH = 24;
+
+    private final JdbcClient jdbc;
+    private final ApiKeyStore keys;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Environment environment;
+    private final @Nullable String adminPassword;
+    private final @Nullable String bootstrapKey;
+
+    AccessBootstrap(
+            JdbcClient jdbc,
+            ApiKeyStore keys,
+            PasswordEncoder passwords,
+            TransactionTemplate transactions,
+            Clock clock,
+            Environment environment,
+            @Value("${opsdesk.admin-password:}") @Nullable String adminPassword,
+            @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.environment = environment;
+        this.adminPassword = blankToNull(adminPassword);
+        this.bootstrapKey = blankToNull(bootstrapKey);
+        if (this.adminPassword != null && this.adminPassword.length() < 12) {
+            throw new IllegalStateException("OPSDESK_ADMIN_PASSWORD must have at least 12 characters");
+        }
+        if (this.bootstrapKey != null && this.bootstrapKey.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException(
+                    "OPSDESK_BOOTSTRAP_API_KEY must have at least " + MIN_SECRET_LENGTH + " characters");
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transactions.executeWithoutResult(status -> {
+            // Several nodes may start together on an empty database: one of them bootstraps.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('access.bootstrap'))")
+                    .query()
+                    .singleRow();
+            createAdminIfMissing();
+            createKeys();
+        });
+    }
+
+    private void createAdminIfMissing() {
+        boolean none = jdbc.sql("select not exists (select 1 from access.operator)")
+                .query(Boolean.class)
+                .single();
+        if (!none) {
+            return;
+        }
+        String password = adminPassword != null ? adminPassword : generatedPassword();
+        jdbc.sql(
+                        """
+                        insert into access.operator (id, username, display_name, password_hash, roles, created_at)
+                        values (?, 'admin', 'Administrator', ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        passwords.encode(password),
+                        new String[] {"admin"},
+                        clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+        if (adminPassword == null) {
+            log.warn(
+                    "\n\n  Created operator 'admin' with the generated password: {}\n  It is shown only this once; set OPSDESK_ADMIN_PASSWORD to choose it.\n",
+                    password);
+        } else {
+            log.info("Created operator 'admin' with the password from OPSDESK_ADMIN_PASSWORD");
+        }
+    }
+
+    private void createKeys() {
+        if (bootstrapKey != null) {
+            if (!keys.existsWithSecret(bootstrapKey)) {
+                keys.create("bootstrap", bootstrapKey, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
+                log.info("Created the bootstrap API key from OPSDESK_BOOTSTRAP_API_KEY (all permissions)");
+            }
+        } else if (DemoMode.isOn(environment) && keys.isEmpty()) {
+            String secret = ApiKeySecrets.generate();
+            keys.create("demo", secret, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
+            log.warn(
+                    "\n\n  Created the demo API key (all permissions): {}\n  Use it as 'Authorization: Bearer <key>'. It is shown only this once.\n",
+                    secret);
+        }
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

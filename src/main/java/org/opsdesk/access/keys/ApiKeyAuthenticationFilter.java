@@ -1,0 +1,82 @@
+package org.opsdesk.access.keys;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Permissions;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <api key>}. The key is looked up on every request, so a revoked or
+ * expired key fails at once on every node. Last use is written at most once a minute per key and node, to keep
+ * a write off every request.
+ */
+public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
+
+    private final ApiKeyStore keys;
+    private final AuthenticationEntryPoint entryPoint;
+    private final Clock clock;
+    private final Map<UUID, Instant> lastRecordedUse = new ConcurrentHashMap<>();
+
+    public ApiKeyAuthenticationFilter(ApiKeyStore keys, AuthenticationEntryPoint entryPoint, Clock clock) {
+        this.keys = keys;
+        this.entryPoint = entryPoint;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            chain.doFilter(request, response); // anonymous: the authorization rules answer 401
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            entryPoint.commence(
+                    request,
+                    response,
+                    new BadCredentialsException("the Authorization header must be 'Bearer <api key>'"));
+            return;
+        }
+        Instant now = clock.instant();
+        var key = keys.findBySecret(header.substring(7).trim()).filter(k -> k.usableAt(now));
+        if (key.isEmpty()) {
+            entryPoint.commence(
+                    request, response, new BadCredentialsException("the API key is unknown, expired or revoked"));
+            return;
+        }
+        var apiKey = key.get();
+        var actor = new Actor(
+                Actor.Kind.API_KEY, apiKey.id().toString(), apiKey.name(), new Permissions(apiKey.permissions()));
+        SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
+        recordUse(apiKey.id(), request.getRemoteAddr(), now);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void recordUse(UUID id, String ip, Instant now) {
+        Instant last = lastRecordedUse.get(id);
+        if (last == null || last.plus(USE_RECORDING_INTERVAL).isBefore(now)) {
+            lastRecordedUse.put(id, now);
+            keys.recordUse(id, ip, now);
+        }
+    }
+}

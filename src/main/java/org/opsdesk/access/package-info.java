@@ -1,0 +1,12 @@
+/**
+ * Who may act: operators (people) and API keys (integrations), how they authenticate, and the first-start
+ * bootstrap of the admin operator and the integration key. Turns every authenticated request into an
+ * {@link org.opsdesk.shared.Actor} carrying its permissions, which the other modules check. Secrets are kept
+ * only as hashes.
+ */
+@ApplicationModule(allowedDependencies = "shared")
+@NullMarked
+package org.opsdesk.access;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

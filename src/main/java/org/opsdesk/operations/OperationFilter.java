@@ -1,0 +1,43 @@
+package org.opsdesk.operations;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.workflow.Status;
+
+/** The filters of the operations list; empty lists and nulls mean "any". */
+public record OperationFilter(
+        List<String> types,
+        List<Status> statuses,
+        List<String> stages,
+        @Nullable String subject,
+        @Nullable String assignee,
+        @Nullable String reference,
+        @Nullable String currency,
+        @Nullable BigDecimal amountMin,
+        @Nullable BigDecimal amountMax,
+        @Nullable Instant createdFrom,
+        @Nullable Instant createdTo,
+        @Nullable Instant updatedFrom,
+        @Nullable Instant updatedTo,
+        Sort sort) {
+
+    /** Newest first by default; keyset pagination follows the chosen time and the id. */
+    public enum Sort {
+        CREATED_DESC("created_at", true, "-createdAt"),
+        CREATED_ASC("created_at", false, "createdAt"),
+        UPDATED_DESC("updated_at", true, "-updatedAt"),
+        UPDATED_ASC("updated_at", false, "updatedAt");
+
+        public final String column;
+        public final boolean descending;
+        public final String code;
+
+        Sort(String column, boolean descending, String code) {
+            this.column = column;
+            this.descending = descending;
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.opsdesk.operations;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.lifecycle.HistoryStore;
+import org.opsdesk.operations.lifecycle.Operation;
+import org.opsdesk.operations.lifecycle.OperationListQuery;
+import org.opsdesk.operations.lifecycle.OperationStore;
+import org.opsdesk.operations.lifecycle.Outbox;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.PermissionDenied;
+import org.opsdesk.shared.ProblemException;
+import org.opsdesk.shared.RequestIds;
+import org.opsdesk.workflow.FourEyesRequired;
+import org.opsdesk.workflow.Move;
+import org.opsdesk.workflow.TransitionNotAllowed;
+import org.opsdesk.workflow.UnknownWorkflow;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.Workflows;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates operations, moves them between stages and records everything that happens to them. Each change runs
+ * in one transaction: lock the row, let the workflow decide, write the row, append the chained history entry and
+ * the outbox event. Callers see only operations of types they may view; others are "not found".
+ */
+@Service
+public class Operations {
+
+    private final Workflows workflows;
+    private final OperationStore store;
+    private final HistoryStore history;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Operations(Workflows workflows, OperationStore store, HistoryStore history, Outbox outbox, Clock clock) {
+        this.workflows = workflows;
+        this.store = store;
+        this.history = history;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Permission names per operation type. */
+    public static String view(String type) {
+        return type + ":view";
+    }
+
+    public static String create(String type) {
+        return type + ":create";
+    }
+
+    public static String update(String type) {
+        return type + ":update";
+    }
+
+    public static String assign(String type) {
+        return type + ":assign";
+    }
+
+    @Transactional
+    public OperationSnapshot create(NewOperation command, Actor actor) {
+        WorkflowDefinition workflow =
+                workflows.current(command.type()).orElseThrow(() -> new UnknownWorkflow("type", command.type()));
+        require(actor, create(command.type()));
+        var change =
+                Operation.create(UUID.randomUUID(), command, workflow, actor, clock.instant(), RequestIds.current());
+        if (!store.insert(change.operation())) {
+            UUID existing = store.idOf(command.type(), command.reference()).orElseThrow();
+            throw new DuplicateReference(command.type(), command.reference(), existing);
+        }
+        record(change);
+        return change.operation().snapshot();
+    }
+
+    /**
+     * Moves an operation to another stage, or says exactly why it cannot.
+     *
+     * @param expectedVersion the version the caller decided on (If-Match), or null to act on whatever is current
+     */
+    @Transactional
+    public OperationSnapshot transition(
+            UUID id,
+            String to,
+            @Nullable String reason,
+            @Nullable String comment,
+            @Nullable Long expectedVersion,
+            Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        OperationSnapshot current = operation.snapshot();
+        WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+        Move move;
+        try {
+            move = workflow.move(current.stage(), to, actor, reason);
+        } catch (TransitionNotAllowed | FourEyesRequired refused) {
+            throw withVersion(refused, current);
+        }
+        var change =
+                operation.transition(move, workflow, actor, reason, comment, clock.instant(), RequestIds.current());
+        store.update(change.operation());
+        record(change);
+        return change.operation().snapshot();
+    }
+
+    /** Fires the timer of an operation if it is still due and no other node is firing it; for the timer worker. */
+    @Transactional
+    public void fireTimer(UUID id) {
+        var now = clock.instant();
+        store.lockIfTimerDue(id, now).ifPresent(operation -> {
+            OperationSnapshot current = operation.snapshot();
+            WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+            var timer = workflow.timer(current.stage())
+                    .orElseThrow(() -> new IllegalStateException("operation " + id + " has a timer but stage "
+                            + current.stage() + " has no timer transition"));
+            String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
+            Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason);
+            var change = operation.transition(move, workflow, Actor.timer(), reason, null, now, null);
+            store.update(change.operation());
+            record(change);
+        });
+    }
+
+    @Transactional
+    public OperationSnapshot assign(
+            UUID id, @Nullable String assignee, @Nullable String reason, @Nullable Long expectedVersion, Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        require(actor, assign(operation.snapshot().type()));
+        var change = operation.assign(assignee, actor, reason, clock.instant(), RequestIds.current());
+        store.update(change.operation());
+        record(change);
+        return change.operation().snapshot();
+    }
+
+    /** Replaces the attributes (the caller computes the merge); recorded with before and after. */
+    @Transactional
+    public OperationSnapshot editAttributes(
+            UUID id,
+            java.util.function.UnaryOperator<String> edit,
+            @Nullable String reason,
+            @Nullable Long expectedVersion,
+            Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        require(actor, update(operation.snapshot().type()));
+        var change = operation.editAttributes(
+                edit.apply(operation.snapshot().attributesJson()),
+                actor,
+                reason,
+                clock.instant(),
+                RequestIds.current());
+        store.update(change.operation());
+        record(change);
+        return change.operation().snapshot();
+    }
+
+    @Transactional(readOnly = true)
+    public OperationSnapshot get(UUID id, Actor actor) {
+        return store.find(id)
+                .map(Operation::snapshot)
+                .filter(s -> actor.may(view(s.type())))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public OperationPage list(OperationFilter filter, @Nullable String cursor, int limit, Actor actor) {
+        var query = OperationListQuery.build(filter, visibleTypes(actor), cursor, limit);
+        var rows = new ArrayList<>(store.list(query.sql(), query.params()).stream()
+                .map(Operation::snapshot)
+                .toList());
+        String next = null;
+        if (rows.size() > limit) {
+            rows.remove(limit);
+            next = OperationListQuery.cursorAfter(rows.get(limit - 1), filter.sort());
+        }
+        return new OperationPage(rows, next);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AvailableMove> availableMoves(UUID id, Actor actor) {
+        OperationSnapshot current = get(id, actor);
+        WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+        return workflow.movesFor(current.stage(), actor).stream()
+                .map(m -> new AvailableMove(
+                        m.transition().to(),
+                        workflow.stage(m.transition().to()).orElseThrow().status(),
+                        m.transition().trigger().code(),
+                        m.transition().reasonRequired() || m.override(),
+                        m.transition().fourEyes(),
+                        m.override()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(UUID id, Actor actor) {
+        get(id, actor);
+        return history.of(id);
+    }
+
+    @Transactional(readOnly = true)
+    public ChainVerification verify(UUID id, Actor actor) {
+        get(id, actor);
+        Operation operation = store.find(id).orElseThrow(() -> notFound(id));
+        return org.opsdesk.operations.lifecycle.HistoryChainVerifier.verify(history.of(id), operation);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return store.isEmpty();
+    }
+
+    private Operation lockVisible(UUID id, Actor actor, @Nullable Long expectedVersion) {
+        Operation operation =
+                store.lock(id).filter(o -> actor.may(view(o.snapshot().type()))).orElseThrow(() -> notFound(id));
+        OperationSnapshot current = operation.snapshot();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new StaleVersion(expectedVersion, current.stage(), current.version());
+        }
+        return operation;
+    }
+
+    private void record(Operation.Change change) {
+        history.append(change.entry());
+        if (change.event() != null) {
+            outbox.append(change.event());
+        }
+    }
+
+    /** Null when the actor may view every type. */
+    private @Nullable List<String> visibleTypes(Actor actor) {
+        var all = workflows.all().stream().map(WorkflowDefinition::type).toList();
+        var visible = all.stream().filter(type -> actor.may(view(type))).toList();
+        return actor.may("*") ? null : visible;
+    }
+
+    private static void require(Actor actor, String permission) {
+        if (!actor.may(permission)) {
+            throw new PermissionDenied(permission);
+        }
+    }
+
+    private static ProblemException withVersion(ProblemException refused, OperationSnapshot current) {
+        return refused.with("currentVersion", current.version());
+    }
+
+    private static NotFound notFound(UUID id) {
+        return new NotFound("operation", id.toString());
+    }
+}

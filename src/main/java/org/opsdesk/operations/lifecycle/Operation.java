@@ -1,0 +1,293 @@
+package org.opsdesk.operations.lifecycle;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.HistoryEntry;
+import org.opsdesk.operations.NewOperation;
+import org.opsdesk.operations.OperationSnapshot;
+import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.workflow.Move;
+import org.opsdesk.workflow.Stage;
+import org.opsdesk.workflow.WorkflowDefinition;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An operation and the rules of changing it: every change yields the new state, the history entry chained to
+ * the previous one, and, for a stage change, the {@link StatusChanged} event.
+ */
+public final class Operation {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** A change ready to store: the operation after it, its history entry and its event (for stage changes). */
+    public record Change(Operation operation, HistoryEntry entry, @Nullable StatusChanged event) {}
+
+    private final OperationSnapshot state;
+    private final byte[] historyHead;
+    private final @Nullable Instant timerAt;
+
+    Operation(OperationSnapshot state, byte[] historyHead, @Nullable Instant timerAt) {
+        this.state = state;
+        this.historyHead = historyHead.clone();
+        this.timerAt = timerAt;
+    }
+
+    public static Change create(
+            UUID id,
+            NewOperation command,
+            WorkflowDefinition workflow,
+            Actor actor,
+            Instant now,
+            @Nullable String requestId) {
+        Stage initial = workflow.initialStage();
+        var created = new OperationSnapshot(
+                id,
+                command.type(),
+                workflow.version(),
+                command.reference(),
+                command.subject(),
+                initial.status(),
+                initial.code(),
+                command.amount(),
+                null,
+                command.attributesJson(),
+                1,
+                now,
+                now,
+                now,
+                dueAt(workflow, initial, now));
+        var changes = new java.util.TreeMap<String, Object>();
+        changes.put("reference", command.reference());
+        changes.put("subject", command.subject());
+        changes.put("workflowVersion", workflow.version());
+        if (command.amount() != null) {
+            changes.put(
+                    "amount",
+                    Map.of(
+                            "value",
+                            command.amount().value(),
+                            "currency",
+                            command.amount().currency().code()));
+        }
+        changes.put("attributes", JSON.readTree(command.attributesJson()));
+        HistoryEntry entry = seal(new HistoryEntry(
+                id,
+                1,
+                HistoryEntry.CREATED,
+                now,
+                actor.kind().code(),
+                actor.id(),
+                actor.name(),
+                null,
+                null,
+                initial.code(),
+                initial.status(),
+                null,
+                null,
+                false,
+                JSON.writeValueAsString(changes),
+                requestId,
+                null,
+                new byte[0]));
+        var operation = new Operation(created, entry.hash(), timerAt(workflow, initial, now));
+        return new Change(operation, entry, event(operation, entry));
+    }
+
+    /** Applies a move the workflow allowed for this actor. */
+    public Change transition(
+            Move move,
+            WorkflowDefinition workflow,
+            Actor actor,
+            @Nullable String reason,
+            @Nullable String comment,
+            Instant now,
+            @Nullable String requestId) {
+        Stage to = workflow.stage(move.transition().to()).orElseThrow();
+        var moved = new OperationSnapshot(
+                state.id(),
+                state.type(),
+                state.workflowVersion(),
+                state.reference(),
+                state.subject(),
+                to.status(),
+                to.code(),
+                state.amount(),
+                state.assignee(),
+                state.attributesJson(),
+                state.version() + 1,
+                state.createdAt(),
+                now,
+                now,
+                dueAt(workflow, to, now));
+        HistoryEntry entry = seal(new HistoryEntry(
+                state.id(),
+                moved.version(),
+                HistoryEntry.TRANSITIONED,
+                now,
+                actor.kind().code(),
+                actor.id(),
+                actor.name(),
+                state.stage(),
+                state.status(),
+                to.code(),
+                to.status(),
+                blankToNull(reason),
+                blankToNull(comment),
+                move.override(),
+                "{}",
+                requestId,
+                historyHead,
+                new byte[0]));
+        var operation = new Operation(moved, entry.hash(), timerAt(workflow, to, now));
+        return new Change(operation, entry, event(operation, entry));
+    }
+
+    public Change assign(
+            @Nullable String assignee, Actor actor, @Nullable String reason, Instant now, @Nullable String requestId) {
+        var changes = new java.util.TreeMap<String, @Nullable Object>();
+        changes.put("assignee", assignee);
+        changes.put("previousAssignee", state.assignee());
+        var assigned = withState(assignee, state.attributesJson(), now);
+        return sameStage(
+                assigned, HistoryEntry.ASSIGNED, actor, reason, JSON.writeValueAsString(changes), now, requestId);
+    }
+
+    public Change editAttributes(
+            String attributesJson, Actor actor, @Nullable String reason, Instant now, @Nullable String requestId) {
+        var changes = new java.util.TreeMap<String, Object>();
+        changes.put("before", JSON.readTree(state.attributesJson()));
+        changes.put("after", JSON.readTree(attributesJson));
+        var edited = withState(state.assignee(), attributesJson, now);
+        return sameStage(
+                edited,
+                HistoryEntry.ATTRIBUTES_CHANGED,
+                actor,
+                reason,
+                JSON.writeValueAsString(changes),
+                now,
+                requestId);
+    }
+
+    private OperationSnapshot withState(@Nullable String assignee, String attributesJson, Instant now) {
+        return new OperationSnapshot(
+                state.id(),
+                state.type(),
+                state.workflowVersion(),
+                state.reference(),
+                state.subject(),
+                state.status(),
+                state.stage(),
+                state.amount(),
+                assignee,
+                attributesJson,
+                state.version() + 1,
+                state.createdAt(),
+                now,
+                state.stageEnteredAt(),
+                state.dueAt());
+    }
+
+    private Change sameStage(
+            OperationSnapshot changed,
+            String kind,
+            Actor actor,
+            @Nullable String reason,
+            String changesJson,
+            Instant now,
+            @Nullable String requestId) {
+        HistoryEntry entry = seal(new HistoryEntry(
+                state.id(),
+                changed.version(),
+                kind,
+                now,
+                actor.kind().code(),
+                actor.id(),
+                actor.name(),
+                state.stage(),
+                state.status(),
+                state.stage(),
+                state.status(),
+                blankToNull(reason),
+                null,
+                false,
+                changesJson,
+                requestId,
+                historyHead,
+                new byte[0]));
+        return new Change(new Operation(changed, entry.hash(), timerAt), entry, null);
+    }
+
+    public OperationSnapshot snapshot() {
+        return state;
+    }
+
+    byte[] historyHead() {
+        return historyHead.clone();
+    }
+
+    @Nullable
+    Instant timerAt() {
+        return timerAt;
+    }
+
+    private static HistoryEntry seal(HistoryEntry e) {
+        byte[] hash = HistoryChain.hash(e.previousHash(), e);
+        return new HistoryEntry(
+                e.operationId(),
+                e.seq(),
+                e.kind(),
+                e.at(),
+                e.actorKind(),
+                e.actorId(),
+                e.actorName(),
+                e.fromStage(),
+                e.fromStatus(),
+                e.toStage(),
+                e.toStatus(),
+                e.reason(),
+                e.comment(),
+                e.override(),
+                e.changesJson(),
+                e.requestId(),
+                e.previousHash(),
+                hash);
+    }
+
+    private static StatusChanged event(Operation operation, HistoryEntry entry) {
+        return new StatusChanged(
+                UUID.randomUUID(),
+                entry.at(),
+                entry.fromStage(),
+                entry.fromStatus(),
+                entry.toStage(),
+                entry.toStatus(),
+                entry.actorKind(),
+                entry.actorId(),
+                entry.actorName(),
+                entry.reason(),
+                entry.override(),
+                operation.snapshot());
+    }
+
+    private static @Nullable Instant timerAt(WorkflowDefinition workflow, Stage stage, Instant now) {
+        return workflow.timer(stage.code()).map(t -> now.plus(t.after())).orElse(null);
+    }
+
+    /** The timer's deadline where the stage has one, otherwise the end of its SLA. */
+    private static @Nullable Instant dueAt(WorkflowDefinition workflow, Stage stage, Instant now) {
+        Instant timer = timerAt(workflow, stage, now);
+        if (timer != null) {
+            return timer;
+        }
+        return stage.sla() == null ? null : now.plus(stage.sla());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

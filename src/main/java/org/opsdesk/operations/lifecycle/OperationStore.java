@@ -1,0 +1,171 @@
+package org.opsdesk.operations.lifecycle;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.OperationSnapshot;
+import org.opsdesk.shared.Currencies;
+import org.opsdesk.shared.Money;
+import org.opsdesk.workflow.Status;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The operations table: explicit SQL, one row per operation. */
+@Repository
+public class OperationStore {
+
+    static final String COLUMNS =
+            """
+            id, type, workflow_version, reference, subject, status, stage, amount, currency, assignee,
+            attributes::text as attributes, version, created_at, updated_at, stage_entered_at, due_at, timer_at, history_head""";
+
+    private final JdbcClient jdbc;
+    private final RowMapper<Operation> rows;
+
+    public OperationStore(JdbcClient jdbc, Currencies currencies) {
+        this.jdbc = jdbc;
+        this.rows = (rs, n) -> map(rs, currencies);
+    }
+
+    /** Inserts a new operation; empty when one with the same type and reference exists already. */
+    public boolean insert(Operation operation) {
+        OperationSnapshot s = operation.snapshot();
+        return jdbc.sql(
+                                """
+                        insert into operations.operation (id, type, workflow_version, reference, subject, status, stage,
+                          amount, currency, assignee, attributes, version, created_at, updated_at, stage_entered_at,
+                          due_at, timer_at, history_head)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (type, reference) do nothing""")
+                        .params(
+                                s.id(),
+                                s.type(),
+                                s.workflowVersion(),
+                                s.reference(),
+                                s.subject(),
+                                s.status().name(),
+                                s.stage(),
+                                s.amount() == null ? null : s.amount().amount(),
+                                s.amount() == null
+                                        ? null
+                                        : s.amount().currency().code(),
+                                s.assignee(),
+                                s.attributesJson(),
+                                s.version(),
+                                Sql.ts(s.createdAt()),
+                                Sql.ts(s.updatedAt()),
+                                Sql.ts(s.stageEnteredAt()),
+                                Sql.ts(s.dueAt()),
+                                Sql.ts(operation.timerAt()),
+                                operation.historyHead())
+                        .update()
+                == 1;
+    }
+
+    /** Writes a changed operation; the caller holds the row lock. */
+    public void update(Operation operation) {
+        OperationSnapshot s = operation.snapshot();
+        jdbc.sql(
+                        """
+                        update operations.operation set status = ?, stage = ?, assignee = ?, attributes = ?::jsonb,
+                          version = ?, updated_at = ?, stage_entered_at = ?, due_at = ?, timer_at = ?, history_head = ?
+                        where id = ?""")
+                .params(
+                        s.status().name(),
+                        s.stage(),
+                        s.assignee(),
+                        s.attributesJson(),
+                        s.version(),
+                        Sql.ts(s.updatedAt()),
+                        Sql.ts(s.stageEnteredAt()),
+                        Sql.ts(s.dueAt()),
+                        Sql.ts(operation.timerAt()),
+                        operation.historyHead(),
+                        s.id())
+                .update();
+    }
+
+    public Optional<Operation> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from operations.operation where id = ?")
+                .param(id)
+                .query(rows)
+                .optional();
+    }
+
+    /** Locks the row until the transaction ends: changes to one operation are serialized. */
+    public Optional<Operation> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from operations.operation where id = ? for update")
+                .param(id)
+                .query(rows)
+                .optional();
+    }
+
+    /** Locks the row only if its timer is due and nobody else holds it (another node firing the same timer). */
+    public Optional<Operation> lockIfTimerDue(UUID id, Instant now) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from operations.operation where id = ? and timer_at <= ? for update skip locked")
+                .params(id, Sql.ts(now))
+                .query(rows)
+                .optional();
+    }
+
+    public List<UUID> dueTimers(Instant now, int limit) {
+        return jdbc.sql("select id from operations.operation where timer_at <= ? order by timer_at limit ?")
+                .params(Sql.ts(now), limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    public Optional<UUID> idOf(String type, String reference) {
+        return jdbc.sql("select id from operations.operation where type = ? and reference = ?")
+                .params(type, reference)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("select not exists (select 1 from operations.operation)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    public List<Operation> list(String sql, List<Object> params) {
+        return jdbc.sql(sql).params(params).query(rows).list();
+    }
+
+    private static Operation map(ResultSet rs, Currencies currencies) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount");
+        String currency = rs.getString("currency");
+        @Nullable
+        Money money = amount == null || currency == null
+                ? null
+                : new Money(
+                        amount,
+                        currencies
+                                .find(currency)
+                                .orElseGet(() -> new org.opsdesk.shared.CurrencyCode(currency, amount.scale())));
+        var snapshot = new OperationSnapshot(
+                rs.getObject("id", UUID.class),
+                rs.getString("type"),
+                rs.getInt("workflow_version"),
+                rs.getString("reference"),
+                rs.getString("subject"),
+                Status.valueOf(rs.getString("status")),
+                rs.getString("stage"),
+                money,
+                rs.getString("assignee"),
+                rs.getString("attributes"),
+                rs.getLong("version"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "stage_entered_at"),
+                Sql.instant(rs, "due_at"));
+        return new Operation(snapshot, rs.getBytes("history_head"), Sql.instant(rs, "timer_at"));
+    }
+}

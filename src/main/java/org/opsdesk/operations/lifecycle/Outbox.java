@@ -1,0 +1,52 @@
+package org.opsdesk.operations.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+import org.opsdesk.operations.StatusChanged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The transactional outbox: events written with the change that caused them, relayed after commit. */
+@Repository
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void append(StatusChanged event) {
+        jdbc.sql(
+                        "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at) values (?, ?, ?, ?::jsonb, ?)")
+                .params(
+                        event.eventId(),
+                        StatusChanged.TYPE,
+                        event.operation().id(),
+                        json.writeValueAsString(event),
+                        Sql.ts(event.occurredAt()))
+                .update();
+    }
+
+    record Pending(long id, StatusChanged event) {}
+
+    /** Claims unpublished events in order; rows another node is relaying are skipped, not waited for. */
+    List<Pending> claim(int limit) {
+        return jdbc.sql(
+                        """
+                        select id, payload::text from operations.outbox where published_at is null
+                        order by id limit ? for update skip locked""")
+                .param(limit)
+                .query((rs, n) -> new Pending(rs.getLong(1), json.readValue(rs.getString(2), StatusChanged.class)))
+                .list();
+    }
+
+    void markPublished(List<Long> ids, Instant now) {
+        jdbc.sql("update operations.outbox set published_at = ? where id = any(?)")
+                .params(Sql.ts(now), ids.toArray(Long[]::new))
+                .update();
+    }
+}

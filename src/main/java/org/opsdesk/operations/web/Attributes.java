@@ -1,0 +1,61 @@
+package org.opsdesk.operations.web;
+
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.InvalidInput;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The free attributes of an operation: a JSON object of bounded size, edited with JSON Merge Patch (RFC 7396). */
+final class Attributes {
+
+    static final int MAX_BYTES = 16 * 1024;
+
+    private final JsonMapper json;
+
+    Attributes(JsonMapper json) {
+        this.json = json;
+    }
+
+    String validated(@Nullable JsonNode attributes) {
+        if (attributes == null || attributes.isNull()) {
+            return "{}";
+        }
+        if (!attributes.isObject()) {
+            throw InvalidInput.of("attributes", "must be a JSON object");
+        }
+        String text = json.writeValueAsString(attributes);
+        if (text.length() > MAX_BYTES) {
+            throw InvalidInput.of("attributes", "must be at most " + MAX_BYTES + " bytes of JSON");
+        }
+        return text;
+    }
+
+    /** Applies a merge patch: members set to null are removed, objects merge recursively, the rest replaces. */
+    String merge(String currentJson, JsonNode patch) {
+        if (!patch.isObject()) {
+            throw InvalidInput.of("attributes", "must be a JSON object (a merge patch)");
+        }
+        ObjectNode target = (ObjectNode) json.readTree(currentJson);
+        return validated(merge(target, patch));
+    }
+
+    private static JsonNode merge(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result = target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
+        for (var field : patch.properties()) {
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                JsonNode existing = result.get(field.getKey());
+                result.set(
+                        field.getKey(),
+                        merge(existing == null ? JsonNodeFactory.instance.objectNode() : existing, field.getValue()));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,35 @@
+package org.opsdesk.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started Opsdesk where to find it. */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            String base = "http://localhost:" + web.getWebServer().getPort();
+            log.info(
+                    """
+
+                      Opsdesk is up: {}
+                        REST API      {}/api/v1 (Authorization: Bearer <api key>)
+                        API docs      {}/swagger-ui.html
+                        Health        {}/actuator/health
+                      Operators sign in with 'admin' and the password from OPSDESK_ADMIN_PASSWORD (or the one logged at first start).
+                    """,
+                    base,
+                    base,
+                    base,
+                    base);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.opsdesk.platform.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's servlet filters, in the order they must run around Spring Security (which sits at -100). */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${opsdesk.api.max-body-bytes}") long limit, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, JsonMapper json) {
+        return new IdempotencyStore(jdbc, json);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyStore store, PlatformTransactionManager transactions, ProblemWriter problems, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, transactions, problems, clock));
+        registration.setOrder(0); // after authentication: keys are scoped to the principal
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    IdempotencyRetention idempotencyRetention(
+            IdempotencyStore store, Clock clock, @Value("${opsdesk.api.idempotency-retention}") Duration retention) {
+        if (retention.compareTo(Duration.ofHours(24)) < 0) {
+            throw new IllegalStateException(
+                    "opsdesk.api.idempotency-retention must be at least PT24H, found " + retention);
+        }
+        return new IdempotencyRetention(store, clock, retention);
+    }
+
+    /** Forgets keys past their retention (at least 24 hours, per the draft's guidance). */
+    record IdempotencyRetention(IdempotencyStore store, Clock clock, Duration retention) {
+        @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+        void forgetExpiredKeys() {
+            int deleted = store.deleteOlderThan(clock.instant().minus(retention));
+            if (deleted > 0) {
+                log.info("Forgot {} idempotency keys older than {}", deleted, retention);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.opsdesk.shared;
+
+import java.util.Objects;
+
+/**
+ * Who makes a change: a person, an integration's API key, or the system itself (a timer, a loader).
+ *
+ * @param kind what sort of principal this is
+ * @param id stable id (operator username, API key id, process name)
+ * @param name human-readable name kept in history even if the principal is later renamed or deleted
+ * @param permissions what this principal may do
+ */
+public record Actor(Kind kind, String id, String name, Permissions permissions) {
+
+    public enum Kind {
+        OPERATOR,
+        API_KEY,
+        SYSTEM,
+        TIMER;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Actor {
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(permissions);
+    }
+
+    /** The timer process: fires timer transitions, needs no permission. */
+    public static Actor timer() {
+        return new Actor(Kind.TIMER, "timer", "timer", Permissions.none());
+    }
+
+    /** An internal process of Opsdesk itself (e.g. the demo loader), trusted with every move. */
+    public static Actor system(String process) {
+        return new Actor(Kind.SYSTEM, process, process, Permissions.all());
+    }
+
+    public boolean may(String permission) {
+        return permissions.allows(permission);
+    }
+
+    /** Internal processes (timers, loaders) act without the checks meant for people and integrations. */
+    public boolean isInternal() {
+        return kind == Kind.SYSTEM || kind == Kind.TIMER;
+    }
+
+    /** Stable key for per-principal state such as idempotency keys. */
+    public String principalKey() {
+        return kind.code() + ":" + id;
+    }
+}

@@ -1,0 +1,40 @@
+package org.opsdesk.shared;
+
+import java.util.Set;
+
+/**
+ * A set of granted permission names such as {@code withdrawal:transition:approved}. A grant of {@code *} allows
+ * everything; a grant ending in {@code :*} allows every permission below that prefix ({@code withdrawal:*}).
+ */
+public record Permissions(Set<String> granted) {
+
+    public static final String ALL = "*";
+
+    public Permissions {
+        granted = Set.copyOf(granted);
+    }
+
+    public static Permissions none() {
+        return new Permissions(Set.of());
+    }
+
+    public static Permissions all() {
+        return new Permissions(Set.of(ALL));
+    }
+
+    public static Permissions of(String... names) {
+        return new Permissions(Set.of(names));
+    }
+
+    public boolean allows(String permission) {
+        if (granted.contains(ALL) || granted.contains(permission)) {
+            return true;
+        }
+        for (int colon = permission.lastIndexOf(':'); colon > 0; colon = permission.lastIndexOf(':', colon - 1)) {
+            if (granted.contains(permission.substring(0, colon) + ":*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

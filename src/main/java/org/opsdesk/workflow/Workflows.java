@@ -1,0 +1,46 @@
+package org.opsdesk.workflow;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opsdesk.workflow.loading.WorkflowVersionStore;
+
+/**
+ * The workflow definitions in force: the current version of each type for new operations, and every earlier
+ * version for operations created under it.
+ */
+public class Workflows {
+
+    private final Map<String, WorkflowDefinition> current;
+    private final WorkflowVersionStore versions;
+    private final Map<String, WorkflowDefinition> byTypeAndVersion = new ConcurrentHashMap<>();
+
+    public Workflows(Map<String, WorkflowDefinition> current, WorkflowVersionStore versions) {
+        this.current = Map.copyOf(current);
+        this.versions = versions;
+        current.values()
+                .forEach(definition -> byTypeAndVersion.put(key(definition.type(), definition.version()), definition));
+    }
+
+    /** The definition new operations of this type are created under. */
+    public Optional<WorkflowDefinition> current(String type) {
+        return Optional.ofNullable(current.get(type));
+    }
+
+    /** The definition an existing operation follows. Versions are immutable, so they are cached once read. */
+    public WorkflowDefinition version(String type, int version) {
+        return byTypeAndVersion.computeIfAbsent(key(type, version), k -> versions.load(type, version)
+                .orElseThrow(() -> new IllegalStateException("workflow " + type + " v" + version + " is not stored")));
+    }
+
+    public Collection<WorkflowDefinition> all() {
+        return current.values().stream()
+                .sorted(java.util.Comparator.comparing(WorkflowDefinition::type))
+                .toList();
+    }
+
+    private static String key(String type, int version) {
+        return type + "@" + version;
+    }
+}

@@ -1,0 +1,97 @@
+package org.opsdesk.workflow.web;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.PermissionDenied;
+import org.opsdesk.workflow.Stage;
+import org.opsdesk.workflow.Transition;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.Workflows;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only view of the workflow definitions in force, for integrators building their own screens. */
+@RestController
+@RequestMapping(path = "/api/v1/workflows", produces = "application/json")
+class WorkflowApi {
+
+    static final String VIEW = "workflows:view";
+
+    private final Workflows workflows;
+
+    WorkflowApi(Workflows workflows) {
+        this.workflows = workflows;
+    }
+
+    @GetMapping
+    Map<String, List<WorkflowResponse>> list(Actor actor) {
+        requireView(actor);
+        return Map.of(
+                "items", workflows.all().stream().map(WorkflowResponse::of).toList());
+    }
+
+    @GetMapping("/{type}")
+    WorkflowResponse get(@PathVariable String type, Actor actor) {
+        requireView(actor);
+        return workflows.current(type).map(WorkflowResponse::of).orElseThrow(() -> new NotFound("workflow", type));
+    }
+
+    private static void requireView(Actor actor) {
+        if (!actor.may(VIEW)) {
+            throw new PermissionDenied(VIEW);
+        }
+    }
+
+    record WorkflowResponse(
+            String type,
+            int version,
+            String description,
+            String initialStage,
+            List<StageResponse> stages,
+            List<TransitionResponse> transitions) {
+        static WorkflowResponse of(WorkflowDefinition d) {
+            return new WorkflowResponse(
+                    d.type(),
+                    d.version(),
+                    d.description(),
+                    d.initialStage().code(),
+                    d.stages().stream().map(StageResponse::of).toList(),
+                    d.transitions().stream().map(TransitionResponse::of).toList());
+        }
+    }
+
+    record StageResponse(String code, String status, boolean terminal, @Nullable String sla) {
+        static StageResponse of(Stage s) {
+            return new StageResponse(
+                    s.code(),
+                    s.status().name(),
+                    s.terminal(),
+                    s.sla() == null ? null : s.sla().toString());
+        }
+    }
+
+    record TransitionResponse(
+            String from,
+            String to,
+            String trigger,
+            String permission,
+            boolean reasonRequired,
+            boolean fourEyes,
+            @Nullable String after) {
+        static TransitionResponse of(Transition t) {
+            return new TransitionResponse(
+                    t.from(),
+                    t.to(),
+                    t.trigger().code(),
+                    t.permission(),
+                    t.reasonRequired(),
+                    t.fourEyes(),
+                    t.after() == null ? null : t.after().toString());
+        }
+    }
+}
