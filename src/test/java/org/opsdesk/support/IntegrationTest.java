@@ -1,0 +1,95 @@
+package org.opsdesk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.opsdesk.access.keys.ApiKeySecrets;
+import org.opsdesk.access.keys.ApiKeyStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the API integration tests: the whole application on a random port over real PostgreSQL — the embedded
+ * one in a fresh directory, or the server named by {@code -Dopsdesk.test.datasource.url} (CI's second run on
+ * PostgreSQL 15). Every subclass shares one application context.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "opsdesk.bootstrap-api-key=" + IntegrationTest.ADMIN_KEY,
+            "opsdesk.admin-password=integration-tests-admin-password",
+            "opsdesk.demo=false",
+            "opsdesk.workflows.dir=src/test/resources/workflows-it",
+            "opsdesk.timers.poll-interval=PT0.2S"
+        })
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
+    private static final Path DATA = temporaryDataDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private ApiKeyStore keys;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String external = System.getProperty("opsdesk.test.datasource.url", "");
+        if (!external.isBlank()) {
+            registry.add("spring.datasource.url", () -> external);
+            registry.add(
+                    "spring.datasource.username",
+                    () -> System.getProperty("opsdesk.test.datasource.username", "postgres"));
+            registry.add(
+                    "spring.datasource.password", () -> System.getProperty("opsdesk.test.datasource.password", ""));
+        } else {
+            registry.add("opsdesk.data-dir", DATA::toString);
+        }
+    }
+
+    protected ApiClient api() {
+        return new ApiClient("http://127.0.0.1:" + port, ADMIN_KEY);
+    }
+
+    /** A client whose key holds exactly these permissions. */
+    protected ApiClient apiWith(String... permissions) {
+        String secret = ApiKeySecrets.generate();
+        keys.create("test-" + UUID.randomUUID(), secret, List.of(permissions), null, "tests", Instant.now());
+        return api().withKey(secret);
+    }
+
+    protected JsonNode create(Operations operation) {
+        var response = api().post("/api/v1/operations", operation.json());
+        if (response.status() != 201) {
+            throw new AssertionError("create failed: " + response.status() + " " + response.body());
+        }
+        return response.json();
+    }
+
+    protected ApiClient.Response transition(String id, String to, String reason) {
+        String body =
+                reason == null ? "{\"to\":\"" + to + "\"}" : "{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"}";
+        return api().post("/api/v1/operations/" + id + "/transitions", body);
+    }
+
+    private static Path temporaryDataDirectory() {
+        try {
+            return Files.createTempDirectory("opsdesk-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
