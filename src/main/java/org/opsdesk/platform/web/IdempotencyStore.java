@@ -40,7 +40,7 @@ final class IdempotencyStore {
      */
     boolean tryHold(String principal, String key) {
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")
-                .param(principal + "\u0000" + key)
+                .param(principal + "\n" + key) // a newline cannot occur in a key
                 .query(Boolean.class)
                 .single());
     }
