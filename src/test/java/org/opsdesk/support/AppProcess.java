@@ -1,0 +1,157 @@
+package org.opsdesk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opsdesk as a separate operating-system process started from the packaged jar, so tests can kill it the hard
+ * way ({@code kill -9}) and start it again on the same data.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the app and returns once it answers readiness; fails with its log if it does not. */
+    public static AppProcess start(Map<String, String> environment, Path log) {
+        AppProcess app = launch(environment, log);
+        app.awaitReady(Duration.ofSeconds(120));
+        return app;
+    }
+
+    /** Starts the app without waiting; for starts that are expected to fail. */
+    public static AppProcess launch(Map<String, String> environment, Path log) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar().toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("OPSDESK_PORT", Integer.toString(port));
+        String external = System.getProperty("opsdesk.test.datasource.url", "");
+        if (!external.isBlank()) {
+            builder.environment().put("SPRING_DATASOURCE_URL", external);
+            builder.environment()
+                    .put(
+                            "SPRING_DATASOURCE_USERNAME",
+                            System.getProperty("opsdesk.test.datasource.username", "postgres"));
+            builder.environment()
+                    .put("SPRING_DATASOURCE_PASSWORD", System.getProperty("opsdesk.test.datasource.password", ""));
+        }
+        try {
+            return new AppProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean usesExternalDatabase() {
+        return !System.getProperty("opsdesk.test.datasource.url", "").isBlank();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful anything. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the app did not exit within " + timeout + "\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: graceful shutdown stops the embedded PostgreSQL too
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the app exited with " + process.exitValue() + " during start\n" + log());
+            }
+            try {
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            sleep(250);
+        }
+        throw new AssertionError("the app was not ready within " + timeout + "\n" + log());
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("opsdesk.app.jar", "target/opsdesk.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: integration tests run after 'mvn package' (use 'mvn verify')");
+        }
+        return jar;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
