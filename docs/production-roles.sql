@@ -1,0 +1,13 @@
+-- Grants for the application role in production, run by the schema owner after Flyway's first migration.
+-- The application may read and append history but never change or remove it; Flyway migrates as the owner.
+-- Roles (run once as a superuser):
+--   create role opsdesk_owner login password '…';
+--   create role opsdesk_app login password '…';
+--   create database opsdesk owner opsdesk_owner;
+-- This file is executed by ProductionRolesIntegrationTests, so it stays correct as the schema grows.
+grant usage on schema platform, workflow, operations, access to opsdesk_app;
+grant select, insert, update, delete on all tables in schema platform, workflow, access to opsdesk_app;
+grant select, insert, update on operations.operation, operations.outbox to opsdesk_app;
+grant select, insert on operations.history_entry to opsdesk_app;
+grant usage on all sequences in schema operations to opsdesk_app;
+alter default privileges in schema platform, workflow, access grant select, insert, update, delete on tables to opsdesk_app;
