@@ -19,6 +19,9 @@ import org.opsdesk.shared.InvalidInput;
  */
 public final class OperationListQuery {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private OperationListQuery() {}
 
     /** The SQL and its parameters, fetching one row more than the limit to know whether a next page exists. */
@@ -106,7 +109,11 @@ public final class OperationListQuery {
                     throw InvalidInput.of(
                             "cursor", "this cursor belongs to sort '" + parts[1] + "'; keep the sort while paging");
                 }
-                return new Position(parts[1], Instant.parse(parts[2]), UUID.fromString(parts[3]));
+                Instant time = Instant.parse(parts[2]);
+                if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+                    throw invalid();
+                }
+                return new Position(parts[1], time, UUID.fromString(parts[3]));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw invalid();
             }

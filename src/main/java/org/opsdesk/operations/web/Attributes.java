@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class Attributes {
 
     static final int MAX_BYTES = 16 * 1024;
+    private static final int MAX_DIGITS = 1000;
 
     private final JsonMapper json;
 
@@ -25,11 +26,41 @@ final class Attributes {
         if (!attributes.isObject()) {
             throw InvalidInput.of("attributes", "must be a JSON object");
         }
+        checkValues(attributes, "attributes");
         String text = json.writeValueAsString(attributes);
         if (text.length() > MAX_BYTES) {
             throw InvalidInput.of("attributes", "must be at most " + MAX_BYTES + " bytes of JSON");
         }
         return text;
+    }
+
+    /**
+     * PostgreSQL's jsonb refuses NUL characters and numbers beyond its numeric range; say so per field instead
+     * of failing in the database.
+     */
+    private static void checkValues(JsonNode node, String path) {
+        if (node.isString() && node.asString().indexOf('\u0000') >= 0) {
+            throw InvalidInput.of(path, "text must not contain NUL characters");
+        }
+        if (node.isNumber()) {
+            var number = node.decimalValue();
+            if (Math.abs((long) number.precision() - number.scale()) > MAX_DIGITS
+                    || Math.abs(number.scale()) > MAX_DIGITS) {
+                throw InvalidInput.of(
+                        path, "number out of range (at most " + MAX_DIGITS + " digits before or after the point)");
+            }
+        }
+        for (var field : node.properties()) {
+            if (field.getKey().indexOf('\u0000') >= 0) {
+                throw InvalidInput.of(path, "member names must not contain NUL characters");
+            }
+            checkValues(field.getValue(), path + "." + field.getKey());
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkValues(node.get(i), path + "[" + i + "]");
+            }
+        }
     }
 
     /** Applies a merge patch: members set to null are removed, objects merge recursively, the rest replaces. */

@@ -46,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationApi {
 
     private static final int MAX_LIMIT = 500;
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Operations operations;
     private final Currencies currencies;
@@ -106,10 +108,10 @@ class OperationApi {
                 codes("type", type),
                 statuses(status),
                 codes("stage", stage),
-                subject,
-                assignee,
-                reference,
-                currency == null ? null : currency.toUpperCase(Locale.ROOT),
+                text("subject", subject),
+                text("assignee", assignee),
+                text("reference", reference),
+                currency(currency),
                 decimal("amountMin", amountMin),
                 decimal("amountMax", amountMax),
                 instant("createdFrom", createdFrom),
@@ -210,6 +212,20 @@ class OperationApi {
                 .toList();
     }
 
+    private static @Nullable String text(String field, @Nullable String value) {
+        if (value != null && (value.length() > 128 || !value.matches(OperationRequests.TEXT))) {
+            throw InvalidInput.of(field, "at most 128 characters, no control characters");
+        }
+        return value;
+    }
+
+    private static @Nullable String currency(@Nullable String value) {
+        if (value != null && !value.matches("[A-Z][A-Z0-9]{2,9}")) {
+            throw InvalidInput.of("currency", "must be an upper-case currency code such as EUR");
+        }
+        return value;
+    }
+
     private static @Nullable BigDecimal decimal(String field, @Nullable String value) {
         if (value == null) {
             return null;
@@ -225,7 +241,11 @@ class OperationApi {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            Instant instant = java.time.OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw InvalidInput.of(field, "must be between the years 1 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw InvalidInput.of(field, "must be an ISO-8601 timestamp with offset, such as 2026-11-22T10:00:00Z");
         }

@@ -13,6 +13,8 @@ final class OperationRequests {
 
     /** Printable text without control characters. */
     static final String TEXT = "[^\\p{Cntrl}]*";
+    /** Free text: line breaks and tabs allowed, other control characters (NUL among them) not. */
+    static final String MULTILINE_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
     /** Identifiers from other systems: visible characters, no spaces at the ends. */
     static final String IDENTIFIER = "[\\p{Graph}]([\\p{Graph} ]*[\\p{Graph}])?";
 
@@ -36,7 +38,10 @@ final class OperationRequests {
     record Transition(
             @NotBlank @Size(max = 64) String to,
             @Nullable @Size(max = 2000) @Pattern(regexp = TEXT, message = "no control characters") String reason,
-            @Nullable @Size(max = 4000) String comment) {}
+            @Nullable
+                    @Size(max = 4000)
+                    @Pattern(regexp = MULTILINE_TEXT, message = "no control characters other than line breaks and tabs")
+                    String comment) {}
 
     record EditAttributes(
             @NotNull JsonNode attributes,

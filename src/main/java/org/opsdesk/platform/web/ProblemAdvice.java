@@ -139,11 +139,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
-        if (response != null
-                && response.getBody() instanceof ProblemDetail problem
-                && problem.getProperties() == null) {
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
+                // Spring's own refusals (404, 405, 406, 415, ...) get a type of ours like every other error.
+                var reason = org.springframework.http.HttpStatus.resolve(problem.getStatus());
+                String slug = reason == null
+                        ? "http-" + problem.getStatus()
+                        : reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                problem.setType(Problems.type(slug));
+            }
             String requestId = org.opsdesk.shared.RequestIds.current();
-            if (requestId != null) {
+            if (requestId != null
+                    && (problem.getProperties() == null
+                            || !problem.getProperties().containsKey("requestId"))) {
                 problem.setProperty("requestId", requestId);
             }
         }

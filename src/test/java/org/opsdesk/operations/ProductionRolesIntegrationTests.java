@@ -1,0 +1,55 @@
+package org.opsdesk.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.support.IntegrationTest;
+import org.opsdesk.support.Operations;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The documented production grants leave the application role unable to rewrite or delete history. */
+class ProductionRolesIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void theApplicationRoleCanAppendHistoryButNotChangeOrDeleteIt() throws Exception {
+        String id = create(Operations.withdrawal()).get("id").asString();
+        String url;
+        try (Connection owner = dataSource.getConnection();
+                var statement = owner.createStatement()) {
+            url = owner.getMetaData().getURL().split("\\?")[0];
+            statement.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'opsdesk_app') then "
+                    + "create role opsdesk_app login password 'opsdesk-app-test'; end if; end $$");
+            statement.execute(Files.readString(Path.of("docs/production-roles.sql")));
+        }
+
+        try (Connection app = DriverManager.getConnection(url, "opsdesk_app", "opsdesk-app-test");
+                var statement = app.createStatement()) {
+            try (var rows = statement.executeQuery(
+                    "select count(*) from operations.history_entry where operation_id = '" + id + "'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "update operations.history_entry set reason = 'x' where operation_id = '" + id + "'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "delete from operations.history_entry where operation_id = '" + id + "'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThat(statement.executeUpdate(
+                            "update operations.operation set assignee = 'role-check' where id = '" + id + "'"))
+                    .isEqualTo(1);
+        }
+    }
+}
