@@ -97,6 +97,9 @@ public final class WorkflowDefinition {
             throw new UnknownStage("to", type, to);
         }
         Transition transition = transition(from, to).orElseThrow(() -> new TransitionNotAllowed(type, from, to));
+        if (actor.kind() == Actor.Kind.TIMER && transition.trigger() != Trigger.TIMER) {
+            throw new TransitionNotAllowed(type, from, to); // the timer fires timers, nothing else
+        }
         if (actor.isInternal()) {
             return new Move(transition, false);
         }
@@ -121,6 +124,7 @@ public final class WorkflowDefinition {
     /** The moves out of a stage that this actor holds the permission for (directly or as an override). */
     public List<Move> movesFor(String from, Actor actor) {
         return outgoing(from).stream()
+                .filter(t -> actor.kind() != Actor.Kind.TIMER || t.trigger() == Trigger.TIMER)
                 .filter(t -> actor.isInternal()
                         || actor.may(t.takenWithoutOverrideBy(actor.kind()) ? t.permission() : t.overridePermission()))
                 .map(t -> new Move(t, !actor.isInternal() && !t.takenWithoutOverrideBy(actor.kind())))

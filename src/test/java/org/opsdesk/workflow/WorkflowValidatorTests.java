@@ -1,0 +1,654 @@
+package org.opsdesk.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsdesk.workflow.loading.WorkflowFileReader;
+import org.opsdesk.workflow.loading.WorkflowValidator;
+
+/**
+ * Broken definition files in the override directory are reported precisely (file, type, stage or transition),
+ * all at once; valid override files replace or add types.
+ */
+class WorkflowValidatorTests {
+
+    private static final int SHIPPED_TYPES = 12;
+
+    @TempDir
+    Path overrides;
+
+    // ---- precise errors ---------------------------------------------------------------------------------------
+
+    @Test
+    void reportsATransitionToAnUnknownStage() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: nowhere
+                    trigger: manual
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "type 'gizmo'", "transitions[1]", "'to' names unknown stage 'nowhere'");
+    }
+
+    @Test
+    void reportsATransitionFromAnUnknownStage() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: limbo
+                    to: done
+                    trigger: manual
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "type 'gizmo'", "transitions[1]", "'from' names unknown stage 'limbo'");
+    }
+
+    @Test
+    void reportsAStageWithoutAStatus() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "type 'gizmo'", "stage 'done'", "has no canonical 'status'");
+    }
+
+    @Test
+    void reportsAStatusOutsideTheFourCanonicalOnes() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: DONE
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "stage 'done'",
+                        "status 'DONE' is not one of PENDING, SUCCESS, ERROR, REJECTED");
+    }
+
+    @Test
+    void reportsAStageThatCannotBeReachedFromTheInitialStage() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                  - code: orphan
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "stage 'orphan'",
+                        "unreachable from the initial stage 'requested'");
+    }
+
+    @Test
+    void reportsATransitionOutOfATerminalStage() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: done
+                    to: requested
+                    trigger: manual
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "transition done -> requested",
+                        "stage 'done' is terminal and cannot be left");
+    }
+
+    @Test
+    void reportsADuplicateStageCode() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                  - code: done
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "type 'gizmo'", "stage 'done'", "duplicate stage code");
+    }
+
+    @Test
+    void reportsADuplicateTransition() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: done
+                    trigger: manual
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "type 'gizmo'", "transition requested -> done", "duplicate transition");
+    }
+
+    @Test
+    void reportsATimerWithoutADuration() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                  - code: expired
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: expired
+                    trigger: timer
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "transition requested -> expired",
+                        "a timer transition needs 'after'");
+    }
+
+    @Test
+    void reportsADurationOnAManualTransition() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: manual
+                    after: PT1H
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "transition requested -> done",
+                        "'after' is only for timer transitions");
+    }
+
+    @Test
+    void reportsAMoveIntoARejectedStageThatWaivesTheReason() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                  - code: rejected
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: rejected
+                    trigger: manual
+                    reasonRequired: false
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "transition requested -> rejected",
+                        "a move into REJECTED always requires a reason");
+    }
+
+    @Test
+    void reportsAFileNotNamedAfterItsType() throws IOException {
+        Path file = write("widget.yaml", valid("gizmo"));
+
+        var loaded = load();
+
+        assertThat(loaded.errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "type 'gizmo'", "the file must be named after its type: gizmo.yaml");
+        assertThat(loaded.definitions()).doesNotContainKeys("gizmo", "widget");
+    }
+
+    @Test
+    void reportsMalformedYamlWithTheFileAndLine() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: [PENDING
+                transitions: []
+                """);
+
+        assertThat(load().errors()).singleElement(STRING).contains(file.toString(), "cannot read YAML", "(line ");
+    }
+
+    @Test
+    void reportsAnUnknownKeyWithTheFileAndWhereItIs() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                    colour: amber
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(file.toString(), "cannot read YAML", "stages[0].colour", "\"colour\"");
+    }
+
+    @Test
+    void reportsANonTerminalStageWithNoWayOut() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: stuck
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: stuck
+                    trigger: manual
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "stage 'stuck'",
+                        "is not terminal but has no transition out of it");
+    }
+
+    @Test
+    void reportsASecondTimerFromTheSameStage() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                  - code: expired
+                    status: REJECTED
+                    terminal: true
+                  - code: lapsed
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: expired
+                    trigger: timer
+                    after: PT1H
+                  - from: requested
+                    to: lapsed
+                    trigger: timer
+                    after: PT2H
+                """);
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "transition requested -> lapsed",
+                        "stage 'requested' already has a timer transition");
+    }
+
+    @Test
+    void reportsEveryProblemOfAFileAtOnceAndLoadsNothingFromIt() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: stuck
+                    status: PENDING
+                  - code: done
+                    terminal: true
+                  - code: rejected
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: manual
+                    after: PT1H
+                  - from: requested
+                    to: stuck
+                    trigger: manual
+                  - from: requested
+                    to: rejected
+                    trigger: manual
+                    reasonRequired: false
+                """);
+
+        var loaded = load();
+
+        assertThat(loaded.errors())
+                .hasSize(4)
+                .allSatisfy(error -> assertThat(error).startsWith(file + ": type 'gizmo': "))
+                .anySatisfy(error -> assertThat(error).contains("stage 'done'", "has no canonical 'status'"))
+                .anySatisfy(error ->
+                        assertThat(error).contains("transition requested -> done", "'after' is only for timer"))
+                .anySatisfy(error -> assertThat(error).contains("stage 'stuck'", "no transition out of it"))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("transition requested -> rejected", "a move into REJECTED always requires a reason"));
+        assertThat(loaded.definitions()).doesNotContainKey("gizmo").hasSize(SHIPPED_TYPES);
+    }
+
+    @Test
+    void reportsEveryBrokenFileAtOnce() throws IOException {
+        Path misnamed = write("widget.yaml", valid("gizmo"));
+        Path malformed = write("gadget.yaml", "type: gadget\nstages: [\n");
+
+        assertThat(load().errors())
+                .hasSize(2)
+                .anySatisfy(error -> assertThat(error).contains(misnamed.toString(), "named after its type"))
+                .anySatisfy(error -> assertThat(error).contains(malformed.toString(), "cannot read YAML"));
+    }
+
+    // ---- overrides --------------------------------------------------------------------------------------------
+
+    @Test
+    void replacesAShippedTypeWithAnOverrideOfTheSameTypeAndKeepsTheOthers() throws IOException {
+        var shipped = loadShippedOnly();
+        String exchangeOrder = shippedYaml("exchange_order");
+        assertThat(exchangeOrder).contains("after: PT15M");
+        write("exchange_order.yaml", exchangeOrder.replace("after: PT15M", "after: PT2S"));
+
+        var loaded = load();
+
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.definitions()).hasSize(SHIPPED_TYPES).containsOnlyKeys(shipped.keySet());
+        assertThat(loaded.definitions().get("exchange_order").timer("awaiting_payment"))
+                .hasValueSatisfying(timer -> {
+                    assertThat(timer.to()).isEqualTo("expired");
+                    assertThat(timer.after()).isEqualTo(Duration.ofSeconds(2));
+                });
+        assertThat(loaded.definitions().get("withdrawal").transitions())
+                .isEqualTo(shipped.get("withdrawal").transitions());
+        assertThat(loaded.definitions().get("support_ticket").timer("waiting_for_client"))
+                .map(Transition::after)
+                .contains(Duration.ofDays(7));
+    }
+
+    @Test
+    void addsAValidCustomTypeNextToTheShippedOnes() throws IOException {
+        write("gizmo.yaml", valid("gizmo"));
+
+        var loaded = load();
+
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.definitions()).hasSize(SHIPPED_TYPES + 1).containsKeys("gizmo", "withdrawal");
+        var gizmo = loaded.definitions().get("gizmo");
+        assertThat(gizmo.initialStage().code()).isEqualTo("requested");
+        assertThat(gizmo.stages()).extracting(Stage::code).containsExactly("requested", "done", "rejected");
+        assertThat(gizmo.transition("requested", "rejected")).hasValueSatisfying(t -> {
+            assertThat(t.trigger()).isEqualTo(Trigger.MANUAL);
+            assertThat(t.permission()).isEqualTo("gizmo:transition:rejected");
+            assertThat(t.reasonRequired()).isTrue();
+        });
+    }
+
+    @Test
+    void acceptsTheYmlExtension() throws IOException {
+        write("gizmo.yml", valid("gizmo"));
+
+        var loaded = load();
+
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.definitions()).containsKey("gizmo");
+    }
+
+    @Test
+    void reportsAMissingOverrideDirectory() {
+        Path missing = overrides.resolve("not-there");
+        var errors = new ArrayList<String>();
+
+        new WorkflowFileReader().read(missing, errors);
+
+        assertThat(errors).containsExactly(missing + ": workflows directory does not exist");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private record Loaded(Map<String, WorkflowDefinition> definitions, List<String> errors) {}
+
+    private Loaded load() {
+        var errors = new ArrayList<String>();
+        var sources = new WorkflowFileReader().read(overrides, errors);
+        var definitions = new WorkflowValidator().validate(sources, errors);
+        return new Loaded(definitions, errors);
+    }
+
+    private static Map<String, WorkflowDefinition> loadShippedOnly() {
+        var errors = new ArrayList<String>();
+        var definitions = new WorkflowValidator().validate(new WorkflowFileReader().read(null, errors), errors);
+        assertThat(errors).isEmpty();
+        return definitions;
+    }
+
+    private Path write(String fileName, String yaml) throws IOException {
+        return Files.writeString(overrides.resolve(fileName), yaml);
+    }
+
+    private static String shippedYaml(String type) throws IOException {
+        try (InputStream in = WorkflowValidatorTests.class.getResourceAsStream("/workflows/" + type + ".yaml")) {
+            return new String(Objects.requireNonNull(in, type).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A small valid workflow: requested, then done by the system or rejected by a person. */
+    private static String valid(String type) {
+        return """
+                type: %s
+                description: A gadget assembled on request
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                    sla: PT1H
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                  - code: rejected
+                    status: REJECTED
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: system
+                  - from: requested
+                    to: rejected
+                    trigger: manual
+                """
+                .formatted(type);
+    }
+}
