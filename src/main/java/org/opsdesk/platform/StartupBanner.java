@@ -21,10 +21,10 @@ class StartupBanner {
                     """
 
                       Opsdesk is up: {}
-                        REST API      {}/api/v1 (Authorization: Bearer <api key>)
-                        API docs      {}/swagger-ui.html
-                        Health        {}/actuator/health
-                      Operators sign in with 'admin' and the password from OPSDESK_ADMIN_PASSWORD (or the one logged at first start).
+                        REST API   {}/api/v1  (Authorization: Bearer <api key>: the demo key logged at the
+                                   first start, or the key given in OPSDESK_BOOTSTRAP_API_KEY)
+                        API docs   {}/swagger-ui.html
+                        Health     {}/actuator/health
                     """,
                     base,
                     base,
