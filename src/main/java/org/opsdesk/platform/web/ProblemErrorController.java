@@ -1,0 +1,48 @@
+package org.opsdesk.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside Spring MVC (in a servlet filter, or in the container) reach {@code /error}; they too
+ * are answered as problems, without stack traces or internals.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 500;
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable throwable) {
+            log.error(
+                    "Request to {} failed outside the MVC layer",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    throwable);
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String slug = status >= 500
+                ? "internal-error"
+                : known == null
+                        ? "http-" + status
+                        : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String title = status >= 500 ? "Internal error" : known == null ? "Error" : known.getReasonPhrase();
+        String detail = status >= 500 ? "the request failed on our side; quote the requestId when reporting it" : title;
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, slug, title, detail, List.of()));
+    }
+}
