@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.lifecycle.HistoryChainVerifier;
 import org.opsdesk.operations.lifecycle.HistoryStore;
 import org.opsdesk.operations.lifecycle.Operation;
 import org.opsdesk.operations.lifecycle.OperationListQuery;
@@ -202,9 +203,10 @@ public class Operations {
 
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID id, Actor actor) {
-        get(id, actor);
-        Operation operation = store.find(id).orElseThrow(() -> notFound(id));
-        return org.opsdesk.operations.lifecycle.HistoryChainVerifier.verify(history.of(id), operation);
+        Operation operation = store.find(id)
+                .filter(o -> actor.may(view(o.snapshot().type())))
+                .orElseThrow(() -> notFound(id));
+        return HistoryChainVerifier.verify(history.of(id), operation);
     }
 
     @Transactional(readOnly = true)
