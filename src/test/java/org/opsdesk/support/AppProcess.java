@@ -47,8 +47,6 @@ public final class AppProcess implements AutoCloseable {
                 "-jar",
                 jar().toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("OPSDESK_PORT", Integer.toString(port));
         String external = System.getProperty("opsdesk.test.datasource.url", "");
         if (!external.isBlank()) {
             builder.environment().put("SPRING_DATASOURCE_URL", external);
@@ -59,6 +57,8 @@ public final class AppProcess implements AutoCloseable {
             builder.environment()
                     .put("SPRING_DATASOURCE_PASSWORD", System.getProperty("opsdesk.test.datasource.password", ""));
         }
+        builder.environment().putAll(environment); // a test may point at a database of its own
+        builder.environment().put("OPSDESK_PORT", Integer.toString(port));
         try {
             return new AppProcess(builder.start(), port, log);
         } catch (IOException e) {

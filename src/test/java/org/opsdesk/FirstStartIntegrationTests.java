@@ -1,0 +1,90 @@
+package org.opsdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsdesk.support.ApiClient;
+import org.opsdesk.support.AppProcess;
+
+/**
+ * The first start on an empty database, as `mvn spring-boot:run` does it: an admin operator with a generated
+ * password logged once, a demo API key logged once, and demo operations of every type in every stage, each with
+ * a valid history.
+ */
+class FirstStartIntegrationTests {
+
+    private static final Pattern DEMO_KEY =
+            Pattern.compile("Created the demo API key \\(all permissions\\): (opk_[A-Za-z0-9_-]+)");
+    private static final Pattern ADMIN_PASSWORD =
+            Pattern.compile("Created operator 'admin' with the generated password: (\\S+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void createsTheAdminTheDemoKeyAndDemoOperationsInEveryStage() throws Exception {
+        var environment = new HashMap<String, String>(
+                Map.of("OPSDESK_DATA_DIR", temp.resolve("data").toString(), "OPSDESK_DEMO", "true"));
+        if (AppProcess.usesExternalDatabase()) {
+            environment.put("SPRING_DATASOURCE_URL", emptyExternalDatabase());
+        }
+        try (var app = AppProcess.start(environment, temp.resolve("app.log"))) {
+            String log = app.log();
+            var key = DEMO_KEY.matcher(log);
+            assertThat(key.find()).as("demo key in the log").isTrue();
+            assertThat(ADMIN_PASSWORD.matcher(log).find())
+                    .as("admin password in the log")
+                    .isTrue();
+            assertThat(log).contains("Opsdesk is up: http://localhost:");
+            var api = new ApiClient(app.baseUrl(), key.group(1));
+
+            var workflows = api.get("/api/v1/workflows").json().get("items");
+            assertThat(workflows.size()).isEqualTo(12);
+            int total = 0;
+            for (var workflow : workflows) {
+                String type = workflow.get("type").asString();
+                var stagesSeen = new HashSet<String>();
+                var page = api.get("/api/v1/operations?limit=500&type=" + type).json();
+                for (var operation : page.get("items")) {
+                    stagesSeen.add(operation.get("stage").asString());
+                }
+                total += page.get("items").size();
+                var stages = new HashSet<String>();
+                workflow.get("stages")
+                        .forEach(stage -> stages.add(stage.get("code").asString()));
+                assertThat(stagesSeen)
+                        .as("stages of %s with demo operations", type)
+                        .isEqualTo(stages);
+                String sample = page.get("items").get(0).get("id").asString();
+                assertThat(api.get("/api/v1/operations/" + sample + "/history/verify")
+                                .json()
+                                .get("valid")
+                                .asBoolean())
+                        .isTrue();
+            }
+            assertThat(total).isBetween(200, 1000);
+        }
+    }
+
+    /** On CI's external PostgreSQL, a database of this test's own, so "empty" is true. */
+    private static String emptyExternalDatabase() throws Exception {
+        String url = System.getProperty("opsdesk.test.datasource.url");
+        String name = "opsdesk_first_start_" + UUID.randomUUID().toString().replace("-", "");
+        try (var connection = DriverManager.getConnection(
+                        url,
+                        System.getProperty("opsdesk.test.datasource.username", "postgres"),
+                        System.getProperty("opsdesk.test.datasource.password", ""));
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+}
