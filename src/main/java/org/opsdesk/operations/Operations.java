@@ -203,9 +203,8 @@ public class Operations {
 
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID id, Actor actor) {
-        Operation operation = store.find(id)
-                .filter(o -> actor.may(view(o.snapshot().type())))
-                .orElseThrow(() -> notFound(id));
+        Operation operation =
+                store.find(id).filter(o -> actor.may(view(o.snapshot().type()))).orElseThrow(() -> notFound(id));
         return HistoryChainVerifier.verify(history.of(id), operation);
     }
 
