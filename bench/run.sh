@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Core-engine benchmark (issue 2): transitions through the API vs raw SQL, creation rate, lists at 1M rows.
+#
+#   bench/run.sh                                  # defaults: 1,000,000 operations, 15 s per run (+3 s warm-up), clients 1,4,16
+#   bench/run.sh --operations 200000 --seconds 5 --clients 1,4 --no-doc
+#   bench/run.sh --help
+#
+# Environment: BENCH_OPERATIONS, BENCH_SECONDS, BENCH_WARMUP, BENCH_CLIENTS, BENCH_PHASES, BENCH_NO_DOC=1,
+# BENCH_MAX_MINUTES (watchdog, default 50), BENCH_APP_JAVA_OPTS (default -Xmx1g), BENCH_DATA_DIR (default
+# target/bench-data), OPSDESK_DB_POOL_SIZE (passed to the app), BENCH_SKIP_BUILD=1 (use target/opsdesk.jar as is).
+#
+# Builds target/opsdesk.jar if it is missing or older than the sources, starts it with a fresh embedded PostgreSQL,
+# and always stops it at the end. Everything talks to 127.0.0.1 only. The report goes to stdout and to
+# docs/benchmarks.md under "Core engine (issue 2)".
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+jar=target/opsdesk.jar
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+    if [[ ! -f "$jar" ]] || [[ -n "$(find src/main pom.xml -newer "$jar" -type f -print -quit)" ]]; then
+        echo "[bench] building $jar (mvn package, tests skipped)" >&2
+        mvn -B -q -DskipTests -Dspotless.check.skip=true package
+    fi
+fi
+if [[ ! -f "$jar" ]]; then
+    echo "[bench] $jar is missing" >&2
+    exit 1
+fi
+
+if [[ ! -s target/bench.classpath ]] || [[ pom.xml -nt target/bench.classpath ]]; then
+    mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
+fi
+classpath="$(cat target/bench.classpath)"
+
+export BENCH_COMMAND="bench/run.sh${*:+ $*}"
+for var in OPSDESK_DB_POOL_SIZE BENCH_OPERATIONS BENCH_SECONDS BENCH_WARMUP BENCH_CLIENTS BENCH_PHASES BENCH_APP_JAVA_OPTS; do
+    if [[ -n "${!var:-}" ]]; then
+        BENCH_COMMAND="$var=${!var} $BENCH_COMMAND"
+    fi
+done
+
+# The watchdog inside the benchmark stops it after BENCH_MAX_MINUTES; this is the last resort above it
+# (SIGTERM lets the benchmark's shutdown hook stop the app and its PostgreSQL).
+limit_minutes=$(( ${BENCH_MAX_MINUTES:-50} + 10 ))
+exec timeout -k 120 "${limit_minutes}m" java -Xmx2g -cp "$classpath" bench/TransitionBench.java "$@"
