@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.lifecycle.ChangeWriter;
 import org.opsdesk.operations.lifecycle.HistoryChainVerifier;
 import org.opsdesk.operations.lifecycle.HistoryStore;
 import org.opsdesk.operations.lifecycle.Operation;
@@ -37,13 +38,21 @@ public class Operations {
     private final OperationStore store;
     private final HistoryStore history;
     private final Outbox outbox;
+    private final ChangeWriter changes;
     private final Clock clock;
 
-    Operations(Workflows workflows, OperationStore store, HistoryStore history, Outbox outbox, Clock clock) {
+    Operations(
+            Workflows workflows,
+            OperationStore store,
+            HistoryStore history,
+            Outbox outbox,
+            ChangeWriter changes,
+            Clock clock) {
         this.workflows = workflows;
         this.store = store;
         this.history = history;
         this.outbox = outbox;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -103,8 +112,7 @@ public class Operations {
         }
         var change =
                 operation.transition(move, workflow, actor, reason, comment, clock.instant(), RequestIds.current());
-        store.update(change.operation());
-        record(change);
+        changes.apply(change);
         return change.operation().snapshot();
     }
 
@@ -121,8 +129,7 @@ public class Operations {
             String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
             Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason);
             var change = operation.transition(move, workflow, Actor.timer(), reason, null, now, null);
-            store.update(change.operation());
-            record(change);
+            changes.apply(change);
         });
     }
 
@@ -132,8 +139,7 @@ public class Operations {
         Operation operation = lockVisible(id, actor, expectedVersion);
         require(actor, assign(operation.snapshot().type()));
         var change = operation.assign(assignee, actor, reason, clock.instant(), RequestIds.current());
-        store.update(change.operation());
-        record(change);
+        changes.apply(change);
         return change.operation().snapshot();
     }
 
@@ -153,8 +159,7 @@ public class Operations {
                 reason,
                 clock.instant(),
                 RequestIds.current());
-        store.update(change.operation());
-        record(change);
+        changes.apply(change);
         return change.operation().snapshot();
     }
 

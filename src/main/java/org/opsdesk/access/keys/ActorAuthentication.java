@@ -20,6 +20,12 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
         return "";
     }
 
+    /** The principal's stable key, not the actor's full description (which lists every permission). */
+    @Override
+    public String getName() {
+        return actor.principalKey();
+    }
+
     @Override
     public Actor getPrincipal() {
         return actor;

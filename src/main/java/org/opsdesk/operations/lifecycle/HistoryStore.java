@@ -17,33 +17,37 @@ public class HistoryStore {
         this.jdbc = jdbc;
     }
 
+    static final String INSERT =
+            """
+            insert into operations.history_entry (operation_id, seq, kind, at, actor_kind, actor_id, actor_name,
+              from_stage, from_status, to_stage, to_status, reason, comment, override, changes, request_id,
+              previous_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     public void append(HistoryEntry e) {
-        jdbc.sql(
-                        """
-                        insert into operations.history_entry (operation_id, seq, kind, at, actor_kind, actor_id, actor_name,
-                          from_stage, from_status, to_stage, to_status, reason, comment, override, changes, request_id,
-                          previous_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        e.operationId(),
-                        e.seq(),
-                        e.kind(),
-                        Sql.ts(e.at()),
-                        e.actorKind(),
-                        e.actorId(),
-                        e.actorName(),
-                        e.fromStage(),
-                        e.fromStatus() == null ? null : e.fromStatus().name(),
-                        e.toStage(),
-                        e.toStatus().name(),
-                        e.reason(),
-                        e.comment(),
-                        e.override(),
-                        e.changesJson(),
-                        e.requestId(),
-                        e.previousHash(),
-                        e.hash())
-                .update();
+        jdbc.sql(INSERT).params(insertParams(e)).update();
+    }
+
+    static List<Object> insertParams(HistoryEntry e) {
+        return java.util.Arrays.asList(
+                e.operationId(),
+                e.seq(),
+                e.kind(),
+                Sql.ts(e.at()),
+                e.actorKind(),
+                e.actorId(),
+                e.actorName(),
+                e.fromStage(),
+                e.fromStatus() == null ? null : e.fromStatus().name(),
+                e.toStage(),
+                e.toStatus().name(),
+                e.reason(),
+                e.comment(),
+                e.override(),
+                e.changesJson(),
+                e.requestId(),
+                e.previousHash(),
+                e.hash());
     }
 
     /** Oldest first. */

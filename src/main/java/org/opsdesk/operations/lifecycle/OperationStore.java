@@ -68,27 +68,26 @@ public class OperationStore {
                 == 1;
     }
 
-    /** Writes a changed operation; the caller holds the row lock. */
-    public void update(Operation operation) {
+    static final String UPDATE =
+            """
+            update operations.operation set status = ?, stage = ?, assignee = ?, attributes = ?::jsonb,
+              version = ?, updated_at = ?, stage_entered_at = ?, due_at = ?, timer_at = ?, history_head = ?
+            where id = ?""";
+
+    static List<Object> updateParams(Operation operation) {
         OperationSnapshot s = operation.snapshot();
-        jdbc.sql(
-                        """
-                        update operations.operation set status = ?, stage = ?, assignee = ?, attributes = ?::jsonb,
-                          version = ?, updated_at = ?, stage_entered_at = ?, due_at = ?, timer_at = ?, history_head = ?
-                        where id = ?""")
-                .params(
-                        s.status().name(),
-                        s.stage(),
-                        s.assignee(),
-                        s.attributesJson(),
-                        s.version(),
-                        Sql.ts(s.updatedAt()),
-                        Sql.ts(s.stageEnteredAt()),
-                        Sql.ts(s.dueAt()),
-                        Sql.ts(operation.timerAt()),
-                        operation.historyHead(),
-                        s.id())
-                .update();
+        return java.util.Arrays.asList(
+                s.status().name(),
+                s.stage(),
+                s.assignee(),
+                s.attributesJson(),
+                s.version(),
+                Sql.ts(s.updatedAt()),
+                Sql.ts(s.stageEnteredAt()),
+                Sql.ts(s.dueAt()),
+                Sql.ts(operation.timerAt()),
+                operation.historyHead(),
+                s.id());
     }
 
     public Optional<Operation> find(UUID id) {

@@ -19,16 +19,20 @@ public class Outbox {
         this.json = json;
     }
 
+    static final String INSERT =
+            "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at) values (?, ?, ?, ?::jsonb, ?)";
+
     public void append(StatusChanged event) {
-        jdbc.sql(
-                        "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at) values (?, ?, ?, ?::jsonb, ?)")
-                .params(
-                        event.eventId(),
-                        StatusChanged.TYPE,
-                        event.operation().id(),
-                        json.writeValueAsString(event),
-                        Sql.ts(event.occurredAt()))
-                .update();
+        jdbc.sql(INSERT).params(insertParams(event)).update();
+    }
+
+    List<Object> insertParams(StatusChanged event) {
+        return List.of(
+                event.eventId(),
+                StatusChanged.TYPE,
+                event.operation().id(),
+                json.writeValueAsString(event),
+                Sql.ts(event.occurredAt()));
     }
 
     record Pending(long id, StatusChanged event) {}
