@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.opsdesk.operations.DuplicateReference;
 import org.opsdesk.operations.NewOperation;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
@@ -52,6 +53,15 @@ class DemoData implements ApplicationRunner {
         if (!DemoMode.isOn(environment) || !operations.isEmpty()) {
             return;
         }
+        try {
+            load();
+        } catch (DuplicateReference loadedElsewhere) {
+            // Two instances started on one empty database: the other one is loading the same demo.
+            log.info("Demo data is being loaded by another instance ({})", loadedElsewhere.getMessage());
+        }
+    }
+
+    private void load() {
         var random = new Random(20261122L); // the same demo every time
         var loader = Actor.system("demo-loader");
         int created = 0;
