@@ -22,6 +22,11 @@ public final class OperationListQuery {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** Times PostgreSQL's timestamptz and people both make sense of; filters and cursors outside are refused. */
+    public static boolean inRange(Instant time) {
+        return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+    }
+
     private OperationListQuery() {}
 
     /** The SQL and its parameters, fetching one row more than the limit to know whether a next page exists. */
@@ -110,7 +115,7 @@ public final class OperationListQuery {
                             "cursor", "this cursor belongs to sort '" + parts[1] + "'; keep the sort while paging");
                 }
                 Instant time = Instant.parse(parts[2]);
-                if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+                if (!inRange(time)) {
                     throw invalid();
                 }
                 return new Position(parts[1], time, UUID.fromString(parts[3]));

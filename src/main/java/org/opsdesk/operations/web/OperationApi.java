@@ -17,6 +17,7 @@ import org.opsdesk.operations.NewOperation;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.lifecycle.OperationListQuery;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.InvalidInput;
@@ -46,8 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationApi {
 
     private static final int MAX_LIMIT = 500;
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Operations operations;
     private final Currencies currencies;
@@ -219,9 +218,9 @@ class OperationApi {
         return value;
     }
 
-    private static @Nullable String currency(@Nullable String value) {
-        if (value != null && !value.matches("[A-Z][A-Z0-9]{2,9}")) {
-            throw InvalidInput.of("currency", "must be an upper-case currency code such as EUR");
+    private @Nullable String currency(@Nullable String value) {
+        if (value != null && currencies.find(value).isEmpty()) {
+            throw InvalidInput.of("currency", "'" + value + "' is not a known ISO 4217 or configured currency");
         }
         return value;
     }
@@ -242,7 +241,7 @@ class OperationApi {
         }
         try {
             Instant instant = java.time.OffsetDateTime.parse(value).toInstant();
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            if (!OperationListQuery.inRange(instant)) {
                 throw InvalidInput.of(field, "must be between the years 1 and 9999");
             }
             return instant;
