@@ -2,19 +2,21 @@ package org.opsdesk.access;
 
 import java.time.Clock;
 import java.util.List;
-import org.opsdesk.access.keys.ActorAuthentication;
+import org.opsdesk.access.gate.CurrentActor;
+import org.opsdesk.access.gate.PermissionGate;
 import org.opsdesk.access.keys.ApiKeyAuthenticationFilter;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.workflow.Workflows;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final Workflows workflows;
+
+    SecurityConfiguration(Workflows workflows) {
+        this.workflows = workflows;
+    }
 
     @Bean
     ProblemResponses problemResponses(JsonMapper json) {
@@ -82,6 +91,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Checks every handler's {@link org.opsdesk.shared.RequiresPermission} before it runs. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PermissionGate(workflows));
+    }
+
     /** Lets handlers take the calling {@link Actor} as a parameter. */
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -97,12 +112,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     ModelAndViewContainer container,
                     NativeWebRequest request,
                     WebDataBinderFactory binders) {
-                if (SecurityContextHolder.getContext().getAuthentication()
-                        instanceof ActorAuthentication authentication) {
-                    return authentication.getPrincipal();
-                }
-                throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
-                        "no authenticated principal");
+                return CurrentActor.find()
+                        .orElseThrow(
+                                () -> new AuthenticationCredentialsNotFoundException("no authenticated principal"));
             }
         });
     }

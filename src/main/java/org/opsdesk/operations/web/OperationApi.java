@@ -22,6 +22,7 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.Money;
+import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.workflow.Status;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +59,7 @@ class OperationApi {
         this.attributes = new Attributes(json);
     }
 
+    @RequiresPermission("{type}:create")
     @PostMapping(consumes = "application/json")
     ResponseEntity<OperationResponse> create(@Valid @RequestBody OperationRequests.Create request, Actor actor) {
         Money amount = request.amount() == null
@@ -76,11 +78,13 @@ class OperationApi {
                 .body(OperationResponse.of(created));
     }
 
+    @RequiresPermission("{type}:view")
     @GetMapping("/{id}")
     ResponseEntity<OperationResponse> get(@PathVariable UUID id, Actor actor) {
         return respond(operations.get(id, actor));
     }
 
+    @RequiresPermission("{type}:view")
     @GetMapping
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String type,
@@ -125,6 +129,7 @@ class OperationApi {
         return body;
     }
 
+    @RequiresPermission("{type}:view")
     @PostMapping(path = "/{id}/transitions", consumes = "application/json")
     ResponseEntity<OperationResponse> transition(
             @PathVariable UUID id,
@@ -135,11 +140,13 @@ class OperationApi {
                 id, request.to(), request.reason(), request.comment(), IfMatch.version(ifMatch), actor));
     }
 
+    @RequiresPermission("{type}:view")
     @GetMapping("/{id}/transitions")
     Map<String, List<AvailableMove>> transitions(@PathVariable UUID id, Actor actor) {
         return Map.of("items", operations.availableMoves(id, actor));
     }
 
+    @RequiresPermission("{type}:update")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -156,6 +163,7 @@ class OperationApi {
                 actor));
     }
 
+    @RequiresPermission("{type}:assign")
     @PutMapping(path = "/{id}/assignee", consumes = "application/json")
     ResponseEntity<OperationResponse> assign(
             @PathVariable UUID id,
@@ -165,6 +173,7 @@ class OperationApi {
         return respond(operations.assign(id, request.assignee(), request.reason(), IfMatch.version(ifMatch), actor));
     }
 
+    @RequiresPermission("{type}:view")
     @GetMapping("/{id}/history")
     Map<String, List<HistoryResponse>> history(@PathVariable UUID id, Actor actor) {
         return Map.of(
@@ -172,6 +181,7 @@ class OperationApi {
                 operations.history(id, actor).stream().map(HistoryResponse::of).toList());
     }
 
+    @RequiresPermission("{type}:view")
     @GetMapping("/{id}/history/verify")
     ChainVerification verify(@PathVariable UUID id, Actor actor) {
         return operations.verify(id, actor);

@@ -3,6 +3,7 @@ package org.opsdesk.platform.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.opsdesk.shared.RequiresPermission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * are answered as problems, without stack traces or internals.
  */
 @RestController
+@RequiresPermission(RequiresPermission.ANYONE) // errors of any request, signed in or not, are rendered here
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);

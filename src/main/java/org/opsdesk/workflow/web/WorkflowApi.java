@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
+import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.WorkflowDefinition;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only view of the workflow definitions in force, for integrators building their own screens. */
 @RestController
+@RequiresPermission(WorkflowApi.VIEW)
 @RequestMapping(path = "/api/v1/workflows", produces = "application/json")
 class WorkflowApi {
 
