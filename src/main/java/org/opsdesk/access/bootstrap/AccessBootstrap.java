@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
+import org.opsdesk.access.roles.BuiltInRoles;
 import org.opsdesk.shared.DemoMode;
 import org.opsdesk.shared.Permissions;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ class AccessBootstrap implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final ApiKeyStore keys;
+    private final BuiltInRoles roles;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -46,6 +48,7 @@ class AccessBootstrap implements ApplicationRunner {
     AccessBootstrap(
             JdbcClient jdbc,
             ApiKeyStore keys,
+            BuiltInRoles roles,
             PasswordEncoder passwords,
             TransactionTemplate transactions,
             Clock clock,
@@ -54,6 +57,7 @@ class AccessBootstrap implements ApplicationRunner {
             @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.roles = roles;
         this.passwords = passwords;
         this.transactions = transactions;
         this.clock = clock;
@@ -76,6 +80,10 @@ class AccessBootstrap implements ApplicationRunner {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('access.bootstrap'))")
                     .query()
                     .singleRow();
+            int seeded = roles.seed(clock.instant());
+            if (seeded > 0) {
+                log.info("Seeded {} built-in roles", seeded);
+            }
             createAdminIfMissing();
             createKeys();
         });
@@ -91,12 +99,13 @@ class AccessBootstrap implements ApplicationRunner {
         String password = adminPassword != null ? adminPassword : generatedPassword();
         jdbc.sql(
                         """
-                        insert into access.operator (id, username, display_name, password_hash, roles, created_at)
-                        values (?, 'admin', 'Administrator', ?, ?, ?)""")
+                        insert into access.operator (id, username, display_name, password_hash, roles, created_at, updated_at)
+                        values (?, 'admin', 'Administrator', ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         passwords.encode(password),
                         new String[] {"admin"},
+                        clock.instant().atOffset(java.time.ZoneOffset.UTC),
                         clock.instant().atOffset(java.time.ZoneOffset.UTC))
                 .update();
         if (adminPassword == null) {

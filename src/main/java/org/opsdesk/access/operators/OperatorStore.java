@@ -1,0 +1,181 @@
+package org.opsdesk.access.operators;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Operators in {@code access.operator}: profile, roles and status. Sign-in state is kept by the sign-in code. */
+@Repository
+public class OperatorStore {
+
+    private static final String COLUMNS =
+            """
+            id, username, display_name, email, phone, locale, roles, enabled, mfa_enabled_at, locked_until,
+            created_at, updated_at, last_login_at, deleted_at""";
+
+    private final JdbcClient jdbc;
+
+    OperatorStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Operator> find(String username) {
+        return jdbc.sql("select " + COLUMNS + " from access.operator where username = ?")
+                .param(username)
+                .query(OperatorStore::operator)
+                .optional();
+    }
+
+    public Optional<Operator> lock(String username) {
+        return jdbc.sql("select " + COLUMNS + " from access.operator where username = ? for update")
+                .param(username)
+                .query(OperatorStore::operator)
+                .optional();
+    }
+
+    /** Operators in username order after {@code after}, deleted ones only when asked for. */
+    public List<Operator> list(@Nullable String after, int limit, boolean includeDeleted) {
+        return jdbc.sql("select " + COLUMNS + " from access.operator where username > ? "
+                        + (includeDeleted ? "" : "and deleted_at is null ")
+                        + "order by username limit ?")
+                .params(after == null ? "" : after, limit)
+                .query(OperatorStore::operator)
+                .list();
+    }
+
+    public boolean insert(Operator operator, String passwordHash) {
+        return jdbc.sql(
+                                """
+                        insert into access.operator (id, username, display_name, email, phone, locale, roles, enabled,
+                            password_hash, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?) on conflict (username) do nothing""")
+                        .params(
+                                operator.id(),
+                                operator.username(),
+                                operator.displayName(),
+                                operator.email(),
+                                operator.phone(),
+                                operator.locale(),
+                                operator.roles().toArray(String[]::new),
+                                passwordHash,
+                                ts(operator.createdAt()),
+                                ts(operator.createdAt()))
+                        .update()
+                == 1;
+    }
+
+    public void updateProfile(Operator operator, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set display_name = ?, email = ?, phone = ?, locale = ?, roles = ?,
+                            updated_at = ?
+                        where id = ?""")
+                .params(
+                        operator.displayName(),
+                        operator.email(),
+                        operator.phone(),
+                        operator.locale(),
+                        operator.roles().toArray(String[]::new),
+                        ts(now),
+                        operator.id())
+                .update();
+    }
+
+    /** Enables or disables; disabling (and deleting) ends every session the operator has, on every node. */
+    public void setEnabled(UUID id, boolean enabled, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set enabled = ?, updated_at = ?,
+                            sessions_valid_after = case when ? then sessions_valid_after else ? end
+                        where id = ?""")
+                .params(enabled, ts(now), enabled, ts(now), id)
+                .update();
+    }
+
+    public void markDeleted(UUID id, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set deleted_at = ?, enabled = false, updated_at = ?,
+                            sessions_valid_after = ?, mfa_secret = null, mfa_enabled_at = null
+                        where id = ?""")
+                .params(ts(now), ts(now), ts(now), id)
+                .update();
+        jdbc.sql("delete from access.mfa_recovery_code where operator_id = ?")
+                .param(id)
+                .update();
+    }
+
+    /** A new password (already hashed); the lockout is cleared and other sessions end. */
+    public void setPassword(UUID id, String passwordHash, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set password_hash = ?, failed_logins = 0, locked_until = null,
+                            updated_at = ?, sessions_valid_after = ?
+                        where id = ?""")
+                .params(passwordHash, ts(now), ts(now), id)
+                .update();
+    }
+
+    /** Removes the second factor; the operator enrols again at the next sign-in if a role requires it. */
+    public void resetMfa(UUID id, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set mfa_secret = null, mfa_enabled_at = null, mfa_last_step = null,
+                            updated_at = ?, sessions_valid_after = ?
+                        where id = ?""")
+                .params(ts(now), ts(now), id)
+                .update();
+        jdbc.sql("delete from access.mfa_recovery_code where operator_id = ?")
+                .param(id)
+                .update();
+    }
+
+    /** Active operators (enabled, not deleted) holding a role. */
+    public long countActiveWithRole(String role) {
+        return jdbc.sql("select count(*) from access.operator where enabled and deleted_at is null and ? = any(roles)")
+                .param(role)
+                .query(Long.class)
+                .single();
+    }
+
+    public long countWithRole(String role) {
+        return jdbc.sql("select count(*) from access.operator where deleted_at is null and ? = any(roles)")
+                .param(role)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Operator operator(ResultSet rs, int row) throws SQLException {
+        return new Operator(
+                rs.getObject("id", UUID.class),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("locale"),
+                List.of((String[]) rs.getArray("roles").getArray()),
+                rs.getBoolean("enabled"),
+                rs.getObject("mfa_enabled_at") != null,
+                instant(rs.getObject("locked_until", OffsetDateTime.class)),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                instant(rs.getObject("updated_at", OffsetDateTime.class)),
+                instant(rs.getObject("last_login_at", OffsetDateTime.class)),
+                instant(rs.getObject("deleted_at", OffsetDateTime.class)));
+    }
+
+    private static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
