@@ -2,13 +2,16 @@ package org.opsdesk.access;
 
 import java.time.Clock;
 import java.util.List;
+import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.gate.CurrentActor;
 import org.opsdesk.access.gate.PermissionGate;
 import org.opsdesk.access.keys.ApiKeyAuthenticationFilter;
+import org.opsdesk.access.keys.ApiKeyRateLimiter;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.Workflows;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -49,12 +52,20 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyStore keys, ProblemResponses problems, Clock clock)
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            ApiKeyStore keys,
+            ProblemResponses problems,
+            SecurityLog securityLog,
+            Clock clock,
+            @Value("${opsdesk.api.rate-limit.per-second}") int ratePerSecond)
             throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(keys, problems, clock), AnonymousAuthenticationFilter.class)
+                        new ApiKeyAuthenticationFilter(
+                                keys, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
+                        AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(
                         AbstractHttpConfigurer

@@ -29,7 +29,9 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.admin-password=integration-tests-admin-password",
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
-            "opsdesk.timers.poll-interval=PT0.2S"
+            "opsdesk.timers.poll-interval=PT0.2S",
+            // tests fire bursts from one key; the limiter itself is tested with a key that sets a low rate
+            "opsdesk.api.rate-limit.per-second=100000"
         })
 public abstract class IntegrationTest {
 

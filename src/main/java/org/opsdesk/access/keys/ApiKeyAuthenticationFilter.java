@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opsdesk.access.audit.SecurityEvents;
+import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,13 +29,23 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
 
     private final ApiKeyStore keys;
-    private final AuthenticationEntryPoint entryPoint;
+    private final ProblemResponses problems;
+    private final ApiKeyRateLimiter rateLimiter;
+    private final SecurityLog securityLog;
     private final Clock clock;
     private final Map<UUID, Instant> lastRecordedUse = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> lastRecordedThrottle = new ConcurrentHashMap<>();
 
-    public ApiKeyAuthenticationFilter(ApiKeyStore keys, AuthenticationEntryPoint entryPoint, Clock clock) {
+    public ApiKeyAuthenticationFilter(
+            ApiKeyStore keys,
+            ProblemResponses problems,
+            ApiKeyRateLimiter rateLimiter,
+            SecurityLog securityLog,
+            Clock clock) {
         this.keys = keys;
-        this.entryPoint = entryPoint;
+        this.problems = problems;
+        this.rateLimiter = rateLimiter;
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -47,7 +58,7 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            entryPoint.commence(
+            problems.commence(
                     request,
                     response,
                     new BadCredentialsException("the Authorization header must be 'Bearer <api key>'"));
@@ -56,11 +67,17 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         var key = keys.findBySecret(header.substring(7).trim()).filter(k -> k.usableAt(now));
         if (key.isEmpty()) {
-            entryPoint.commence(
+            problems.commence(
                     request, response, new BadCredentialsException("the API key is unknown, expired or revoked"));
             return;
         }
         var apiKey = key.get();
+        var decision = rateLimiter.tryAcquire(apiKey.id(), apiKey.rateLimitPerSecond());
+        if (!decision.allowed()) {
+            recordThrottle(apiKey, now);
+            problems.tooManyRequests(response, decision.retryAfterSeconds());
+            return;
+        }
         var actor = new Actor(
                 Actor.Kind.API_KEY, apiKey.id().toString(), apiKey.name(), new Permissions(apiKey.permissions()));
         SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
@@ -69,6 +86,16 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The security log hears of a throttled key at most once a minute per node, not once per refused request. */
+    private void recordThrottle(ApiKeyStore.ApiKey key, Instant now) {
+        Instant last = lastRecordedThrottle.get(key.id());
+        if (last == null || last.plus(USE_RECORDING_INTERVAL).isBefore(now)) {
+            lastRecordedThrottle.put(key.id(), now);
+            securityLog.recordAnonymous(
+                    SecurityEvents.API_KEY_RATE_LIMITED, "api_key:" + key.id(), Map.of("name", key.name()));
         }
     }
 

@@ -40,6 +40,17 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
         write(response, 403, "permission-denied", "Permission denied", "you may not do this");
     }
 
+    /** 429 for a key over its rate; {@code Retry-After} says when to try again. */
+    public void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(
+                response,
+                429,
+                "rate-limited",
+                "Too many requests",
+                "this API key is over its request rate; retry after " + retryAfterSeconds + " s");
+    }
+
     private void write(HttpServletResponse response, int status, String slug, String title, String detail)
             throws IOException {
         var problem = new LinkedHashMap<String, Object>();

@@ -1,0 +1,85 @@
+package org.opsdesk.access.keys;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.Grants;
+import org.opsdesk.access.audit.SecurityEvents;
+import org.opsdesk.access.audit.SecurityLog;
+import org.opsdesk.access.keys.ApiKeyStore.ApiKeyDetails;
+import org.opsdesk.access.permissions.PermissionCatalog;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and revokes API keys. A key holds at most what its creator holds; its secret is returned once and
+ * stored only as a hash; revocation applies to the very next request on every node (keys are looked up per
+ * request).
+ */
+@Service
+public class ApiKeyAdministration {
+
+    /** A new key and its secret, which no later answer repeats. */
+    public record CreatedKey(ApiKeyDetails key, String secret) {}
+
+    private final ApiKeyStore keys;
+    private final PermissionCatalog catalog;
+    private final SecurityLog securityLog;
+    private final Clock clock;
+
+    ApiKeyAdministration(ApiKeyStore keys, PermissionCatalog catalog, SecurityLog securityLog, Clock clock) {
+        this.keys = keys;
+        this.catalog = catalog;
+        this.securityLog = securityLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CreatedKey create(
+            String name,
+            List<String> permissions,
+            @Nullable Instant expiresAt,
+            @Nullable Integer rateLimitPerSecond,
+            Actor actor) {
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw InvalidInput.of("expiresAt", "must be in the future");
+        }
+        catalog.validate("permissions", permissions);
+        Grants.requireHeld(actor, permissions);
+        String secret = ApiKeySecrets.generate();
+        var sorted = List.copyOf(new TreeSet<>(permissions));
+        UUID id = keys.create(name, secret, sorted, expiresAt, rateLimitPerSecond, actor.principalKey(), now);
+        var details = new java.util.TreeMap<String, Object>();
+        details.put("name", name);
+        details.put("permissions", sorted);
+        details.put("expiresAt", expiresAt == null ? "never" : expiresAt.toString());
+        details.put("rateLimitPerSecond", rateLimitPerSecond == null ? "default" : rateLimitPerSecond);
+        securityLog.record(SecurityEvents.API_KEY_CREATED, actor, "api_key:" + id, details);
+        return new CreatedKey(keys.find(id).orElseThrow(), secret);
+    }
+
+    @Transactional
+    public ApiKeyDetails revoke(UUID id, Actor actor) {
+        ApiKeyDetails key = keys.find(id).orElseThrow(() -> new NotFound("API key", id.toString()));
+        if (keys.revoke(id, clock.instant())) {
+            securityLog.record(SecurityEvents.API_KEY_REVOKED, actor, "api_key:" + id, Map.of("name", key.name()));
+        }
+        return keys.find(id).orElseThrow();
+    }
+
+    public List<ApiKeyDetails> list(@Nullable Instant beforeCreatedAt, @Nullable UUID beforeId, int limit) {
+        return keys.list(beforeCreatedAt, beforeId, limit);
+    }
+
+    public ApiKeyDetails get(UUID id) {
+        return keys.find(id).orElseThrow(() -> new NotFound("API key", id.toString()));
+    }
+}

@@ -1,0 +1,152 @@
+package org.opsdesk.access.keys;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.keys.ApiKeyStore.ApiKeyDetails;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/api-keys}: create (the secret appears in this answer only), list, read, revoke. */
+@RestController
+@RequestMapping(path = "/api/v1/api-keys", produces = "application/json")
+class ApiKeyApi {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final ApiKeyAdministration administration;
+    private final Clock clock;
+
+    ApiKeyApi(ApiKeyAdministration administration, Clock clock) {
+        this.administration = administration;
+        this.clock = clock;
+    }
+
+    @RequiresPermission("apikeys:view")
+    @GetMapping
+    Map<String, Object> list(
+            @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        Instant beforeAt = null;
+        UUID beforeId = null;
+        if (cursor != null) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                beforeAt = Instant.parse(parts[0]);
+                beforeId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw InvalidInput.of("cursor", "not a cursor this API gave out");
+            }
+        }
+        var page = administration.list(beforeAt, beforeId, limit + 1);
+        var items = page.stream().limit(limit).map(this::response).toList();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("items", items);
+        body.put("nextCursor", page.size() > limit ? cursorAfter(page.get(limit - 1)) : null);
+        return body;
+    }
+
+    @RequiresPermission("apikeys:view")
+    @GetMapping("/{id}")
+    KeyResponse get(@PathVariable UUID id) {
+        return response(administration.get(id));
+    }
+
+    @RequiresPermission("apikeys:manage")
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateKey request, Actor actor) {
+        var created = administration.create(
+                request.name(), request.permissions(), request.expiresAt(), request.rateLimitPerSecond(), actor);
+        var key = response(created.key());
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", key.id());
+        body.put("name", key.name());
+        body.put("secret", created.secret());
+        body.put("permissions", key.permissions());
+        body.put("expiresAt", key.expiresAt());
+        body.put("createdAt", key.createdAt());
+        body.put("createdBy", key.createdBy());
+        body.put("rateLimitPerSecond", key.rateLimitPerSecond());
+        body.put("state", key.state());
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + key.id()))
+                .body(body);
+    }
+
+    @RequiresPermission("apikeys:manage")
+    @DeleteMapping("/{id}")
+    KeyResponse revoke(@PathVariable UUID id, Actor actor) {
+        return response(administration.revoke(id, actor));
+    }
+
+    private KeyResponse response(ApiKeyDetails key) {
+        Instant now = clock.instant();
+        String state = key.revokedAt() != null
+                ? "revoked"
+                : key.expiresAt() != null && !key.expiresAt().isAfter(now) ? "expired" : "active";
+        return new KeyResponse(
+                key.id(),
+                key.name(),
+                key.permissions(),
+                key.expiresAt(),
+                key.revokedAt(),
+                key.createdAt(),
+                key.createdBy(),
+                key.lastUsedAt(),
+                key.lastUsedIp(),
+                key.rateLimitPerSecond(),
+                state);
+    }
+
+    private static String cursorAfter(ApiKeyDetails key) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((key.createdAt() + "|" + key.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    record CreateKey(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
+                    String name,
+            @NotNull @Size(min = 1, max = 2000, message = "give at least one permission")
+                    List<@NotNull @Pattern(regexp = "[a-z0-9_:*-]{1,200}", message = "not a permission name") String>
+                            permissions,
+            @Nullable Instant expiresAt,
+            @Nullable @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100000)
+                    Integer rateLimitPerSecond) {}
+
+    record KeyResponse(
+            UUID id,
+            String name,
+            List<String> permissions,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt,
+            Instant createdAt,
+            String createdBy,
+            @Nullable Instant lastUsedAt,
+            @Nullable String lastUsedIp,
+            @Nullable Integer rateLimitPerSecond,
+            String state) {}
+}

@@ -1,0 +1,134 @@
+package org.opsdesk.access.roles;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.permissions.PermissionCatalog;
+import org.opsdesk.access.permissions.PermissionCatalog.PermissionInfo;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/permissions} (the catalog) and {@code /api/v1/roles}. */
+@RestController
+class RoleApi {
+
+    static final String NAME = "[a-z][a-z0-9_-]{1,63}";
+    private static final String PERMISSION = "[a-z0-9_:*-]{1,200}";
+
+    private final RoleAdministration roles;
+    private final PermissionCatalog catalog;
+
+    RoleApi(RoleAdministration roles, PermissionCatalog catalog) {
+        this.roles = roles;
+        this.catalog = catalog;
+    }
+
+    @RequiresPermission(RequiresPermission.SIGNED_IN)
+    @GetMapping(path = "/api/v1/permissions", produces = "application/json")
+    Map<String, List<PermissionInfo>> permissions() {
+        return Map.of("items", catalog.all());
+    }
+
+    @RequiresPermission("roles:view")
+    @GetMapping(path = "/api/v1/roles", produces = "application/json")
+    Map<String, List<RoleResponse>> list() {
+        return Map.of("items", roles.all().stream().map(RoleResponse::of).toList());
+    }
+
+    @RequiresPermission("roles:view")
+    @GetMapping(path = "/api/v1/roles/{name}", produces = "application/json")
+    RoleResponse get(@PathVariable String name) {
+        return RoleResponse.of(roles.get(name));
+    }
+
+    @RequiresPermission("roles:manage")
+    @PostMapping(path = "/api/v1/roles", consumes = "application/json", produces = "application/json")
+    ResponseEntity<RoleResponse> create(@Valid @RequestBody CreateRole request, Actor actor) {
+        var role = roles.create(
+                new RoleAdministration.RoleDraft(
+                        request.name(),
+                        request.description() == null ? "" : request.description(),
+                        Set.copyOf(request.permissions()),
+                        Boolean.TRUE.equals(request.mfaRequired())),
+                actor);
+        return ResponseEntity.created(URI.create("/api/v1/roles/" + role.name()))
+                .body(RoleResponse.of(role));
+    }
+
+    @RequiresPermission("roles:manage")
+    @PutMapping(path = "/api/v1/roles/{name}", consumes = "application/json", produces = "application/json")
+    RoleResponse update(@PathVariable String name, @Valid @RequestBody UpdateRole request, Actor actor) {
+        if (request.name() != null && !request.name().equals(name)) {
+            throw InvalidInput.of("name", "roles cannot be renamed; the name in the body must match the address");
+        }
+        return RoleResponse.of(roles.update(
+                name,
+                new RoleAdministration.RoleDraft(
+                        name,
+                        request.description() == null ? "" : request.description(),
+                        Set.copyOf(request.permissions()),
+                        Boolean.TRUE.equals(request.mfaRequired())),
+                actor));
+    }
+
+    @RequiresPermission("roles:manage")
+    @DeleteMapping(path = "/api/v1/roles/{name}")
+    ResponseEntity<Void> delete(@PathVariable String name, Actor actor) {
+        roles.delete(name, actor);
+        return ResponseEntity.noContent().build();
+    }
+
+    record CreateRole(
+            @NotNull @Pattern(regexp = NAME, message = "2-64 characters: lowercase letters, digits, '_' or '-'")
+                    String name,
+            @Nullable @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
+                    String description,
+            @NotNull @Size(max = 2000)
+                    List<@NotNull @Pattern(regexp = PERMISSION, message = "not a permission name") String> permissions,
+            @Nullable Boolean mfaRequired) {}
+
+    record UpdateRole(
+            @Nullable String name,
+            @Nullable @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
+                    String description,
+            @NotNull @Size(max = 2000)
+                    List<@NotNull @Pattern(regexp = PERMISSION, message = "not a permission name") String> permissions,
+            @Nullable Boolean mfaRequired) {}
+
+    record RoleResponse(
+            String name,
+            String description,
+            Set<String> permissions,
+            boolean mfaRequired,
+            boolean builtIn,
+            Instant createdAt,
+            Instant updatedAt) {
+        static RoleResponse of(Role role) {
+            return new RoleResponse(
+                    role.name(),
+                    role.description(),
+                    new TreeSet<>(role.permissions()),
+                    role.mfaRequired(),
+                    role.builtIn(),
+                    role.createdAt(),
+                    role.updatedAt());
+        }
+    }
+}
