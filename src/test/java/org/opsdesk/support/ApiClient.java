@@ -56,6 +56,16 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response put(String path, String body, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     public Response send(String method, String path, byte[] body, String... headers) {
         return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
