@@ -9,5 +9,7 @@ grant usage on schema platform, workflow, operations, access to opsdesk_app;
 grant select, insert, update, delete on all tables in schema platform, workflow, access to opsdesk_app;
 grant select, insert, update on operations.operation, operations.outbox to opsdesk_app;
 grant select, insert on operations.history_entry to opsdesk_app;
-grant usage on all sequences in schema operations to opsdesk_app;
+grant usage on all sequences in schema operations, access to opsdesk_app;
+-- The security log, like history, is append-only for the application.
+revoke update, delete, truncate on access.security_event from opsdesk_app;
 alter default privileges in schema platform, workflow, access grant select, insert, update, delete on tables to opsdesk_app;

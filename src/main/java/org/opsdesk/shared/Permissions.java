@@ -37,4 +37,17 @@ public record Permissions(Set<String> granted) {
         }
         return false;
     }
+
+    /**
+     * Whether any permission under a prefix is granted: {@code withdrawal:transition:*} is satisfied by
+     * {@code withdrawal:transition:approved}, by {@code withdrawal:*} or by {@code *}. For gates that let the
+     * caller in when they can do at least one of a family of actions; the action itself is checked later.
+     */
+    public boolean allowsSomethingUnder(String wildcard) {
+        if (!wildcard.endsWith(":*")) {
+            return allows(wildcard);
+        }
+        String prefix = wildcard.substring(0, wildcard.length() - 1);
+        return allows(wildcard) || granted.stream().anyMatch(name -> name.startsWith(prefix));
+    }
 }

@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
  *   <li>a permission name, {@code "operators:manage"}: the caller must hold it;
  *   <li>a per-type template, {@code "{type}:view"}: the caller must hold it for at least one operation type; the
  *       module then checks the type of the object itself and answers 404 for types the caller may not see;
+ *   <li>a family, {@code "{type}:transition:*"}: the caller must hold at least one permission under the prefix
+ *       (the module checks the exact one, such as the transition's own permission);
  *   <li>{@link #SIGNED_IN}: any authenticated operator or key;
  *   <li>{@link #ANYONE}: no sign-in (the sign-in page itself).
  * </ul>

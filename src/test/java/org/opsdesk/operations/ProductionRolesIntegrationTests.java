@@ -50,6 +50,13 @@ class ProductionRolesIntegrationTests extends IntegrationTest {
             assertThat(statement.executeUpdate(
                             "update operations.operation set assignee = 'role-check' where id = '" + id + "'"))
                     .isEqualTo(1);
+            assertThat(statement.executeUpdate(
+                            "insert into access.security_event (at, kind, details) values (now(), 'role_check', '{}')"))
+                    .isEqualTo(1);
+            assertThatThrownBy(() ->
+                            statement.executeUpdate("delete from access.security_event where kind = 'role_check'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 }

@@ -73,10 +73,9 @@ public final class PermissionGate implements HandlerInterceptor {
             return true;
         }
         if (!permission.contains(RequiresPermission.TYPE_PLACEHOLDER)) {
-            return actor.may(permission);
+            return actor.permissions().allowsSomethingUnder(permission);
         }
-        return workflows.all().stream()
-                .map(WorkflowDefinition::type)
-                .anyMatch(type -> actor.may(permission.replace(RequiresPermission.TYPE_PLACEHOLDER, type)));
+        return workflows.all().stream().map(WorkflowDefinition::type).anyMatch(type -> actor.permissions()
+                .allowsSomethingUnder(permission.replace(RequiresPermission.TYPE_PLACEHOLDER, type)));
     }
 }

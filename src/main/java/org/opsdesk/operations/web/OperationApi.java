@@ -129,6 +129,8 @@ class OperationApi {
         return body;
     }
 
+    // The gate only asks for sight of the type: the exact transition permission is checked on the object, so
+    // the refusal names it ("withdrawal:transition:cancelled") and invisible operations stay "not found".
     @RequiresPermission("{type}:view")
     @PostMapping(path = "/{id}/transitions", consumes = "application/json")
     ResponseEntity<OperationResponse> transition(

@@ -1,0 +1,272 @@
+package org.opsdesk.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.access.gate.PermissionGate;
+import org.opsdesk.access.keys.ApiKeySecrets;
+import org.opsdesk.access.keys.ApiKeyStore;
+import org.opsdesk.access.roles.Role;
+import org.opsdesk.access.roles.RoleStore;
+import org.opsdesk.shared.Permissions;
+import org.opsdesk.shared.RequiresPermission;
+import org.opsdesk.support.ApiClient;
+import org.opsdesk.support.IntegrationTest;
+import org.opsdesk.support.Operations;
+import org.opsdesk.workflow.Workflows;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every API endpoint the application maps (read from Spring MVC's own handler mapping, not a hand-kept list) is
+ * called by every built-in role (an API key holding exactly the role's permissions), by an anonymous caller and
+ * by a revoked key. Each answer must be "allowed" or "refused" exactly as the endpoint's declared permission and
+ * the caller's permissions say. The matrix is written to target/authorization-matrix.md.
+ */
+class AuthorizationMatrixIntegrationTests extends IntegrationTest {
+
+    /** Path variables the matrix knows how to fill; a new one must be added here, consciously. */
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    private static final String OBJECT_TYPE = "withdrawal";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Autowired
+    RoleStore roles;
+
+    @Autowired
+    ApiKeyStore keys;
+
+    @Autowired
+    Workflows workflows;
+
+    record Endpoint(String method, String pattern, String permission) {
+        boolean isApi() {
+            return pattern.startsWith("/api/");
+        }
+
+        boolean onOperation() {
+            return pattern.startsWith("/api/v1/operations/{id}");
+        }
+    }
+
+    record Caller(String name, ApiClient client, Permissions permissions, boolean authenticated) {}
+
+    @Test
+    void everyHandlerDeclaresThePermissionItNeeds() {
+        var undeclared = new ArrayList<String>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            if (PermissionGate.isOwn(handler)
+                    && PermissionGate.declaredPermission(handler).isEmpty()) {
+                undeclared.add(info + " -> " + handler);
+            }
+        });
+        assertThat(undeclared).as("handlers without @RequiresPermission").isEmpty();
+        assertThat(endpoints()).hasSizeGreaterThan(25);
+    }
+
+    @Test
+    void everyApiEndpointAnswersEveryRoleAsItsPermissionSays() throws IOException {
+        var callers = callers();
+        var mismatches = new ArrayList<String>();
+        var table = new StringBuilder("| endpoint | permission |");
+        callers.forEach(c -> table.append(' ').append(c.name()).append(" |"));
+        table.append("\n|---|---|").append("---|".repeat(callers.size())).append('\n');
+
+        for (Endpoint endpoint : endpoints()) {
+            if (!endpoint.isApi()) {
+                continue;
+            }
+            table.append("| ")
+                    .append(endpoint.method())
+                    .append(' ')
+                    .append(endpoint.pattern())
+                    .append(" | ")
+                    .append(endpoint.permission())
+                    .append(" |");
+            for (Caller caller : callers) {
+                String path = concrete(endpoint);
+                var response = call(caller.client(), endpoint.method(), path);
+                boolean refused = response.status() == 401 || response.status() == 403 || response.status() == 404;
+                boolean expected = expectedAllowed(endpoint, caller);
+                table.append(' ').append(response.status()).append(" |");
+                if (response.status() >= 500) {
+                    mismatches.add(describe(endpoint, caller, path, response, "server error"));
+                } else if (expected == refused) {
+                    mismatches.add(describe(
+                            endpoint, caller, path, response, expected ? "expected allowed" : "expected refused"));
+                } else if (!caller.authenticated() && response.status() != 401) {
+                    mismatches.add(describe(endpoint, caller, path, response, "expected 401"));
+                }
+            }
+            table.append('\n');
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/authorization-matrix.md"), table);
+        assertThat(mismatches)
+                .as("authorization mismatches (see target/authorization-matrix.md)")
+                .isEmpty();
+    }
+
+    private boolean expectedAllowed(Endpoint endpoint, Caller caller) {
+        String permission = endpoint.permission();
+        if (permission.equals(RequiresPermission.ANYONE)) {
+            return true;
+        }
+        if (!caller.authenticated()) {
+            return false;
+        }
+        if (permission.equals(RequiresPermission.SIGNED_IN)) {
+            return true;
+        }
+        Permissions held = caller.permissions();
+        if (!permission.contains(RequiresPermission.TYPE_PLACEHOLDER)) {
+            return held.allowsSomethingUnder(permission);
+        }
+        boolean anyType = workflows.all().stream()
+                .anyMatch(w ->
+                        held.allowsSomethingUnder(permission.replace(RequiresPermission.TYPE_PLACEHOLDER, w.type())));
+        // an operation the caller may not see is "not found", whatever else they hold
+        return anyType && (!endpoint.onOperation() || held.allows(OBJECT_TYPE + ":view"));
+    }
+
+    private List<Endpoint> endpoints() {
+        var endpoints = new ArrayList<Endpoint>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
+            HandlerMethod handler = entry.getValue();
+            if (!PermissionGate.isOwn(handler)) {
+                continue;
+            }
+            String permission = PermissionGate.declaredPermission(handler).orElse("(undeclared)");
+            var methods = entry.getKey().getMethodsCondition().getMethods();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add(new Endpoint("GET", pattern, permission));
+                }
+                methods.forEach(m -> endpoints.add(new Endpoint(m.name(), pattern, permission)));
+            }
+        }
+        endpoints.sort(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return endpoints;
+    }
+
+    /** Every built-in role as a key holding exactly its permissions, anonymous, and a revoked key. */
+    private List<Caller> callers() {
+        var callers = new ArrayList<Caller>();
+        for (Role role : roles.all()) {
+            if (!role.builtIn()) {
+                continue;
+            }
+            String secret = ApiKeySecrets.generate();
+            keys.create("matrix-" + role.name(), secret, List.copyOf(role.permissions()), null, "tests", Instant.now());
+            callers.add(new Caller(role.name(), api().withKey(secret), new Permissions(role.permissions()), true));
+        }
+        assertThat(callers)
+                .extracting(Caller::name)
+                .contains("admin", "supervisor", "operator", "cashier", "support", "compliance", "auditor");
+        callers.add(
+                new Caller("anonymous", new ApiClient("http://127.0.0.1:" + port, null), Permissions.none(), false));
+        String revoked = ApiKeySecrets.generate();
+        UUID revokedId = keys.create("matrix-revoked", revoked, List.of("*"), null, "tests", Instant.now());
+        keys.revoke(revokedId, Instant.now());
+        callers.add(new Caller("revoked key", api().withKey(revoked), Permissions.all(), false));
+        return callers;
+    }
+
+    /** The pattern with each variable filled by a fresh object of the right kind. */
+    private String concrete(Endpoint endpoint) {
+        Map<String, Supplier<String>> fixtures = new LinkedHashMap<>();
+        String pattern = endpoint.pattern();
+        fixtures.put("type", () -> OBJECT_TYPE);
+        fixtures.put("username", this::freshOperator);
+        fixtures.put("name", this::freshRole);
+        fixtures.put("id", () -> {
+            if (pattern.startsWith("/api/v1/operations/")) {
+                return create(Operations.withdrawal()).get("id").asString();
+            }
+            if (pattern.startsWith("/api/v1/api-keys/")) {
+                return keys.create(
+                                "matrix-target",
+                                ApiKeySecrets.generate(),
+                                List.of("deposit:view"),
+                                null,
+                                "tests",
+                                Instant.now())
+                        .toString();
+            }
+            throw new AssertionError("the matrix has no fixture for {id} in " + pattern + "; add one");
+        });
+        Matcher matcher = VARIABLE.matcher(pattern);
+        var path = new StringBuilder();
+        while (matcher.find()) {
+            var fixture = fixtures.get(matcher.group(1));
+            if (fixture == null) {
+                throw new AssertionError("the matrix has no fixture for {" + matcher.group(1) + "} in " + pattern);
+            }
+            matcher.appendReplacement(path, fixture.get());
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    private String freshOperator() {
+        String username = "matrix." + UUID.randomUUID().toString().substring(0, 8);
+        var created = api().post(
+                        "/api/v1/operators",
+                        """
+                {"username":"%s","displayName":"Matrix","password":"matrix-passphrase-long","roles":["support"]}"""
+                                .formatted(username));
+        assertThat(created.status()).isEqualTo(201);
+        return username;
+    }
+
+    private String freshRole() {
+        String name = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().post(
+                                "/api/v1/roles",
+                                """
+                                {"name":"%s","permissions":["deposit:view"]}"""
+                                        .formatted(name))
+                        .status())
+                .isEqualTo(201);
+        return name;
+    }
+
+    private static ApiClient.Response call(ApiClient client, String method, String path) {
+        if (method.equals("GET") || method.equals("DELETE")) {
+            return client.send(client.request(path).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+        }
+        String contentType = method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
+        return client.send(client.request(path, "Content-Type", contentType)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    private static String describe(
+            Endpoint endpoint, Caller caller, String path, ApiClient.Response response, String why) {
+        return why + ": " + caller.name() + " " + endpoint.method() + " " + path + " (" + endpoint.permission()
+                + ") -> " + response.status() + " " + abbreviate(response.body());
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}

@@ -1,0 +1,36 @@
+package org.opsdesk.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PermissionsTests {
+
+    @Test
+    void allowsExactNamesPrefixWildcardsAndEverything() {
+        var cashier = Permissions.of("withdrawal:view", "deposit:*");
+        assertThat(cashier.allows("withdrawal:view")).isTrue();
+        assertThat(cashier.allows("withdrawal:create")).isFalse();
+        assertThat(cashier.allows("deposit:transition:credited")).isTrue();
+        assertThat(cashier.allows("deposit")).isFalse();
+        assertThat(Permissions.all().allows("anything:at:all")).isTrue();
+        assertThat(Permissions.none().allows("withdrawal:view")).isFalse();
+    }
+
+    @Test
+    void aFamilyIsSatisfiedByAnyMemberOrACoveringWildcard() {
+        assertThat(Permissions.of("withdrawal:transition:approved").allowsSomethingUnder("withdrawal:transition:*"))
+                .isTrue();
+        assertThat(Permissions.of("withdrawal:*").allowsSomethingUnder("withdrawal:transition:*"))
+                .isTrue();
+        assertThat(Permissions.all().allowsSomethingUnder("withdrawal:transition:*"))
+                .isTrue();
+        assertThat(Permissions.of("withdrawal:view").allowsSomethingUnder("withdrawal:transition:*"))
+                .isFalse();
+        assertThat(Permissions.of("deposit:transition:credited").allowsSomethingUnder("withdrawal:transition:*"))
+                .isFalse();
+        assertThat(Permissions.of("withdrawal:view").allowsSomethingUnder("withdrawal:view"))
+                .as("a plain name is an exact check")
+                .isTrue();
+    }
+}
