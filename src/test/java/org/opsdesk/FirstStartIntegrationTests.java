@@ -71,6 +71,22 @@ class FirstStartIntegrationTests {
                         .isTrue();
             }
             assertThat(total).isBetween(200, 1000);
+
+            assertThat(log).contains("Demo operators supervisor, operator, cashier, support, compliance, auditor");
+            var operators = new HashSet<String>();
+            api.get("/api/v1/operators")
+                    .json()
+                    .get("items")
+                    .forEach(o -> operators.add(o.get("username").asString()));
+            assertThat(operators)
+                    .containsExactlyInAnyOrder(
+                            "admin", "supervisor", "operator", "cashier", "support", "compliance", "auditor");
+            var roles = new HashSet<String>();
+            api.get("/api/v1/roles")
+                    .json()
+                    .get("items")
+                    .forEach(r -> roles.add(r.get("name").asString()));
+            assertThat(roles).containsAll(operators);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
+import org.opsdesk.access.operators.Operator;
+import org.opsdesk.access.operators.OperatorStore;
 import org.opsdesk.access.roles.BuiltInRoles;
 import org.opsdesk.shared.DemoMode;
 import org.opsdesk.shared.Permissions;
@@ -34,10 +36,13 @@ class AccessBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
     private static final int MIN_SECRET_LENGTH = 24;
+    private static final List<String> DEMO_ROLES =
+            List.of("supervisor", "operator", "cashier", "support", "compliance", "auditor");
 
     private final JdbcClient jdbc;
     private final ApiKeyStore keys;
     private final BuiltInRoles roles;
+    private final OperatorStore operators;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -49,6 +54,7 @@ class AccessBootstrap implements ApplicationRunner {
             JdbcClient jdbc,
             ApiKeyStore keys,
             BuiltInRoles roles,
+            OperatorStore operators,
             PasswordEncoder passwords,
             TransactionTemplate transactions,
             Clock clock,
@@ -58,6 +64,7 @@ class AccessBootstrap implements ApplicationRunner {
         this.jdbc = jdbc;
         this.keys = keys;
         this.roles = roles;
+        this.operators = operators;
         this.passwords = passwords;
         this.transactions = transactions;
         this.clock = clock;
@@ -97,6 +104,9 @@ class AccessBootstrap implements ApplicationRunner {
             return;
         }
         String password = adminPassword != null ? adminPassword : generatedPassword();
+        if (DemoMode.isOn(environment)) {
+            createDemoOperators();
+        }
         jdbc.sql(
                         """
                         insert into access.operator (id, username, display_name, password_hash, roles, created_at, updated_at)
@@ -115,6 +125,35 @@ class AccessBootstrap implements ApplicationRunner {
         } else {
             log.info("Created operator 'admin' with the password from OPSDESK_ADMIN_PASSWORD");
         }
+    }
+
+    /** One operator per desk role, so the console can be tried as each of them; one shared password, logged once. */
+    private void createDemoOperators() {
+        String password = generatedPassword();
+        var now = clock.instant();
+        for (String role : DEMO_ROLES) {
+            operators.insert(
+                    new Operator(
+                            UUID.randomUUID(),
+                            role,
+                            "Demo " + role,
+                            role + "@demo.opsdesk.invalid",
+                            null,
+                            "en",
+                            List.of(role),
+                            true,
+                            false,
+                            null,
+                            now,
+                            now,
+                            null,
+                            null),
+                    passwords.encode(password));
+        }
+        log.warn(
+                "\n\n  Demo operators {} were created with the password: {}\n  It is shown only this once.\n",
+                String.join(", ", DEMO_ROLES),
+                password);
     }
 
     private void createKeys() {
