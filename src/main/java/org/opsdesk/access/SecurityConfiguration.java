@@ -1,12 +1,16 @@
 package org.opsdesk.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.gate.CurrentActor;
 import org.opsdesk.access.gate.PermissionGate;
 import org.opsdesk.access.keys.ApiKeyAuthenticationFilter;
+import org.opsdesk.access.keys.ApiKeyCache;
 import org.opsdesk.access.keys.ApiKeyRateLimiter;
+import org.opsdesk.access.keys.ApiKeyRevocationListener;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
 import org.opsdesk.shared.Actor;
@@ -55,6 +59,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain apiChain(
             HttpSecurity http,
             ApiKeyStore keys,
+            ApiKeyCache keyCache,
             ProblemResponses problems,
             SecurityLog securityLog,
             Clock clock,
@@ -64,7 +69,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
-                                keys, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
+                                keys, keyCache, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
                         AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(
@@ -95,6 +100,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    @Bean
+    ApiKeyCache apiKeyCache(@Value("${opsdesk.api.key-cache-ttl}") Duration ttl) {
+        return new ApiKeyCache(ttl);
+    }
+
+    @Bean
+    ApiKeyRevocationListener apiKeyRevocationListener(DataSource dataSource, ApiKeyCache cache) {
+        return new ApiKeyRevocationListener(dataSource, cache);
     }
 
     @Bean

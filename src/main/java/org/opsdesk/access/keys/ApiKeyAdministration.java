@@ -17,6 +17,8 @@ import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates and revokes API keys. A key holds at most what its creator holds; its secret is returned once and
@@ -32,10 +34,13 @@ public class ApiKeyAdministration {
     private final ApiKeyStore keys;
     private final PermissionCatalog catalog;
     private final SecurityLog securityLog;
+    private final ApiKeyCache cache;
     private final Clock clock;
 
-    ApiKeyAdministration(ApiKeyStore keys, PermissionCatalog catalog, SecurityLog securityLog, Clock clock) {
+    ApiKeyAdministration(
+            ApiKeyStore keys, PermissionCatalog catalog, SecurityLog securityLog, ApiKeyCache cache, Clock clock) {
         this.keys = keys;
+        this.cache = cache;
         this.catalog = catalog;
         this.securityLog = securityLog;
         this.clock = clock;
@@ -70,9 +75,19 @@ public class ApiKeyAdministration {
     public ApiKeyDetails revoke(UUID id, Actor actor) {
         ApiKeyDetails key = keys.find(id).orElseThrow(() -> new NotFound("API key", id.toString()));
         if (keys.revoke(id, clock.instant())) {
+            afterCommit(() -> cache.evict(id)); // this node at once; the others through the notification
             securityLog.record(SecurityEvents.API_KEY_REVOKED, actor, "api_key:" + id, Map.of("name", key.name()));
         }
         return keys.find(id).orElseThrow();
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     public List<ApiKeyDetails> list(@Nullable Instant beforeCreatedAt, @Nullable UUID beforeId, int limit) {

@@ -20,8 +20,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <api key>}. The key is looked up on every request, so a revoked or
- * expired key fails at once on every node. Last use is written at most once a minute per key and node, to keep
+ * Authenticates {@code Authorization: Bearer <api key>}. The key comes from the {@link ApiKeyCache} (which asks
+ * the database unless it hears revocations from every node), expiry is checked on every request, so a revoked
+ * or expired key fails on its next request. Last use is written at most once a minute per key and node, to keep
  * a write off every request.
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -29,6 +30,7 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
 
     private final ApiKeyStore keys;
+    private final ApiKeyCache cache;
     private final ProblemResponses problems;
     private final ApiKeyRateLimiter rateLimiter;
     private final SecurityLog securityLog;
@@ -38,11 +40,13 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public ApiKeyAuthenticationFilter(
             ApiKeyStore keys,
+            ApiKeyCache cache,
             ProblemResponses problems,
             ApiKeyRateLimiter rateLimiter,
             SecurityLog securityLog,
             Clock clock) {
         this.keys = keys;
+        this.cache = cache;
         this.problems = problems;
         this.rateLimiter = rateLimiter;
         this.securityLog = securityLog;
@@ -65,7 +69,8 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Instant now = clock.instant();
-        var key = keys.findBySecret(header.substring(7).trim()).filter(k -> k.usableAt(now));
+        String secret = header.substring(7).trim();
+        var key = cache.find(secret, () -> keys.findBySecret(secret)).filter(k -> k.usableAt(now));
         if (key.isEmpty()) {
             problems.commence(
                     request, response, new BadCredentialsException("the API key is unknown, expired or revoked"));

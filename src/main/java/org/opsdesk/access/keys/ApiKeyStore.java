@@ -138,12 +138,19 @@ public class ApiKeyStore {
                 .optional();
     }
 
-    /** Revokes a key; false if it was revoked already. */
+    /** Revokes a key and tells every node at commit (NOTIFY); false if it was revoked already. */
     public boolean revoke(UUID id, Instant now) {
-        return jdbc.sql("update access.api_key set revoked_at = ? where id = ? and revoked_at is null")
+        boolean revoked = jdbc.sql("update access.api_key set revoked_at = ? where id = ? and revoked_at is null")
                         .params(ts(now), id)
                         .update()
                 == 1;
+        if (revoked) {
+            jdbc.sql("select pg_notify(?, ?)")
+                    .params(ApiKeyRevocationListener.CHANNEL, id.toString())
+                    .query()
+                    .singleRow();
+        }
+        return revoked;
     }
 
     private static ApiKeyDetails details(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

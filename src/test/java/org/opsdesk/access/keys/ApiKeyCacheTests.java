@@ -1,0 +1,88 @@
+package org.opsdesk.access.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.access.keys.ApiKeyStore.ApiKey;
+
+class ApiKeyCacheTests {
+
+    private final ApiKey key = new ApiKey(UUID.randomUUID(), "k", Set.of("deposit:view"), null, null, null);
+    private final AtomicInteger databaseCalls = new AtomicInteger();
+
+    private Optional<ApiKey> database() {
+        databaseCalls.incrementAndGet();
+        return Optional.of(key);
+    }
+
+    @Test
+    void asksTheDatabaseEveryTimeWhileRevocationsAreNotHeard() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.find("secret", this::database);
+        cache.find("secret", this::database);
+        assertThat(databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void reusesAKeyWhileHearingRevocationsAndForgetsItWhenRevoked() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.revocationsHeard(true);
+        cache.find("secret", this::database);
+        cache.find("secret", this::database);
+        assertThat(databaseCalls).hasValue(1);
+
+        cache.evict(key.id());
+        cache.find("secret", this::database);
+        assertThat(databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void forgetsEverythingWhenTheListenerGoesDeaf() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.revocationsHeard(true);
+        cache.find("secret", this::database);
+        cache.revocationsHeard(false);
+        cache.revocationsHeard(true);
+        cache.find("secret", this::database);
+        assertThat(databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void doesNotCacheALoadThatRacedWithARevocation() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.revocationsHeard(true);
+        cache.find("secret", () -> {
+            cache.evict(key.id()); // the revocation notice arrives while the row is being read
+            return database();
+        });
+        cache.find("secret", this::database);
+        assertThat(databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void neverCachesUnknownSecretsOrWithAZeroTimeToLive() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.revocationsHeard(true);
+        var unknownCalls = new AtomicInteger();
+        cache.find("unknown", () -> {
+            unknownCalls.incrementAndGet();
+            return Optional.empty();
+        });
+        cache.find("unknown", () -> {
+            unknownCalls.incrementAndGet();
+            return Optional.empty();
+        });
+        assertThat(unknownCalls).hasValue(2);
+
+        var off = new ApiKeyCache(Duration.ZERO);
+        off.revocationsHeard(true);
+        off.find("secret", this::database);
+        off.find("secret", this::database);
+        assertThat(databaseCalls).hasValue(2);
+    }
+}
