@@ -208,7 +208,7 @@ class OperationApi {
     @PostMapping("/{id}/release")
     ResponseEntity<OperationResponse> release(
             @PathVariable UUID id,
-            @RequestBody(required = false) OperationRequests.@Nullable Release request,
+            @Valid @RequestBody(required = false) OperationRequests.@Nullable Release request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
         return respond(
