@@ -9,6 +9,9 @@ grant usage on schema platform, workflow, operations, access to opsdesk_app;
 grant select, insert, update, delete on all tables in schema platform, workflow, access to opsdesk_app;
 grant select, insert, update on operations.operation, operations.outbox to opsdesk_app;
 grant select, insert on operations.history_entry to opsdesk_app;
+-- Approval requests change state (pending -> approved, declined, void); their votes are insert-only.
+grant select, insert, update on operations.approval_request to opsdesk_app;
+grant select, insert on operations.approval_vote to opsdesk_app;
 grant usage on all sequences in schema operations, access to opsdesk_app;
 -- The security log, like history, is append-only for the application.
 revoke update, delete, truncate on access.security_event from opsdesk_app;

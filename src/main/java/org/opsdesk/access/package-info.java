@@ -4,7 +4,7 @@
  * {@link org.opsdesk.shared.Actor} carrying its permissions, which the other modules check. Secrets are kept
  * only as hashes.
  */
-@ApplicationModule(allowedDependencies = {"shared", "workflow"})
+@ApplicationModule(allowedDependencies = {"shared", "workflow", "operations"})
 @NullMarked
 package org.opsdesk.access;
 

@@ -36,4 +36,12 @@ public record HistoryEntry(
     public static final String TRANSITIONED = "transitioned";
     public static final String ASSIGNED = "assigned";
     public static final String ATTRIBUTES_CHANGED = "attributes_changed";
+    /** A four-eyes move was asked for; the operation stays where it is until enough checkers approve. */
+    public static final String APPROVAL_REQUESTED = "approval_requested";
+    /** A checker approved a request; the last needed approval is followed by the transition itself. */
+    public static final String APPROVAL_GIVEN = "approval_given";
+
+    public static final String APPROVAL_DECLINED = "approval_declined";
+    /** A request found stale (the operation moved on) when a checker acted on it. */
+    public static final String APPROVAL_VOIDED = "approval_voided";
 }

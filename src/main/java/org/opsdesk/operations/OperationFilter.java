@@ -6,13 +6,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.workflow.Status;
 
-/** The filters of the operations list; empty lists and nulls mean "any". */
+/**
+ * The filters of the operations list; empty lists, nulls and false mean "any".
+ *
+ * @param unassigned only operations nobody is assigned to (the work queue)
+ */
 public record OperationFilter(
         List<String> types,
         List<Status> statuses,
         List<String> stages,
         @Nullable String subject,
         @Nullable String assignee,
+        boolean unassigned,
         @Nullable String reference,
         @Nullable String currency,
         @Nullable BigDecimal amountMin,

@@ -17,12 +17,12 @@ import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequestIds;
-import org.opsdesk.workflow.FourEyesRequired;
 import org.opsdesk.workflow.Move;
 import org.opsdesk.workflow.TransitionNotAllowed;
 import org.opsdesk.workflow.UnknownWorkflow;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +39,8 @@ public class Operations {
     private final HistoryStore history;
     private final Outbox outbox;
     private final ChangeWriter changes;
+    private final Approvals approvals;
+    private final ObjectProvider<AssigneeDirectory> assignees;
     private final Clock clock;
 
     Operations(
@@ -47,12 +49,16 @@ public class Operations {
             HistoryStore history,
             Outbox outbox,
             ChangeWriter changes,
+            Approvals approvals,
+            ObjectProvider<AssigneeDirectory> assignees,
             Clock clock) {
         this.workflows = workflows;
         this.store = store;
         this.history = history;
         this.outbox = outbox;
         this.changes = changes;
+        this.approvals = approvals;
+        this.assignees = assignees;
         this.clock = clock;
     }
 
@@ -73,6 +79,16 @@ public class Operations {
         return type + ":assign";
     }
 
+    /** Taking an unassigned operation for oneself. */
+    public static String claim(String type) {
+        return type + ":claim";
+    }
+
+    /** Approving or declining other people's four-eyes requests. */
+    public static String approve(String type) {
+        return type + ":approve";
+    }
+
     @Transactional
     public OperationSnapshot create(NewOperation command, Actor actor) {
         WorkflowDefinition workflow =
@@ -89,12 +105,14 @@ public class Operations {
     }
 
     /**
-     * Moves an operation to another stage, or says exactly why it cannot.
+     * Moves an operation to another stage, or says exactly why it cannot. A move under a four-eyes policy for
+     * this operation's amount does not apply: it opens an approval request instead (see {@link Approvals}). A
+     * move that applies voids the operation's pending approval requests, in the same transaction.
      *
      * @param expectedVersion the version the caller decided on (If-Match), or null to act on whatever is current
      */
     @Transactional
-    public OperationSnapshot transition(
+    public TransitionResult transition(
             UUID id,
             String to,
             @Nullable String reason,
@@ -106,14 +124,18 @@ public class Operations {
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
         Move move;
         try {
-            move = workflow.move(current.stage(), to, actor, reason);
-        } catch (TransitionNotAllowed | FourEyesRequired refused) {
+            move = workflow.move(current.stage(), to, actor, reason, current.amount());
+        } catch (TransitionNotAllowed refused) {
             throw withVersion(refused, current);
         }
-        var change =
-                operation.transition(move, workflow, actor, reason, comment, clock.instant(), RequestIds.current());
+        if (move.needsApproval()) {
+            return approvals.open(operation, move, actor, reason, comment);
+        }
+        var now = clock.instant();
+        String voided = approvals.voidPendingBeforeMove(current, to, actor, now);
+        var change = operation.transition(move, workflow, actor, reason, comment, voided, now, RequestIds.current());
         changes.apply(change);
-        return change.operation().snapshot();
+        return new TransitionResult(change.operation().snapshot(), null);
     }
 
     /** Fires the timer of an operation if it is still due and no other node is firing it; for the timer worker. */
@@ -127,18 +149,71 @@ public class Operations {
                     .orElseThrow(() -> new IllegalStateException("operation " + id + " has a timer but stage "
                             + current.stage() + " has no timer transition"));
             String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
-            Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason);
-            var change = operation.transition(move, workflow, Actor.timer(), reason, null, now, null);
+            Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason, current.amount());
+            String voided = approvals.voidPendingBeforeMove(current, timer.to(), Actor.timer(), now);
+            var change = operation.transition(move, workflow, Actor.timer(), reason, null, voided, now, null);
             changes.apply(change);
         });
     }
 
+    /**
+     * A supervisor sets (or, with null, clears) the assignee. When an {@link AssigneeDirectory} is present the
+     * assignee must be someone it knows for this type; without one any non-blank name is accepted.
+     */
     @Transactional
     public OperationSnapshot assign(
             UUID id, @Nullable String assignee, @Nullable String reason, @Nullable Long expectedVersion, Actor actor) {
         Operation operation = lockVisible(id, actor, expectedVersion);
-        require(actor, assign(operation.snapshot().type()));
-        var change = operation.assign(assignee, actor, reason, clock.instant(), RequestIds.current());
+        String type = operation.snapshot().type();
+        require(actor, assign(type));
+        if (assignee != null) {
+            if (assignee.isBlank()) {
+                throw new UnknownAssignee(assignee, type);
+            }
+            AssigneeDirectory directory = assignees.getIfAvailable();
+            if (directory != null && !directory.canBeAssigned(assignee, type)) {
+                throw new UnknownAssignee(assignee, type);
+            }
+        }
+        return assignAs(operation, assignee, Operation.AssignAction.ASSIGN, actor, reason);
+    }
+
+    /**
+     * Takes an unassigned operation for the caller: the assignee becomes {@link Actor#id()} (an operator's
+     * username, an API key's id).
+     */
+    @Transactional
+    public OperationSnapshot claim(UUID id, @Nullable Long expectedVersion, Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        OperationSnapshot current = operation.snapshot();
+        require(actor, claim(current.type()));
+        if (current.assignee() != null) {
+            throw new AlreadyAssigned(current.assignee());
+        }
+        return assignAs(operation, actor.id(), Operation.AssignAction.CLAIM, actor, null);
+    }
+
+    /** Gives the operation back to the queue: its assignee may, and so may whoever holds {@code <type>:assign}. */
+    @Transactional
+    public OperationSnapshot release(UUID id, @Nullable String reason, @Nullable Long expectedVersion, Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        OperationSnapshot current = operation.snapshot();
+        if (current.assignee() == null) {
+            throw new NotAssigned();
+        }
+        if (!current.assignee().equals(actor.id())) {
+            require(actor, assign(current.type()));
+        }
+        return assignAs(operation, null, Operation.AssignAction.RELEASE, actor, reason);
+    }
+
+    private OperationSnapshot assignAs(
+            Operation operation,
+            @Nullable String assignee,
+            Operation.AssignAction action,
+            Actor actor,
+            @Nullable String reason) {
+        var change = operation.assign(assignee, action, actor, reason, clock.instant(), RequestIds.current());
         changes.apply(change);
         return change.operation().snapshot();
     }
@@ -189,13 +264,14 @@ public class Operations {
     public List<AvailableMove> availableMoves(UUID id, Actor actor) {
         OperationSnapshot current = get(id, actor);
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
-        return workflow.movesFor(current.stage(), actor).stream()
+        return workflow.movesFor(current.stage(), actor, current.amount()).stream()
                 .map(m -> new AvailableMove(
                         m.transition().to(),
                         workflow.stage(m.transition().to()).orElseThrow().status(),
                         m.transition().trigger().code(),
                         m.transition().reasonRequired() || m.override(),
-                        m.transition().fourEyes(),
+                        m.needsApproval(),
+                        m.requiredApprovals(),
                         m.override()))
                 .toList();
     }

@@ -1,8 +1,11 @@
 /**
  * Operations of every type with their one canonical status and stage, their append-only hash-chained history,
- * and the transactional outbox of {@link org.opsdesk.operations.StatusChanged} events. Publishes the
- * {@link org.opsdesk.operations.Operations} facade, the snapshot and event records, and the REST API under
- * {@code /api/v1/operations}. Moves are decided by the operation's workflow version.
+ * the transactional outbox of {@link org.opsdesk.operations.StatusChanged} events, assignment, and four-eyes
+ * approval requests (which commit with the operation's row lock and history, docs/adr/0004). Publishes the
+ * {@link org.opsdesk.operations.Operations} and {@link org.opsdesk.operations.Approvals} facades, the snapshot,
+ * request and event records, the {@link org.opsdesk.operations.AssigneeDirectory} port that {@code access}
+ * implements, and the REST API under {@code /api/v1/operations} and {@code /api/v1/approvals}. Moves are decided
+ * by the operation's workflow version.
  */
 @ApplicationModule(allowedDependencies = {"shared", "workflow"})
 @NullMarked

@@ -8,6 +8,7 @@ import org.opsdesk.shared.Actor;
  * An allowed move between two stages.
  *
  * @param permission what a principal must hold to take it ({@code <type>:transition:<to>} by default)
+ * @param fourEyes how many checkers must approve it, by amount ({@link FourEyesPolicy#none()} when nobody)
  * @param after for timer transitions, how long after entering {@code from} it fires
  */
 public record Transition(
@@ -16,7 +17,7 @@ public record Transition(
         Trigger trigger,
         String permission,
         boolean reasonRequired,
-        boolean fourEyes,
+        FourEyesPolicy fourEyes,
         @Nullable Duration after) {
 
     /** A person forcing a system or timer move needs this permission, and must give a reason. */

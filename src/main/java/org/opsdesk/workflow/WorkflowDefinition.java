@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Money;
 import org.opsdesk.shared.PermissionDenied;
 
 /** One version of one operation type's workflow: validated, immutable. */
@@ -89,10 +90,13 @@ public final class WorkflowDefinition {
      * @throws UnknownStage if {@code to} is not a stage of this workflow
      * @throws TransitionNotAllowed if there is no such transition from {@code from}
      * @throws org.opsdesk.shared.PermissionDenied if the actor lacks the permission
+     * <p>The move says how many approvals it needs before it applies, from the transition's four-eyes policy and
+     * the operation's amount; internal processes never need any.
+     *
+     * @param amount the operation's amount, null when it has none (four-eyes tiers then apply, failing safe)
      * @throws ReasonRequired if a reason is needed and blank
-     * @throws FourEyesRequired if the move needs a second person
      */
-    public Move move(String from, String to, Actor actor, @Nullable String reason) {
+    public Move move(String from, String to, Actor actor, @Nullable String reason, @Nullable Money amount) {
         if (!stages.containsKey(to)) {
             throw new UnknownStage("to", type, to);
         }
@@ -101,7 +105,7 @@ public final class WorkflowDefinition {
             throw new TransitionNotAllowed(type, from, to); // the timer fires timers, nothing else
         }
         if (actor.isInternal()) {
-            return new Move(transition, false);
+            return new Move(transition, false, 0);
         }
         boolean override = !transition.takenWithoutOverrideBy(actor.kind());
         String permission = override ? transition.overridePermission() : transition.permission();
@@ -115,19 +119,22 @@ public final class WorkflowDefinition {
         if (transition.reasonRequired() && blank) {
             throw new ReasonRequired("the move to '" + to + "' needs a reason");
         }
-        if (transition.fourEyes()) {
-            throw new FourEyesRequired(from, to);
-        }
-        return new Move(transition, override);
+        return new Move(transition, override, transition.fourEyes().requiredApprovals(amount));
     }
 
-    /** The moves out of a stage that this actor holds the permission for (directly or as an override). */
-    public List<Move> movesFor(String from, Actor actor) {
+    /**
+     * The moves out of a stage that this actor holds the permission for (directly or as an override), each with
+     * the approvals it would need for an operation of this amount.
+     */
+    public List<Move> movesFor(String from, Actor actor, @Nullable Money amount) {
         return outgoing(from).stream()
                 .filter(t -> actor.kind() != Actor.Kind.TIMER || t.trigger() == Trigger.TIMER)
                 .filter(t -> actor.isInternal()
                         || actor.may(t.takenWithoutOverrideBy(actor.kind()) ? t.permission() : t.overridePermission()))
-                .map(t -> new Move(t, !actor.isInternal() && !t.takenWithoutOverrideBy(actor.kind())))
+                .map(t -> new Move(
+                        t,
+                        !actor.isInternal() && !t.takenWithoutOverrideBy(actor.kind()),
+                        actor.isInternal() ? 0 : t.fourEyes().requiredApprovals(amount)))
                 .toList();
     }
 

@@ -73,6 +73,18 @@ public abstract class IntegrationTest {
         return api().withKey(secret);
     }
 
+    /** Makes sure an operator with these roles exists (created through the administration API). */
+    protected String operator(String username, String... roles) {
+        String body = "{\"username\":\"" + username + "\",\"displayName\":\"" + username
+                + "\",\"password\":\"integration-tests-passphrase\",\"roles\":[\""
+                + String.join("\",\"", roles) + "\"]}";
+        var response = api().post("/api/v1/operators", body);
+        if (response.status() != 201 && response.status() != 409) {
+            throw new AssertionError("operator " + username + ": " + response.status() + " " + response.body());
+        }
+        return username;
+    }
+
     protected JsonNode create(Operations operation) {
         var response = api().post("/api/v1/operations", operation.json());
         if (response.status() != 201) {

@@ -3,6 +3,7 @@ package org.opsdesk.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.CurrencyCode;
+import org.opsdesk.shared.Money;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.ProblemException;
@@ -203,36 +207,89 @@ class ShippedWorkflowsTests {
     void allowsEveryManualAndSystemTransitionToAnActorHoldingExactlyItsPermission(String type) {
         var definition = definition(type);
         var transitions = definition.transitions().stream()
-                .filter(t -> t.trigger() != Trigger.TIMER && !t.fourEyes())
+                .filter(t -> t.trigger() != Trigger.TIMER && !t.fourEyes().isActive())
                 .toList();
 
         assertThat(transitions).isNotEmpty();
         for (Transition t : transitions) {
             String reason = t.reasonRequired() ? REASON : null;
             for (Actor actor : directTakers(t, t.permission())) {
-                assertThat(definition.move(t.from(), t.to(), actor, reason))
+                assertThat(definition.move(t.from(), t.to(), actor, reason, null))
                         .as("%s by %s", describe(t), actor.kind())
-                        .isEqualTo(new Move(t, false));
+                        .isEqualTo(new Move(t, false, 0));
             }
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
-    void refusesFourEyesTransitionsEvenToAPermittedOperatorUntilApprovalExists(String type) {
+    void asksForApprovalOfFourEyesTransitionsWithoutAnAmountButNeverOfInternalProcesses(String type) {
         var definition = definition(type);
-        var fourEyes =
-                definition.transitions().stream().filter(Transition::fourEyes).toList();
+        var fourEyes = definition.transitions().stream()
+                .filter(t -> t.fourEyes().isActive())
+                .toList();
 
         assertThat(fourEyes.stream().map(ShippedWorkflowsTests::describe))
                 .containsExactlyInAnyOrderElementsOf(EXPECTED.get(type).fourEyes());
         for (Transition t : fourEyes) {
             assertThat(t.trigger()).as(describe(t)).isEqualTo(Trigger.MANUAL);
-            assertThatExceptionOfType(FourEyesRequired.class)
+            // No amount to compare: every tier applies (fail safe), so the highest number of checkers is needed.
+            int highest = t.fourEyes().tiers().stream()
+                    .mapToInt(FourEyesPolicy.Tier::approvals)
+                    .max()
+                    .orElseThrow();
+            assertThat(definition.move(t.from(), t.to(), operator(t.permission()), REASON, null))
                     .as(describe(t))
-                    .isThrownBy(() -> definition.move(t.from(), t.to(), operator(t.permission()), REASON))
-                    .withMessageContaining(describe(t));
+                    .isEqualTo(new Move(t, false, highest));
+            assertThat(definition.move(t.from(), t.to(), Actor.system("test"), REASON, null))
+                    .as(describe(t))
+                    .isEqualTo(new Move(t, false, 0));
         }
+    }
+
+    @Test
+    void asksForApprovalOfAWithdrawalByItsAmountAndCurrency() {
+        var withdrawal = definition("withdrawal");
+        var checker = operator("withdrawal:transition:approved");
+
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("1000.00", "EUR", 2)))
+                .isZero();
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("1000.01", "EUR", 2)))
+                .isEqualTo(1);
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("50000.00", "EUR", 2)))
+                .isEqualTo(1);
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("50000.01", "EUR", 2)))
+                .isEqualTo(2);
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("1050.00", "USD", 2)))
+                .isZero();
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("1050.00", "GBP", 2)))
+                .isEqualTo(1);
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("5999.99", "BRL", 2)))
+                .isZero();
+        assertThat(approvalsFor(withdrawal, "under_review", "approved", checker, money("0.01", "CHF", 2)))
+                .as("a currency the policy does not list fails safe")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void alwaysAsksForOneCheckerOfALoanAndTwoAboveTwentyFiveThousandEuros() {
+        var loan = definition("loan");
+        var underwriter = operator("loan:transition:approved");
+
+        assertThat(approvalsFor(loan, "underwriting", "approved", underwriter, money("500.00", "EUR", 2)))
+                .isEqualTo(1);
+        assertThat(approvalsFor(loan, "underwriting", "approved", underwriter, money("25000.01", "EUR", 2)))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void alwaysAsksForOneCheckerToLiftAnAccountBlock() {
+        var block = definition("account_block");
+
+        assertThat(block.transition("blocked", "unblocking").orElseThrow().fourEyes())
+                .isEqualTo(FourEyesPolicy.always());
+        assertThat(approvalsFor(block, "blocked", "unblocking", operator("account_block:*"), null))
+                .isEqualTo(1);
     }
 
     // ---- (b) refused moves ------------------------------------------------------------------------------------
@@ -244,7 +301,7 @@ class ShippedWorkflowsTests {
         var skip = EXPECTED.get(type).skip().split(" -> ");
 
         assertThatExceptionOfType(TransitionNotAllowed.class)
-                .isThrownBy(() -> definition.move(skip[0], skip[1], Actor.system("test"), REASON))
+                .isThrownBy(() -> definition.move(skip[0], skip[1], Actor.system("test"), REASON, null))
                 .withMessage("a %s in stage '%s' cannot move to '%s'", type, skip[0], skip[1]);
 
         var declared = definition.transitions().stream()
@@ -255,7 +312,8 @@ class ShippedWorkflowsTests {
                 if (!declared.contains(from.code() + " -> " + to.code())) {
                     assertThatExceptionOfType(TransitionNotAllowed.class)
                             .as("%s -> %s", from.code(), to.code())
-                            .isThrownBy(() -> definition.move(from.code(), to.code(), Actor.system("test"), REASON));
+                            .isThrownBy(
+                                    () -> definition.move(from.code(), to.code(), Actor.system("test"), REASON, null));
                 }
             }
         }
@@ -270,7 +328,7 @@ class ShippedWorkflowsTests {
         for (Stage from : definition.stages()) {
             assertThatExceptionOfType(UnknownStage.class)
                     .as(from.code())
-                    .isThrownBy(() -> definition.move(from.code(), "teleported", everything, REASON))
+                    .isThrownBy(() -> definition.move(from.code(), "teleported", everything, REASON, null))
                     .withMessage("'teleported' is not a stage of " + type);
         }
     }
@@ -285,7 +343,7 @@ class ShippedWorkflowsTests {
             for (Stage to : definition.stages()) {
                 assertThatExceptionOfType(TransitionNotAllowed.class)
                         .as("%s -> %s", terminal, to.code())
-                        .isThrownBy(() -> definition.move(terminal, to.code(), Actor.system("test"), REASON));
+                        .isThrownBy(() -> definition.move(terminal, to.code(), Actor.system("test"), REASON, null));
             }
         }
     }
@@ -307,7 +365,7 @@ class ShippedWorkflowsTests {
                 for (Actor actor : List.of(actor(kind), actor(kind, others))) {
                     assertThatExceptionOfType(PermissionDenied.class)
                             .as("%s by %s holding %s", describe(t), kind, actor.permissions())
-                            .isThrownBy(() -> definition.move(t.from(), t.to(), actor, REASON))
+                            .isThrownBy(() -> definition.move(t.from(), t.to(), actor, REASON, null))
                             .withMessage("this action needs the permission '" + needed + "'")
                             .satisfies(denied -> assertThat(denied.properties()).containsEntry("permission", needed));
                 }
@@ -335,7 +393,7 @@ class ShippedWorkflowsTests {
                 for (String missing : new String[] {null, "", "   "}) {
                     assertThatExceptionOfType(ReasonRequired.class)
                             .as("%s by %s with reason '%s'", describe(t), actor.kind(), missing)
-                            .isThrownBy(() -> definition.move(t.from(), t.to(), actor, missing))
+                            .isThrownBy(() -> definition.move(t.from(), t.to(), actor, missing, null))
                             .withMessage("the move to '" + t.to() + "' needs a reason")
                             .satisfies(e -> assertThat(e.errors())
                                     .extracting(ProblemException.FieldError::field)
@@ -373,15 +431,15 @@ class ShippedWorkflowsTests {
         for (Transition t : system) {
             assertThatExceptionOfType(PermissionDenied.class)
                     .as(describe(t))
-                    .isThrownBy(() -> definition.move(t.from(), t.to(), operator(t.permission()), REASON))
+                    .isThrownBy(() -> definition.move(t.from(), t.to(), operator(t.permission()), REASON, null))
                     .satisfies(e -> assertThat(e.properties()).containsEntry("permission", t.overridePermission()));
             assertThatExceptionOfType(ReasonRequired.class)
                     .as(describe(t))
-                    .isThrownBy(() -> definition.move(t.from(), t.to(), operator(t.overridePermission()), null))
+                    .isThrownBy(() -> definition.move(t.from(), t.to(), operator(t.overridePermission()), null, null))
                     .withMessage("forcing a system transition needs a reason");
-            assertThat(definition.move(t.from(), t.to(), operator(t.overridePermission()), REASON))
+            assertThat(definition.move(t.from(), t.to(), operator(t.overridePermission()), REASON, null))
                     .as(describe(t))
-                    .isEqualTo(new Move(t, true));
+                    .isEqualTo(new Move(t, true, t.fourEyes().requiredApprovals(null)));
         }
     }
 
@@ -398,15 +456,16 @@ class ShippedWorkflowsTests {
             for (Actor.Kind kind : List.of(Actor.Kind.API_KEY, Actor.Kind.OPERATOR)) {
                 assertThatExceptionOfType(PermissionDenied.class)
                         .as("%s by %s", describe(t), kind)
-                        .isThrownBy(() -> definition.move(t.from(), t.to(), actor(kind, t.permission()), REASON))
+                        .isThrownBy(() -> definition.move(t.from(), t.to(), actor(kind, t.permission()), REASON, null))
                         .satisfies(e -> assertThat(e.properties()).containsEntry("permission", t.overridePermission()));
                 assertThatExceptionOfType(ReasonRequired.class)
                         .as("%s by %s", describe(t), kind)
-                        .isThrownBy(() -> definition.move(t.from(), t.to(), actor(kind, t.overridePermission()), " "))
+                        .isThrownBy(
+                                () -> definition.move(t.from(), t.to(), actor(kind, t.overridePermission()), " ", null))
                         .withMessage("forcing a timer transition needs a reason");
-                assertThat(definition.move(t.from(), t.to(), actor(kind, t.overridePermission()), REASON))
+                assertThat(definition.move(t.from(), t.to(), actor(kind, t.overridePermission()), REASON, null))
                         .as("%s by %s", describe(t), kind)
-                        .isEqualTo(new Move(t, true));
+                        .isEqualTo(new Move(t, true, t.fourEyes().requiredApprovals(null)));
             }
         }
     }
@@ -444,9 +503,9 @@ class ShippedWorkflowsTests {
 
         for (Timer timer : expected) {
             Transition transition = definition.timer(timer.from()).orElseThrow();
-            assertThat(definition.move(timer.from(), timer.to(), Actor.timer(), null))
+            assertThat(definition.move(timer.from(), timer.to(), Actor.timer(), null, null))
                     .as(timer.from())
-                    .isEqualTo(new Move(transition, false));
+                    .isEqualTo(new Move(transition, false, 0));
         }
     }
 
@@ -481,7 +540,7 @@ class ShippedWorkflowsTests {
         assertStage(withdrawal, "failed", Status.ERROR, false);
         assertThat(withdrawal.transition("requested", "sent")).isEmpty();
         assertThat(withdrawal.transition("under_review", "approved"))
-                .hasValueSatisfying(t -> assertThat(t.fourEyes()).isTrue());
+                .hasValueSatisfying(t -> assertThat(t.fourEyes().isActive()).isTrue());
     }
 
     @Test
@@ -508,19 +567,19 @@ class ShippedWorkflowsTests {
         for (Stage stage : definition.stages()) {
             String from = stage.code();
             for (Actor.Kind kind : List.of(Actor.Kind.OPERATOR, Actor.Kind.API_KEY)) {
-                assertThat(definition.movesFor(from, actor(kind)))
+                assertThat(definition.movesFor(from, actor(kind), null))
                         .as("%s by %s", from, kind)
                         .isEmpty();
             }
             for (Transition t : definition.outgoing(from)) {
                 for (Actor.Kind kind : List.of(Actor.Kind.OPERATOR, Actor.Kind.API_KEY)) {
                     boolean override = needsOverride(t.trigger(), kind);
-                    assertThat(definition.movesFor(from, actor(kind, t.permission())))
+                    assertThat(definition.movesFor(from, actor(kind, t.permission()), null))
                             .as("%s by %s with the base permission", describe(t), kind)
-                            .isEqualTo(override ? List.of() : List.of(new Move(t, false)));
-                    assertThat(definition.movesFor(from, actor(kind, t.overridePermission())))
+                            .isEqualTo(override ? List.of() : List.of(asked(t, false)));
+                    assertThat(definition.movesFor(from, actor(kind, t.overridePermission()), null))
                             .as("%s by %s with the override permission", describe(t), kind)
-                            .isEqualTo(override ? List.of(new Move(t, true)) : List.of());
+                            .isEqualTo(override ? List.of(asked(t, true)) : List.of());
                 }
             }
         }
@@ -535,21 +594,21 @@ class ShippedWorkflowsTests {
 
         for (Stage stage : definition.stages()) {
             var outgoing = definition.outgoing(stage.code());
-            assertThat(definition.movesFor(stage.code(), operator))
+            assertThat(definition.movesFor(stage.code(), operator, null))
                     .as("operator in %s", stage.code())
                     .containsExactlyElementsOf(outgoing.stream()
-                            .map(t -> new Move(t, t.trigger() != Trigger.MANUAL))
+                            .map(t -> asked(t, t.trigger() != Trigger.MANUAL))
                             .toList());
-            assertThat(definition.movesFor(stage.code(), key))
+            assertThat(definition.movesFor(stage.code(), key, null))
                     .as("key in %s", stage.code())
                     .containsExactlyElementsOf(outgoing.stream()
-                            .map(t -> new Move(t, t.trigger() == Trigger.TIMER))
+                            .map(t -> asked(t, t.trigger() == Trigger.TIMER))
                             .toList());
-            assertThat(definition.movesFor(stage.code(), Actor.system("test")))
+            assertThat(definition.movesFor(stage.code(), Actor.system("test"), null))
                     .as("system in %s", stage.code())
                     .containsExactlyElementsOf(
-                            outgoing.stream().map(t -> new Move(t, false)).toList());
-            assertThat(definition.movesFor(stage.code(), operator(type.equals("loan") ? "order:*" : "loan:*")))
+                            outgoing.stream().map(t -> new Move(t, false, 0)).toList());
+            assertThat(definition.movesFor(stage.code(), operator(type.equals("loan") ? "order:*" : "loan:*"), null))
                     .as("another type's operator in %s", stage.code())
                     .isEmpty();
         }
@@ -558,6 +617,20 @@ class ShippedWorkflowsTests {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private record Timer(String from, String to, Duration after) {}
+
+    /** The move as offered to a person or key for an operation without an amount (four-eyes fails safe). */
+    private static Move asked(Transition t, boolean override) {
+        return new Move(t, override, t.fourEyes().requiredApprovals(null));
+    }
+
+    private static int approvalsFor(
+            WorkflowDefinition definition, String from, String to, Actor actor, @Nullable Money amount) {
+        return definition.move(from, to, actor, REASON, amount).requiredApprovals();
+    }
+
+    private static Money money(String value, String currency, int digits) {
+        return new Money(new BigDecimal(value), new CurrencyCode(currency, digits));
+    }
 
     /**
      * @param fourEyes transitions ({@code from -> to}) that need a second person

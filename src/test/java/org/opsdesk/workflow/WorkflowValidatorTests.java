@@ -5,6 +5,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -587,6 +588,151 @@ class WorkflowValidatorTests {
         assertThat(loaded.definitions()).containsKey("gizmo");
     }
 
+    // ---- four-eyes policies -------------------------------------------------------------------------------
+
+    @Test
+    void readsATieredFourEyesPolicyAtEachCurrencysScale() throws IOException {
+        write(
+                "gizmo.yaml",
+                gizmoWithFourEyes(
+                        """
+                            fourEyes:
+                              - above: { EUR: "1000", JPY: 150000 }
+                                approvals: 1
+                              - above: { EUR: 50000.5, JPY: "7500000" }
+                                approvals: 2
+                        """));
+
+        var loaded = load();
+
+        assertThat(loaded.errors()).isEmpty();
+        var policy = loaded.definitions()
+                .get("gizmo")
+                .transition("requested", "done")
+                .orElseThrow()
+                .fourEyes();
+        assertThat(policy.tiers())
+                .containsExactly(
+                        new FourEyesPolicy.Tier(
+                                Map.of("EUR", new BigDecimal("1000.00"), "JPY", new BigDecimal("150000")), 1),
+                        new FourEyesPolicy.Tier(
+                                Map.of("EUR", new BigDecimal("50000.50"), "JPY", new BigDecimal("7500000")), 2));
+    }
+
+    @Test
+    void readsTrueAsOneCheckerAlwaysAndFalseAsNone() throws IOException {
+        write("gizmo.yaml", gizmoWithFourEyes("    fourEyes: true\n"));
+        write("gadget.yaml", gizmoWithFourEyes("    fourEyes: false\n").replace("type: gizmo", "type: gadget"));
+
+        var definitions = load().definitions();
+
+        assertThat(definitions
+                        .get("gizmo")
+                        .transition("requested", "done")
+                        .orElseThrow()
+                        .fourEyes())
+                .isEqualTo(FourEyesPolicy.always());
+        assertThat(definitions
+                        .get("gadget")
+                        .transition("requested", "done")
+                        .orElseThrow()
+                        .fourEyes())
+                .isEqualTo(FourEyesPolicy.none());
+    }
+
+    @Test
+    void reportsEveryInvalidFourEyesTierWithTheFileTypeAndTransition() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                gizmoWithFourEyes(
+                        """
+                            fourEyes:
+                              - above: { EUR: "10.001", XYZ: "5.00", USD: "-1.00", GBP: "lots" }
+                                approvals: 0
+                              - approvals: 2
+                                when: always
+                              - above: {}
+                                approvals: 11
+                        """));
+
+        assertThat(load().errors())
+                .allSatisfy(error -> assertThat(error)
+                        .contains(file.toString(), "type 'gizmo'", "transition requested -> done", "fourEyes["))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("fourEyes[0].approvals: must be a whole number from 1 to 10, found 0"))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("fourEyes[0].above.EUR: EUR amounts have at most 2 decimals, found 10.001"))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("fourEyes[0].above.XYZ: 'XYZ' is not a known ISO 4217 or configured currency"))
+                .anySatisfy(error -> assertThat(error).contains("fourEyes[0].above.USD: must be a non-negative"))
+                .anySatisfy(error -> assertThat(error).contains("fourEyes[0].above.GBP: must be a non-negative"))
+                .anySatisfy(error -> assertThat(error).contains("fourEyes[1]: unknown key 'when'"))
+                .anySatisfy(
+                        error -> assertThat(error).contains("fourEyes[2].above: must map currency codes to amounts"))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("fourEyes[2].approvals: must be a whole number from 1 to 10, found 11"));
+    }
+
+    @Test
+    void reportsFourEyesTiersOutOfOrder() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                gizmoWithFourEyes(
+                        """
+                            fourEyes:
+                              - above: { EUR: "5000.00", USD: "5500.00" }
+                                approvals: 2
+                              - above: { EUR: "1000.00", USD: "9000.00" }
+                                approvals: 1
+                              - above: { EUR: "90000.00" }
+                                approvals: 3
+                              - approvals: 4
+                        """));
+
+        assertThat(load().errors())
+                .allSatisfy(error ->
+                        assertThat(error).contains(file.toString(), "type 'gizmo'", "transition requested -> done"))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("fourEyes[1]: tiers must be ordered by growing 'approvals', found 1 after 2"))
+                .anySatisfy(
+                        error -> assertThat(error)
+                                .contains(
+                                        "fourEyes[1].above.EUR: thresholds must grow from tier to tier, found 1000.00 after 5000.00"))
+                .anySatisfy(error -> assertThat(error)
+                        .contains("fourEyes[2].above: every tier must list the same currencies as fourEyes[1]"))
+                .anySatisfy(
+                        error -> assertThat(error).contains("fourEyes[3]: only the first tier may leave out 'above'"))
+                .hasSize(4);
+    }
+
+    @Test
+    void reportsAFourEyesValueThatIsNeitherABooleanNorTiers() throws IOException {
+        Path file = write("gizmo.yaml", gizmoWithFourEyes("    fourEyes: sometimes\n"));
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "type 'gizmo'",
+                        "transition requested -> done",
+                        "'fourEyes' must be true, false or a non-empty list of tiers");
+    }
+
+    @Test
+    void reportsFourEyesOnATimerTransition() throws IOException {
+        Path file = write(
+                "gizmo.yaml",
+                gizmoWithFourEyes("    fourEyes: true\n")
+                        .replace("trigger: manual", "trigger: timer\n    after: PT1H"));
+
+        assertThat(load().errors())
+                .singleElement(STRING)
+                .contains(
+                        file.toString(),
+                        "transition requested -> done",
+                        "a timer transition cannot require four-eyes approval");
+    }
+
     @Test
     void reportsAMissingOverrideDirectory() {
         Path missing = overrides.resolve("not-there");
@@ -623,6 +769,25 @@ class WorkflowValidatorTests {
         try (InputStream in = WorkflowValidatorTests.class.getResourceAsStream("/workflows/" + type + ".yaml")) {
             return new String(Objects.requireNonNull(in, type).readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** A small workflow whose manual move requested -> done carries the given {@code fourEyes} block. */
+    private static String gizmoWithFourEyes(String fourEyes) {
+        return """
+                type: gizmo
+                initialStage: requested
+                stages:
+                  - code: requested
+                    status: PENDING
+                  - code: done
+                    status: SUCCESS
+                    terminal: true
+                transitions:
+                  - from: requested
+                    to: done
+                    trigger: manual
+                """
+                + fourEyes;
     }
 
     /** A small valid workflow: requested, then done by the system or rejected by a person. */

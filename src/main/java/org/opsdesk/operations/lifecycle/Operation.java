@@ -107,6 +107,22 @@ public final class Operation {
             @Nullable String comment,
             Instant now,
             @Nullable String requestId) {
+        return transition(move, workflow, actor, reason, comment, "{}", now, requestId);
+    }
+
+    /**
+     * Applies a move, recording {@code changesJson} (canonical JSON) with it: the approval request it carries
+     * out and its checkers, or the pending requests the move voids.
+     */
+    public Change transition(
+            Move move,
+            WorkflowDefinition workflow,
+            Actor actor,
+            @Nullable String reason,
+            @Nullable String comment,
+            String changesJson,
+            Instant now,
+            @Nullable String requestId) {
         Stage to = workflow.stage(move.transition().to()).orElseThrow();
         var moved = new OperationSnapshot(
                 state.id(),
@@ -139,7 +155,7 @@ public final class Operation {
                 blankToNull(reason),
                 blankToNull(comment),
                 move.override(),
-                "{}",
+                changesJson,
                 requestId,
                 historyHead,
                 new byte[0]));
@@ -147,14 +163,63 @@ public final class Operation {
         return new Change(operation, entry, event(operation, entry));
     }
 
+    /** How an assignment came about, recorded with it. */
+    public enum AssignAction {
+        /** A supervisor set or cleared the assignee. */
+        ASSIGN,
+        /** Someone took an unassigned operation for themselves. */
+        CLAIM,
+        /** The assignee, or a supervisor, gave it back to the queue. */
+        RELEASE;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public Change assign(
-            @Nullable String assignee, Actor actor, @Nullable String reason, Instant now, @Nullable String requestId) {
+            @Nullable String assignee,
+            AssignAction action,
+            Actor actor,
+            @Nullable String reason,
+            Instant now,
+            @Nullable String requestId) {
         var changes = new java.util.TreeMap<String, @Nullable Object>();
+        changes.put("action", action.code());
         changes.put("assignee", assignee);
         changes.put("previousAssignee", state.assignee());
         var assigned = withState(assignee, state.attributesJson(), now);
         return sameStage(
-                assigned, HistoryEntry.ASSIGNED, actor, reason, JSON.writeValueAsString(changes), now, requestId);
+                assigned, HistoryEntry.ASSIGNED, actor, reason, null, JSON.writeValueAsString(changes), now, requestId);
+    }
+
+    /**
+     * Records something that happened to the operation without changing its stage or fields (the steps of an
+     * approval): a history entry of {@code kind} that bumps the version like every change.
+     */
+    public Change note(
+            String kind,
+            Actor actor,
+            @Nullable String reason,
+            @Nullable String comment,
+            Map<String, ?> changes,
+            Instant now,
+            @Nullable String requestId) {
+        var noted = withState(state.assignee(), state.attributesJson(), now);
+        return sameStage(
+                noted,
+                kind,
+                actor,
+                reason,
+                comment,
+                JSON.writeValueAsString(new java.util.TreeMap<>(changes)),
+                now,
+                requestId);
+    }
+
+    /** Canonical JSON (keys sorted at every level) of changes recorded with a transition. */
+    public static String changesJson(Map<String, ?> changes) {
+        return JSON.writeValueAsString(new java.util.TreeMap<>(changes));
     }
 
     public Change editAttributes(
@@ -168,6 +233,7 @@ public final class Operation {
                 HistoryEntry.ATTRIBUTES_CHANGED,
                 actor,
                 reason,
+                null,
                 JSON.writeValueAsString(changes),
                 now,
                 requestId);
@@ -197,6 +263,7 @@ public final class Operation {
             String kind,
             Actor actor,
             @Nullable String reason,
+            @Nullable String comment,
             String changesJson,
             Instant now,
             @Nullable String requestId) {
@@ -213,7 +280,7 @@ public final class Operation {
                 state.stage(),
                 state.status(),
                 blankToNull(reason),
-                null,
+                blankToNull(comment),
                 false,
                 changesJson,
                 requestId,

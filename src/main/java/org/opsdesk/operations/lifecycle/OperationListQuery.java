@@ -45,6 +45,9 @@ public final class OperationListQuery {
         in(where, params, "stage", f.stages());
         equal(where, params, "subject", f.subject());
         equal(where, params, "assignee", f.assignee());
+        if (f.unassigned()) {
+            where.append(" and assignee is null");
+        }
         equal(where, params, "reference", f.reference());
         equal(where, params, "currency", f.currency());
         compare(where, params, "amount >= ?", f.amountMin());

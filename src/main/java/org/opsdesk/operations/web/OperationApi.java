@@ -17,6 +17,7 @@ import org.opsdesk.operations.NewOperation;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.TransitionResult;
 import org.opsdesk.operations.lifecycle.OperationListQuery;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
@@ -48,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationApi {
 
     private static final int MAX_LIMIT = 500;
+    /** {@code ?assignee=me}: the caller's own queue (their {@code Actor.id()}, which claim assigns). */
+    private static final String ME = "me";
 
     private final Operations operations;
     private final Currencies currencies;
@@ -92,6 +95,7 @@ class OperationApi {
             @RequestParam(required = false) @Nullable String stage,
             @RequestParam(required = false) @Nullable String subject,
             @RequestParam(required = false) @Nullable String assignee,
+            @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) @Nullable String reference,
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String amountMin,
@@ -107,12 +111,16 @@ class OperationApi {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
         }
+        if (unassigned && assignee != null) {
+            throw InvalidInput.of("unassigned", "cannot be combined with 'assignee'");
+        }
         var filter = new OperationFilter(
                 codes("type", type),
                 statuses(status),
                 codes("stage", stage),
                 text("subject", subject),
-                text("assignee", assignee),
+                ME.equals(assignee) ? actor.id() : text("assignee", assignee),
+                unassigned,
                 text("reference", reference),
                 currency(currency),
                 decimal("amountMin", amountMin),
@@ -129,17 +137,29 @@ class OperationApi {
         return body;
     }
 
-    // The gate only asks for sight of the type: the exact transition permission is checked on the object, so
-    // the refusal names it ("withdrawal:transition:cancelled") and invisible operations stay "not found".
+    /**
+     * {@code 200} with the moved operation, or {@code 202} with the approval request when the move needs
+     * four-eyes approval for this operation (it stays in its stage until enough checkers approve).
+     * The gate only asks for sight of the type: the exact transition permission is checked on the object, so
+     * the refusal names it ("withdrawal:transition:cancelled") and invisible operations stay "not found".
+     */
     @RequiresPermission("{type}:view")
     @PostMapping(path = "/{id}/transitions", consumes = "application/json")
-    ResponseEntity<OperationResponse> transition(
+    ResponseEntity<?> transition(
             @PathVariable UUID id,
             @Valid @RequestBody OperationRequests.Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
-        return respond(operations.transition(
-                id, request.to(), request.reason(), request.comment(), IfMatch.version(ifMatch), actor));
+        TransitionResult result = operations.transition(
+                id, request.to(), request.reason(), request.comment(), IfMatch.version(ifMatch), actor);
+        if (result.approval() != null) {
+            return ResponseEntity.accepted()
+                    .location(
+                            URI.create("/api/v1/approvals/" + result.approval().id()))
+                    .eTag(IfMatch.etag(result.operation().version()))
+                    .body(ApprovalResponse.of(result.approval()));
+        }
+        return respond(result.operation());
     }
 
     @RequiresPermission("{type}:view")
@@ -173,6 +193,28 @@ class OperationApi {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
         return respond(operations.assign(id, request.assignee(), request.reason(), IfMatch.version(ifMatch), actor));
+    }
+
+    /** Takes an unassigned operation for the caller; {@code 409 already-assigned} names the current assignee. */
+    @RequiresPermission("{type}:claim")
+    @PostMapping("/{id}/claim")
+    ResponseEntity<OperationResponse> claim(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            Actor actor) {
+        return respond(operations.claim(id, IfMatch.version(ifMatch), actor));
+    }
+
+    /** Gives the operation back to the queue: by its assignee, or by a holder of {@code <type>:assign}. */
+    @RequiresPermission("{type}:view")
+    @PostMapping("/{id}/release")
+    ResponseEntity<OperationResponse> release(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) OperationRequests.@Nullable Release request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            Actor actor) {
+        return respond(
+                operations.release(id, request == null ? null : request.reason(), IfMatch.version(ifMatch), actor));
     }
 
     @RequiresPermission("{type}:view")

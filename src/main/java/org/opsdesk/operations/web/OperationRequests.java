@@ -47,6 +47,9 @@ final class OperationRequests {
             @NotNull JsonNode attributes,
             @Nullable @Size(max = 2000) @Pattern(regexp = TEXT, message = "no control characters") String reason) {}
 
+    record Release(
+            @Nullable @Size(max = 2000) @Pattern(regexp = TEXT, message = "no control characters") String reason) {}
+
     record Assign(
             @Nullable @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = "visible characters only")
                     String assignee,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.Currencies;
 import org.opsdesk.workflow.Workflows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,13 @@ class WorkflowConfiguration {
     @Bean
     @DependsOnDatabaseInitialization // versions are recorded in a table Flyway creates
     Workflows workflows(
-            WorkflowVersionStore versions, @Value("${opsdesk.workflows.dir:}") @Nullable String overrideDirectory) {
+            WorkflowVersionStore versions,
+            Currencies currencies,
+            @Value("${opsdesk.workflows.dir:}") @Nullable String overrideDirectory) {
         var errors = new ArrayList<String>();
         Path directory = overrideDirectory == null || overrideDirectory.isBlank() ? null : Path.of(overrideDirectory);
         var sources = new WorkflowFileReader().read(directory, errors);
-        var definitions = new WorkflowValidator().validate(sources, errors);
+        var definitions = new WorkflowValidator(currencies).validate(sources, errors);
         if (!errors.isEmpty()) {
             throw new InvalidWorkflowDefinitions(errors);
         }

@@ -1,13 +1,21 @@
 package org.opsdesk.workflow.loading;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.workflow.FourEyesPolicy;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.Status;
 import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.Trigger;
 import org.opsdesk.workflow.WorkflowDefinition;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The stored form of a validated definition: every default filled in, one transition per (from, to). Its
@@ -28,8 +36,55 @@ public record WorkflowDocument(
             Trigger trigger,
             String permission,
             boolean reasonRequired,
-            boolean fourEyes,
+            FourEyesDocument fourEyes,
             @Nullable String after) {}
+
+    /**
+     * A four-eyes policy as stored: {@code false} (none), {@code true} (one checker, always) or a list of tiers
+     * {@code [{"above": {"EUR": "1000.00"}, "approvals": 1}, ...]}. Versions stored before tiers existed hold the
+     * booleans, which read as before, and definitions without tiers keep their content (and so their version).
+     */
+    public record FourEyesDocument(FourEyesPolicy policy) {
+
+        public record TierDocument(Map<String, String> above, int approvals) {}
+
+        @JsonValue
+        Object json() {
+            if (!policy.isActive()) {
+                return false;
+            }
+            if (policy.isAlwaysOne()) {
+                return true;
+            }
+            return policy.tiers().stream()
+                    .map(tier -> {
+                        var above = new TreeMap<String, String>();
+                        tier.above().forEach((code, amount) -> above.put(code, amount.toPlainString()));
+                        return new TierDocument(above, tier.approvals());
+                    })
+                    .toList();
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static FourEyesDocument of(JsonNode json) {
+            if (json.isBoolean()) {
+                return new FourEyesDocument(json.booleanValue() ? FourEyesPolicy.always() : FourEyesPolicy.none());
+            }
+            if (!json.isArray()) {
+                throw new IllegalStateException("stored fourEyes is neither a boolean nor a list of tiers: " + json);
+            }
+            var tiers = new ArrayList<FourEyesPolicy.Tier>();
+            for (JsonNode tier : json) {
+                var above = new TreeMap<String, BigDecimal>();
+                JsonNode thresholds = tier.path("above");
+                for (String code : thresholds.propertyNames()) {
+                    above.put(code, new BigDecimal(thresholds.get(code).asString()));
+                }
+                tiers.add(new FourEyesPolicy.Tier(above, tier.path("approvals").intValue()));
+            }
+            return new FourEyesDocument(new FourEyesPolicy(tiers));
+        }
+    }
 
     static WorkflowDocument of(WorkflowDefinition definition) {
         return new WorkflowDocument(
@@ -46,7 +101,7 @@ public record WorkflowDocument(
                                 t.trigger(),
                                 t.permission(),
                                 t.reasonRequired(),
-                                t.fourEyes(),
+                                new FourEyesDocument(t.fourEyes()),
                                 text(t.after())))
                         .toList());
     }
@@ -67,7 +122,7 @@ public record WorkflowDocument(
                                 t.trigger(),
                                 t.permission(),
                                 t.reasonRequired(),
-                                t.fourEyes(),
+                                t.fourEyes().policy(),
                                 duration(t.after())))
                         .toList());
     }

@@ -2,6 +2,7 @@ package org.opsdesk.workflow.loading;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A workflow definition file as written, before validation. Values stay strings so the validator can say
@@ -17,12 +18,16 @@ public record WorkflowFile(
     public record StageEntry(
             @Nullable String code, @Nullable String status, @Nullable Boolean terminal, @Nullable String sla) {}
 
+    /**
+     * One transition entry; {@code fourEyes} is {@code true}, {@code false} or a list of tiers, read by {@link
+     * FourEyesReader}.
+     */
     public record TransitionEntry(
             @Nullable List<String> from,
             @Nullable String to,
             @Nullable String trigger,
             @Nullable String permission,
             @Nullable Boolean reasonRequired,
-            @Nullable Boolean fourEyes,
+            @Nullable JsonNode fourEyes,
             @Nullable String after) {}
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.Currencies;
+import org.opsdesk.workflow.FourEyesPolicy;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.Status;
 import org.opsdesk.workflow.Transition;
@@ -23,12 +25,25 @@ import org.opsdesk.workflow.loading.WorkflowFile.TransitionEntry;
 /**
  * Turns definition files into definitions, or into a list of precise errors naming the file, the type and the
  * stage or transition. Checks the whole graph: unknown and duplicate codes, missing statuses, unreachable and
- * dead-end stages, moves out of terminal stages, timer rules and the reason rule for ERROR and REJECTED.
+ * dead-end stages, moves out of terminal stages, timer rules, the reason rule for ERROR and REJECTED, and
+ * four-eyes policies ({@link FourEyesReader}).
  */
 public final class WorkflowValidator {
 
     static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Pattern PERMISSION = Pattern.compile("[a-z][a-z0-9_]*(:[a-z0-9_]+)*");
+
+    private final FourEyesReader fourEyes;
+
+    /** Four-eyes thresholds may name ISO 4217 currencies and these configured ones. */
+    public WorkflowValidator(Currencies currencies) {
+        this.fourEyes = new FourEyesReader(currencies);
+    }
+
+    /** Four-eyes thresholds may name ISO 4217 currencies only. */
+    public WorkflowValidator() {
+        this(new Currencies(Map.of()));
+    }
 
     /** Validates every source; later sources of the same type replace earlier ones (the override directory). */
     public Map<String, WorkflowDefinition> validate(List<WorkflowFileReader.Source> sources, List<String> errors) {
@@ -188,13 +203,13 @@ public final class WorkflowValidator {
         if (!reasonRequired && to.status().needsReason()) {
             problems.transition(where, "a move into " + to.status() + " always requires a reason");
         }
-        boolean fourEyes = Boolean.TRUE.equals(entry.fourEyes());
+        FourEyesPolicy fourEyes = this.fourEyes.read(entry.fourEyes(), message -> problems.transition(where, message));
         Duration after = duration(entry.after(), "after", problems, where);
         if (trigger == Trigger.TIMER) {
             if (entry.after() == null) {
                 problems.transition(where, "a timer transition needs 'after' (an ISO-8601 duration such as PT15M)");
             }
-            if (fourEyes) {
+            if (fourEyes.isActive()) {
                 problems.transition(where, "a timer transition cannot require four-eyes approval");
             }
         } else if (entry.after() != null) {

@@ -47,7 +47,7 @@ public class WorkflowVersionStore {
     }
 
     private WorkflowDefinition register(WorkflowDefinition definition, String location) {
-        String json = CANONICAL.writeValueAsString(WorkflowDocument.of(definition));
+        String json = canonicalJson(definition);
         String checksum = sha256(json);
         Optional<Integer> existing = jdbc.sql(
                         "select version from workflow.definition_version where type = ? and checksum = ?")
@@ -73,7 +73,17 @@ public class WorkflowVersionStore {
                 .params(type, version)
                 .query(String.class)
                 .optional()
-                .map(json -> CANONICAL.readValue(json, WorkflowDocument.class).toDefinition(version));
+                .map(json -> read(json, version));
+    }
+
+    /** A stored document back as a definition; documents stored by earlier releases read too. */
+    static WorkflowDefinition read(String json, int version) {
+        return CANONICAL.readValue(json, WorkflowDocument.class).toDefinition(version);
+    }
+
+    /** The canonical JSON that identifies a definition's content. */
+    static String canonicalJson(WorkflowDefinition definition) {
+        return CANONICAL.writeValueAsString(WorkflowDocument.of(definition));
     }
 
     private static String sha256(String text) {

@@ -7,6 +7,7 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.RequiresPermission;
+import org.opsdesk.workflow.FourEyesPolicy;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.WorkflowDefinition;
@@ -77,6 +78,12 @@ class WorkflowApi {
         }
     }
 
+    /**
+     * @param fourEyes whether some operations need approval before this move applies
+     * @param fourEyesTiers the policy: the required approvals are the highest of the tiers that apply; a tier
+     *     applies when the amount is strictly above its threshold for the operation's currency, when it has no
+     *     thresholds, or when the operation has no amount or a currency the tier does not list
+     */
     record TransitionResponse(
             String from,
             String to,
@@ -84,6 +91,7 @@ class WorkflowApi {
             String permission,
             boolean reasonRequired,
             boolean fourEyes,
+            List<TierResponse> fourEyesTiers,
             @Nullable String after) {
         static TransitionResponse of(Transition t) {
             return new TransitionResponse(
@@ -92,8 +100,18 @@ class WorkflowApi {
                     t.trigger().code(),
                     t.permission(),
                     t.reasonRequired(),
-                    t.fourEyes(),
+                    t.fourEyes().isActive(),
+                    t.fourEyes().tiers().stream().map(TierResponse::of).toList(),
                     t.after() == null ? null : t.after().toString());
+        }
+    }
+
+    /** @param above threshold per currency as decimal strings; empty when the tier applies to every amount */
+    record TierResponse(Map<String, String> above, int approvals) {
+        static TierResponse of(FourEyesPolicy.Tier tier) {
+            var above = new java.util.TreeMap<String, String>();
+            tier.above().forEach((code, amount) -> above.put(code, amount.toPlainString()));
+            return new TierResponse(above, tier.approvals());
         }
     }
 }

@@ -1,0 +1,121 @@
+package org.opsdesk.operations.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.ApprovalFilter;
+import org.opsdesk.operations.ApprovalRequest;
+import org.opsdesk.operations.Approvals;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/approvals}: the four-eyes queue and its decisions. Requests are opened by {@code POST
+ * /api/v1/operations/{id}/transitions} (answered {@code 202}); checkers holding {@code <type>:approve} approve or
+ * decline them here. Requests of types the caller may not view answer 404.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/approvals", produces = "application/json")
+class ApprovalApi {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final Approvals approvals;
+
+    ApprovalApi(Approvals approvals) {
+        this.approvals = approvals;
+    }
+
+    record Approve(
+            @Nullable
+                    @Size(max = 4000)
+                    @Pattern(
+                            regexp = OperationRequests.MULTILINE_TEXT,
+                            message = "no control characters other than line breaks and tabs")
+                    String comment) {}
+
+    record Decline(
+            @Nullable @Size(max = 2000) @Pattern(regexp = OperationRequests.TEXT, message = "no control characters")
+                    String reason) {}
+
+    @RequiresPermission("{type}:view")
+    @GetMapping
+    Map<String, Object> list(
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean waitingForMe,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "50") int limit,
+            Actor actor) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        var filter = new ApprovalFilter(state(state), types(type), mine, waitingForMe);
+        var page = approvals.list(filter, cursor, limit, actor);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("items", page.items().stream().map(ApprovalResponse::of).toList());
+        body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    @RequiresPermission("{type}:view")
+    @GetMapping("/{id}")
+    ApprovalResponse get(@PathVariable UUID id, Actor actor) {
+        return ApprovalResponse.of(approvals.get(id, actor));
+    }
+
+    /** {@code 200} with the request: still PENDING (more approvals needed) or APPROVED (the move applied). */
+    @RequiresPermission("{type}:approve")
+    @PostMapping("/{id}/approve")
+    ApprovalResponse approve(
+            @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Approve request, Actor actor) {
+        return ApprovalResponse.of(approvals.approve(id, request == null ? null : request.comment(), actor));
+    }
+
+    /** {@code 200} with the DECLINED request; the operation stays where it is. A reason is required. */
+    @RequiresPermission("{type}:approve")
+    @PostMapping(path = "/{id}/decline", consumes = "application/json")
+    ApprovalResponse decline(@PathVariable UUID id, @Valid @RequestBody Decline request, Actor actor) {
+        return ApprovalResponse.of(approvals.decline(id, request.reason(), actor));
+    }
+
+    private static ApprovalRequest.@Nullable State state(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ApprovalRequest.State.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("state", "'" + value + "' is not one of pending, approved, declined, void");
+        }
+    }
+
+    private static List<String> types(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        var codes = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String code : codes) {
+            if (!code.matches("[a-z][a-z0-9_]{0,63}")) {
+                throw InvalidInput.of("type", "'" + code + "' is not a lowercase snake_case code");
+            }
+        }
+        return codes;
+    }
+}
