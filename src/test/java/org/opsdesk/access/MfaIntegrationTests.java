@@ -156,6 +156,38 @@ class MfaIntegrationTests extends SignInTestSupport {
     }
 
     @Test
+    void aRoleThatStartsRequiringMfaSendsASignedInOperatorToEnrolAtTheNextRequest() {
+        String username = operator("operator");
+        var browser = browser();
+        browser.signIn(username, PASSWORD);
+        assertThat(browser.get("/").status()).isEqualTo(200);
+
+        var operator = operators.find(username).orElseThrow();
+        operators.updateProfile(
+                new org.opsdesk.access.operators.Operator(
+                        operator.id(),
+                        operator.username(),
+                        operator.displayName(),
+                        operator.email(),
+                        operator.phone(),
+                        operator.locale(),
+                        java.util.List.of("operator", "supervisor"),
+                        operator.enabled(),
+                        operator.mfaEnabled(),
+                        operator.lockedUntil(),
+                        operator.createdAt(),
+                        operator.updatedAt(),
+                        operator.lastLoginAt(),
+                        operator.deletedAt()),
+                Instant.now());
+
+        assertThat(browser.get("/").location()).isEqualTo("/account/mfa");
+        assertThat(browser.get("/account/mfa").html().selectFirst("[role=status]"))
+                .as("the page says why")
+                .isNotNull();
+    }
+
+    @Test
     void anOperatorWithoutASignedInOrEnrollingSessionCannotReachTheMfaPage() {
         assertThat(browser().get("/account/mfa").location()).isEqualTo("/login");
         assertThat(browser().get("/login/code").location()).isEqualTo("/login");
