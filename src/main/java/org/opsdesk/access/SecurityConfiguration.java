@@ -1,5 +1,6 @@
 package org.opsdesk.access;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +14,15 @@ import org.opsdesk.access.keys.ApiKeyRateLimiter;
 import org.opsdesk.access.keys.ApiKeyRevocationListener;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
+import org.opsdesk.access.signin.ConsolePaths;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +32,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -37,8 +42,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API (stateless, API keys, problem responses) and everything else (health, metrics,
- * API docs open; the rest closed until the operator console exists).
+ * Two filter chains: the API (stateless, API keys, problem responses, no cookies) and the console (sessions in
+ * PostgreSQL, sign-in pages, CSRF tokens on every form; health, metrics and API docs open). Security headers are
+ * written on every response by {@link SecurityHeadersFilter}, ahead of both.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -85,20 +91,28 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, SecurityContextRepository operatorSessions) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .denyAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        .requestMatchers(ConsolePaths.OPEN)
+                        .permitAll()
                         .anyRequest()
-                        .denyAll())
+                        .authenticated())
+                // the session holds a username; the operator and their permissions are read on every request
+                .securityContext(context -> context.securityContextRepository(operatorSessions))
+                .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .formLogin(AbstractHttpConfigurer::disable) // sign-in has its own pages and defences (signin/)
+                .logout(AbstractHttpConfigurer::disable) // POST /logout is a handler (LoginController)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ConsolePaths::redirectToSignIn)
+                        .accessDeniedHandler(ConsolePaths::refuse))
                 .build();
     }
 
@@ -110,6 +124,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     ApiKeyRevocationListener apiKeyRevocationListener(DataSource dataSource, ApiKeyCache cache) {
         return new ApiKeyRevocationListener(dataSource, cache);
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
     }
 
     @Bean

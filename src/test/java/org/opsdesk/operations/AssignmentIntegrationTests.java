@@ -111,8 +111,8 @@ class AssignmentIntegrationTests extends IntegrationTest {
     void assignsOnlyActiveOperatorsWhoCanSeeTheType() {
         String id = withdrawal();
         api().post("/api/v1/roles", "{\"name\":\"deposits-only\",\"permissions\":[\"deposit:view\"]}");
-        operator("dora", "deposits-only");
-        operator("gone", "cashier");
+        ensureOperator("dora", "deposits-only");
+        ensureOperator("gone", "cashier");
         api().post("/api/v1/operators/gone/disable", "");
         for (String assignee : new String[] {"nobody-by-that-name", "dora", "gone"}) {
             var refused = supervisor()
@@ -130,7 +130,7 @@ class AssignmentIntegrationTests extends IntegrationTest {
 
     @Test
     void letsASupervisorReassignAndRecordsBothAssignees() {
-        operator("maria", "cashier");
+        ensureOperator("maria", "cashier");
         String id = withdrawal();
         String claimer = agent().post("/api/v1/operations/" + id + "/claim", "")
                 .json()

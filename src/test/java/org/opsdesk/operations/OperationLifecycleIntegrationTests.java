@@ -206,7 +206,7 @@ class OperationLifecycleIntegrationTests extends IntegrationTest {
 
     @Test
     void recordsAssignmentAndAttributeEditsInHistory() {
-        operator("ann", "cashier");
+        ensureOperator("ann", "cashier");
         String id = create(Operations.withdrawal().attributes("{\"channel\":\"web\",\"note\":{\"a\":1}}"))
                 .get("id")
                 .asString();

@@ -74,7 +74,7 @@ public abstract class IntegrationTest {
     }
 
     /** Makes sure an operator with these roles exists (created through the administration API). */
-    protected String operator(String username, String... roles) {
+    protected String ensureOperator(String username, String... roles) {
         String body = "{\"username\":\"" + username + "\",\"displayName\":\"" + username
                 + "\",\"password\":\"integration-tests-passphrase\",\"roles\":[\""
                 + String.join("\",\"", roles) + "\"]}";

@@ -33,6 +33,11 @@ public class SecurityLog {
         this.json = json;
     }
 
+    /** How entries name an operator they are about: {@code operator:<username>}, like {@code role:<name>}. */
+    public static String operator(String username) {
+        return "operator:" + username;
+    }
+
     /** Records an event caused by a known principal. */
     public void record(String kind, Actor actor, @Nullable String target, Map<String, ?> details) {
         insert(kind, actor.kind().code(), actor.id(), actor.name(), target, details);

@@ -18,6 +18,7 @@ import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.roles.Role;
 import org.opsdesk.access.roles.RoleAdministration;
 import org.opsdesk.access.roles.RoleStore;
+import org.opsdesk.access.signin.OperatorSessions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Everything an administrator does to operators, each checked and written to the security log in the same
@@ -53,6 +56,7 @@ public class OperatorAdministration {
     private final PasswordEncoder passwordEncoder;
     private final SecurityLog securityLog;
     private final JdbcClient jdbc;
+    private final OperatorSessions sessions;
     private final Clock clock;
 
     OperatorAdministration(
@@ -63,6 +67,7 @@ public class OperatorAdministration {
             PasswordEncoder passwordEncoder,
             SecurityLog securityLog,
             JdbcClient jdbc,
+            OperatorSessions sessions,
             Clock clock) {
         this.operators = operators;
         this.roles = roles;
@@ -71,6 +76,7 @@ public class OperatorAdministration {
         this.passwordEncoder = passwordEncoder;
         this.securityLog = securityLog;
         this.jdbc = jdbc;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -115,7 +121,7 @@ public class OperatorAdministration {
         securityLog.record(
                 SecurityEvents.OPERATOR_CREATED,
                 actor,
-                "operator:" + username,
+                SecurityLog.operator(username),
                 Map.of("roles", roleNames, "locale", operator.locale()));
         return operator;
     }
@@ -156,7 +162,7 @@ public class OperatorAdministration {
         details.put("rolesAfter", newRoles);
         details.put("displayName", updated.displayName());
         details.put("locale", updated.locale());
-        securityLog.record(SecurityEvents.OPERATOR_UPDATED, actor, "operator:" + username, details);
+        securityLog.record(SecurityEvents.OPERATOR_UPDATED, actor, SecurityLog.operator(username), details);
         return updated;
     }
 
@@ -166,7 +172,8 @@ public class OperatorAdministration {
         refuseSelf(actor, username, "disable");
         keepLastAdmin(current, "disable");
         operators.setEnabled(current.id(), false, clock.instant());
-        securityLog.record(SecurityEvents.OPERATOR_DISABLED, actor, "operator:" + username, Map.of());
+        endSessionsAfterCommit(username);
+        securityLog.record(SecurityEvents.OPERATOR_DISABLED, actor, SecurityLog.operator(username), Map.of());
         return get(username);
     }
 
@@ -174,7 +181,7 @@ public class OperatorAdministration {
     public Operator enable(String username, Actor actor) {
         Operator current = lockManageable(username, actor);
         operators.setEnabled(current.id(), true, clock.instant());
-        securityLog.record(SecurityEvents.OPERATOR_ENABLED, actor, "operator:" + username, Map.of());
+        securityLog.record(SecurityEvents.OPERATOR_ENABLED, actor, SecurityLog.operator(username), Map.of());
         return get(username);
     }
 
@@ -185,8 +192,12 @@ public class OperatorAdministration {
         refuseSelf(actor, username, "delete");
         keepLastAdmin(current, "delete");
         operators.markDeleted(current.id(), clock.instant());
+        endSessionsAfterCommit(username);
         securityLog.record(
-                SecurityEvents.OPERATOR_DELETED, actor, "operator:" + username, Map.of("roles", current.roles()));
+                SecurityEvents.OPERATOR_DELETED,
+                actor,
+                SecurityLog.operator(username),
+                Map.of("roles", current.roles()));
     }
 
     /** Sets the given password, or generates a temporary one returned once; other sessions end. */
@@ -199,8 +210,12 @@ public class OperatorAdministration {
             throw InvalidInput.of("password", problem);
         });
         operators.setPassword(current.id(), passwordEncoder.encode(chosen), clock.instant());
+        endSessionsAfterCommit(username);
         securityLog.record(
-                SecurityEvents.PASSWORD_RESET, actor, "operator:" + username, Map.of("generated", password == null));
+                SecurityEvents.PASSWORD_RESET,
+                actor,
+                SecurityLog.operator(username),
+                Map.of("generated", password == null));
         return new PasswordReset(get(username), temporary);
     }
 
@@ -208,8 +223,12 @@ public class OperatorAdministration {
     public Operator resetMfa(String username, Actor actor) {
         Operator current = lockManageable(username, actor);
         operators.resetMfa(current.id(), clock.instant());
+        endSessionsAfterCommit(username);
         securityLog.record(
-                SecurityEvents.MFA_RESET, actor, "operator:" + username, Map.of("hadMfa", current.mfaEnabled()));
+                SecurityEvents.MFA_RESET,
+                actor,
+                SecurityLog.operator(username),
+                Map.of("hadMfa", current.mfaEnabled()));
         return get(username);
     }
 
@@ -245,6 +264,19 @@ public class OperatorAdministration {
                     "Last administrator",
                     "you cannot " + what + " the last active administrator; make someone else admin first");
         }
+    }
+
+    /**
+     * Sessions end at once on every node once the change commits. (Were this to fail, each node would still end
+     * them on their next request, which compares the session's start with {@code sessions_valid_after}.)
+     */
+    private void endSessionsAfterCommit(String username) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.endAll(username);
+            }
+        });
     }
 
     private static void refuseSelf(Actor actor, String username, String what) {

@@ -1,5 +1,6 @@
 package org.opsdesk.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.ProblemException;
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,7 +29,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * The one place where errors become responses: every {@link ProblemException} of every module, Spring MVC's own
  * refusals and malformed JSON turn into {@code application/problem+json} with a clear title, detail and the
- * offending fields. Anything unexpected is logged with its request id and answered as a bare 500.
+ * offending fields. Anything unexpected is logged with its request id and answered as a bare 500. Console pages
+ * (requests outside {@code /api/} that accept HTML) get the same status as a readable page instead.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -35,13 +38,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> problem(ProblemException exception) {
+    Object problem(ProblemException exception, HttpServletRequest request) {
+        if (ErrorPages.wanted(request)) {
+            return ErrorPages.page(exception.status());
+        }
         return respond(Problems.of(exception));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+    Object unexpected(Exception exception, HttpServletRequest request) {
         log.error("Unexpected error", exception);
+        if (ErrorPages.wanted(request)) {
+            return ErrorPages.page(500);
+        }
         return respond(Problems.of(
                 500,
                 "internal-error",
@@ -138,6 +147,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && ErrorPages.wanted(servlet.getRequest())) {
+            try {
+                // rendered as an HTML page by ProblemErrorController, which the container forwards to
+                servlet.getResponse().sendError(status.value());
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             if (problem.getType() == null

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors that happen outside Spring MVC (in a servlet filter, or in the container) reach {@code /error}; they too
- * are answered as problems, without stack traces or internals.
+ * are answered as problems, without stack traces or internals; console pages asking for HTML get an HTML page.
  */
 @RestController
 @RequiresPermission(RequiresPermission.ANYONE) // errors of any request, signed in or not, are rendered here
@@ -24,17 +24,22 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    /** Console pages: the same status as a readable page, without internals. */
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    Object page(HttpServletRequest request) {
+        if (!ErrorPages.wanted(request)) {
+            return error(request);
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        logFailure(request);
+        return ErrorPages.page(code instanceof Integer value ? value : 500);
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (failure instanceof Throwable throwable) {
-            log.error(
-                    "Request to {} failed outside the MVC layer",
-                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    throwable);
-        }
+        logFailure(request);
         HttpStatus known = HttpStatus.resolve(status);
         String slug = status >= 500
                 ? "internal-error"
@@ -46,5 +51,15 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, slug, title, detail, List.of()));
+    }
+
+    private static void logFailure(HttpServletRequest request) {
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable throwable) {
+            log.error(
+                    "Request to {} failed outside the MVC layer",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    throwable);
+        }
     }
 }

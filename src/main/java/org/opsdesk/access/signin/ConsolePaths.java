@@ -1,0 +1,36 @@
+package org.opsdesk.access.signin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+
+/** Where the console chain sends people who are not (yet) signed in, and how it refuses the rest. */
+public final class ConsolePaths {
+
+    /** Reachable without being signed in; each handler there checks the sign-in progress it needs. */
+    public static final String[] OPEN = {"/login", "/login/code", "/logout", "/account/mfa", "/css/**", "/favicon.ico"};
+
+    private ConsolePaths() {}
+
+    /** To the sign-in step the session is at: the code, the MFA enrolment, or the password page. */
+    public static void redirectToSignIn(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException unauthenticated)
+            throws IOException {
+        String target = SignInSession.of(request)
+                .map(state -> switch (state.stage()) {
+                    case CODE -> "/login/code";
+                    case ENROL -> "/account/mfa";
+                    case SIGNED_IN -> "/login";
+                })
+                .orElse(request.getAttribute(OperatorSessionContext.ENDED) != null ? "/login?ended" : "/login");
+        response.sendRedirect(request.getContextPath() + target);
+    }
+
+    /** A 403 rendered by the error page: HTML for browsers (a missing CSRF token included), a problem otherwise. */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+}

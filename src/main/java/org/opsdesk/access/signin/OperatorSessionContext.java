@@ -1,0 +1,150 @@
+package org.opsdesk.access.signin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.audit.SecurityEvents;
+import org.opsdesk.access.audit.SecurityLog;
+import org.opsdesk.access.keys.ActorAuthentication;
+import org.opsdesk.access.operators.Operator;
+import org.opsdesk.access.operators.OperatorActors;
+import org.opsdesk.access.operators.OperatorStore;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a console session into the signed-in operator, on every request and from the database: the session holds
+ * only the username and sign-in progress. A session ends here when it is older than the absolute timeout, when
+ * the operator is disabled or deleted, or when it started before the operator's {@code sessions_valid_after}
+ * (password or MFA reset). Because this reads PostgreSQL each time, it holds on every node at once.
+ */
+@Component
+class OperatorSessionContext implements SecurityContextRepository {
+
+    /** Request attribute naming why the session just ended, for the sign-in page. */
+    static final String ENDED = OperatorSessionContext.class.getName() + ".ended";
+    /** Request attribute with the signed-in operator's locale (see {@link OperatorLocaleResolver}). */
+    static final String LOCALE = OperatorSessionContext.class.getName() + ".locale";
+
+    private final OperatorStore operators;
+    private final OperatorActors actors;
+    private final SignInStore store;
+    private final OperatorSessions sessions;
+    private final SecurityLog securityLog;
+    private final SessionSettings settings;
+    private final Clock clock;
+
+    OperatorSessionContext(
+            OperatorStore operators,
+            OperatorActors actors,
+            SignInStore store,
+            OperatorSessions sessions,
+            SecurityLog securityLog,
+            SessionSettings settings,
+            Clock clock) {
+        this.operators = operators;
+        this.actors = actors;
+        this.store = store;
+        this.sessions = sessions;
+        this.securityLog = securityLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+        return new DeferredSecurityContext() {
+            private @Nullable SecurityContext loaded;
+
+            @Override
+            public SecurityContext get() {
+                if (loaded == null) {
+                    loaded = resolve(request);
+                }
+                return loaded;
+            }
+
+            @Override
+            public boolean isGenerated() {
+                return get().getAuthentication() == null;
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+        return resolve(holder.getRequest());
+    }
+
+    /** Nothing to save: sign-in writes the session itself, and the context is rebuilt on every request. */
+    @Override
+    public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {}
+
+    @Override
+    public boolean containsContext(HttpServletRequest request) {
+        return SignInSession.of(request).isPresent();
+    }
+
+    private SecurityContext resolve(HttpServletRequest request) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        var state = SignInSession.of(request);
+        if (state.isEmpty()) {
+            return context;
+        }
+        String username = state.get().username();
+        Instant created = state.get().createdAt();
+        Instant now = clock.instant();
+        if (created.plus(settings.absoluteTimeout()).isBefore(now)) {
+            end(request, username, "absolute_timeout", false, null);
+            return context;
+        }
+        Optional<Operator> operator = operators.find(username);
+        if (operator.isEmpty() || !operator.get().active()) {
+            end(request, username, "operator_inactive", true, null);
+            return context;
+        }
+        Instant validAfter = store.sessionsValidAfter(username);
+        if (validAfter != null && created.isBefore(validAfter)) {
+            end(request, username, "sessions_revoked", true, validAfter);
+            return context;
+        }
+        request.setAttribute(LOCALE, operator.get().locale());
+        if (state.get().stage() != SignInSession.Stage.SIGNED_IN) {
+            return context; // part-way through sign-in: not an actor yet
+        }
+        if (!state.get().mfaPassed() && (operator.get().mfaEnabled() || actors.mfaRequired(operator.get()))) {
+            // MFA was turned on, or a role now requires it, after this session signed in without a code
+            SignInSession.demote(
+                    request, operator.get().mfaEnabled() ? SignInSession.Stage.CODE : SignInSession.Stage.ENROL);
+            return context;
+        }
+        context.setAuthentication(new ActorAuthentication(actors.actorFor(operator.get())));
+        return context;
+    }
+
+    /**
+     * Ends this session and, unless only this one timed out, the operator's other sessions that the same reason
+     * ends ({@code before}: those started before it; null: all), wherever they were last used.
+     */
+    private void end(
+            HttpServletRequest request, String username, String reason, boolean others, @Nullable Instant before) {
+        var session = request.getSession(false);
+        String current = session == null ? null : session.getId();
+        SignInSession.end(request);
+        int ended = others ? sessions.endStartedBefore(username, before, current) : 0;
+        request.setAttribute(ENDED, reason);
+        securityLog.recordAnonymous(
+                SecurityEvents.SESSION_ENDED,
+                SecurityLog.operator(username),
+                Map.of("reason", reason, "otherSessionsEnded", ended));
+    }
+}

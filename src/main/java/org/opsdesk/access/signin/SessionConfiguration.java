@@ -1,0 +1,68 @@
+package org.opsdesk.access.signin;
+
+import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Console sessions in PostgreSQL ({@code access.http_session}, created by Flyway), shared by every node: a cookie
+ * {@value #COOKIE} that is HttpOnly, SameSite=Lax and Secure whenever the request came over HTTPS (directly, or
+ * through a trusted proxy's {@code X-Forwarded-Proto}); idle timeout {@code opsdesk.sessions.idle-timeout}.
+ * Configured here rather than through Boot's auto-configuration, whose 4.1.1 module is not published.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableJdbcHttpSession(tableName = "access.http_session")
+@EnableConfigurationProperties({SessionSettings.class, SignInSettings.class})
+class SessionConfiguration {
+
+    static final String COOKIE = "OPSDESK_SESSION";
+
+    @Bean
+    CookieSerializer cookieSerializer() {
+        var cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(COOKIE);
+        cookie.setCookiePath("/");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        // no setUseSecureCookie: left unset, the cookie is Secure exactly when request.isSecure()
+        return cookie;
+    }
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionIdleTimeout(SessionSettings settings) {
+        return repository -> repository.setDefaultMaxInactiveInterval(settings.idleTimeout());
+    }
+
+    /** Sessions on error pages too (Boot's own registration does the same). */
+    @Bean
+    FilterRegistrationBean<SessionRepositoryFilter<?>> sessionRepositoryFilterRegistration(
+            SessionRepositoryFilter<?> filter) {
+        var registration = new FilterRegistrationBean<SessionRepositoryFilter<?>>(filter);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+        return registration;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new OperatorLocaleResolver();
+    }
+
+    @Bean
+    SecretCipher secretCipher(
+            @Value("${opsdesk.secret-key:}") @Nullable String secretKey, @Value("${opsdesk.data-dir}") Path dataDir) {
+        return new SecretCipher(SecretKeyFile.load(secretKey, dataDir));
+    }
+}

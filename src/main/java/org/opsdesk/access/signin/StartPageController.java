@@ -1,0 +1,27 @@
+package org.opsdesk.access.signin;
+
+import org.opsdesk.access.operators.OperatorStore;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The page after sign-in until the console's dashboard exists: who you are, your roles, MFA, and signing out. */
+@Controller
+class StartPageController {
+
+    private final OperatorStore operators;
+
+    StartPageController(OperatorStore operators) {
+        this.operators = operators;
+    }
+
+    @GetMapping("/")
+    @RequiresPermission(RequiresPermission.SIGNED_IN)
+    ModelAndView start(Actor actor) {
+        var operator = operators.find(actor.id()).orElseThrow(() -> new NotFound("operator", actor.id()));
+        return new ModelAndView("access/start").addObject("operator", operator);
+    }
+}
