@@ -23,7 +23,6 @@ import org.opsdesk.access.roles.RoleStore;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.support.ApiClient;
-import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every API endpoint the application maps (read from Spring MVC's own handler mapping, not a hand-kept list) is
  * called by every built-in role (an API key holding exactly the role's permissions), by an anonymous caller and
  * by a revoked key. Each answer must be "allowed" or "refused" exactly as the endpoint's declared permission and
- * the caller's permissions say. The matrix is written to target/authorization-matrix.md.
+ * the caller's permissions say. Every console page is opened the same way by an operator of each built-in role
+ * (signed in through the sign-in pages, with TOTP where the role requires it) and anonymously; every console
+ * form is posted without its CSRF token and must be refused. The matrices go to target/authorization-matrix.md
+ * and target/console-matrix.md.
  */
-class AuthorizationMatrixIntegrationTests extends IntegrationTest {
+class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
 
     /** Path variables the matrix knows how to fill; a new one must be added here, consciously. */
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
@@ -135,6 +137,94 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         assertThat(mismatches)
                 .as("authorization mismatches (see target/authorization-matrix.md)")
                 .isEmpty();
+    }
+
+    @Test
+    void everyConsolePageAnswersEveryRoleAsItsPermissionSaysAndEveryFormNeedsItsCsrfToken() throws Exception {
+        var browsers = new LinkedHashMap<String, ConsoleClient>();
+        var held = new LinkedHashMap<String, Permissions>();
+        for (Role role : roles.all()) {
+            if (!role.builtIn()) {
+                continue;
+            }
+            String username = operator(role.name());
+            var browser = browser();
+            browser.signIn(username, PASSWORD);
+            if (role.mfaRequired()) {
+                enrol(browser);
+            }
+            assertThat(browser.get("/").status())
+                    .as("%s is signed in", role.name())
+                    .isEqualTo(200);
+            browsers.put(role.name(), browser);
+            held.put(role.name(), new Permissions(role.permissions()));
+        }
+        browsers.put("anonymous", browser());
+        held.put("anonymous", Permissions.none());
+        var revoked = browser().header("Authorization", "Bearer " + ApiKeySecrets.generate());
+        browsers.put("api key", revoked); // keys open no console page: the console knows only sessions
+        held.put("api key", Permissions.none());
+
+        var mismatches = new ArrayList<String>();
+        var table = new StringBuilder("| page | permission |");
+        browsers.keySet().forEach(name -> table.append(' ').append(name).append(" |"));
+        table.append("\n|---|---|").append("---|".repeat(browsers.size())).append('\n');
+        var pages = endpoints().stream()
+                .filter(e -> !e.isApi() && !e.pattern().equals("/error"))
+                .toList();
+        assertThat(pages).extracting(Endpoint::pattern).contains("/", "/login", "/account/mfa");
+        for (Endpoint page : pages) {
+            table.append("| ")
+                    .append(page.method())
+                    .append(' ')
+                    .append(page.pattern())
+                    .append(" | ")
+                    .append(page.permission())
+                    .append(" |");
+            for (var entry : browsers.entrySet()) {
+                String caller = entry.getKey();
+                boolean signedIn = !caller.equals("anonymous") && !caller.equals("api key");
+                if (page.method().equals("GET")) {
+                    var answer = entry.getValue().get(page.pattern());
+                    table.append(' ').append(answer.status()).append(" |");
+                    boolean refused = answer.status() == 401
+                            || answer.status() == 403
+                            || answer.status() == 404
+                            || (answer.status() == 302 && answer.location().endsWith("/login"));
+                    String permission = page.permission();
+                    Boolean allowed = permission.equals(RequiresPermission.ANYONE)
+                            ? null
+                            : permission.equals(RequiresPermission.SIGNED_IN)
+                                    ? Boolean.valueOf(signedIn)
+                                    : Boolean.valueOf(
+                                            signedIn && held.get(caller).allowsSomethingUnder(permission));
+                    if (answer.status() >= 500 || (allowed != null && allowed == refused)) {
+                        mismatches.add(
+                                caller + " GET " + page.pattern() + " (" + permission + ") -> " + answer.status());
+                    }
+                } else {
+                    var answer = entry.getValue().postWithoutToken(page.pattern());
+                    table.append(' ').append(answer.status()).append(" |");
+                    if (answer.status() != 403) {
+                        mismatches.add(caller + " " + page.method() + " " + page.pattern() + " without a CSRF token -> "
+                                + answer.status());
+                    }
+                }
+            }
+            table.append('\n');
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/console-matrix.md"), table);
+        assertThat(mismatches)
+                .as("console authorization mismatches (see target/console-matrix.md)")
+                .isEmpty();
+        for (var entry : browsers.entrySet()) {
+            if (!entry.getKey().equals("anonymous") && !entry.getKey().equals("api key")) {
+                assertThat(entry.getValue().get("/").status())
+                        .as("%s is still signed in: the forged posts changed nothing", entry.getKey())
+                        .isEqualTo(200);
+            }
+        }
     }
 
     private Expected expected(Endpoint endpoint, Caller caller) {

@@ -219,6 +219,26 @@ class SignInIntegrationTests extends SignInTestSupport {
     }
 
     @Test
+    void disablingThroughTheAdministrationApiDeletesEverySessionAtOnce() {
+        String username = operator("cashier");
+        var browser = browser();
+        browser.signIn(username, PASSWORD);
+        assertThat(sessionsOf(username)).isEqualTo(1);
+
+        assertThat(api().post("/api/v1/operators/" + username + "/disable", "").status())
+                .isEqualTo(200);
+
+        assertThat(sessionsOf(username))
+                .as("deleted on commit, before any request of theirs")
+                .isZero();
+        assertThat(browser.get("/").location()).startsWith("/login");
+        assertThat(browser.signIn(username, PASSWORD).status())
+                .as("a disabled operator can't sign in again: the form answers again")
+                .isEqualTo(200);
+        assertThat(browser.get("/").location()).startsWith("/login");
+    }
+
+    @Test
     void aPasswordResetEndsSessionsStartedBeforeIt() throws InterruptedException {
         String username = operator("operator");
         var browser = browser();
