@@ -1,6 +1,5 @@
 package org.opsdesk.access.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code GET /api/v1/audit/security}: the security log, newest first, filtered, in keyset pages. */
 @RestController
 class SecurityAuditApi {
-
-    private static final int MAX_LIMIT = 500;
 
     record SecurityEventResponse(
             long id,
@@ -59,9 +56,7 @@ class SecurityAuditApi {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        Keyset.limit(limit);
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
         if (kind != null && !kind.isBlank()) {
@@ -129,17 +124,15 @@ class SecurityAuditApi {
     private record Position(Instant at, long id) {}
 
     private static Position position(String cursor) {
+        var parts = Keyset.parts(cursor, 2);
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new Position(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            return new Position(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
         } catch (RuntimeException e) {
-            throw InvalidInput.of("cursor", "not a cursor this API gave out");
+            throw Keyset.invalidCursor();
         }
     }
 
     private static String cursorAfter(SecurityEventResponse event) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((event.at() + "|" + event.id()).getBytes(StandardCharsets.UTF_8));
+        return Keyset.cursor(event.at(), event.id());
     }
 }

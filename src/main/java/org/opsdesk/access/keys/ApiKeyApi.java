@@ -6,10 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.keys.ApiKeyStore.ApiKeyDetails;
 import org.opsdesk.shared.Actor;
-import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/api-keys", produces = "application/json")
 class ApiKeyApi {
 
-    private static final int MAX_LIMIT = 500;
-
     private final ApiKeyAdministration administration;
     private final Clock clock;
 
@@ -48,18 +44,16 @@ class ApiKeyApi {
     @GetMapping
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        Keyset.limit(limit);
         Instant beforeAt = null;
         UUID beforeId = null;
         if (cursor != null) {
+            var parts = Keyset.parts(cursor, 2);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                beforeAt = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
+                beforeAt = Instant.parse(parts.get(0));
+                beforeId = UUID.fromString(parts.get(1));
             } catch (RuntimeException e) {
-                throw InvalidInput.of("cursor", "not a cursor this API gave out");
+                throw Keyset.invalidCursor();
             }
         }
         var page = administration.list(beforeAt, beforeId, limit + 1);
@@ -122,9 +116,7 @@ class ApiKeyApi {
     }
 
     private static String cursorAfter(ApiKeyDetails key) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((key.createdAt() + "|" + key.id()).getBytes(StandardCharsets.UTF_8));
+        return Keyset.cursor(key.createdAt(), key.id());
     }
 
     record CreateKey(

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.Actor;
-import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,7 +36,6 @@ class OperatorApi {
     static final String LOCALE = "en|pt-BR|nl|pl";
     static final String PHONE = "\\+[1-9][0-9]{6,14}";
     private static final String TEXT = "[^\\p{Cntrl}]*";
-    private static final int MAX_LIMIT = 500;
 
     private final OperatorAdministration administration;
     private final Clock clock;
@@ -52,9 +51,7 @@ class OperatorApi {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "false") boolean includeDeleted) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        Keyset.limit(limit);
         var page = administration.list(cursor, limit + 1, includeDeleted);
         var items = page.stream().limit(limit).map(this::response).toList();
         var body = new LinkedHashMap<String, Object>();

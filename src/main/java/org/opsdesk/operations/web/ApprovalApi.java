@@ -15,6 +15,7 @@ import org.opsdesk.operations.ApprovalRequest;
 import org.opsdesk.operations.Approvals;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/approvals", produces = "application/json")
 class ApprovalApi {
-
-    private static final int MAX_LIMIT = 500;
 
     private final Approvals approvals;
 
@@ -63,9 +62,7 @@ class ApprovalApi {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") int limit,
             Actor actor) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        Keyset.limit(limit);
         var filter = new ApprovalFilter(state(state), types(type), mine, waitingForMe);
         var page = approvals.list(filter, cursor, limit, actor);
         var body = new LinkedHashMap<String, Object>();

@@ -22,6 +22,7 @@ import org.opsdesk.operations.lifecycle.OperationListQuery;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.Money;
 import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.workflow.Status;
@@ -48,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping(path = "/api/v1/operations", produces = "application/json")
 class OperationApi {
 
-    private static final int MAX_LIMIT = 500;
     /** {@code ?assignee=me}: the caller's own queue (their {@code Actor.id()}, which claim assigns). */
     private static final String ME = "me";
 
@@ -108,9 +108,7 @@ class OperationApi {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") int limit,
             Actor actor) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        Keyset.limit(limit);
         if (unassigned && assignee != null) {
             throw InvalidInput.of("unassigned", "cannot be combined with 'assignee'");
         }

@@ -1,0 +1,50 @@
+package org.opsdesk.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What every keyset-paged list of the API shares: the page size rule and the opaque cursor (base64url of the
+ * position's parts). Each list decides what its position holds and checks the parts it gets back.
+ */
+public final class Keyset {
+
+    public static final int MAX_LIMIT = 500;
+
+    private Keyset() {}
+
+    /** The page size asked for, or 422 on {@code limit}. */
+    public static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    /** An opaque cursor for a position made of these parts (none may contain '|'). */
+    public static String cursor(Object... parts) {
+        String text = Stream.of(parts).map(String::valueOf).collect(Collectors.joining("|"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The parts of a cursor made by {@link #cursor}, or 422 on {@code cursor} if it is not one with this many. */
+    public static List<String> parts(String cursor, int count) {
+        try {
+            var parts =
+                    List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1));
+            if (parts.size() != count) {
+                throw invalidCursor();
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+    }
+
+    public static InvalidInput invalidCursor() {
+        return InvalidInput.of("cursor", "not a cursor this API gave out");
+    }
+}
