@@ -21,11 +21,13 @@ class StartupBanner {
                     """
 
                       Opsdesk is up: {}
+                        Console    {}/login  (admin, or a demo operator, with the password logged at the first start)
                         REST API   {}/api/v1  (Authorization: Bearer <api key>: the demo key logged at the
                                    first start, or the key given in OPSDESK_BOOTSTRAP_API_KEY)
                         API docs   {}/swagger-ui.html
                         Health     {}/actuator/health
                     """,
+                    base,
                     base,
                     base,
                     base,
