@@ -132,7 +132,7 @@ public class Operations {
             return approvals.open(operation, move, actor, reason, comment);
         }
         var now = clock.instant();
-        String voided = approvals.voidPendingBeforeMove(current, to, actor, now);
+        String voided = voidPendingApprovals(operation, to, actor, now);
         var change = operation.transition(move, workflow, actor, reason, comment, voided, now, RequestIds.current());
         changes.apply(change);
         return new TransitionResult(change.operation().snapshot(), null);
@@ -150,7 +150,7 @@ public class Operations {
                             + current.stage() + " has no timer transition"));
             String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
             Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason, current.amount());
-            String voided = approvals.voidPendingBeforeMove(current, timer.to(), Actor.timer(), now);
+            String voided = voidPendingApprovals(operation, timer.to(), Actor.timer(), now);
             var change = operation.transition(move, workflow, Actor.timer(), reason, null, voided, now, null);
             changes.apply(change);
         });
@@ -302,6 +302,13 @@ public class Operations {
             throw new StaleVersion(expectedVersion, current.stage(), current.version());
         }
         return operation;
+    }
+
+    /** The changes JSON listing voided requests; skips the lookup when the locking read saw none pending. */
+    private String voidPendingApprovals(Operation operation, String to, Actor actor, java.time.Instant now) {
+        return operation.mayHavePendingApprovals()
+                ? approvals.voidPendingBeforeMove(operation.snapshot(), to, actor, now)
+                : "{}";
     }
 
     private void record(Operation.Change change) {

@@ -30,11 +30,26 @@ public final class Operation {
     private final OperationSnapshot state;
     private final byte[] historyHead;
     private final @Nullable Instant timerAt;
+    private final boolean mayHavePendingApprovals;
 
     Operation(OperationSnapshot state, byte[] historyHead, @Nullable Instant timerAt) {
+        this(state, historyHead, timerAt, true);
+    }
+
+    /**
+     * @param mayHavePendingApprovals false only when the row was read together with the fact that no approval
+     *     request on it is pending (the locking read), so a move can skip looking for requests to void
+     */
+    Operation(OperationSnapshot state, byte[] historyHead, @Nullable Instant timerAt, boolean mayHavePendingApprovals) {
         this.state = state;
         this.historyHead = historyHead.clone();
         this.timerAt = timerAt;
+        this.mayHavePendingApprovals = mayHavePendingApprovals;
+    }
+
+    /** Whether a move must look for pending approval requests to void (true unless known otherwise). */
+    public boolean mayHavePendingApprovals() {
+        return mayHavePendingApprovals;
     }
 
     public static Change create(

@@ -25,12 +25,23 @@ public class OperationStore {
             id, type, workflow_version, reference, subject, status, stage, amount, currency, assignee,
             attributes::text as attributes, version, created_at, updated_at, stage_entered_at, due_at, timer_at, history_head""";
 
+    /**
+     * The locking reads also say whether an approval request on the operation is pending, in the same statement,
+     * so the common move (none pending) needs no extra round trip to find requests to void.
+     */
+    static final String LOCK_COLUMNS = COLUMNS
+            + """
+            , exists (select 1 from operations.approval_request a
+                       where a.operation_id = operation.id and a.state = 'PENDING') as pending_approvals""";
+
     private final JdbcClient jdbc;
     private final RowMapper<Operation> rows;
+    private final RowMapper<Operation> lockedRows;
 
     public OperationStore(JdbcClient jdbc, Currencies currencies) {
         this.jdbc = jdbc;
-        this.rows = (rs, n) -> map(rs, currencies);
+        this.rows = (rs, n) -> map(rs, currencies, true);
+        this.lockedRows = (rs, n) -> map(rs, currencies, rs.getBoolean("pending_approvals"));
     }
 
     /** Inserts a new operation; empty when one with the same type and reference exists already. */
@@ -99,18 +110,18 @@ public class OperationStore {
 
     /** Locks the row until the transaction ends: changes to one operation are serialized. */
     public Optional<Operation> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from operations.operation where id = ? for update")
+        return jdbc.sql("select " + LOCK_COLUMNS + " from operations.operation where id = ? for update")
                 .param(id)
-                .query(rows)
+                .query(lockedRows)
                 .optional();
     }
 
     /** Locks the row only if its timer is due and nobody else holds it (another node firing the same timer). */
     public Optional<Operation> lockIfTimerDue(UUID id, Instant now) {
-        return jdbc.sql("select " + COLUMNS
+        return jdbc.sql("select " + LOCK_COLUMNS
                         + " from operations.operation where id = ? and timer_at <= ? for update skip locked")
                 .params(id, Sql.ts(now))
-                .query(rows)
+                .query(lockedRows)
                 .optional();
     }
 
@@ -138,7 +149,8 @@ public class OperationStore {
         return jdbc.sql(sql).params(params).query(rows).list();
     }
 
-    private static Operation map(ResultSet rs, Currencies currencies) throws SQLException {
+    private static Operation map(ResultSet rs, Currencies currencies, boolean mayHavePendingApprovals)
+            throws SQLException {
         BigDecimal amount = rs.getBigDecimal("amount");
         String currency = rs.getString("currency");
         @Nullable
@@ -165,6 +177,7 @@ public class OperationStore {
                 Sql.instant(rs, "updated_at"),
                 Sql.instant(rs, "stage_entered_at"),
                 Sql.instant(rs, "due_at"));
-        return new Operation(snapshot, rs.getBytes("history_head"), Sql.instant(rs, "timer_at"));
+        return new Operation(
+                snapshot, rs.getBytes("history_head"), Sql.instant(rs, "timer_at"), mayHavePendingApprovals);
     }
 }
