@@ -1,6 +1,7 @@
 package org.opsdesk.workflow;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +13,20 @@ import org.opsdesk.workflow.loading.WorkflowVersionStore;
  */
 public class Workflows {
 
+    private record TypeVersion(String type, int version) {}
+
     private final Map<String, WorkflowDefinition> current;
+    /** Asked on every request (permission gate, visible types), so sorted once: the current set never changes. */
+    private final List<WorkflowDefinition> currentSorted;
+
     private final WorkflowVersionStore versions;
-    private final Map<String, WorkflowDefinition> byTypeAndVersion = new ConcurrentHashMap<>();
+    private final Map<TypeVersion, WorkflowDefinition> byTypeAndVersion = new ConcurrentHashMap<>();
 
     public Workflows(Map<String, WorkflowDefinition> current, WorkflowVersionStore versions) {
         this.current = Map.copyOf(current);
+        this.currentSorted = this.current.values().stream()
+                .sorted(java.util.Comparator.comparing(WorkflowDefinition::type))
+                .toList();
         this.versions = versions;
         current.values()
                 .forEach(definition -> byTypeAndVersion.put(key(definition.type(), definition.version()), definition));
@@ -35,12 +44,10 @@ public class Workflows {
     }
 
     public Collection<WorkflowDefinition> all() {
-        return current.values().stream()
-                .sorted(java.util.Comparator.comparing(WorkflowDefinition::type))
-                .toList();
+        return currentSorted;
     }
 
-    private static String key(String type, int version) {
-        return type + "@" + version;
+    private static TypeVersion key(String type, int version) {
+        return new TypeVersion(type, version);
     }
 }

@@ -287,6 +287,12 @@ class SignInIntegrationTests extends SignInTestSupport {
         assertThat(api.status()).isEqualTo(401);
         assertThat(api.header("content-type")).startsWith("application/problem+json");
         assertThat(api.sessionCookieHeader()).isNull();
+
+        var signedIn = browser();
+        signedIn.signIn(operator("cashier"), PASSWORD);
+        assertThat(signedIn.get("/api/v1/workflows").status())
+                .as("a console session opens nothing in the API, which knows only keys")
+                .isEqualTo(401);
     }
 
     @Test

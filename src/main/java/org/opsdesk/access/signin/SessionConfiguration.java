@@ -1,6 +1,8 @@
 package org.opsdesk.access.signin;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,13 +47,32 @@ class SessionConfiguration {
         return repository -> repository.setDefaultMaxInactiveInterval(settings.idleTimeout());
     }
 
-    /** Sessions on error pages too (Boot's own registration does the same). */
+    /**
+     * Sessions on console pages and error pages (Boot's own registration covers errors too), not on the API: it
+     * authenticates with keys and never has a session, so its requests skip the session wrappers.
+     */
     @Bean
-    FilterRegistrationBean<SessionRepositoryFilter<?>> sessionRepositoryFilterRegistration(
-            SessionRepositoryFilter<?> filter) {
-        var registration = new FilterRegistrationBean<SessionRepositoryFilter<?>>(filter);
+    FilterRegistrationBean<Filter> sessionRepositoryFilterRegistration(SessionRepositoryFilter<?> sessions) {
+        Filter consoleOnly = (request, response, chain) -> {
+            var http = (HttpServletRequest) request;
+            if (http.getRequestURI().startsWith(http.getContextPath() + "/api/")) {
+                chain.doFilter(request, response);
+            } else {
+                sessions.doFilter(request, response, chain);
+            }
+        };
+        var registration = new FilterRegistrationBean<>(consoleOnly);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+        return registration;
+    }
+
+    /** Keeps Boot from also registering the session filter on its own, for every path. */
+    @Bean
+    FilterRegistrationBean<SessionRepositoryFilter<?>> sessionRepositoryFilterOnItsOwn(
+            SessionRepositoryFilter<?> sessions) {
+        var registration = new FilterRegistrationBean<SessionRepositoryFilter<?>>(sessions);
+        registration.setEnabled(false);
         return registration;
     }
 
