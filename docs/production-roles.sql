@@ -5,14 +5,18 @@
 --   create role opsdesk_app login password '…';
 --   create database opsdesk owner opsdesk_owner;
 -- This file is executed by ProductionRolesIntegrationTests, so it stays correct as the schema grows.
-grant usage on schema platform, workflow, operations, access to opsdesk_app;
+grant usage on schema platform, workflow, operations, access, clients to opsdesk_app;
 grant select, insert, update, delete on all tables in schema platform, workflow, access to opsdesk_app;
 grant select, insert, update on operations.operation, operations.outbox to opsdesk_app;
 grant select, insert on operations.history_entry to opsdesk_app;
 -- Approval requests change state (pending -> approved, declined, void); their votes are insert-only.
 grant select, insert, update on operations.approval_request to opsdesk_app;
 grant select, insert on operations.approval_vote to opsdesk_app;
-grant usage on all sequences in schema operations, access to opsdesk_app;
+-- Clients are upserted, never deleted; their consent history is insert-only, like every history.
+grant select, insert, update on clients.client to opsdesk_app;
+grant select, insert on clients.consent to opsdesk_app;
+grant select on clients.current_consent to opsdesk_app;
+grant usage on all sequences in schema operations, access, clients to opsdesk_app;
 -- The security log, like history, is append-only for the application.
 revoke update, delete, truncate on access.security_event from opsdesk_app;
 alter default privileges in schema platform, workflow, access grant select, insert, update, delete on tables to opsdesk_app;

@@ -316,6 +316,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("type", () -> OBJECT_TYPE);
         fixtures.put("username", this::freshOperator);
         fixtures.put("name", this::freshRole);
+        fixtures.put("subject", this::freshClient);
         fixtures.put("id", () -> {
             if (pattern.startsWith("/api/v1/operations/")) {
                 return create(Operations.withdrawal()).get("id").asString();
@@ -380,6 +381,17 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                         .status())
                 .isEqualTo(201);
         return name;
+    }
+
+    private String freshClient() {
+        String subject = "matrix-client-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().put(
+                                "/api/v1/clients/" + subject,
+                                """
+                                {"name":"Matrix Client","locale":"en"}""")
+                        .status())
+                .isEqualTo(201);
+        return subject;
     }
 
     private static ApiClient.Response call(ApiClient client, String method, String path) {

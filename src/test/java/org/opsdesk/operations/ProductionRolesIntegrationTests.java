@@ -57,6 +57,37 @@ class ProductionRolesIntegrationTests extends IntegrationTest {
                             statement.executeUpdate("delete from access.security_event where kind = 'role_check'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+            // the client directory: clients are upserted, their consent history only grows
+            assertThat(statement.executeUpdate(
+                            "insert into clients.client (subject, name, locale, version, created_at, created_by,"
+                                    + " updated_at, updated_by) values ('role-check-" + id + "', 'R', 'en', 1, now(),"
+                                    + " 'test', now(), 'test')"))
+                    .isEqualTo(1);
+            assertThat(statement.executeUpdate(
+                            "update clients.client set name = 'S' where subject = 'role-check-" + id + "'"))
+                    .isEqualTo(1);
+            assertThat(statement.executeUpdate(
+                            "insert into clients.consent (subject, channel, granted, at, source, recorded_at,"
+                                    + " recorded_by) values ('role-check-" + id + "', 'email', true, now(), 'test',"
+                                    + " now(), 'test')"))
+                    .isEqualTo(1);
+            try (var rows = statement.executeQuery(
+                    "select granted from clients.current_consent where subject = 'role-check-" + id + "'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getBoolean(1)).isTrue();
+            }
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "update clients.consent set granted = false where subject = 'role-check-" + id + "'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "delete from clients.consent where subject = 'role-check-" + id + "'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "delete from clients.client where subject = 'role-check-" + id + "'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 }

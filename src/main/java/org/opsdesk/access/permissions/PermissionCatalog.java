@@ -137,6 +137,8 @@ public class PermissionCatalog {
         admin.put("exports:run", "export lists as CSV");
         admin.put("audit:view", "read the security log");
         admin.put("reports:view", "see dashboards and reports");
+        admin.put("clients:view", "see the client directory: contact data, locale and consent history (personal data)");
+        admin.put("clients:manage", "create and update clients in the directory, their contact data and consents");
         return java.util.Collections.unmodifiableMap(admin);
     }
 }

@@ -50,8 +50,15 @@ public class BuiltInRoles {
         List<String> types = catalog.types();
         var supervisor = new TreeSet<String>();
         types.forEach(type -> supervisor.add(type + ":*"));
-        supervisor.addAll(
-                List.of("workflows:view", "exports:run", "reports:view", "operators:view", "roles:view", "audit:view"));
+        supervisor.addAll(List.of(
+                "workflows:view",
+                "exports:run",
+                "reports:view",
+                "operators:view",
+                "roles:view",
+                "audit:view",
+                "clients:view",
+                "clients:manage"));
 
         var operator = new TreeSet<String>();
         types.forEach(type -> desk(operator, type));
@@ -64,13 +71,13 @@ public class BuiltInRoles {
         var support = new TreeSet<String>();
         types.stream().filter(SUPPORT_TYPES::contains).forEach(type -> desk(support, type));
         types.stream().filter(SUPPORT_READS::contains).forEach(type -> support.add(type + ":view"));
-        support.add("workflows:view");
+        support.addAll(List.of("workflows:view", "clients:view"));
 
         var compliance = new TreeSet<String>();
         types.stream().filter(COMPLIANCE_TYPES::contains).forEach(type -> desk(compliance, type));
         types.stream().filter(COMPLIANCE_READS::contains).forEach(type -> compliance.add(type + ":view"));
         types.stream().filter(COMPLIANCE_APPROVALS::contains).forEach(type -> compliance.add(type + ":approve"));
-        compliance.addAll(List.of("workflows:view", "reports:view", "exports:run"));
+        compliance.addAll(List.of("workflows:view", "reports:view", "exports:run", "clients:view"));
 
         var auditor = new TreeSet<String>();
         types.forEach(type -> auditor.add(type + ":view"));
@@ -82,7 +89,8 @@ public class BuiltInRoles {
                 "operators:view",
                 "roles:view",
                 "apikeys:view",
-                "webhooks:view"));
+                "webhooks:view",
+                "clients:view"));
 
         var all = new ArrayList<Role>();
         all.add(role("admin", "Administrators: every permission", Set.of(Permissions.ALL), true, now));
