@@ -20,3 +20,8 @@ grant usage on all sequences in schema operations, access, clients to opsdesk_ap
 -- The security log, like history, is append-only for the application.
 revoke update, delete, truncate on access.security_event from opsdesk_app;
 alter default privileges in schema platform, workflow, access grant select, insert, update, delete on tables to opsdesk_app;
+-- Webhook endpoints change freely; their change log is append-only (a trigger refuses changes too).
+grant usage on schema notifications to opsdesk_app;
+grant select, insert, update, delete on notifications.webhook_endpoint to opsdesk_app;
+grant select, insert on notifications.endpoint_change to opsdesk_app;
+revoke update, delete, truncate on notifications.endpoint_change from opsdesk_app;

@@ -334,6 +334,15 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                                 Instant.now())
                         .toString();
             }
+            if (pattern.startsWith("/api/v1/webhooks/")) {
+                var created = api().post(
+                                "/api/v1/webhooks",
+                                "{\"url\":\"https://93.184.215.14/matrix\",\"eventTypes\":[\"*\"]}");
+                if (created.status() != 201) {
+                    throw new AssertionError("webhook fixture: " + created.status() + " " + created.body());
+                }
+                return created.json().get("id").asString();
+            }
             throw new AssertionError("the matrix has no fixture for {id} in " + pattern + "; add one");
         });
         Matcher matcher = VARIABLE.matcher(pattern);

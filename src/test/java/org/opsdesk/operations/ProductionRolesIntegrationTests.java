@@ -88,6 +88,16 @@ class ProductionRolesIntegrationTests extends IntegrationTest {
                             "delete from clients.client where subject = 'role-check-" + id + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+            assertThat(statement.executeUpdate("insert into notifications.endpoint_change (endpoint_id, at, action,"
+                            + " actor_kind, actor_id, actor_name) values (gen_random_uuid(), now(), 'role_check',"
+                            + " 'system', 'tests', 'tests')"))
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "delete from notifications.endpoint_change where action = 'role_check'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThat(statement.executeUpdate("delete from notifications.webhook_endpoint where false"))
+                    .isZero();
         }
     }
 }

@@ -1,67 +1,30 @@
 package org.opsdesk.access.signin;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
+import org.opsdesk.shared.SecretBox;
 
 /**
- * Encrypts secrets that must be read back (TOTP secrets) with AES-256-GCM: a random 96-bit nonce per value, a
- * 128-bit tag, and the owner's id as associated data, so a ciphertext copied onto another operator's row does not
- * decrypt. Stored as {@code v1:<base64(nonce ‖ ciphertext)>}.
+ * Encrypts TOTP secrets with the application's secret key. The AES-256-GCM format itself moved to
+ * {@link SecretBox} so that other modules (webhook signing secrets) use the same key and format without reaching
+ * into {@code access}; values stored before the move read unchanged.
  */
 final class SecretCipher {
 
-    private static final String PREFIX = "v1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
-    private final SecretKey key;
-    private final SecureRandom random = new SecureRandom();
+    private final SecretBox box;
 
     SecretCipher(SecretKey key) {
-        this.key = key;
+        this(new SecretBox(key));
+    }
+
+    SecretCipher(SecretBox box) {
+        this.box = box;
     }
 
     String encrypt(byte[] plain, String owner) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain);
-            byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce)
-                    .put(sealed)
-                    .array();
-            return PREFIX + Base64.getEncoder().encodeToString(stored);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        return box.seal(plain, owner);
     }
 
     byte[] decrypt(String stored, String owner) {
-        if (!stored.startsWith(PREFIX)) {
-            throw new IllegalStateException("unknown secret format");
-        }
-        byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-        } catch (AEADBadTagException e) {
-            throw new IllegalStateException(
-                    "a stored secret does not decrypt with the configured secret key (was OPSDESK_SECRET_KEY changed?)",
-                    e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed", e);
-        }
+        return box.open(stored, owner);
     }
 }

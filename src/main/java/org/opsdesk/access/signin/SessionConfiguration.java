@@ -5,6 +5,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -81,9 +82,15 @@ class SessionConfiguration {
         return new OperatorLocaleResolver();
     }
 
+    /** The one box sealing secrets with the application key: TOTP secrets here, webhook secrets elsewhere. */
     @Bean
-    SecretCipher secretCipher(
+    SecretBox secretBox(
             @Value("${opsdesk.secret-key:}") @Nullable String secretKey, @Value("${opsdesk.data-dir}") Path dataDir) {
-        return new SecretCipher(SecretKeyFile.load(secretKey, dataDir));
+        return new SecretBox(SecretKeyFile.load(secretKey, dataDir));
+    }
+
+    @Bean
+    SecretCipher secretCipher(SecretBox secretBox) {
+        return new SecretCipher(secretBox);
     }
 }

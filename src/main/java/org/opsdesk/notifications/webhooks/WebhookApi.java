@@ -1,0 +1,152 @@
+package org.opsdesk.notifications.webhooks;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Keyset;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/webhooks}: register, read, change, enable/disable, delete endpoints and rotate their secrets. The
+ * secret appears in the create and rotate answers only. Nothing here sends a message: delivery comes later.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/webhooks", produces = "application/json")
+class WebhookApi {
+
+    private final WebhookAdministration administration;
+
+    WebhookApi(WebhookAdministration administration) {
+        this.administration = administration;
+    }
+
+    @RequiresPermission("webhooks:view")
+    @GetMapping
+    Map<String, Object> list(
+            @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
+        Keyset.limit(limit);
+        Instant beforeAt = null;
+        UUID beforeId = null;
+        if (cursor != null) {
+            var parts = Keyset.parts(cursor, 2);
+            try {
+                beforeAt = Instant.parse(parts.get(0));
+                beforeId = UUID.fromString(parts.get(1));
+            } catch (RuntimeException e) {
+                throw Keyset.invalidCursor();
+            }
+        }
+        var page = administration.list(beforeAt, beforeId, limit + 1);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("items", page.stream().limit(limit).toList());
+        body.put("nextCursor", page.size() > limit ? cursorAfter(page.get(limit - 1)) : null);
+        return body;
+    }
+
+    @RequiresPermission("webhooks:view")
+    @GetMapping("/{id}")
+    WebhookEndpoint get(@PathVariable UUID id) {
+        return administration.get(id);
+    }
+
+    @RequiresPermission("webhooks:manage")
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody EndpointRequest request, Actor actor) {
+        var created = administration.create(
+                request.url(), request.description(), request.eventTypes(), request.enabledOrDefault(), actor);
+        return ResponseEntity.created(
+                        URI.create("/api/v1/webhooks/" + created.endpoint().id()))
+                .body(withSecret(created));
+    }
+
+    @RequiresPermission("webhooks:manage")
+    @PutMapping(path = "/{id}", consumes = "application/json")
+    WebhookEndpoint update(@PathVariable UUID id, @Valid @RequestBody EndpointRequest request, Actor actor) {
+        return administration.update(
+                id, request.url(), request.description(), request.eventTypes(), request.enabledOrDefault(), actor);
+    }
+
+    @RequiresPermission("webhooks:manage")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id, Actor actor) {
+        administration.delete(id, actor);
+        return ResponseEntity.noContent().build();
+    }
+
+    @RequiresPermission("webhooks:manage")
+    @PostMapping("/{id}/enable")
+    WebhookEndpoint enable(@PathVariable UUID id, Actor actor) {
+        return administration.enable(id, actor);
+    }
+
+    @RequiresPermission("webhooks:manage")
+    @PostMapping("/{id}/disable")
+    WebhookEndpoint disable(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) @Nullable DisableRequest request,
+            Actor actor) {
+        return administration.disable(id, request == null ? null : request.reason(), actor);
+    }
+
+    @RequiresPermission("webhooks:manage")
+    @PostMapping("/{id}/rotate-secret")
+    Map<String, Object> rotateSecret(@PathVariable UUID id, Actor actor) {
+        return withSecret(administration.rotateSecret(id, actor));
+    }
+
+    private static Map<String, Object> withSecret(WebhookAdministration.WithSecret answer) {
+        WebhookEndpoint endpoint = answer.endpoint();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", endpoint.id());
+        body.put("url", endpoint.url());
+        body.put("description", endpoint.description());
+        body.put("eventTypes", endpoint.eventTypes());
+        body.put("enabled", endpoint.enabled());
+        body.put("secret", answer.secret());
+        body.put("previousSecretExpiresAt", endpoint.previousSecretExpiresAt());
+        body.put("createdAt", endpoint.createdAt());
+        body.put("createdBy", endpoint.createdBy());
+        body.put("updatedAt", endpoint.updatedAt());
+        body.put("updatedBy", endpoint.updatedBy());
+        return body;
+    }
+
+    private static String cursorAfter(WebhookEndpoint endpoint) {
+        return Keyset.cursor(endpoint.createdAt(), endpoint.id());
+    }
+
+    record EndpointRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @Nullable @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
+                    String description,
+            @NotNull @Size(min = 1, max = 20, message = "give between 1 and 20 event types")
+                    List<@NotNull String> eventTypes,
+            @Nullable Boolean enabled) {
+
+        boolean enabledOrDefault() {
+            return enabled == null || enabled;
+        }
+    }
+
+    record DisableRequest(@Nullable @Size(max = 500) String reason) {}
+}
