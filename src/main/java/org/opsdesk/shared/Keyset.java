@@ -44,6 +44,27 @@ public final class Keyset {
         }
     }
 
+    /** The most common position: a creation time and an id, newest first. */
+    public record TimeAndId(java.time.Instant at, java.util.UUID id) {
+        public String cursor() {
+            return Keyset.cursor(at, id);
+        }
+    }
+
+    /** The position in a cursor made by {@link TimeAndId#cursor()}, null for the first page, else 422. */
+    public static @org.jspecify.annotations.Nullable TimeAndId timeAndId(
+            @org.jspecify.annotations.Nullable String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        var parts = parts(cursor, 2);
+        try {
+            return new TimeAndId(java.time.Instant.parse(parts.get(0)), java.util.UUID.fromString(parts.get(1)));
+        } catch (RuntimeException e) {
+            throw invalidCursor();
+        }
+    }
+
     public static InvalidInput invalidCursor() {
         return InvalidInput.of("cursor", "not a cursor this API gave out");
     }

@@ -45,18 +45,8 @@ class ApiKeyApi {
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
         Keyset.limit(limit);
-        Instant beforeAt = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            var parts = Keyset.parts(cursor, 2);
-            try {
-                beforeAt = Instant.parse(parts.get(0));
-                beforeId = UUID.fromString(parts.get(1));
-            } catch (RuntimeException e) {
-                throw Keyset.invalidCursor();
-            }
-        }
-        var page = administration.list(beforeAt, beforeId, limit + 1);
+        var after = Keyset.timeAndId(cursor);
+        var page = administration.list(after == null ? null : after.at(), after == null ? null : after.id(), limit + 1);
         var items = page.stream().limit(limit).map(this::response).toList();
         var body = new LinkedHashMap<String, Object>();
         body.put("items", items);
@@ -116,7 +106,7 @@ class ApiKeyApi {
     }
 
     private static String cursorAfter(ApiKeyDetails key) {
-        return Keyset.cursor(key.createdAt(), key.id());
+        return new Keyset.TimeAndId(key.createdAt(), key.id()).cursor();
     }
 
     record CreateKey(

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,8 @@ class WebhookApi {
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
         Keyset.limit(limit);
-        Instant beforeAt = null;
-        UUID beforeId = null;
-        if (cursor != null) {
-            var parts = Keyset.parts(cursor, 2);
-            try {
-                beforeAt = Instant.parse(parts.get(0));
-                beforeId = UUID.fromString(parts.get(1));
-            } catch (RuntimeException e) {
-                throw Keyset.invalidCursor();
-            }
-        }
-        var page = administration.list(beforeAt, beforeId, limit + 1);
+        var after = Keyset.timeAndId(cursor);
+        var page = administration.list(after == null ? null : after.at(), after == null ? null : after.id(), limit + 1);
         var body = new LinkedHashMap<String, Object>();
         body.put("items", page.stream().limit(limit).toList());
         body.put("nextCursor", page.size() > limit ? cursorAfter(page.get(limit - 1)) : null);
@@ -132,7 +121,7 @@ class WebhookApi {
     }
 
     private static String cursorAfter(WebhookEndpoint endpoint) {
-        return Keyset.cursor(endpoint.createdAt(), endpoint.id());
+        return new Keyset.TimeAndId(endpoint.createdAt(), endpoint.id()).cursor();
     }
 
     record EndpointRequest(
