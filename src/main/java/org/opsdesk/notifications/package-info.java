@@ -5,7 +5,7 @@
  * metadata addresses, at registration and again at connect time. The delivery engine (outbox, deliveries,
  * retries) builds on these next. Publishes nothing for other modules to call yet; depends only on {@code shared}.
  */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "workflow", "operations", "clients"})
 @NullMarked
 package org.opsdesk.notifications;
 
