@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.clients.Clients;
+import org.opsdesk.notifications.templates.MessageRenderer;
 import org.opsdesk.notifications.templates.TemplateFiles;
 import org.opsdesk.workflow.Workflows;
 import org.slf4j.Logger;
@@ -24,6 +26,19 @@ class RulesConfiguration {
     @Bean
     TemplateFiles notificationTemplateFiles(@Value("${opsdesk.notifications.templates-dir:}") String directory) {
         return new TemplateFiles(path(directory));
+    }
+
+    @Bean
+    MessageRenderer notificationMessageRenderer(TemplateFiles files) {
+        return new MessageRenderer(files);
+    }
+
+    @Bean
+    NotificationMessages notificationMessages(
+            MessageRenderer renderer,
+            Clients clients,
+            @Value("${opsdesk.notifications.staff-locale:en}") String staffLocale) {
+        return new NotificationMessages(renderer, clients, staffLocale);
     }
 
     @Bean

@@ -244,7 +244,7 @@ class NotificationRulesTests {
     void rejectsATemplateThatUsesAVariableOutsideTheModel(@TempDir Path templates) throws IOException {
         for (String locale : TemplateFiles.LOCALES) {
             Files.createDirectories(templates.resolve("withdrawal"));
-            Files.writeString(templates.resolve("withdrawal/sent." + locale + ".txt"), "[[${operaton.reference}]]");
+            Files.writeString(templates.resolve("withdrawal/sent." + locale + ".txt"), "[(${operaton.reference})]");
         }
         var errors = new ArrayList<String>();
 
