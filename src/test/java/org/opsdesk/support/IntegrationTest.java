@@ -44,6 +44,8 @@ public abstract class IntegrationTest {
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
     /** The SMTP port the application sends to; tests that read mail start GreenMail on it. */
     public static final int MAIL_PORT = freePort();
+    /** The port of the SMS and push gateways the application posts to; tests that read them listen on it. */
+    public static final int GATEWAY_PORT = freePort();
 
     private static final Path DATA = temporaryDataDirectory();
 
@@ -70,6 +72,9 @@ public abstract class IntegrationTest {
             registry.add("opsdesk.data-dir", DATA::toString);
         }
         registry.add("spring.mail.port", () -> MAIL_PORT);
+        registry.add("opsdesk.notifications.sms.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/sms");
+        registry.add("opsdesk.notifications.sms.auth-value", () -> "Bearer test-sms-key");
+        registry.add("opsdesk.notifications.push.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/push");
     }
 
     private static int freePort() {
