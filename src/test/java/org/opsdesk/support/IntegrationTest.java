@@ -31,11 +31,22 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
             "opsdesk.timers.poll-interval=PT0.2S",
             // tests fire bursts from one key; the limiter itself is tested with a key that sets a low rate
-            "opsdesk.api.rate-limit.per-second=100000"
+            "opsdesk.api.rate-limit.per-second=100000",
+            // a real SMTP server (GreenMail) on MAIL_PORT, started by the tests that read mail; plain SMTP there
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.properties.mail.smtp.starttls.enable=false",
+            "spring.mail.properties.mail.smtp.starttls.required=false",
+            "opsdesk.notifications.email.from=Opsdesk Tests <opsdesk@example.com>",
+            "opsdesk.notifications.team-mailboxes.cashier=cashier-desk@example.com"
         })
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
+    /** The SMTP port the application sends to; tests that read mail start GreenMail on it. */
+    public static final int MAIL_PORT = freePort();
+    /** The port of the SMS and push gateways the application posts to; tests that read them listen on it. */
+    public static final int GATEWAY_PORT = freePort();
+
     private static final Path DATA = temporaryDataDirectory();
 
     @LocalServerPort
@@ -59,6 +70,18 @@ public abstract class IntegrationTest {
                     "spring.datasource.password", () -> System.getProperty("opsdesk.test.datasource.password", ""));
         } else {
             registry.add("opsdesk.data-dir", DATA::toString);
+        }
+        registry.add("spring.mail.port", () -> MAIL_PORT);
+        registry.add("opsdesk.notifications.sms.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/sms");
+        registry.add("opsdesk.notifications.sms.auth-value", () -> "Bearer test-sms-key");
+        registry.add("opsdesk.notifications.push.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/push");
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,70 @@
+package org.opsdesk.notifications.templates;
+
+import java.text.NumberFormat;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.shared.Money;
+
+/**
+ * What a template sees, as text already formatted for the recipient's language. Absent values are null (so
+ * {@code th:if} leaves their line out), never empty strings.
+ *
+ * <ul>
+ *   <li>{@code operation}: {@code type}, {@code reference}, {@code subject}, {@code stage}, {@code status},
+ *       {@code amount} (formatted per locale, with the currency code), {@code assignee}
+ *   <li>{@code client}: {@code name} (the directory's name, or the subject when the directory does not know them)
+ *   <li>{@code event}: {@code fromStage}, {@code toStage}, {@code fromStatus}, {@code toStatus}, {@code reason},
+ *       {@code actor}, {@code occurredAt} (formatted per locale, UTC)
+ * </ul>
+ */
+public final class MessageModel {
+
+    private MessageModel() {}
+
+    /** The variables for one change, in one language. */
+    public static Map<String, Object> of(StatusChanged event, @Nullable String clientName, String locale) {
+        Locale language = Locale.forLanguageTag(locale);
+        var operation = event.operation();
+        var op = new HashMap<String, @Nullable Object>();
+        op.put("type", operation.type());
+        op.put("reference", operation.reference());
+        op.put("subject", operation.subject());
+        op.put("stage", operation.stage());
+        op.put("status", operation.status().name());
+        op.put("amount", operation.amount() == null ? null : amount(operation.amount(), language));
+        op.put("assignee", operation.assignee());
+        var client = new HashMap<String, @Nullable Object>();
+        client.put("name", clientName == null || clientName.isBlank() ? operation.subject() : clientName);
+        var change = new HashMap<String, @Nullable Object>();
+        change.put("fromStage", event.fromStage());
+        change.put("toStage", event.toStage());
+        change.put(
+                "fromStatus",
+                event.fromStatus() == null ? null : event.fromStatus().name());
+        change.put("toStatus", event.toStatus().name());
+        change.put("reason", event.reason() == null || event.reason().isBlank() ? null : event.reason());
+        change.put("actor", event.actorName());
+        change.put(
+                "occurredAt",
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                                .withLocale(language)
+                                .withZone(ZoneOffset.UTC)
+                                .format(event.occurredAt())
+                        + " UTC");
+        return Map.of("operation", op, "client", client, "event", change);
+    }
+
+    /** {@code 1,234.50 EUR} in English, {@code 1.234,50 EUR} in Portuguese and Dutch, {@code 1 234,50 EUR} in Polish. */
+    static String amount(Money money, Locale language) {
+        var format = NumberFormat.getNumberInstance(language);
+        format.setMinimumFractionDigits(money.currency().fractionDigits());
+        format.setMaximumFractionDigits(money.currency().fractionDigits());
+        return format.format(money.amount()) + " " + money.currency().code();
+    }
+}

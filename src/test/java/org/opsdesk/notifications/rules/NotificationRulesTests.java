@@ -1,0 +1,274 @@
+package org.opsdesk.notifications.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsdesk.notifications.Changes;
+import org.opsdesk.notifications.templates.TemplateFiles;
+import org.opsdesk.workflow.Status;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.loading.WorkflowFileReader;
+import org.opsdesk.workflow.loading.WorkflowValidator;
+
+/** Rule files read strictly and validated against the shipped workflows and templates; planning per change. */
+class NotificationRulesTests {
+
+    static final Collection<WorkflowDefinition> WORKFLOWS = shippedWorkflows();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedRulesAreValidAndCoverTheSeedExamples() {
+        var errors = new ArrayList<String>();
+        var rules = load(null, null, errors);
+
+        assertThat(errors).isEmpty();
+        assertThat(rules.all())
+                .extracting(NotificationRule::id)
+                .contains(
+                        "exchange-order-completed-client-email",
+                        "exchange-order-cancelled-client-email",
+                        "deposit-credited-client-email",
+                        "withdrawal-sent-client-sms",
+                        "error-managers",
+                        "every-change-webhooks");
+    }
+
+    @Test
+    void exchangeOrderCompletedEmailsTheClientAndCallsTheWebhooks() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("exchange_order")
+                        .to("completed", Status.SUCCESS)
+                        .build());
+
+        assertThat(plans)
+                .extracting(p -> p.audience() + "/" + p.channel() + "/" + p.template() + "/" + p.mode())
+                .containsExactly("CLIENT/EMAIL/exchange_order/completed/AUTOMATIC", "WEBHOOKS/WEBHOOK/null/AUTOMATIC");
+        assertThat(plans.get(0).recipient()).isEqualTo("client-42");
+    }
+
+    @Test
+    void withdrawalSentTextsTheClient() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("withdrawal")
+                        .from("approved", Status.PENDING)
+                        .to("sent", Status.PENDING)
+                        .build());
+
+        assertThat(plans)
+                .extracting(p -> p.audience() + "/" + p.channel())
+                .containsExactly("CLIENT/SMS", "WEBHOOKS/WEBHOOK");
+    }
+
+    @Test
+    void anyMoveToErrorReachesTheDeskAndTheManagersMailboxes() {
+        var rules = new NotificationRules(
+                load(null, null, new ArrayList<>()).all(), Map.of("cashier", "cashier-desk@example.com"));
+
+        var plans = rules.plan(Changes.of("deposit")
+                .to("failed", Status.ERROR)
+                .reason("provider down")
+                .build());
+
+        assertThat(plans)
+                .extracting(p -> p.rule().id())
+                .containsExactly("error-cashier-desk", "error-managers", "every-change-webhooks");
+        assertThat(plans.get(0).recipient()).isEqualTo("cashier-desk@example.com");
+        assertThat(plans.get(1).recipient()).isNull();
+        assertThat(plans.get(1).unresolved())
+                .isEqualTo("no team mailbox is configured for role 'supervisor' "
+                        + "(opsdesk.notifications.team-mailboxes.supervisor)");
+    }
+
+    @Test
+    void aChangeNoRuleNamesOnlyGoesToWebhooks() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("loan").to("underwriting", Status.PENDING).build());
+
+        assertThat(plans).extracting(p -> p.rule().id()).containsExactly("every-change-webhooks");
+    }
+
+    @Test
+    void manualRulesArePlannedAsManual() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("deposit")
+                        .to("declined", Status.REJECTED)
+                        .reason("name mismatch")
+                        .build());
+
+        assertThat(plans.get(0).rule().id()).isEqualTo("deposit-declined-client-email");
+        assertThat(plans.get(0).mode()).isEqualTo(DeliveryMode.MANUAL);
+    }
+
+    @Test
+    void reportsEveryMistakeWithFileAndRule() throws IOException {
+        write(
+                "broken.yaml",
+                """
+                rules:
+                  - id: unknown-type
+                    types: [lottery]
+                    stage: won
+                    audience: client
+                    channel: email
+                    template: deposit/completed
+                    mode: automatic
+                  - id: unknown-stage
+                    types: [deposit, withdrawal]
+                    stage: completed_twice
+                    audience: client
+                    channel: email
+                    template: deposit/completed
+                    mode: automatic
+                  - id: team-by-sms
+                    types: ["*"]
+                    status: BROKEN
+                    audience: team
+                    channel: sms
+                    template: team/operation_error
+                    mode: sometimes
+                  - id: no-trigger
+                    types: [deposit]
+                    audience: webhooks
+                    template: deposit/completed
+                    mode: manual
+                  - id: missing-template
+                    types: [deposit]
+                    anyChange: true
+                    audience: client
+                    channel: push
+                    template: deposit/nothing_here
+                    mode: automatic
+                """);
+        var errors = new ArrayList<String>();
+
+        load(dir, null, errors);
+
+        String file = dir.resolve("broken.yaml").toString();
+        assertThat(errors)
+                .contains(
+                        file + ": rule 'unknown-type': type 'lottery' has no workflow definition",
+                        file + ": rule 'unknown-stage': stage 'completed_twice' does not exist in type 'deposit'",
+                        file + ": rule 'unknown-stage': stage 'completed_twice' does not exist in type 'withdrawal'",
+                        file
+                                + ": rule 'team-by-sms': 'status' must be one of PENDING, SUCCESS, ERROR, REJECTED, found 'BROKEN'",
+                        file + ": rule 'team-by-sms': the team audience is reached by email only, found 'sms'",
+                        file + ": rule 'team-by-sms': the team audience needs 'role' (a role name), found 'null'",
+                        file + ": rule 'team-by-sms': 'mode' must be automatic or manual, found 'sometimes'",
+                        file
+                                + ": rule 'no-trigger': exactly one of 'stage', 'status' and 'anyChange: true' is needed, found 0",
+                        file + ": rule 'no-trigger': webhooks carry the event itself; 'template' does not apply",
+                        file + ": rule 'no-trigger': webhooks are sent automatically; 'mode' must be automatic");
+        assertThat(errors).anySatisfy(e -> assertThat(e)
+                .startsWith(file + ": rule 'missing-template': template 'deposit/nothing_here' has no en "
+                        + "subject.txt"));
+        assertThat(errors).hasSize(11 + 7);
+    }
+
+    @Test
+    void rejectsUnknownPropertiesWithTheLine() throws IOException {
+        write(
+                "typo.yaml",
+                """
+                rules:
+                  - id: typo
+                    types: [deposit]
+                    stage: completed
+                    audiense: client
+                """);
+        var errors = new ArrayList<String>();
+
+        load(dir, null, errors);
+
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e)
+                .startsWith(dir.resolve("typo.yaml") + ": cannot read YAML at rules[0].audiense (line ")
+                .contains("audiense"));
+    }
+
+    @Test
+    void overrideReplacesOrDisablesAShippedRuleByIdButDuplicatesOnOneSideAreErrors() throws IOException {
+        write(
+                "local.yaml",
+                """
+                rules:
+                  - id: withdrawal-sent-client-sms
+                    types: [withdrawal]
+                    stage: sent
+                    audience: client
+                    channel: sms
+                    template: withdrawal/sent
+                    mode: manual
+                  - id: every-change-webhooks
+                    types: ["*"]
+                    anyChange: true
+                    audience: webhooks
+                    mode: automatic
+                    enabled: false
+                """);
+        var errors = new ArrayList<String>();
+        var rules = load(dir, null, errors);
+
+        assertThat(errors).isEmpty();
+        assertThat(rules.rule("withdrawal-sent-client-sms"))
+                .hasValueSatisfying(r -> assertThat(r.mode()).isEqualTo(DeliveryMode.MANUAL));
+        assertThat(rules.rule("every-change-webhooks")).isEmpty();
+
+        write(
+                "again.yaml",
+                """
+                rules:
+                  - id: withdrawal-sent-client-sms
+                    types: [withdrawal]
+                    stage: sent
+                    audience: client
+                    channel: sms
+                    template: withdrawal/sent
+                    mode: automatic
+                """);
+        var duplicate = new ArrayList<String>();
+        load(dir, null, duplicate);
+        assertThat(duplicate).singleElement().asString().contains("duplicate id, also in");
+    }
+
+    @Test
+    void rejectsATemplateThatUsesAVariableOutsideTheModel(@TempDir Path templates) throws IOException {
+        for (String locale : TemplateFiles.LOCALES) {
+            Files.createDirectories(templates.resolve("withdrawal"));
+            Files.writeString(templates.resolve("withdrawal/sent." + locale + ".txt"), "[(${operaton.reference})]");
+        }
+        var errors = new ArrayList<String>();
+
+        load(null, templates, errors);
+
+        assertThat(errors).hasSize(4).allSatisfy(e -> assertThat(e)
+                .contains("rule 'withdrawal-sent-client-sms': template 'withdrawal/sent'")
+                .contains("uses unknown variables [operaton]"));
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+
+    static NotificationRules load(@Nullable Path rulesDir, @Nullable Path templatesDir, List<String> errors) {
+        var sources = new RuleFileReader().read(rulesDir, errors);
+        var rules = new RuleValidator(WORKFLOWS, new TemplateFiles(templatesDir)).validate(sources, errors);
+        return new NotificationRules(rules, Map.of());
+    }
+
+    static Collection<WorkflowDefinition> shippedWorkflows() {
+        var errors = new ArrayList<String>();
+        var definitions = new WorkflowValidator().validate(new WorkflowFileReader().read(null, errors), errors);
+        assertThat(errors).isEmpty();
+        return definitions.values();
+    }
+}

@@ -1,0 +1,149 @@
+package org.opsdesk.notifications.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opsdesk.notifications.Changes;
+import org.opsdesk.shared.CurrencyCode;
+import org.opsdesk.shared.Money;
+import org.opsdesk.workflow.Status;
+
+/** Every shipped template renders in every language with every variable resolved, escaped where it is HTML. */
+class MessageRendererTests {
+
+    private final MessageRenderer renderer = new MessageRenderer(new TemplateFiles(null));
+
+    static List<Arguments> emailTemplatesAndLocales() {
+        var templates = List.of(
+                "exchange_order/completed",
+                "exchange_order/cancelled",
+                "deposit/completed",
+                "deposit/declined",
+                "team/operation_error");
+        return templates.stream()
+                .flatMap(t -> TemplateFiles.LOCALES.stream().map(l -> Arguments.of(t, l)))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("emailTemplatesAndLocales")
+    void rendersEveryEmailTemplateInEveryLanguageWithNothingUnresolved(String template, String locale) {
+        var event = Changes.of(template.startsWith("team") ? "deposit" : template.substring(0, template.indexOf('/')))
+                .reference("EX-7781")
+                .reason("Requested by the client")
+                .build();
+
+        var message = renderer.render(
+                template, EnumSet.allOf(TemplatePart.class), MessageModel.of(event, "Ana Souza", locale), locale);
+
+        assertThat(message.locale()).isEqualTo(locale);
+        for (String part : List.of(message.subject(), message.text(), message.html())) {
+            assertThat(part).isNotBlank().contains("EX-7781").doesNotContain("??", "null", "[[", "[(", "${", "th:");
+        }
+        assertThat(message.subject()).doesNotContain("\n");
+        assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + locale + "\"");
+    }
+
+    @Test
+    void writesEachLanguageInItsOwnWordsAndNumbers() {
+        var event = Changes.of("deposit").reference("D-1").build();
+
+        assertThat(render("deposit/completed", event, "en").subject()).isEqualTo("Your deposit D-1 has been credited");
+        assertThat(render("deposit/completed", event, "pt-BR").subject()).isEqualTo("Seu depósito D-1 foi creditado");
+        assertThat(render("deposit/completed", event, "nl").subject()).isEqualTo("Uw storting D-1 is bijgeschreven");
+        assertThat(render("deposit/completed", event, "pl").subject()).isEqualTo("Wpłata D-1 została zaksięgowana");
+        assertThat(render("deposit/completed", event, "en").text()).contains("1,234.50 EUR");
+        assertThat(render("deposit/completed", event, "pt-BR").text()).contains("1.234,50 EUR");
+        assertThat(render("deposit/completed", event, "nl").text()).contains("1.234,50 EUR");
+        assertThat(render("deposit/completed", event, "pl").text()).contains("1\u00a0234,50 EUR");
+    }
+
+    @Test
+    void fallsBackToEnglishForALanguageNotOffered() {
+        var message = render("deposit/completed", Changes.of("deposit").build(), "de");
+
+        assertThat(message.locale()).isEqualTo("en");
+        assertThat(message.subject()).startsWith("Your deposit");
+    }
+
+    @Test
+    void escapesHtmlInTheHtmlBodyButNotInPlainText() {
+        var event = Changes.of("exchange_order")
+                .reference("<script>alert(1)</script>")
+                .to("cancelled", Status.REJECTED)
+                .reason("\"quoted\" & <b>bold</b>")
+                .build();
+
+        var message = render("exchange_order/cancelled", event, "en");
+
+        assertThat(message.html())
+                .doesNotContain("<script>", "<b>bold</b>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;");
+        assertThat(message.text()).contains("<script>alert(1)</script>").contains("Reason: \"quoted\" & <b>bold</b>");
+    }
+
+    @Test
+    void leavesOutLinesWhoseValueIsAbsent() {
+        var withoutReason = render(
+                "exchange_order/cancelled",
+                Changes.of("exchange_order")
+                        .to("cancelled", Status.REJECTED)
+                        .reason(null)
+                        .build(),
+                "nl");
+        var withReason = render(
+                "exchange_order/cancelled",
+                Changes.of("exchange_order")
+                        .to("cancelled", Status.REJECTED)
+                        .reason("Te laat betaald")
+                        .build(),
+                "nl");
+
+        assertThat(withoutReason.text()).doesNotContain("Reden");
+        assertThat(withoutReason.html()).doesNotContain("Reden");
+        assertThat(withReason.text()).contains("Reden: Te laat betaald");
+
+        var noAmount = render(
+                "team/operation_error",
+                Changes.of("deposit").to("failed", Status.ERROR).amount(null).build(),
+                "pl");
+        assertThat(noAmount.text()).doesNotContain("Kwota").contains("Klient: Ana Souza (client-42)");
+    }
+
+    @Test
+    void rendersSmsTextOnly() {
+        var event = Changes.of("withdrawal")
+                .to("sent", Status.PENDING)
+                .reference("W-9")
+                .amount(new Money(new BigDecimal("0.00150000"), new CurrencyCode("BTC", 8)))
+                .build();
+
+        var message = renderer.render(
+                "withdrawal/sent", EnumSet.of(TemplatePart.TEXT), MessageModel.of(event, "Jan", "pl"), "pl");
+
+        assertThat(message.subject()).isNull();
+        assertThat(message.html()).isNull();
+        assertThat(message.text().strip())
+                .isEqualTo("W-9: wypłata 0,00150000 BTC została wysłana i wkrótce trafi na Twoje konto.");
+    }
+
+    private RenderedMessage render(String template, org.opsdesk.operations.StatusChanged event, String locale) {
+        return renderer.render(
+                template,
+                EnumSet.allOf(TemplatePart.class),
+                MessageModel.of(event, "Ana Souza", MessageRenderer.offered(locale)),
+                locale);
+    }
+
+    static {
+        Locale.setDefault(Locale.US); // the rendering must not depend on the machine's locale
+    }
+}
