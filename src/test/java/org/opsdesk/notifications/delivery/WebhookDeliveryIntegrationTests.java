@@ -289,6 +289,25 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         assertThat(workers).allMatch(w -> w.endsWith("one") || w.endsWith("two"));
     }
 
+    @Test
+    void disablesAnEndpointThatHasFailedContinuouslyForFiveDays() throws Exception {
+        jdbc.sql("insert into notifications.endpoint_health (endpoint_id, failing_since)"
+                        + " values (?::uuid, now() - interval '5 days 1 minute')")
+                .param(endpointId)
+                .update();
+        receiver.answer(500);
+        String operationId = create(Operations.withdrawal()).get("id").asString();
+
+        awaitState(operationId, "retrying");
+        var endpoint = api().get("/api/v1/webhooks/" + endpointId).json();
+        assertThat(endpoint.get("enabled").asBoolean()).isFalse();
+        assertThat(endpoint.get("disabledReason").asString()).startsWith("failing continuously since");
+        // the retry finds the endpoint disabled and skips the delivery instead of calling it again
+        JsonNode skipped = awaitState(operationId, "skipped");
+        assertThat(skipped.get("lastError").asString()).startsWith("the webhook endpoint is disabled");
+        assertThat(receiver.received()).hasSize(1);
+    }
+
     private DeliveryWorker worker(String name) {
         return new DeliveryWorker(
                 "test-" + name,
