@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.delivery;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
@@ -42,11 +43,11 @@ class DeliveryCreation {
         }
     }
 
-    /** Stores a webhook delivery; false when this event already has one for the endpoint. */
-    boolean webhook(
+    /** Stores a webhook delivery and answers its id; empty when this event already has one for the endpoint. */
+    Optional<UUID> webhook(
             UUID eventId, String eventType, @Nullable UUID operationId, UUID endpointId, String body, boolean test) {
         UUID id = UUID.randomUUID();
-        return deliveries.insert(
+        boolean inserted = deliveries.insert(
                 id,
                 eventId,
                 eventType,
@@ -57,6 +58,7 @@ class DeliveryCreation {
                 body,
                 test,
                 clock.instant());
+        return inserted ? Optional.of(id) : Optional.empty();
     }
 
     /**

@@ -111,11 +111,9 @@ class DeliveryService {
                 "simulated event",
                 false,
                 operation);
-        creation.webhook(eventId, eventType, null, endpointId, messages.statusChanged(event, true), true);
-        return store.list(null, Delivery.WEBHOOK, endpointId.toString(), null, null, null, 20).stream()
-                .filter(d -> d.eventId().equals(eventId))
-                .findFirst()
-                .orElseThrow();
+        UUID id = creation.webhook(eventId, eventType, null, endpointId, messages.statusChanged(event, true), true)
+                .orElseThrow(); // a fresh event id: never a duplicate
+        return get(id);
     }
 
     private static NotFound notFound(UUID id) {

@@ -84,7 +84,11 @@ class DeliveryWorker {
         var claimed = claim();
         List<Callable<Void>> work = claimed.stream()
                 .map(c -> (Callable<Void>) () -> {
-                    deliver(c);
+                    try {
+                        deliver(c);
+                    } catch (RuntimeException e) { // the claim expires and another attempt follows
+                        log.warn("recording delivery {} failed", c.id(), e);
+                    }
                     return null;
                 })
                 .toList();

@@ -40,6 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Deque<Answer> script = new ArrayDeque<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger concurrentDuplicates = new AtomicInteger();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private volatile String secret = "";
     private volatile Duration holdFor = Duration.ZERO;
 
@@ -77,6 +78,11 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Requests that have arrived, answered or not yet. */
+    int arrivals() {
+        return arrivals.get();
+    }
+
     int concurrentDuplicates() {
         return concurrentDuplicates.get();
     }
@@ -94,6 +100,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
+        arrivals.incrementAndGet();
+        Duration hold = holdFor;
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
@@ -105,22 +113,22 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (Exception e) {
             verified = false;
         }
+        Answer answer;
+        synchronized (this) { // recorded on arrival, so a request held open (or never answered) is seen too
+            answer = script.isEmpty() ? new Answer(204, Map.of()) : script.poll();
+            received.add(new Received(at, id, body, verified, answer.status()));
+        }
         if (!inFlight.add(id)) {
             concurrentDuplicates.incrementAndGet();
         }
         try {
-            if (!holdFor.isZero()) {
-                Thread.sleep(holdFor.toMillis());
+            if (!hold.isZero()) {
+                Thread.sleep(hold.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.remove(id);
-        }
-        Answer answer;
-        synchronized (this) {
-            answer = script.isEmpty() ? new Answer(204, Map.of()) : script.poll();
-            received.add(new Received(at, id, body, verified, answer.status()));
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         byte[] reply = ("{\"answer\":" + answer.status() + "}").getBytes(StandardCharsets.UTF_8);
