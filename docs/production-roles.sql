@@ -25,3 +25,9 @@ grant usage on schema notifications to opsdesk_app;
 grant select, insert, update, delete on notifications.webhook_endpoint to opsdesk_app;
 grant select, insert on notifications.endpoint_change to opsdesk_app;
 revoke update, delete, truncate on notifications.endpoint_change from opsdesk_app;
+-- Deliveries change state as workers claim and finish them; their attempt log is insert-only (a trigger refuses
+-- updates too); endpoint health is a small upserted summary.
+grant select, insert, update on notifications.delivery to opsdesk_app;
+grant select, insert on notifications.delivery_attempt to opsdesk_app;
+revoke update, delete, truncate on notifications.delivery_attempt from opsdesk_app;
+grant select, insert, update on notifications.endpoint_health to opsdesk_app;

@@ -343,6 +343,21 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 }
                 return created.json().get("id").asString();
             }
+            if (pattern.startsWith("/api/v1/notifications/")) {
+                var hook = api().post(
+                                "/api/v1/webhooks",
+                                "{\"url\":\"https://93.184.215.14/matrix\",\"eventTypes\":[\"*\"],\"enabled\":false}");
+                if (hook.status() != 201) {
+                    throw new AssertionError("notification fixture: " + hook.status() + " " + hook.body());
+                }
+                var test = api().post(
+                                "/api/v1/webhooks/" + hook.json().get("id").asString() + "/test",
+                                "{\"eventType\":\"operation.status_changed\"}");
+                if (test.status() != 202) {
+                    throw new AssertionError("notification fixture: " + test.status() + " " + test.body());
+                }
+                return test.json().get("id").asString();
+            }
             throw new AssertionError("the matrix has no fixture for {id} in " + pattern + "; add one");
         });
         Matcher matcher = VARIABLE.matcher(pattern);

@@ -30,6 +30,11 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
             "opsdesk.timers.poll-interval=PT0.2S",
+            // webhook deliveries go to local receivers (JDK HttpServer on 127.0.0.1, plain http) and retry fast
+            "opsdesk.webhooks.allow-http=true",
+            "opsdesk.webhooks.allowed-private-networks=127.0.0.1/32",
+            "opsdesk.notifications.poll-interval=PT0.1S",
+            "opsdesk.notifications.retry-delays=PT0S,PT0.2S,PT0.2S,PT0.2S,PT0.2S,PT0.2S,PT0.2S,PT0.2S",
             // tests fire bursts from one key; the limiter itself is tested with a key that sets a low rate
             "opsdesk.api.rate-limit.per-second=100000",
             // a real SMTP server (GreenMail) on MAIL_PORT, started by the tests that read mail; plain SMTP there

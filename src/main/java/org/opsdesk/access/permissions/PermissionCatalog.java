@@ -132,7 +132,8 @@ public class PermissionCatalog {
         admin.put("apikeys:manage", "create and revoke API keys (only with permissions you hold)");
         admin.put("webhooks:view", "see webhook endpoints and their deliveries");
         admin.put("webhooks:manage", "add, edit and remove webhook endpoints; resend and simulate deliveries");
-        admin.put("notifications:manage", "edit notification rules and templates");
+        admin.put("notifications:view", "see notifications sent about operations, their state and attempts");
+        admin.put("notifications:manage", "edit notification rules and templates; resend notifications");
         admin.put("workflows:view", "see the workflow definitions");
         admin.put("exports:run", "export lists as CSV");
         admin.put("audit:view", "read the security log");

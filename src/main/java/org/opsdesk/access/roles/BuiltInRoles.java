@@ -58,7 +58,8 @@ public class BuiltInRoles {
                 "roles:view",
                 "audit:view",
                 "clients:view",
-                "clients:manage"));
+                "clients:manage",
+                "notifications:view"));
 
         var operator = new TreeSet<String>();
         types.forEach(type -> desk(operator, type));
@@ -90,6 +91,7 @@ public class BuiltInRoles {
                 "roles:view",
                 "apikeys:view",
                 "webhooks:view",
+                "notifications:view",
                 "clients:view"));
 
         var all = new ArrayList<Role>();

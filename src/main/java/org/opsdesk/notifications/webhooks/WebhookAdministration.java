@@ -133,6 +133,23 @@ public class WebhookAdministration {
         return secrets;
     }
 
+    /** The enabled endpoints whose subscription covers {@code eventType} ({@code *} or the type itself). */
+    public List<WebhookEndpoint> subscribers(String eventType) {
+        return endpoints.subscribedTo(eventType);
+    }
+
+    /** Disables an endpoint on behalf of the delivery engine, with the reason, and logs it like any change. */
+    @Transactional
+    public void disableAutomatically(UUID id, String reason) {
+        var endpoint = endpoints.lock(id);
+        if (endpoint.isEmpty() || !endpoint.get().enabled()) {
+            return;
+        }
+        Actor system = Actor.system("webhook-delivery");
+        endpoints.setEnabled(id, false, reason, system.principalKey(), now());
+        changes.record(id, "disabled", system, Map.of("reason", reason));
+    }
+
     public WebhookEndpoint get(UUID id) {
         return endpoints.find(id).orElseThrow(() -> notFound(id));
     }

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/webhooks}: register, read, change, enable/disable, delete endpoints and rotate their secrets. The
- * secret appears in the create and rotate answers only. Nothing here sends a message: delivery comes later.
+ * secret appears in the create and rotate answers only. Deliveries to an endpoint and simulated events are
+ * served by {@code delivery.NotificationApi} under the same path.
  */
 @RestController
 @RequestMapping(path = "/api/v1/webhooks", produces = "application/json")

@@ -63,6 +63,14 @@ class WebhookEndpointStore {
                 .optional();
     }
 
+    List<WebhookEndpoint> subscribedTo(String eventType) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.webhook_endpoint"
+                        + " where enabled and event_types && array['*', ?]::text[] order by created_at, id")
+                .param(eventType)
+                .query(WebhookEndpointStore::endpoint)
+                .list();
+    }
+
     /** Locks the row for a change that reads it first (rotation, enabling). */
     Optional<WebhookEndpoint> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from notifications.webhook_endpoint where id = ? for update")

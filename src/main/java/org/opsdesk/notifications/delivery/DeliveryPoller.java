@@ -1,0 +1,118 @@
+package org.opsdesk.notifications.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This instance's delivery worker, run every {@code opsdesk.notifications.poll-interval} on a thread of its own
+ * (not the shared scheduler's, which the outbox relay and the timers use: a slow receiver must not hold them up);
+ * it drains what is due batch by batch. A lifecycle, so it stops claiming before the application shuts down.
+ */
+@Component
+class DeliveryPoller implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryPoller.class);
+
+    private final DeliveryWorker worker;
+    private final Duration interval;
+    private @Nullable ScheduledExecutorService thread;
+
+    DeliveryPoller(
+            DeliveryStore store,
+            WebhookAdministration webhooks,
+            WebhookSender sender,
+            EndpointHealth health,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${opsdesk.notifications.poll-interval:PT0.2S}") Duration interval,
+            @Value("${opsdesk.notifications.retry-delays:PT0S,PT5S,PT5M,PT30M,PT2H,PT5H,PT10H,PT10H}")
+                    List<Duration> retryDelays,
+            @Value("${opsdesk.notifications.lease:PT60S}") Duration lease,
+            @Value("${opsdesk.notifications.concurrency:8}") int concurrency) {
+        if (lease.compareTo(Duration.ofSeconds(20)) < 0) {
+            throw new IllegalStateException("opsdesk.notifications.lease must exceed an attempt's 15 s by far");
+        }
+        if (concurrency < 1 || interval.isNegative() || interval.isZero()) {
+            throw new IllegalStateException("opsdesk.notifications.concurrency and .poll-interval must be positive");
+        }
+        this.interval = interval;
+        this.worker = new DeliveryWorker(
+                DeliveryWorker.defaultName(),
+                store,
+                webhooks,
+                sender,
+                new RetrySchedule(retryDelays, new Random()),
+                health,
+                transactions,
+                clock,
+                lease,
+                concurrency);
+    }
+
+    private void poll() {
+        try {
+            while (!Thread.currentThread().isInterrupted() && worker.runOnce() > 0) {
+                // drain what is due before sleeping again
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) { // e.g. the database is briefly away: try again at the next tick
+            log.warn("delivery poll failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        var started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var t = new Thread(runnable, "delivery-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        started.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        thread = started;
+    }
+
+    /** Stops claiming; the batch in flight finishes first (its attempts are bounded by the 15 s timeout). */
+    @Override
+    public synchronized void stop() {
+        var stopping = thread;
+        thread = null;
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdown();
+        try {
+            stopping.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+        worker.shutdown();
+    }
+}

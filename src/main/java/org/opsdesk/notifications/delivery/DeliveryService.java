@@ -1,0 +1,133 @@
+package org.opsdesk.notifications.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.opsdesk.operations.OperationSnapshot;
+import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.ProblemException;
+import org.opsdesk.workflow.Status;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading deliveries and their attempts, resending one, and simulating an event for a webhook endpoint. */
+@Service
+class DeliveryService {
+
+    static final List<String> STATES = List.of("pending", "sending", "retrying", "sent", "failed", "skipped");
+
+    private final DeliveryStore store;
+    private final DeliveryCreation creation;
+    private final WebhookMessages messages;
+    private final WebhookAdministration webhooks;
+    private final Clock clock;
+
+    DeliveryService(
+            DeliveryStore store,
+            DeliveryCreation creation,
+            WebhookMessages messages,
+            WebhookAdministration webhooks,
+            Clock clock) {
+        this.store = store;
+        this.creation = creation;
+        this.messages = messages;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    Delivery get(UUID id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    List<Attempt> attempts(UUID id) {
+        get(id);
+        return store.attempts(id);
+    }
+
+    List<Delivery> list(
+            @Nullable UUID operationId,
+            @Nullable String channel,
+            @Nullable String recipient,
+            @Nullable String state,
+            @Nullable Instant beforeAt,
+            @Nullable UUID beforeId,
+            int limit) {
+        if (state != null && !STATES.contains(state)) {
+            throw InvalidInput.of("state", "must be one of " + String.join(", ", STATES));
+        }
+        return store.list(operationId, channel, recipient, state, beforeAt, beforeId, limit);
+    }
+
+    /** Sends a delivery again with the same message id and body: now, with a fresh retry schedule. */
+    @Transactional
+    Delivery resend(UUID id) {
+        get(id);
+        if (!store.resend(id, clock.instant())) {
+            throw new BeingSent(id);
+        }
+        return get(id);
+    }
+
+    /** A simulated {@code eventType} for one endpoint (enabled or not), marked {@code "test": true}. */
+    @Transactional
+    Delivery test(UUID endpointId, String eventType) {
+        webhooks.get(endpointId);
+        if (!StatusChanged.TYPE.equals(eventType)) {
+            throw InvalidInput.of("eventType", "must be one of " + StatusChanged.TYPE);
+        }
+        Instant now = clock.instant();
+        UUID eventId = UUID.randomUUID();
+        var operation = new OperationSnapshot(
+                UUID.randomUUID(),
+                "test",
+                1,
+                "TEST-" + eventId.toString().substring(0, 8),
+                "simulated operation",
+                Status.PENDING,
+                "review",
+                null,
+                null,
+                "{}",
+                2,
+                now,
+                now,
+                now,
+                null);
+        var event = new StatusChanged(
+                eventId,
+                now,
+                "new",
+                Status.PENDING,
+                "review",
+                Status.PENDING,
+                "system",
+                "webhook-test",
+                "webhook test",
+                "simulated event",
+                false,
+                operation);
+        UUID id = creation.webhook(eventId, eventType, null, endpointId, messages.statusChanged(event, true), true)
+                .orElseThrow(); // a fresh event id: never a duplicate
+        return get(id);
+    }
+
+    private static NotFound notFound(UUID id) {
+        return new NotFound("notification", id.toString());
+    }
+
+    /** 409: the delivery is being attempted right now. */
+    static final class BeingSent extends ProblemException {
+        BeingSent(UUID id) {
+            super(
+                    409,
+                    "notification-being-sent",
+                    "Notification being sent",
+                    "notification " + id + " is being sent right now; try again when the attempt has finished");
+        }
+    }
+}

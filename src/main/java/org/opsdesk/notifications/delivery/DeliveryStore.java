@@ -1,0 +1,270 @@
+package org.opsdesk.notifications.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code notifications.delivery} and its insert-only attempt log. */
+@Repository
+class DeliveryStore {
+
+    /** A delivery a worker holds: what to send, and the token its result must carry. */
+    record Claimed(
+            UUID id,
+            String channel,
+            String recipient,
+            String messageId,
+            String body,
+            boolean test,
+            int roundAttempts,
+            UUID claimToken) {}
+
+    /** What a finished attempt changes on the delivery. */
+    record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
+
+    private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, message_id,"
+            + " test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    DeliveryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new pending delivery, or nothing when this (event, channel, recipient) already has one. */
+    boolean insert(
+            UUID id,
+            UUID eventId,
+            String eventType,
+            @Nullable UUID operationId,
+            String channel,
+            String recipient,
+            String messageId,
+            String body,
+            boolean test,
+            Instant now) {
+        return jdbc.sql(
+                                """
+                        insert into notifications.delivery (id, event_id, event_type, operation_id, channel, recipient,
+                            message_id, body, test, state, next_attempt_at, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                        on conflict (event_id, channel, recipient) do nothing""")
+                        .params(
+                                id,
+                                eventId,
+                                eventType,
+                                operationId,
+                                channel,
+                                recipient,
+                                messageId,
+                                body,
+                                test,
+                                utc(now),
+                                utc(now),
+                                utc(now))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries — pending or retrying and due, or sending with an expired lease (a
+     * worker that died or stalled) — in one statement, so its commit is the claim. Rows another worker is claiming
+     * at the same moment are skipped, never waited for.
+     */
+    List<Claimed> claim(String worker, Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql(
+                        """
+                        update notifications.delivery d
+                        set state = 'sending', claimed_by = ?, claim_token = gen_random_uuid(), claimed_until = ?,
+                            updated_at = ?
+                        where d.id in (
+                            select id from notifications.delivery
+                            where (state in ('pending', 'retrying') and next_attempt_at <= ?)
+                               or (state = 'sending' and claimed_until <= ?)
+                            order by coalesce(next_attempt_at, claimed_until)
+                            limit ?
+                            for update skip locked)
+                        returning d.id, d.channel, d.recipient, d.message_id, d.body, d.test, d.round_attempts,
+                            d.claim_token""")
+                .params(worker, utc(leaseUntil), utc(now), utc(now), utc(now), limit)
+                .query((rs, n) -> new Claimed(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("channel"),
+                        rs.getString("recipient"),
+                        rs.getString("message_id"),
+                        rs.getString("body"),
+                        rs.getBoolean("test"),
+                        rs.getInt("round_attempts"),
+                        rs.getObject("claim_token", UUID.class)))
+                .list();
+    }
+
+    /**
+     * Records the outcome if {@code claimToken} still holds the delivery; answers the attempt's number, or empty
+     * when a newer claim took it over (then nothing changes). Run in the transaction that logs the attempt.
+     */
+    Optional<Integer> finish(UUID id, UUID claimToken, Outcome outcome, Instant now) {
+        return jdbc.sql(
+                        """
+                        update notifications.delivery
+                        set state = ?, next_attempt_at = ?, last_error = ?, attempts = attempts + 1,
+                            round_attempts = round_attempts + 1,
+                            sent_at = case when ? = 'sent' then ? else sent_at end,
+                            claimed_by = null, claim_token = null, claimed_until = null, updated_at = ?
+                        where id = ? and claim_token = ?
+                        returning attempts""")
+                .params(
+                        outcome.state(),
+                        outcome.nextAttemptAt() == null ? null : utc(outcome.nextAttemptAt()),
+                        outcome.lastError(),
+                        outcome.state(),
+                        utc(now),
+                        utc(now),
+                        id,
+                        claimToken)
+                .query(Integer.class)
+                .optional();
+    }
+
+    void logAttempt(
+            UUID deliveryId,
+            @Nullable Integer attemptNo,
+            UUID claimToken,
+            String worker,
+            Instant at,
+            String outcome,
+            @Nullable Integer statusCode,
+            long latencyMs,
+            @Nullable String error,
+            @Nullable String responseBody) {
+        jdbc.sql(
+                        """
+                        insert into notifications.delivery_attempt (delivery_id, attempt_no, claim_token, worker, at,
+                            outcome, status_code, latency_ms, error, response_body)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        deliveryId,
+                        attemptNo,
+                        claimToken,
+                        worker,
+                        utc(at),
+                        outcome,
+                        statusCode,
+                        latencyMs,
+                        error,
+                        responseBody)
+                .update();
+    }
+
+    /** Puts a finished delivery back in the queue with the same message id and body; false if it is being sent. */
+    boolean resend(UUID id, Instant now) {
+        return jdbc.sql(
+                                """
+                        update notifications.delivery
+                        set state = 'pending', next_attempt_at = ?, round_attempts = 0, updated_at = ?
+                        where id = ? and state <> 'sending'""")
+                        .params(utc(now), utc(now), id)
+                        .update()
+                == 1;
+    }
+
+    Optional<Delivery> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from notifications.delivery where id = ?")
+                .param(id)
+                .query(DeliveryStore::delivery)
+                .optional();
+    }
+
+    /** Newest first, filtered by what is given, strictly after the position (created at, id) when one is given. */
+    List<Delivery> list(
+            @Nullable UUID operationId,
+            @Nullable String channel,
+            @Nullable String recipient,
+            @Nullable String state,
+            @Nullable Instant beforeCreatedAt,
+            @Nullable UUID beforeId,
+            int limit) {
+        var sql = new StringBuilder("select " + COLUMNS + " from notifications.delivery where true");
+        var params = new java.util.ArrayList<Object>();
+        if (operationId != null) {
+            sql.append(" and operation_id = ?");
+            params.add(operationId);
+        }
+        if (channel != null) {
+            sql.append(" and channel = ?");
+            params.add(channel);
+        }
+        if (recipient != null) {
+            sql.append(" and recipient = ?");
+            params.add(recipient);
+        }
+        if (state != null) {
+            sql.append(" and state = ?");
+            params.add(state);
+        }
+        if (beforeCreatedAt != null && beforeId != null) {
+            sql.append(" and (created_at, id) < (?, ?)");
+            params.add(utc(beforeCreatedAt));
+            params.add(beforeId);
+        }
+        sql.append(" order by created_at desc, id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(DeliveryStore::delivery)
+                .list();
+    }
+
+    List<Attempt> attempts(UUID deliveryId) {
+        return jdbc.sql(
+                        """
+                        select attempt_no, at, worker, outcome, status_code, latency_ms, error, response_body
+                        from notifications.delivery_attempt where delivery_id = ? order by id""")
+                .param(deliveryId)
+                .query((rs, n) -> new Attempt(
+                        (Integer) rs.getObject("attempt_no"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("worker"),
+                        rs.getString("outcome"),
+                        (Integer) rs.getObject("status_code"),
+                        rs.getLong("latency_ms"),
+                        rs.getString("error"),
+                        rs.getString("response_body")))
+                .list();
+    }
+
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        return new Delivery(
+                rs.getObject("id", UUID.class),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("event_type"),
+                rs.getObject("operation_id", UUID.class),
+                rs.getString("channel"),
+                rs.getString("recipient"),
+                rs.getString("message_id"),
+                rs.getBoolean("test"),
+                rs.getString("state"),
+                rs.getInt("attempts"),
+                instant(rs.getObject("next_attempt_at", OffsetDateTime.class)),
+                rs.getString("last_error"),
+                instant(rs.getObject("sent_at", OffsetDateTime.class)),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

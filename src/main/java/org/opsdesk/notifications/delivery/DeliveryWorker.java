@@ -1,0 +1,195 @@
+package org.opsdesk.notifications.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.opsdesk.notifications.webhooks.WebhookEndpoint;
+import org.opsdesk.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claims due deliveries and makes one attempt at each. The claim commits before anything is sent (a lease of
+ * {@code lease} and a fresh token); sending happens outside any transaction, several at a time; the outcome and
+ * the attempt log are written together, and the outcome only while the token is still the row's. A worker that
+ * dies leaves its claims to expire and be claimed again: at-least-once, with the same message id and body.
+ */
+class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final String name;
+    private final DeliveryStore store;
+    private final WebhookAdministration webhooks;
+    private final WebhookSender sender;
+    private final RetrySchedule schedule;
+    private final EndpointHealth health;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batch;
+    private final ExecutorService senders;
+
+    DeliveryWorker(
+            String name,
+            DeliveryStore store,
+            WebhookAdministration webhooks,
+            WebhookSender sender,
+            RetrySchedule schedule,
+            EndpointHealth health,
+            TransactionTemplate transactions,
+            Clock clock,
+            Duration lease,
+            int batch) {
+        this.name = name;
+        this.store = store;
+        this.webhooks = webhooks;
+        this.sender = sender;
+        this.schedule = schedule;
+        this.health = health;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.lease = lease;
+        this.batch = batch;
+        this.senders = Executors.newFixedThreadPool(batch, runnable -> {
+            var thread = new Thread(runnable, "delivery-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    static String defaultName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Claims one batch and attempts each; answers how many were claimed. */
+    int runOnce() throws InterruptedException {
+        var claimed = claim();
+        List<Callable<Void>> work = claimed.stream()
+                .map(c -> (Callable<Void>) () -> {
+                    try {
+                        deliver(c);
+                    } catch (RuntimeException e) { // the claim expires and another attempt follows
+                        log.warn("recording delivery {} failed", c.id(), e);
+                    }
+                    return null;
+                })
+                .toList();
+        senders.invokeAll(work);
+        return claimed.size();
+    }
+
+    List<DeliveryStore.Claimed> claim() {
+        Instant now = clock.instant();
+        return store.claim(name, now, now.plus(lease), batch);
+    }
+
+    /** One attempt at a claimed delivery, and its outcome recorded if the claim still holds. */
+    void deliver(DeliveryStore.Claimed claimed) {
+        Instant at = clock.instant();
+        SendResult result;
+        try {
+            result = attempt(claimed);
+        } catch (RuntimeException e) {
+            log.warn("delivery {} failed unexpectedly", claimed.id(), e);
+            result = new SendResult(SendResult.Kind.RETRY, null, 0, "internal error: " + e, null, null);
+        }
+        record(claimed, result, at);
+    }
+
+    private SendResult attempt(DeliveryStore.Claimed claimed) {
+        if (!Delivery.WEBHOOK.equals(claimed.channel())) {
+            return SendResult.permanent("no sender for channel " + claimed.channel());
+        }
+        UUID endpointId = UUID.fromString(claimed.recipient());
+        WebhookEndpoint endpoint;
+        List<String> secrets;
+        try {
+            endpoint = webhooks.get(endpointId);
+            secrets = webhooks.signingSecrets(endpointId);
+        } catch (NotFound deleted) {
+            return SendResult.skipped("the webhook endpoint was deleted");
+        }
+        if (!endpoint.enabled() && !claimed.test()) {
+            return SendResult.skipped("the webhook endpoint is disabled"
+                    + (endpoint.disabledReason() == null ? "" : ": " + endpoint.disabledReason()));
+        }
+        return sender.send(endpoint.url(), claimed.messageId(), claimed.body(), secrets);
+    }
+
+    private void record(DeliveryStore.Claimed claimed, SendResult result, Instant at) {
+        Instant now = clock.instant();
+        var outcome = outcome(claimed, result, now);
+        transactions.executeWithoutResult(status -> {
+            Optional<Integer> attemptNo = store.finish(claimed.id(), claimed.claimToken(), outcome, now);
+            String logged = attemptNo.isEmpty() ? "superseded" : logged(outcome.state());
+            store.logAttempt(
+                    claimed.id(),
+                    attemptNo.orElse(null),
+                    claimed.claimToken(),
+                    name,
+                    at,
+                    logged,
+                    result.statusCode(),
+                    result.latencyMs(),
+                    result.error(),
+                    result.responseBody());
+            if (attemptNo.isPresent() && Delivery.WEBHOOK.equals(claimed.channel()) && !claimed.test()) {
+                health.record(UUID.fromString(claimed.recipient()), outcome.state(), now);
+            }
+        });
+        if ("failed".equals(outcome.state())) {
+            log.warn(
+                    "delivery {} to {} {} failed for good: {}",
+                    claimed.id(),
+                    claimed.channel(),
+                    claimed.recipient(),
+                    outcome.lastError());
+        }
+    }
+
+    private DeliveryStore.Outcome outcome(DeliveryStore.Claimed claimed, SendResult result, Instant now) {
+        return switch (result.kind()) {
+            case SENT -> new DeliveryStore.Outcome("sent", null, null);
+            case SKIPPED -> new DeliveryStore.Outcome("skipped", null, result.error());
+            case PERMANENT -> new DeliveryStore.Outcome("failed", null, result.error());
+            case RETRY ->
+                schedule.next(claimed.roundAttempts() + 1, now, result.retryAfter())
+                        .map(next -> new DeliveryStore.Outcome("retrying", next, result.error()))
+                        .orElseGet(() -> new DeliveryStore.Outcome(
+                                "failed",
+                                null,
+                                result.error() + " (gave up after " + schedule.attempts() + " attempts)"));
+        };
+    }
+
+    private static String logged(String state) {
+        return "retrying".equals(state) ? "retry" : state;
+    }
+
+    void shutdown() {
+        senders.shutdownNow();
+        try {
+            senders.awaitTermination(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

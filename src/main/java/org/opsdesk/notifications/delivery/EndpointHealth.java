@@ -1,0 +1,67 @@
+package org.opsdesk.notifications.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tracks since when each webhook endpoint has been failing without a success in between, and disables an
+ * endpoint that has failed continuously for {@code opsdesk.notifications.disable-failing-endpoints-after}
+ * (5 days), with the reason on the endpoint and in its change log.
+ */
+@Component
+class EndpointHealth {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointHealth.class);
+
+    private final JdbcClient jdbc;
+    private final WebhookAdministration webhooks;
+    private final Duration disableAfter;
+
+    EndpointHealth(
+            JdbcClient jdbc,
+            WebhookAdministration webhooks,
+            @Value("${opsdesk.notifications.disable-failing-endpoints-after:P5D}") Duration disableAfter) {
+        this.jdbc = jdbc;
+        this.webhooks = webhooks;
+        this.disableAfter = disableAfter;
+    }
+
+    /** Called in the transaction that records an attempt's outcome ({@code sent}, {@code retrying}, ...). */
+    void record(UUID endpointId, String state, Instant now) {
+        if ("sent".equals(state)) {
+            jdbc.sql(
+                            """
+                            insert into notifications.endpoint_health (endpoint_id, failing_since, last_success_at)
+                            values (?, null, ?)
+                            on conflict (endpoint_id) do update set failing_since = null, last_success_at = excluded.last_success_at""")
+                    .params(endpointId, DeliveryStore.utc(now))
+                    .update();
+            return;
+        }
+        if (!"retrying".equals(state) && !"failed".equals(state)) {
+            return;
+        }
+        OffsetDateTime since = jdbc.sql(
+                        """
+                        insert into notifications.endpoint_health (endpoint_id, failing_since) values (?, ?)
+                        on conflict (endpoint_id) do update
+                            set failing_since = coalesce(endpoint_health.failing_since, excluded.failing_since)
+                        returning failing_since""")
+                .params(endpointId, DeliveryStore.utc(now))
+                .query(OffsetDateTime.class)
+                .single();
+        if (!since.toInstant().plus(disableAfter).isAfter(now)) {
+            String reason = "failing continuously since " + since.toInstant() + "; disabled automatically";
+            webhooks.disableAutomatically(endpointId, reason);
+            log.warn("webhook endpoint {} disabled: {}", endpointId, reason);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.opsdesk.notifications.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.egress.DestinationGuard;
+import org.opsdesk.notifications.egress.DestinationRefused;
+import org.opsdesk.notifications.egress.VettedDestination;
+import org.opsdesk.notifications.webhooks.WebhookSigner;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one signed webhook message. The URL is vetted by the {@link DestinationGuard} right before the attempt,
+ * and Apache HttpClient's {@link DnsResolver} answers the vetted addresses for that host and nothing else, so the
+ * connection goes to an address that was checked while TLS still verifies the certificate for the host name.
+ * Connect timeout 5 s, a whole-exchange deadline of 15 s (the request is cancelled then), no redirects followed,
+ * no automatic retries, no cookies, no system proxy. At most 1 KB of the response body is read and kept.
+ */
+@Component
+class WebhookSender implements DisposableBean {
+
+    static final int KEPT_BODY_BYTES = 1024;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(15);
+
+    private final DestinationGuard guard;
+    private final WebhookSigner signer;
+    private final Clock clock;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    WebhookSender(DestinationGuard guard, WebhookSigner signer, Clock clock) {
+        this.guard = guard;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    SendResult send(String url, String messageId, String body, List<String> secrets) {
+        VettedDestination destination;
+        try {
+            destination = guard.vet(url);
+        } catch (DestinationRefused refused) {
+            return SendResult.permanent("destination refused: " + refused.detail());
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var signed = signer.sign(messageId, clock.instant(), bytes, secrets);
+        var post = new HttpPost(destination.uri());
+        signed.headers().forEach(post::setHeader);
+        post.setHeader("User-Agent", "Opsdesk-Webhooks/1");
+        post.setEntity(new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON));
+        long started = System.nanoTime();
+        try (CloseableHttpClient client = client(destination)) {
+            var deadline = deadlines.schedule(post::cancel, TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+                int status = response.getCode();
+                String kept = response.getEntity() == null
+                        ? null
+                        : head(response.getEntity().getContent());
+                return classify(status, millisSince(started), kept, retryAfter(response.getFirstHeader("Retry-After")));
+            } finally {
+                deadline.cancel(false);
+            }
+        } catch (IOException | RuntimeException e) {
+            String error = post.isCancelled()
+                    ? "no complete answer within " + TOTAL_TIMEOUT.toSeconds() + " s"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new SendResult(SendResult.Kind.RETRY, null, millisSince(started), error, null, null);
+        }
+    }
+
+    private static SendResult classify(int status, long latency, @Nullable String body, @Nullable Duration retryAfter) {
+        if (status >= 200 && status < 300) {
+            return new SendResult(SendResult.Kind.SENT, status, latency, null, body, null);
+        }
+        if (status >= 500 || status == 408 || status == 429) {
+            return new SendResult(SendResult.Kind.RETRY, status, latency, "HTTP " + status, body, retryAfter);
+        }
+        String why =
+                status >= 300 && status < 400 ? "HTTP " + status + " (redirects are not followed)" : "HTTP " + status;
+        return new SendResult(SendResult.Kind.PERMANENT, status, latency, why, body, null);
+    }
+
+    private static CloseableHttpClient client(VettedDestination destination) {
+        DnsResolver vettedOnly = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                if (!host.equalsIgnoreCase(destination.host())) {
+                    throw new UnknownHostException(host + " was not vetted");
+                }
+                return destination.addresses().toArray(InetAddress[]::new);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(vettedOnly)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+                        .setSocketTimeout(Timeout.of(TOTAL_TIMEOUT))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(TOTAL_TIMEOUT))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    private static String head(InputStream content) throws IOException {
+        try (content) {
+            byte[] kept = content.readNBytes(KEPT_BODY_BYTES);
+            return new String(kept, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Seconds ({@code 120}) or an HTTP date; anything else is ignored. */
+    static @Nullable Duration retryAfter(@Nullable Header header) {
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        String value = header.getValue().trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    @Override
+    public void destroy() {
+        deadlines.shutdownNow();
+    }
+}
