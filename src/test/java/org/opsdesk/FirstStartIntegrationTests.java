@@ -3,11 +3,9 @@ package org.opsdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +32,7 @@ class FirstStartIntegrationTests {
         var environment = new HashMap<String, String>(
                 Map.of("OPSDESK_DATA_DIR", temp.resolve("data").toString(), "OPSDESK_DEMO", "true"));
         if (AppProcess.usesExternalDatabase()) {
-            environment.put("SPRING_DATASOURCE_URL", emptyExternalDatabase());
+            environment.put("SPRING_DATASOURCE_URL", AppProcess.freshExternalDatabase("opsdesk_first_start"));
         }
         try (var app = AppProcess.start(environment, temp.resolve("app.log"))) {
             String log = app.log();
@@ -88,19 +86,5 @@ class FirstStartIntegrationTests {
                     .forEach(r -> roles.add(r.get("name").asString()));
             assertThat(roles).containsAll(operators);
         }
-    }
-
-    /** On CI's external PostgreSQL, a database of this test's own, so "empty" is true. */
-    private static String emptyExternalDatabase() throws Exception {
-        String url = System.getProperty("opsdesk.test.datasource.url");
-        String name = "opsdesk_first_start_" + UUID.randomUUID().toString().replace("-", "");
-        try (var connection = DriverManager.getConnection(
-                        url,
-                        System.getProperty("opsdesk.test.datasource.username", "postgres"),
-                        System.getProperty("opsdesk.test.datasource.password", ""));
-                var statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        return url.substring(0, url.lastIndexOf('/') + 1) + name;
     }
 }

@@ -66,6 +66,25 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * On CI's external PostgreSQL, a new empty database of the calling test's own (so "empty" and "only my data"
+     * hold there as they do on a fresh embedded data directory); its URL, for SPRING_DATASOURCE_URL.
+     */
+    public static String freshExternalDatabase(String prefix) {
+        String url = System.getProperty("opsdesk.test.datasource.url");
+        String name = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (var connection = java.sql.DriverManager.getConnection(
+                        url,
+                        System.getProperty("opsdesk.test.datasource.username", "postgres"),
+                        System.getProperty("opsdesk.test.datasource.password", ""));
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+
     public static boolean usesExternalDatabase() {
         return !System.getProperty("opsdesk.test.datasource.url", "").isBlank();
     }
