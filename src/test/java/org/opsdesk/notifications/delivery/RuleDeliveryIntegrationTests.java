@@ -57,10 +57,12 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
 
         MimeMessage mail = awaitMail(address);
         assertThat(mail.getSubject()).isEqualTo("Sua ordem de câmbio " + order.reference() + " foi concluída");
-        JsonNode delivery = awaitDelivery(id, "email", d -> d.get("state").asString().equals("sent"));
+        JsonNode delivery =
+                awaitDelivery(id, "email", d -> d.get("state").asString().equals("sent"));
         assertThat(delivery.get("recipient").asString()).isEqualTo(subject);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
-        var detail = api().get("/api/v1/notifications/" + delivery.get("id").asString()).json();
+        var detail = api().get("/api/v1/notifications/" + delivery.get("id").asString())
+                .json();
         var attempt = detail.get("attempts").get(0);
         assertThat(attempt.get("outcome").asString()).isEqualTo("sent");
         assertThat(attempt.get("statusCode").isNull()).isTrue();
@@ -71,11 +73,13 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
     void recordsTheClientsEmailAsSkippedWithoutConsentAndSendsNothing() throws Exception {
         String address = "jan-" + UUID.randomUUID() + "@example.com";
         String subject = client("nl", "\"email\":\"" + address + "\"", null, false);
-        String id = create(Operations.exchangeOrder().subject(subject)).get("id").asString();
+        String id =
+                create(Operations.exchangeOrder().subject(subject)).get("id").asString();
 
         complete(id);
 
-        JsonNode delivery = awaitDelivery(id, "email", d -> d.get("state").asString().equals("skipped"));
+        JsonNode delivery =
+                awaitDelivery(id, "email", d -> d.get("state").asString().equals("skipped"));
         assertThat(delivery.get("lastError").asString()).isEqualTo("email: no consent");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
         var attempt = api().get("/api/v1/notifications/" + delivery.get("id").asString())
@@ -96,7 +100,8 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
 
         moveToSent(id);
 
-        JsonNode delivery = awaitDelivery(id, "sms", d -> d.get("state").asString().equals("sent"));
+        JsonNode delivery =
+                awaitDelivery(id, "sms", d -> d.get("state").asString().equals("sent"));
         assertThat(delivery.get("recipient").asString()).isEqualTo(subject);
         var texts = gateway.received.stream()
                 .filter(r -> r.path().equals("/sms"))
@@ -120,7 +125,8 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
 
         awaitDelivery(id, "sms", d -> d.get("state").asString().equals("retrying"));
         gateway.status = 202;
-        JsonNode delivery = awaitDelivery(id, "sms", d -> d.get("state").asString().equals("sent"));
+        JsonNode delivery =
+                awaitDelivery(id, "sms", d -> d.get("state").asString().equals("sent"));
         var attempts = api().get("/api/v1/notifications/" + delivery.get("id").asString())
                 .json()
                 .get("attempts");
@@ -154,11 +160,48 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
         assertThat(mail.getSubject())
                 .isEqualTo("[Opsdesk] exchange_order " + order.reference() + " moved to payment_mismatch (ERROR)");
         // the managers' rule also matches, but no supervisor mailbox is configured: recorded, not pretended
-        JsonNode managers = awaitDelivery(
-                id, "email", d -> d.get("recipient").asString().equals("team:supervisor"));
+        JsonNode managers =
+                awaitDelivery(id, "email", d -> d.get("recipient").asString().equals("team:supervisor"));
         assertThat(managers.get("state").asString()).isEqualTo("skipped");
-        assertThat(managers.get("lastError").asString()).contains("no team mailbox is configured for role 'supervisor'");
+        assertThat(managers.get("lastError").asString())
+                .contains("no team mailbox is configured for role 'supervisor'");
         assertThat(managers.get("attempts").asInt()).isZero();
+    }
+
+    @Test
+    void aManualRuleSendsNothingByItself() {
+        String address = "manual-" + UUID.randomUUID() + "@example.com";
+        String subject = client("en", "\"email\":\"" + address + "\"", "email", true);
+        String id = create(Operations.of("deposit").amount("80.00", "EUR").subject(subject))
+                .get("id")
+                .asString();
+
+        var declined = transition(id, "declined", "card refused");
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+
+        // once the change has been relayed, its deliveries exist (created in the relay's transaction)
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (unpublished(id) > 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertThat(unpublished(id)).isZero();
+        assertThat(jdbc.sql("select count(*) from operations.outbox where operation_id = ?::uuid")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .as("the creation and the decline were relayed")
+                .isEqualTo(2);
+        var page = api().get("/api/v1/notifications?operationId=" + id + "&channel=email");
+        assertThat(page.json().get("items"))
+                .as("deposit-declined-client-email is manual")
+                .isEmpty();
+    }
+
+    private int unpublished(String operationId) {
+        return jdbc.sql("select count(*) from operations.outbox where operation_id = ?::uuid and published_at is null")
+                .param(operationId)
+                .query(Integer.class)
+                .single();
     }
 
     private void complete(String id) {
