@@ -4,10 +4,10 @@
  * the egress guard that keeps webhook traffic away from private, loopback, link-local and cloud metadata
  * addresses. The delivery engine ({@code delivery}): one delivery per (event, channel, recipient) created from
  * {@code operations.StatusChanged} in the outbox relay's transaction, claimed by workers with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a schedule — today for
- * webhooks. The notification rules ({@code rules}), the message templates and their renderer
- * ({@code templates}), and the senders ({@code channels}: SMTP email, generic HTTP SMS and push gateways, and the
- * consent check for clients), which the engine does not call yet. Publishes nothing for other modules to call
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a schedule — for webhooks
+ * and for the email, SMS and push messages the automatic notification rules ({@code rules}) plan, rendered once
+ * at creation by the templates ({@code templates}) and sent through the senders ({@code channels}: SMTP email,
+ * generic HTTP SMS and push gateways, and the consent check for clients). Manual rules create nothing yet. Publishes nothing for other modules to call
  * yet; reads the workflows in force, the {@code StatusChanged} event of {@code operations}, and the
  * {@code clients} directory.
  */

@@ -4,43 +4,128 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.rules.Audience;
+import org.opsdesk.notifications.rules.DeliveryMode;
+import org.opsdesk.notifications.rules.NotificationMessages;
+import org.opsdesk.notifications.rules.NotificationPlan;
+import org.opsdesk.notifications.rules.NotificationRule;
+import org.opsdesk.notifications.rules.NotificationRules;
+import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
 import org.opsdesk.operations.StatusChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each relayed {@link StatusChanged} into one pending webhook delivery per enabled endpoint subscribed to
- * it. A plain, synchronous listener on purpose: it runs inside the outbox relay's transaction, so the deliveries
- * commit together with the outbox rows marked published — or roll back with them and are created on the retry
- * (and the unique (event, channel, recipient) makes a repeat a no-op).
+ * Turns each relayed {@link StatusChanged} into its deliveries: one pending webhook delivery per enabled endpoint
+ * subscribed to it, and one delivery per (channel, recipient) for every <em>automatic</em> notification rule the
+ * change matches ({@link NotificationRules#plan}); manual rules create nothing here. A rule's message is rendered
+ * now, once, in the recipient's language, and stored with the delivery, so every retry and resend sends the same
+ * content even if templates, the client's language or the operation change meanwhile. A plain, synchronous
+ * listener on purpose: it runs inside the outbox relay's transaction, so the deliveries commit together with the
+ * outbox rows marked published — or roll back with them and are created on the retry (and the unique (event,
+ * channel, recipient) makes a repeat a no-op).
  */
 @Component
 class DeliveryCreation {
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryCreation.class);
+
     private final WebhookAdministration webhooks;
     private final WebhookMessages messages;
     private final DeliveryStore deliveries;
+    private final NotificationRules rules;
+    private final NotificationMessages notificationMessages;
     private final Clock clock;
 
-    DeliveryCreation(WebhookAdministration webhooks, WebhookMessages messages, DeliveryStore deliveries, Clock clock) {
+    DeliveryCreation(
+            WebhookAdministration webhooks,
+            WebhookMessages messages,
+            DeliveryStore deliveries,
+            NotificationRules rules,
+            NotificationMessages notificationMessages,
+            Clock clock) {
         this.webhooks = webhooks;
         this.messages = messages;
         this.deliveries = deliveries;
+        this.rules = rules;
+        this.notificationMessages = notificationMessages;
         this.clock = clock;
     }
 
     @EventListener
     void on(StatusChanged event) {
         var endpoints = webhooks.subscribers(StatusChanged.TYPE);
-        if (endpoints.isEmpty()) {
-            return;
+        if (!endpoints.isEmpty()) {
+            String body = messages.statusChanged(event, false);
+            for (WebhookEndpoint endpoint : endpoints) {
+                webhook(event.eventId(), StatusChanged.TYPE, event.operation().id(), endpoint.id(), body, false);
+            }
         }
-        String body = messages.statusChanged(event, false);
-        for (WebhookEndpoint endpoint : endpoints) {
-            webhook(event.eventId(), StatusChanged.TYPE, event.operation().id(), endpoint.id(), body, false);
+        for (NotificationPlan plan : rules.plan(event)) {
+            if (plan.mode() == DeliveryMode.AUTOMATIC && plan.audience() != Audience.WEBHOOKS) {
+                deliveries.insert(ruleDelivery(plan, event), clock.instant());
+            }
         }
+    }
+
+    /**
+     * The delivery a rule's plan calls for. The recipient is the client's subject (its address and consent are
+     * looked up when sending, through {@code clients}), the team mailbox's address, or the assignee's username.
+     * Where there is nobody to send to — a team without a configured mailbox, an unassigned operation, or an
+     * assignee, whose email address this module has no way to learn — the row is stored as {@code skipped} with
+     * the reason rather than left out, so the operation's notifications say why nothing went out.
+     */
+    private DeliveryStore.RuleDelivery ruleDelivery(NotificationPlan plan, StatusChanged event) {
+        NotificationRule rule = plan.rule();
+        String channel = rule.channel().code();
+        String audience = rule.audience().code();
+        String recipient = plan.recipient();
+        String state = "pending";
+        String reason = null;
+        RenderedMessage message = null;
+        if (recipient == null) {
+            recipient = rule.audience() == Audience.TEAM ? "team:" + rule.role() : audience;
+            state = "skipped";
+            reason = plan.unresolved();
+        } else if (rule.audience() == Audience.ASSIGNEE) {
+            state = "skipped";
+            reason = channel + ": the operator's email address is not known to notifications (no operator"
+                    + " directory is available to it)";
+        } else {
+            try {
+                message = notificationMessages.compose(rule, event);
+            } catch (RuntimeException e) { // a broken template must not hold up the outbox relay
+                log.warn("rendering {} for event {} failed", rule.id(), event.eventId(), e);
+                state = "failed";
+                reason = "the message could not be rendered: " + e.getMessage();
+            }
+        }
+        return new DeliveryStore.RuleDelivery(
+                UUID.randomUUID(),
+                event.eventId(),
+                StatusChanged.TYPE,
+                event.operation().id(),
+                channel,
+                recipient,
+                ruleMessageId(event.eventId(), channel, recipient),
+                rule.id(),
+                audience,
+                message,
+                state,
+                reason);
+    }
+
+    /** The message id of a rule's delivery: derived from the event, channel and recipient, like a webhook's. */
+    static String ruleMessageId(UUID eventId, String channel, String recipient) {
+        return "msg_"
+                + UUID.nameUUIDFromBytes((eventId + "/" + channel + "/" + recipient)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", "");
     }
 
     /** Stores a webhook delivery and answers its id; empty when this event already has one for the endpoint. */

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.channels.ClientMessaging;
+import org.opsdesk.notifications.channels.EmailSender;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
             DeliveryStore store,
             WebhookAdministration webhooks,
             WebhookSender sender,
+            ClientMessaging clientMessaging,
+            EmailSender email,
             EndpointHealth health,
             TransactionTemplate transactions,
             Clock clock,
@@ -55,6 +59,8 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
                 store,
                 webhooks,
                 sender,
+                clientMessaging,
+                email,
                 new RetrySchedule(retryDelays, new Random()),
                 health,
                 transactions,

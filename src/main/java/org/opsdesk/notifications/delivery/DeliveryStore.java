@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.templates.RenderedMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +26,36 @@ class DeliveryStore {
             String body,
             boolean test,
             int roundAttempts,
-            UUID claimToken) {}
+            UUID claimToken,
+            @Nullable String audience,
+            @Nullable String locale,
+            @Nullable String subject,
+            @Nullable String html) {
+
+        /** The stored message of a rule's delivery, exactly as every attempt sends it. */
+        RenderedMessage message() {
+            return new RenderedMessage(locale == null ? "en" : locale, subject, body, html);
+        }
+    }
+
+    /**
+     * A delivery planned by a notification rule: {@code pending} with its message already rendered, or recorded as
+     * {@code skipped} (nobody to send to) or {@code failed} (the message could not be rendered) with the reason, and
+     * never attempted.
+     */
+    record RuleDelivery(
+            UUID id,
+            UUID eventId,
+            String eventType,
+            @Nullable UUID operationId,
+            String channel,
+            String recipient,
+            String messageId,
+            String ruleId,
+            String audience,
+            @Nullable RenderedMessage message,
+            String state,
+            @Nullable String reason) {}
 
     /** What a finished attempt changes on the delivery. */
     record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
@@ -74,6 +104,40 @@ class DeliveryStore {
                 == 1;
     }
 
+    /** Stores a delivery planned by a rule, or nothing when this (event, channel, recipient) already has one. */
+    boolean insert(RuleDelivery delivery, Instant now) {
+        var message = delivery.message();
+        boolean pending = "pending".equals(delivery.state());
+        return jdbc.sql(
+                                """
+                        insert into notifications.delivery (id, event_id, event_type, operation_id, channel, recipient,
+                            message_id, body, test, state, next_attempt_at, last_error, rule_id, audience, locale,
+                            subject, html, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (event_id, channel, recipient) do nothing""")
+                        .params(
+                                delivery.id(),
+                                delivery.eventId(),
+                                delivery.eventType(),
+                                delivery.operationId(),
+                                delivery.channel(),
+                                delivery.recipient(),
+                                delivery.messageId(),
+                                message == null ? "" : message.text(),
+                                delivery.state(),
+                                pending ? utc(now) : null,
+                                delivery.reason(),
+                                delivery.ruleId(),
+                                delivery.audience(),
+                                message == null ? null : message.locale(),
+                                message == null ? null : message.subject(),
+                                message == null ? null : message.html(),
+                                utc(now),
+                                utc(now))
+                        .update()
+                == 1;
+    }
+
     /**
      * Claims up to {@code limit} due deliveries — pending or retrying and due, or sending with an expired lease (a
      * worker that died or stalled) — in one statement, so its commit is the claim. Rows another worker is claiming
@@ -93,7 +157,7 @@ class DeliveryStore {
                             limit ?
                             for update skip locked)
                         returning d.id, d.channel, d.recipient, d.message_id, d.body, d.test, d.round_attempts,
-                            d.claim_token""")
+                            d.claim_token, d.audience, d.locale, d.subject, d.html""")
                 .params(worker, utc(leaseUntil), utc(now), utc(now), utc(now), limit)
                 .query((rs, n) -> new Claimed(
                         rs.getObject("id", UUID.class),
@@ -103,7 +167,11 @@ class DeliveryStore {
                         rs.getString("body"),
                         rs.getBoolean("test"),
                         rs.getInt("round_attempts"),
-                        rs.getObject("claim_token", UUID.class)))
+                        rs.getObject("claim_token", UUID.class),
+                        rs.getString("audience"),
+                        rs.getString("locale"),
+                        rs.getString("subject"),
+                        rs.getString("html")))
                 .list();
     }
 

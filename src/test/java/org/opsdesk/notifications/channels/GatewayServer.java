@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A JDK {@link HttpServer} on 127.0.0.1 standing in for an SMS or push provider: records requests, answers as told. */
-final class GatewayServer implements AutoCloseable {
+public final class GatewayServer implements AutoCloseable {
 
-    record Received(String path, String body, String contentType, String authorization) {}
+    public record Received(String path, String body, String contentType, String authorization) {}
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    volatile int status = 202;
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public volatile int status = 202;
     volatile long delayMillis;
     volatile String location = "";
 
-    GatewayServer(int port) {
+    public GatewayServer(int port) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {

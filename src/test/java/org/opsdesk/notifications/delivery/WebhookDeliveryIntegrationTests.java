@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opsdesk.notifications.channels.ClientMessaging;
+import org.opsdesk.notifications.channels.EmailSender;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
@@ -42,6 +44,12 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
 
     @Autowired
     EndpointHealth health;
+
+    @Autowired
+    ClientMessaging clientMessaging;
+
+    @Autowired
+    EmailSender emailSender;
 
     @Autowired
     TransactionTemplate transactions;
@@ -314,6 +322,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
                 store,
                 webhooks,
                 sender,
+                clientMessaging,
+                emailSender,
                 new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(200)), new Random(1)),
                 health,
                 transactions,
