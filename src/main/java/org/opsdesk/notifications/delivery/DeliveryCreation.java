@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.delivery;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns each relayed {@link StatusChanged} into its deliveries: one pending webhook delivery per enabled endpoint
@@ -58,7 +61,7 @@ class DeliveryCreation {
 
     @EventListener
     void on(StatusChanged event) {
-        var endpoints = webhooks.subscribers(StatusChanged.TYPE);
+        var endpoints = subscribersForThisRelayBatch();
         if (!endpoints.isEmpty()) {
             String body = messages.statusChanged(event, false);
             for (WebhookEndpoint endpoint : endpoints) {
@@ -70,6 +73,29 @@ class DeliveryCreation {
                 deliveries.insert(ruleDelivery(plan, event), clock.instant());
             }
         }
+    }
+
+    /**
+     * The relay hands over up to a batch of events in one transaction: the subscribed endpoints are read once per
+     * transaction, not once per event (the relay is the path every status change takes).
+     */
+    @SuppressWarnings("unchecked")
+    private List<WebhookEndpoint> subscribersForThisRelayBatch() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return webhooks.subscribers(StatusChanged.TYPE);
+        }
+        var cached = (List<WebhookEndpoint>) TransactionSynchronizationManager.getResource(this);
+        if (cached == null) {
+            cached = webhooks.subscribers(StatusChanged.TYPE);
+            TransactionSynchronizationManager.bindResource(this, cached);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DeliveryCreation.this);
+                }
+            });
+        }
+        return cached;
     }
 
     /**
