@@ -282,6 +282,18 @@ public class Operations {
         return history.of(id);
     }
 
+    /**
+     * The change that brought the operation into its current stage — its creation or its latest transition — as
+     * the {@link StatusChanged} that announced it (same event id, the operation as it stood right after the
+     * change). For what is offered "now" about an operation, such as the manual notifications of its stage.
+     */
+    @Transactional(readOnly = true)
+    public StatusChanged lastStatusChange(UUID id, Actor actor) {
+        get(id, actor);
+        return outbox.latest(id)
+                .orElseThrow(() -> new IllegalStateException("operation " + id + " has no status change"));
+    }
+
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID id, Actor actor) {
         Operation operation =

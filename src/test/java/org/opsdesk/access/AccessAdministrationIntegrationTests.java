@@ -51,6 +51,7 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
                         "withdrawal:view",
                         "withdrawal:create",
                         "withdrawal:approve",
+                        "withdrawal:notify",
                         "withdrawal:transition:approved",
                         "withdrawal:transition:sent:override");
     }
@@ -67,11 +68,15 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
         var auditor = strings(role("auditor").get("permissions"));
         assertThat(auditor).contains("withdrawal:view", "audit:view", "exports:run");
         assertThat(auditor)
-                .noneMatch(
-                        p -> p.matches(".*:(create|update|manage|assign|claim|approve)$") || p.contains(":transition"));
+                .noneMatch(p -> p.matches(".*:(create|update|manage|assign|claim|approve|notify)$")
+                        || p.contains(":transition"));
         assertThat(strings(role("cashier").get("permissions")))
-                .contains("withdrawal:view", "withdrawal:transition:cancelled")
+                .contains("withdrawal:view", "withdrawal:transition:cancelled", "deposit:notify")
                 .doesNotContain("kyc_verification:view", "withdrawal:transition:sent:override");
+        assertThat(strings(role("support").get("permissions")))
+                .as("support sends the notifications of the tickets it works, not of the deposits it reads")
+                .contains("support_ticket:notify", "deposit:view")
+                .doesNotContain("deposit:notify");
     }
 
     @Test

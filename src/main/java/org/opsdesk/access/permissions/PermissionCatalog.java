@@ -35,7 +35,8 @@ public class PermissionCatalog {
             "update", "edit the attributes of %s operations",
             "assign", "assign %s operations to any operator, reassign and release them",
             "claim", "take unassigned %s operations for yourself and release your own",
-            "approve", "approve or decline four-eyes requests on %s operations (as the second person)");
+            "approve", "approve or decline four-eyes requests on %s operations (as the second person)",
+            "notify", "preview, edit and send the manual notifications of %s operations (e.g. to the client)");
 
     private final Workflows workflows;
 

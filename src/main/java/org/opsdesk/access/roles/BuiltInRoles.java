@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The roles seeded on first start. Desk roles get each type's manual moves by name rather than a wildcard, so
- * overrides of system and timer moves stay with supervisors. Seeded once: after that they are data that
+ * overrides of system and timer moves stay with supervisors; they send the manual notifications of the types they
+ * work ({@code <type>:notify}), while types they only read stay read-only, and auditors send nothing. Seeded once: after that they are data that
  * {@code roles:manage} edits (except {@code admin}, which always holds everything).
  */
 @Component
@@ -130,6 +131,7 @@ public class BuiltInRoles {
         permissions.add(type + ":create");
         permissions.add(type + ":update");
         permissions.add(type + ":claim");
+        permissions.add(type + ":notify"); // the desk that works a type sends its manual notifications
         permissions.addAll(catalog.manualTransitionPermissions(type));
     }
 

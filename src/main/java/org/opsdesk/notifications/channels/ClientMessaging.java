@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.channels;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.clients.Channel;
 import org.opsdesk.clients.ChannelDecision;
@@ -61,6 +62,15 @@ public class ClientMessaging {
                 message.text().strip());
     }
 
+    /**
+     * Why the client cannot be reached on the channel right now, in the words a skipped delivery records
+     * ({@code email: no consent}); empty when they can. For offering a message before sending it.
+     */
+    public Optional<String> refusal(String subject, Channel channel) {
+        var decision = decide(clients.find(subject).orElse(null), channel);
+        return decision.isAllowed() ? Optional.empty() : Optional.of(reason(decision));
+    }
+
     private static ChannelDecision decide(@Nullable ClientContact client, Channel channel) {
         return client == null
                 ? ChannelDecision.refused(channel, ChannelDecision.Refusal.UNKNOWN_CLIENT)
@@ -68,8 +78,12 @@ public class ClientMessaging {
     }
 
     static SendResult skipped(ChannelDecision decision) {
-        return SendResult.skipped(decision.channel().code() + ": "
-                + String.valueOf(decision.refusal()).toLowerCase(Locale.ROOT).replace('_', ' '));
+        return SendResult.skipped(reason(decision));
+    }
+
+    private static String reason(ChannelDecision decision) {
+        return decision.channel().code() + ": "
+                + String.valueOf(decision.refusal()).toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     static String address(@Nullable String value) {

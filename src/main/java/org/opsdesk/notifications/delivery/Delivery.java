@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One message to one recipient over one channel, as the API shows it (without the body). */
+/**
+ * One message to one recipient over one channel, as the API shows it (without the body).
+ *
+ * @param ruleId the notification rule that called for it; null for webhooks
+ * @param sentBy who sent it by hand (a manual rule's notification); null when it went out by itself
+ * @param edited for a manual send, whether the sender changed the rendered text; null otherwise
+ */
 public record Delivery(
         UUID id,
         UUID eventId,
@@ -20,7 +26,13 @@ public record Delivery(
         @Nullable String lastError,
         @Nullable Instant sentAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String ruleId,
+        @Nullable SentBy sentBy,
+        @Nullable Boolean edited) {
 
     public static final String WEBHOOK = "webhook";
+
+    /** The principal who sent a manual notification, with the name it had then. */
+    public record SentBy(String kind, String id, String name) {}
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Turns each relayed {@link StatusChanged} into its deliveries: one pending webhook delivery per enabled endpoint
  * subscribed to it, and one delivery per (channel, recipient) for every <em>automatic</em> notification rule the
- * change matches ({@link NotificationRules#plan}); manual rules create nothing here. A rule's message is rendered
+ * change matches ({@link NotificationRules#plan}); manual rules create nothing here — they are offered to the
+ * operator, who sends them through {@link ManualNotifications}. A rule's message is rendered
  * now, once, in the recipient's language, and stored with the delivery, so every retry and resend sends the same
  * content even if templates, the client's language or the operation change meanwhile. A plain, synchronous
  * listener on purpose: it runs inside the outbox relay's transaction, so the deliveries commit together with the
@@ -108,20 +109,11 @@ class DeliveryCreation {
     private DeliveryStore.RuleDelivery ruleDelivery(NotificationPlan plan, StatusChanged event) {
         NotificationRule rule = plan.rule();
         String channel = rule.channel().code();
-        String audience = rule.audience().code();
-        String recipient = plan.recipient();
-        String state = "pending";
-        String reason = null;
+        String recipient = plan.recipientOrPlaceholder();
+        String reason = plan.unsendable();
+        String state = reason == null ? "pending" : "skipped";
         RenderedMessage message = null;
-        if (recipient == null) {
-            recipient = rule.audience() == Audience.TEAM ? "team:" + rule.role() : audience;
-            state = "skipped";
-            reason = plan.unresolved();
-        } else if (rule.audience() == Audience.ASSIGNEE) {
-            state = "skipped";
-            reason = channel + ": the operator's email address is not known to notifications (no operator"
-                    + " directory is available to it)";
-        } else {
+        if (reason == null) {
             try {
                 message = notificationMessages.compose(rule, event);
             } catch (RuntimeException e) { // a broken template must not hold up the outbox relay
@@ -139,10 +131,12 @@ class DeliveryCreation {
                 recipient,
                 ruleMessageId(event.eventId(), channel, recipient),
                 rule.id(),
-                audience,
+                rule.audience().code(),
                 message,
                 state,
-                reason);
+                reason,
+                null,
+                null);
     }
 
     /** The message id of a rule's delivery: derived from the event, channel and recipient, like a webhook's. */

@@ -41,7 +41,7 @@ class DeliveryStore {
     /**
      * A delivery planned by a notification rule: {@code pending} with its message already rendered, or recorded as
      * {@code skipped} (nobody to send to) or {@code failed} (the message could not be rendered) with the reason, and
-     * never attempted.
+     * never attempted. {@code sentBy} and {@code edited} are set for a manual rule's notification sent by hand.
      */
     record RuleDelivery(
             UUID id,
@@ -55,13 +55,16 @@ class DeliveryStore {
             String audience,
             @Nullable RenderedMessage message,
             String state,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            Delivery.@Nullable SentBy sentBy,
+            @Nullable Boolean edited) {}
 
     /** What a finished attempt changes on the delivery. */
     record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
 
     private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, message_id,"
-            + " test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at";
+            + " test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at, rule_id,"
+            + " sent_by_kind, sent_by_id, sent_by_name, edited";
 
     private final JdbcClient jdbc;
 
@@ -107,13 +110,14 @@ class DeliveryStore {
     /** Stores a delivery planned by a rule, or nothing when this (event, channel, recipient) already has one. */
     boolean insert(RuleDelivery delivery, Instant now) {
         var message = delivery.message();
+        var sentBy = delivery.sentBy();
         boolean pending = "pending".equals(delivery.state());
         return jdbc.sql(
                                 """
                         insert into notifications.delivery (id, event_id, event_type, operation_id, channel, recipient,
                             message_id, body, test, state, next_attempt_at, last_error, rule_id, audience, locale,
-                            subject, html, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            subject, html, sent_by_kind, sent_by_id, sent_by_name, edited, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (event_id, channel, recipient) do nothing""")
                         .params(
                                 delivery.id(),
@@ -132,6 +136,10 @@ class DeliveryStore {
                                 message == null ? null : message.locale(),
                                 message == null ? null : message.subject(),
                                 message == null ? null : message.html(),
+                                sentBy == null ? null : sentBy.kind(),
+                                sentBy == null ? null : sentBy.id(),
+                                sentBy == null ? null : sentBy.name(),
+                                delivery.edited(),
                                 utc(now),
                                 utc(now))
                         .update()
@@ -251,6 +259,15 @@ class DeliveryStore {
                 .optional();
     }
 
+    /** The one delivery of this event over this channel to this recipient, if there is one. */
+    Optional<Delivery> find(UUID eventId, String channel, String recipient) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from notifications.delivery where event_id = ? and channel = ? and recipient = ?")
+                .params(eventId, channel, recipient)
+                .query(DeliveryStore::delivery)
+                .optional();
+    }
+
     /** Newest first, filtered by what is given, strictly after the position (created at, id) when one is given. */
     List<Delivery> list(
             @Nullable UUID operationId,
@@ -325,7 +342,13 @@ class DeliveryStore {
                 rs.getString("last_error"),
                 instant(rs.getObject("sent_at", OffsetDateTime.class)),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("rule_id"),
+                rs.getString("sent_by_kind") == null
+                        ? null
+                        : new Delivery.SentBy(
+                                rs.getString("sent_by_kind"), rs.getString("sent_by_id"), rs.getString("sent_by_name")),
+                (Boolean) rs.getObject("edited"));
     }
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime at) {

@@ -32,6 +32,16 @@ public class NotificationMessages {
         return render(rule, event, client, locale);
     }
 
+    /** The language {@link #compose} renders in: the client's for the client audience, the staff's otherwise. */
+    public String locale(NotificationRule rule, StatusChanged event) {
+        if (rule.audience() != Audience.CLIENT) {
+            return staffLocale;
+        }
+        return MessageRenderer.offered(clients.find(event.operation().subject())
+                .map(ClientContact::locale)
+                .orElse(staffLocale));
+    }
+
     /** The message in a chosen language, e.g. the preview of a manual rule in the recipient's language. */
     public RenderedMessage preview(NotificationRule rule, StatusChanged event, String locale) {
         return render(rule, event, clients.find(event.operation().subject()).orElse(null), locale);

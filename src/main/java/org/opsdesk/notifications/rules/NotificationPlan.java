@@ -28,4 +28,33 @@ public record NotificationPlan(NotificationRule rule, @Nullable String recipient
     public @Nullable String template() {
         return rule.template();
     }
+
+    /**
+     * The recipient a delivery records: the resolved one, or — when there is none — who was meant
+     * ({@code team:<role>}, {@code assignee}), so a delivery recorded as skipped still says whom it was for.
+     */
+    public String recipientOrPlaceholder() {
+        if (recipient != null) {
+            return recipient;
+        }
+        return rule.audience() == Audience.TEAM
+                ? "team:" + rule.role()
+                : rule.audience().code();
+    }
+
+    /**
+     * Why this notification cannot go out at all, whatever the recipient's own data says: nobody to send to (see
+     * {@code unresolved}), or an assignee, whose email address this module has no way to learn (there is no
+     * operator directory it may read). Null when it can be sent.
+     */
+    public @Nullable String unsendable() {
+        if (recipient == null) {
+            return unresolved == null ? "no recipient" : unresolved;
+        }
+        if (rule.audience() == Audience.ASSIGNEE) {
+            return rule.channel().code() + ": the operator's email address is not known to notifications (no"
+                    + " operator directory is available to it)";
+        }
+        return null;
+    }
 }

@@ -2,6 +2,8 @@ package org.opsdesk.operations.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.opsdesk.operations.StatusChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,6 +35,20 @@ public class Outbox {
                 event.operation().id(),
                 json.writeValueAsString(event),
                 Sql.ts(event.occurredAt()));
+    }
+
+    /**
+     * The newest event of one operation: the change that brought it into its current stage, exactly as it was
+     * (or will be) relayed, with its event id. Empty only for an operation without events, which cannot exist.
+     */
+    public Optional<StatusChanged> latest(UUID operationId) {
+        return jdbc.sql(
+                        """
+                        select payload::text from operations.outbox where operation_id = ?
+                        order by id desc limit 1""")
+                .param(operationId)
+                .query((rs, n) -> json.readValue(rs.getString(1), StatusChanged.class))
+                .optional();
     }
 
     record Pending(long id, StatusChanged event) {}

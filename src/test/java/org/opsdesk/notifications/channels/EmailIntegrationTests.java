@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opsdesk.notifications.Changes;
+import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.notifications.rules.DeliveryMode;
 import org.opsdesk.notifications.rules.NotificationMessages;
 import org.opsdesk.notifications.rules.NotificationRules;
@@ -144,16 +144,6 @@ class EmailIntegrationTests extends IntegrationTest {
     }
 
     private static String[] alternatives(MimeMessage message) throws Exception {
-        assertThat(message.getContentType()).startsWith("multipart/mixed");
-        var mixed = (Multipart) message.getContent();
-        var related = (Multipart) mixed.getBodyPart(0).getContent();
-        var alternative = related.getBodyPart(0).getContent() instanceof Multipart m ? m : related;
-        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
-        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
-        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
-        return new String[] {
-            (String) alternative.getBodyPart(0).getContent(),
-            (String) alternative.getBodyPart(1).getContent()
-        };
+        return Mailbox.alternatives(message);
     }
 }

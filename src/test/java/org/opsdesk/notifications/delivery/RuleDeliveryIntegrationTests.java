@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opsdesk.notifications.Mailbox;
+import org.opsdesk.notifications.TestClients;
 import org.opsdesk.notifications.channels.GatewayServer;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
@@ -219,15 +219,7 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
     }
 
     private String client(String locale, String contact, String consentChannel, boolean granted) {
-        String subject = "client-" + UUID.randomUUID();
-        String consents = consentChannel == null
-                ? ""
-                : ",\"consents\":{\"" + consentChannel + "\":{\"granted\":" + granted + ",\"source\":\"app\"}}";
-        var response = api().put(
-                        "/api/v1/clients/" + subject,
-                        "{\"name\":\"Ana Souza\",\"locale\":\"" + locale + "\"," + contact + consents + "}");
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return subject;
+        return TestClients.create(api(), locale, contact, consentChannel, granted);
     }
 
     private JsonNode awaitDelivery(String operationId, String channel, Predicate<JsonNode> condition) {
@@ -252,26 +244,11 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
     }
 
     private MimeMessage awaitMail(String address, Predicate<MimeMessage> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = mailTo(address).stream().filter(condition).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            sleep();
-        }
-        throw new AssertionError("no mail to " + address);
+        return Mailbox.await(smtp, address, condition);
     }
 
     private static List<MimeMessage> mailTo(String address) throws Exception {
-        var matching = new java.util.ArrayList<MimeMessage>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] to = message.getAllRecipients();
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address))) {
-                matching.add(message);
-            }
-        }
-        return matching;
+        return Mailbox.to(smtp, address);
     }
 
     private static String subjectOf(MimeMessage message) {

@@ -1,0 +1,188 @@
+package org.opsdesk.notifications.delivery;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.clients.Channel;
+import org.opsdesk.notifications.channels.ClientMessaging;
+import org.opsdesk.notifications.rules.Audience;
+import org.opsdesk.notifications.rules.DeliveryMode;
+import org.opsdesk.notifications.rules.NotificationMessages;
+import org.opsdesk.notifications.rules.NotificationPlan;
+import org.opsdesk.notifications.rules.NotificationRule;
+import org.opsdesk.notifications.rules.NotificationRules;
+import org.opsdesk.notifications.templates.RenderedMessage;
+import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.PermissionDenied;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The manual notification rules on the operation page: what the change that brought an operation into its current
+ * stage offers, previewed exactly as it would go out, and sending one — as rendered or as the operator edited it —
+ * through the delivery engine (a pending delivery, stored before any attempt, that the workers send and retry).
+ * The delivery row records who sent it and whether they edited it; its message can no longer change. One delivery
+ * per (change, channel, recipient) holds here too: a second send for the same change is refused with the existing
+ * delivery's id, which can be resent.
+ */
+@Service
+class ManualNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(ManualNotifications.class);
+
+    private final Operations operations;
+    private final NotificationRules rules;
+    private final NotificationMessages messages;
+    private final ClientMessaging clientMessaging;
+    private final DeliveryStore deliveries;
+    private final Clock clock;
+
+    ManualNotifications(
+            Operations operations,
+            NotificationRules rules,
+            NotificationMessages messages,
+            ClientMessaging clientMessaging,
+            DeliveryStore deliveries,
+            Clock clock) {
+        this.operations = operations;
+        this.rules = rules;
+        this.messages = messages;
+        this.clientMessaging = clientMessaging;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** Sending an operation type's manual notifications. */
+    static String permission(String type) {
+        return type + ":notify";
+    }
+
+    /** Every manual rule the operation's latest status change matches; "not found" for types the actor can't see. */
+    @Transactional(readOnly = true)
+    ManualOffer.Offers offers(UUID operationId, Actor actor) {
+        StatusChanged change = operations.lastStatusChange(operationId, actor);
+        var items = manualPlans(change).stream()
+                .map(plan -> prepare(plan, change).offer())
+                .toList();
+        return new ManualOffer.Offers(operationId, change.eventId(), change.toStage(), items);
+    }
+
+    /**
+     * Sends one of the operation's offered manual notifications, with the operator's edits if any, and answers the
+     * pending delivery.
+     *
+     * @param offeredFor the change the caller's offer was for, if they say: refused when the operation moved since
+     */
+    @Transactional
+    Delivery send(UUID operationId, String ruleId, @Nullable UUID offeredFor, MessageEdit edit, Actor actor) {
+        StatusChanged change = operations.lastStatusChange(operationId, actor);
+        String permission = permission(change.operation().type());
+        if (!actor.may(permission)) {
+            throw new PermissionDenied(permission);
+        }
+        NotificationRule rule = manualRule(ruleId);
+        edit.validate(rule.channel());
+        if (offeredFor != null && !offeredFor.equals(change.eventId())) {
+            throw ManualRefusal.outdated(offeredFor, change);
+        }
+        NotificationPlan plan = manualPlans(change).stream()
+                .filter(p -> p.rule().id().equals(rule.id()))
+                .findFirst()
+                .orElseThrow(() -> ManualRefusal.notOffered(rule, change));
+        Prepared prepared = prepare(plan, change);
+        ManualOffer offer = prepared.offer();
+        if (offer.deliveryId() != null) {
+            throw ManualRefusal.alreadySent(rule.id(), offer.deliveryId());
+        }
+        if (!offer.available() || prepared.message() == null) {
+            throw ManualRefusal.unavailable(rule.id(), String.valueOf(offer.unavailableReason()));
+        }
+        var sent = edit.applyTo(prepared.message(), rule.channel());
+        UUID id = UUID.randomUUID();
+        var delivery = new DeliveryStore.RuleDelivery(
+                id,
+                change.eventId(),
+                StatusChanged.TYPE,
+                operationId,
+                offer.channel(),
+                offer.recipient(),
+                DeliveryCreation.ruleMessageId(change.eventId(), offer.channel(), offer.recipient()),
+                rule.id(),
+                offer.audience(),
+                sent.message(),
+                "pending",
+                null,
+                new Delivery.SentBy(actor.kind().code(), actor.id(), actor.name()),
+                sent.edited());
+        if (!deliveries.insert(delivery, clock.instant())) { // someone sent it at the same moment
+            var existing = deliveries
+                    .find(change.eventId(), offer.channel(), offer.recipient())
+                    .orElseThrow();
+            throw ManualRefusal.alreadySent(rule.id(), existing.id());
+        }
+        return deliveries.find(id).orElseThrow();
+    }
+
+    private NotificationRule manualRule(String ruleId) {
+        NotificationRule rule = rules.rule(ruleId)
+                .orElseThrow(() -> InvalidInput.of("ruleId", "no notification rule '" + ruleId + "'"));
+        if (rule.mode() != DeliveryMode.MANUAL) {
+            throw InvalidInput.of(
+                    "ruleId", "rule '" + ruleId + "' is sent automatically; only manual rules are sent by hand");
+        }
+        return rule;
+    }
+
+    private List<NotificationPlan> manualPlans(StatusChanged change) {
+        return rules.plan(change).stream()
+                .filter(plan -> plan.mode() == DeliveryMode.MANUAL)
+                .toList();
+    }
+
+    /** An offer and the message it shows; the message is null when the template could not be rendered. */
+    private record Prepared(ManualOffer offer, @Nullable RenderedMessage message) {}
+
+    private Prepared prepare(NotificationPlan plan, StatusChanged change) {
+        NotificationRule rule = plan.rule();
+        String channel = rule.channel().code();
+        String recipient = plan.recipientOrPlaceholder();
+        String reason = plan.unsendable();
+        UUID existing = deliveries
+                .find(change.eventId(), channel, recipient)
+                .map(Delivery::id)
+                .orElse(null);
+        if (existing != null) {
+            reason = "already sent for this change (notification " + existing + ")";
+        } else if (reason == null && rule.audience() == Audience.CLIENT) {
+            reason = clientMessaging
+                    .refusal(recipient, Channel.ofCode(channel).orElseThrow())
+                    .orElse(null);
+        }
+        RenderedMessage message = null;
+        try {
+            message = messages.compose(rule, change);
+        } catch (RuntimeException e) { // shown as unavailable, not as a failed page
+            log.warn("rendering {} for event {} failed", rule.id(), change.eventId(), e);
+            reason = reason == null ? "the message could not be rendered: " + e.getMessage() : reason;
+        }
+        var offer = new ManualOffer(
+                rule.id(),
+                channel,
+                rule.audience().code(),
+                recipient,
+                message == null ? messages.locale(rule, change) : message.locale(),
+                message == null ? null : message.subject(),
+                message == null ? null : message.text(),
+                message == null ? null : message.html(),
+                reason == null,
+                reason,
+                existing);
+        return new Prepared(offer, message);
+    }
+}
