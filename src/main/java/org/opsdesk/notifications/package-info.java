@@ -7,9 +7,12 @@
  * {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a schedule — for webhooks
  * and for the email, SMS and push messages the automatic notification rules ({@code rules}) plan, rendered once
  * at creation by the templates ({@code templates}) and sent through the senders ({@code channels}: SMTP email,
- * generic HTTP SMS and push gateways, and the consent check for clients). Manual rules create nothing yet. Publishes nothing for other modules to call
- * yet; reads the workflows in force, the {@code StatusChanged} event of {@code operations}, and the
- * {@code clients} directory.
+ * generic HTTP SMS and push gateways, and the consent check for clients). Manual rules create nothing by
+ * themselves: the operation offers them ({@code GET /api/v1/operations/{id}/notifications/offers}, previewed in the
+ * recipient's language) and an operator holding {@code <type>:notify} sends one, as rendered or edited, as a
+ * delivery that records who sent it and whether it was edited. Publishes nothing for other modules to call yet;
+ * reads the workflows in force, the {@code StatusChanged} event and the {@code Operations} facade of
+ * {@code operations}, and the {@code clients} directory.
  */
 @ApplicationModule(allowedDependencies = {"shared", "workflow", "operations", "clients"})
 @NullMarked

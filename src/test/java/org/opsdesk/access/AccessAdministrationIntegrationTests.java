@@ -14,6 +14,8 @@ import org.opsdesk.access.operators.OperatorStore;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Roles, operators, API keys and the security log through the administration API. */
@@ -23,6 +25,9 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
 
     @Autowired
     OperatorAdministration operatorAdministration;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     OperatorStore operatorStore;
@@ -77,6 +82,40 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
                 .as("support sends the notifications of the tickets it works, not of the deposits it reads")
                 .contains("support_ticket:notify", "deposit:view")
                 .doesNotContain("deposit:notify");
+    }
+
+    @Test
+    void givesTheDeskRolesOfAnOlderDatabaseNotifyForTheTypesTheyWorkOnly() throws Exception {
+        String migration = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/resources/db/migration/access/V2026112242__built_in_roles_notify.sql"));
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tx.setRollbackOnly(); // the seeded roles stay as they are for the other tests
+            jdbc.sql(
+                            """
+                            update access.role set permissions = array(
+                                select p from unnest(permissions) p where p not like '%:notify')
+                            where built_in""")
+                    .update();
+
+            jdbc.sql(migration).update();
+            jdbc.sql(migration).update();
+
+            var cashier = permissions("cashier");
+            assertThat(cashier).contains("deposit:notify", "withdrawal:notify").doesNotContain("support_ticket:notify");
+            assertThat(cashier.stream().filter("deposit:notify"::equals))
+                    .as("added once")
+                    .hasSize(1);
+            assertThat(permissions("support")).contains("support_ticket:notify").doesNotContain("deposit:notify");
+            assertThat(permissions("auditor")).noneMatch(p -> p.endsWith(":notify"));
+        });
+        assertThat(strings(role("cashier").get("permissions"))).contains("deposit:notify");
+    }
+
+    private List<String> permissions(String role) {
+        return jdbc.sql("select unnest(permissions) from access.role where name = ?")
+                .param(role)
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opsdesk.notifications.delivery;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.clients.Channel;
@@ -91,6 +92,13 @@ class ManualNotifications {
         if (offeredFor != null && !offeredFor.equals(change.eventId())) {
             throw ManualRefusal.outdated(offeredFor, change);
         }
+        Prepared prepared = sendable(rule, change);
+        RenderedMessage preview = Objects.requireNonNull(prepared.message(), "a sendable offer has its message");
+        return store(change, prepared.offer(), edit.applyTo(preview, rule.channel()), actor);
+    }
+
+    /** The rule's offer for this change with its message, or why it cannot be sent. */
+    private Prepared sendable(NotificationRule rule, StatusChanged change) {
         NotificationPlan plan = manualPlans(change).stream()
                 .filter(p -> p.rule().id().equals(rule.id()))
                 .findFirst()
@@ -103,17 +111,21 @@ class ManualNotifications {
         if (!offer.available() || prepared.message() == null) {
             throw ManualRefusal.unavailable(rule.id(), String.valueOf(offer.unavailableReason()));
         }
-        var sent = edit.applyTo(prepared.message(), rule.channel());
+        return prepared;
+    }
+
+    /** The pending delivery of what the operator sends, recording them as its sender. */
+    private Delivery store(StatusChanged change, ManualOffer offer, MessageEdit.Result sent, Actor actor) {
         UUID id = UUID.randomUUID();
         var delivery = new DeliveryStore.RuleDelivery(
                 id,
                 change.eventId(),
                 StatusChanged.TYPE,
-                operationId,
+                change.operation().id(),
                 offer.channel(),
                 offer.recipient(),
                 DeliveryCreation.ruleMessageId(change.eventId(), offer.channel(), offer.recipient()),
-                rule.id(),
+                offer.ruleId(),
                 offer.audience(),
                 sent.message(),
                 "pending",
@@ -124,7 +136,7 @@ class ManualNotifications {
             var existing = deliveries
                     .find(change.eventId(), offer.channel(), offer.recipient())
                     .orElseThrow();
-            throw ManualRefusal.alreadySent(rule.id(), existing.id());
+            throw ManualRefusal.alreadySent(offer.ruleId(), existing.id());
         }
         return deliveries.find(id).orElseThrow();
     }
@@ -152,18 +164,13 @@ class ManualNotifications {
         NotificationRule rule = plan.rule();
         String channel = rule.channel().code();
         String recipient = plan.recipientOrPlaceholder();
-        String reason = plan.unsendable();
         UUID existing = deliveries
                 .find(change.eventId(), channel, recipient)
                 .map(Delivery::id)
                 .orElse(null);
-        if (existing != null) {
-            reason = "already sent for this change (notification " + existing + ")";
-        } else if (reason == null && rule.audience() == Audience.CLIENT) {
-            reason = clientMessaging
-                    .refusal(recipient, Channel.ofCode(channel).orElseThrow())
-                    .orElse(null);
-        }
+        String reason = existing != null
+                ? "already sent for this change (notification " + existing + ")"
+                : unavailable(plan, recipient);
         RenderedMessage message = null;
         try {
             message = messages.compose(rule, change);
@@ -184,5 +191,19 @@ class ManualNotifications {
                 reason,
                 existing);
         return new Prepared(offer, message);
+    }
+
+    /**
+     * Why the plan cannot be sent now: nobody to send to, or a client the directory does not let us reach on the
+     * channel right now (the words the worker would record when skipping it).
+     */
+    private @Nullable String unavailable(NotificationPlan plan, String recipient) {
+        String reason = plan.unsendable();
+        if (reason != null || plan.audience() != Audience.CLIENT) {
+            return reason;
+        }
+        return clientMessaging
+                .refusal(recipient, Channel.ofCode(plan.channel().code()).orElseThrow())
+                .orElse(null);
     }
 }

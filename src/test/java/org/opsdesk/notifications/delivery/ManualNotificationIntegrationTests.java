@@ -135,7 +135,7 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         JsonNode offer = offerOf(id);
         assertThat(offer.get("available").asBoolean()).isFalse();
         assertThat(offer.get("deliveryId").asString()).isEqualTo(deliveryId);
-        assertThat(api().get("/api/v1/notifications?operationId=" + id)
+        assertThat(api().get("/api/v1/notifications?operationId=" + id + "&channel=email")
                         .json()
                         .get("items")
                         .size())
@@ -157,7 +157,9 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         var refused = send(otherDesk, id, Map.of("ruleId", RULE));
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(refused.json().get("permission").asString()).isEqualTo("deposit:notify");
-        assertThat(api().get("/api/v1/notifications?operationId=" + id).json().get("items"))
+        assertThat(api().get("/api/v1/notifications?operationId=" + id + "&channel=email")
+                        .json()
+                        .get("items"))
                 .isEmpty();
     }
 
@@ -212,7 +214,9 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("type").asString()).endsWith("notification-unavailable");
         assertThat(refused.json().get("reason").asString()).isEqualTo("email: no consent");
-        assertThat(api().get("/api/v1/notifications?operationId=" + id).json().get("items"))
+        assertThat(api().get("/api/v1/notifications?operationId=" + id + "&channel=email")
+                        .json()
+                        .get("items"))
                 .isEmpty();
     }
 
@@ -243,7 +247,9 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         assertInvalid(id, Map.of("ruleId", "no-such-rule"), "ruleId");
         assertInvalid(id, Map.of("ruleId", "deposit-credited-client-email"), "ruleId");
         assertInvalid(id, Map.of("text", "no rule"), "ruleId");
-        assertThat(api().get("/api/v1/notifications?operationId=" + id).json().get("items"))
+        assertThat(api().get("/api/v1/notifications?operationId=" + id + "&channel=email")
+                        .json()
+                        .get("items"))
                 .as("nothing was sent")
                 .isEmpty();
     }
