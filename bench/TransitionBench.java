@@ -1278,7 +1278,7 @@ public class TransitionBench {
 
     // ------------------------------------------------------------------------------------------------ facts
 
-    Map<String, String> machineFacts() {
+    static Map<String, String> machineFacts() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("nproc", sh("nproc").trim());
         m.put("free -h", sh("free", "-h").stripTrailing());
@@ -1366,6 +1366,8 @@ public class TransitionBench {
         final String apiKey = "bench_" + HexFormat.of().formatHex(random(24));
         final Path logFile = DATA.resolve("app.log");
         final double clockTicks;
+        /** Set by other harnesses (DeliveryBench) before start: more environment for the app. */
+        final Map<String, String> extraEnv = new LinkedHashMap<>();
         Process process;
         int port;
         private boolean stopped;
@@ -1394,9 +1396,20 @@ public class TransitionBench {
             deleteRecursively(DATA);
             Files.createDirectories(DATA);
             // run a copy: a rebuild of target/opsdesk.jar by someone else during the run cannot disturb it
-            Path copy = DATA.resolve("opsdesk.jar");
-            Files.copy(jar, copy);
+            Files.copy(jar, DATA.resolve("opsdesk.jar"));
             port = freePort();
+            launch();
+        }
+
+        /** Stops the app gracefully and starts it again on the same data (and port), with the current extraEnv. */
+        synchronized void restart() throws Exception {
+            stop();
+            stopped = false;
+            launch();
+        }
+
+        private void launch() throws Exception {
+            Path copy = DATA.resolve("opsdesk.jar");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(Arrays.asList(cfg.appJavaOpts().trim().split("\\s+")));
@@ -1415,11 +1428,12 @@ public class TransitionBench {
             env.put("OPSDESK_DEMO", "false");
             env.put("OPSDESK_API_RATE_LIMIT_PER_SECOND", "1000000"); // measure the engine, not the limiter
             env.put("OPSDESK_ADMIN_PASSWORD", "bench-" + HexFormat.of().formatHex(random(12)));
+            env.putAll(extraEnv);
             log("starting the app on 127.0.0.1:" + port + " (data in " + ROOT.relativize(DATA) + ", log "
                     + ROOT.relativize(logFile) + ", OPSDESK_DB_POOL_SIZE="
                     + System.getenv().getOrDefault("OPSDESK_DB_POOL_SIZE", "(default 20)") + ")");
             long t0 = System.nanoTime();
-            process = builder.start();
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
             awaitReady(Duration.ofSeconds(240));
             log(String.format(Locale.ROOT, "app ready after %.1f s (pid %d, postgres pid %d, port %d)",
                     secondsSince(t0), process.pid(), postmasterPid(), postgresPort()));
@@ -2040,7 +2054,11 @@ public class TransitionBench {
     // ------------------------------------------------------------------------------------------------ utilities
 
     static void writeDoc(Path doc, String section) throws IOException {
-        String heading = "## Core engine (issue 2)";
+        writeDoc(doc, "## Core engine (issue 2)", section);
+    }
+
+    /** Replaces the section starting with {@code heading} (up to the next "## ") in the document, or appends it. */
+    static void writeDoc(Path doc, String heading, String section) throws IOException {
         String text;
         if (Files.exists(doc)) {
             String old = Files.readString(doc);
