@@ -147,26 +147,33 @@ class DeliveryStore {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries — pending or retrying and due, or sending with an expired lease (a
-     * worker that died or stalled) — in one statement, so its commit is the claim. Rows another worker is claiming
-     * at the same moment are skipped, never waited for.
+     * Claims up to {@code limit} due deliveries — sending with an expired lease (a worker that died or stalled)
+     * first, then pending or retrying and due, oldest first — in one statement, so its commit is the claim. Rows
+     * another worker is claiming at the same moment are skipped, never waited for. Each kind is read in the order
+     * of its own partial index and stops at the limit ({@code delivery_lease}, {@code delivery_due}): one query with
+     * an OR of both sorted every due row on each claim, which grew with a backlog exactly when it had to drain.
      */
     List<Claimed> claim(String worker, Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql(
                         """
+                        with expired as (
+                            select id, claimed_until as due from notifications.delivery
+                            where state = 'sending' and claimed_until <= ?
+                            order by claimed_until limit ? for update skip locked),
+                        due as (
+                            select id, next_attempt_at as due from notifications.delivery
+                            where state in ('pending', 'retrying') and next_attempt_at <= ?
+                            order by next_attempt_at limit ? for update skip locked)
                         update notifications.delivery d
                         set state = 'sending', claimed_by = ?, claim_token = gen_random_uuid(), claimed_until = ?,
                             updated_at = ?
                         where d.id in (
-                            select id from notifications.delivery
-                            where (state in ('pending', 'retrying') and next_attempt_at <= ?)
-                               or (state = 'sending' and claimed_until <= ?)
-                            order by coalesce(next_attempt_at, claimed_until)
-                            limit ?
-                            for update skip locked)
+                            select id from (select id, 0 as kind, due from expired
+                                            union all select id, 1, due from due) claimable
+                            order by kind, due limit ?)
                         returning d.id, d.channel, d.recipient, d.message_id, d.body, d.test, d.round_attempts,
                             d.claim_token, d.audience, d.locale, d.subject, d.html""")
-                .params(worker, utc(leaseUntil), utc(now), utc(now), utc(now), limit)
+                .params(utc(now), limit, utc(now), limit, worker, utc(leaseUntil), utc(now), limit)
                 .query((rs, n) -> new Claimed(
                         rs.getObject("id", UUID.class),
                         rs.getString("channel"),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,10 +92,11 @@ class DeliveryWorker {
     /** Claims one batch and attempts each; answers how many were claimed. */
     int runOnce() throws InterruptedException {
         var claimed = claim();
+        var endpoints = new Endpoints();
         List<Callable<Void>> work = claimed.stream()
                 .map(c -> (Callable<Void>) () -> {
                     try {
-                        deliver(c);
+                        deliver(c, endpoints);
                     } catch (RuntimeException e) { // the claim expires and another attempt follows
                         log.warn("recording delivery {} failed", c.id(), e);
                     }
@@ -112,10 +114,14 @@ class DeliveryWorker {
 
     /** One attempt at a claimed delivery, and its outcome recorded if the claim still holds. */
     void deliver(DeliveryStore.Claimed claimed) {
+        deliver(claimed, new Endpoints());
+    }
+
+    private void deliver(DeliveryStore.Claimed claimed, Endpoints endpoints) {
         Instant at = clock.instant();
         SendResult result;
         try {
-            result = attempt(claimed);
+            result = attempt(claimed, endpoints);
         } catch (RuntimeException e) {
             log.warn("delivery {} failed unexpectedly", claimed.id(), e);
             result = new SendResult(SendResult.Kind.RETRY, null, 0, "internal error: " + e, null, null);
@@ -123,19 +129,16 @@ class DeliveryWorker {
         record(claimed, result, at);
     }
 
-    private SendResult attempt(DeliveryStore.Claimed claimed) {
+    private SendResult attempt(DeliveryStore.Claimed claimed, Endpoints endpoints) {
         if (!Delivery.WEBHOOK.equals(claimed.channel())) {
             return message(claimed);
         }
-        UUID endpointId = UUID.fromString(claimed.recipient());
-        WebhookEndpoint endpoint;
-        List<String> secrets;
-        try {
-            endpoint = webhooks.get(endpointId);
-            secrets = webhooks.signingSecrets(endpointId);
-        } catch (NotFound deleted) {
+        var target = endpoints.get(UUID.fromString(claimed.recipient()));
+        if (target.isEmpty()) {
             return SendResult.skipped("the webhook endpoint was deleted");
         }
+        WebhookEndpoint endpoint = target.get().endpoint();
+        List<String> secrets = target.get().secrets();
         if (!endpoint.enabled() && !claimed.test()) {
             return SendResult.skipped("the webhook endpoint is disabled"
                     + (endpoint.disabledReason() == null ? "" : ": " + endpoint.disabledReason()));
@@ -226,6 +229,30 @@ class DeliveryWorker {
 
     private static String logged(String state) {
         return "retrying".equals(state) ? "retry" : state;
+    }
+
+    /** An endpoint as an attempt needs it: its URL and state, and its signing secrets, opened. */
+    private record Target(WebhookEndpoint endpoint, List<String> secrets) {}
+
+    /**
+     * The endpoints of one claimed batch, each read (and its secrets decrypted) once for all of the batch's
+     * deliveries to it rather than once per delivery; empty for a deleted endpoint. Read when the batch is sent,
+     * so a disable, delete or rotation applies from the next batch on.
+     */
+    private final class Endpoints {
+        private final ConcurrentHashMap<UUID, Optional<Target>> read = new ConcurrentHashMap<>();
+
+        Optional<Target> get(UUID id) {
+            return read.computeIfAbsent(id, this::load);
+        }
+
+        private Optional<Target> load(UUID id) {
+            try {
+                return Optional.of(new Target(webhooks.get(id), webhooks.signingSecrets(id)));
+            } catch (NotFound deleted) {
+                return Optional.empty();
+            }
+        }
     }
 
     void shutdown() {

@@ -24,6 +24,7 @@ class EndpointHealth {
     private final JdbcClient jdbc;
     private final WebhookAdministration webhooks;
     private final Duration disableAfter;
+    private static final Duration SUCCESS_GRANULARITY = Duration.ofSeconds(10);
 
     EndpointHealth(
             JdbcClient jdbc,
@@ -34,16 +35,33 @@ class EndpointHealth {
         this.disableAfter = disableAfter;
     }
 
-    /** Called in the transaction that records an attempt's outcome ({@code sent}, {@code retrying}, ...). */
-    void record(UUID endpointId, String state, Instant now) {
-        if ("sent".equals(state)) {
+    /**
+     * A success clears the endpoint's failing streak. Written only when there is a streak to clear or the last
+     * recorded success is older than {@link #SUCCESS_GRANULARITY}: every success writing the endpoint's one row
+     * would serialize all concurrent deliveries to that endpoint on its row lock until each commit.
+     */
+    private void recordSuccess(UUID endpointId, Instant now) {
+        int cleared = jdbc.sql(
+                        """
+                        update notifications.endpoint_health set failing_since = null, last_success_at = ?
+                        where endpoint_id = ? and (failing_since is not null or last_success_at is null
+                            or last_success_at < ?)""")
+                .params(DeliveryStore.utc(now), endpointId, DeliveryStore.utc(now.minus(SUCCESS_GRANULARITY)))
+                .update();
+        if (cleared == 0) {
             jdbc.sql(
                             """
                             insert into notifications.endpoint_health (endpoint_id, failing_since, last_success_at)
-                            values (?, null, ?)
-                            on conflict (endpoint_id) do update set failing_since = null, last_success_at = excluded.last_success_at""")
+                            values (?, null, ?) on conflict (endpoint_id) do nothing""")
                     .params(endpointId, DeliveryStore.utc(now))
                     .update();
+        }
+    }
+
+    /** Called in the transaction that records an attempt's outcome ({@code sent}, {@code retrying}, ...). */
+    void record(UUID endpointId, String state, Instant now) {
+        if ("sent".equals(state)) {
+            recordSuccess(endpointId, now);
             return;
         }
         if (!"retrying".equals(state) && !"failed".equals(state)) {

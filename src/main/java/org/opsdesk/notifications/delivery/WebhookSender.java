@@ -25,6 +25,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.egress.DestinationGuard;
@@ -35,11 +36,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one signed webhook message. The URL is vetted by the {@link DestinationGuard} right before the attempt,
- * and Apache HttpClient's {@link DnsResolver} answers the vetted addresses for that host and nothing else, so the
- * connection goes to an address that was checked while TLS still verifies the certificate for the host name.
- * Connect timeout 5 s, a whole-exchange deadline of 15 s (the request is cancelled then), no redirects followed,
- * no automatic retries, no cookies, no system proxy. At most 1 KB of the response body is read and kept.
+ * Sends one signed webhook message. The URL is vetted by the {@link DestinationGuard} right before the attempt
+ * (scheme, credentials, addresses: a refusal is a permanent failure), and every new connection resolves the host
+ * through the guard again, so it opens only to addresses checked at that moment (DNS rebinding) while TLS still
+ * verifies the certificate for the host name. Connect timeout 5 s, a whole-exchange deadline of 15 s (the request
+ * is cancelled then), no redirects followed, no automatic retries, no cookies, no system proxy. At most 1 KB of the
+ * response body is read and kept.
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -51,6 +53,7 @@ class WebhookSender implements DisposableBean {
     private final DestinationGuard guard;
     private final WebhookSigner signer;
     private final Clock clock;
+    private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "webhook-deadlines");
         thread.setDaemon(true);
@@ -61,6 +64,7 @@ class WebhookSender implements DisposableBean {
         this.guard = guard;
         this.signer = signer;
         this.clock = clock;
+        this.client = pooledClient(guard);
     }
 
     SendResult send(String url, String messageId, String body, List<String> secrets) {
@@ -77,22 +81,22 @@ class WebhookSender implements DisposableBean {
         post.setHeader("User-Agent", "Opsdesk-Webhooks/1");
         post.setEntity(new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON));
         long started = System.nanoTime();
-        try (CloseableHttpClient client = client(destination)) {
-            var deadline = deadlines.schedule(post::cancel, TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
-                int status = response.getCode();
-                String kept = response.getEntity() == null
-                        ? null
-                        : head(response.getEntity().getContent());
-                return classify(status, millisSince(started), kept, retryAfter(response.getFirstHeader("Retry-After")));
-            } finally {
-                deadline.cancel(false);
-            }
+        var deadline = deadlines.schedule(post::cancel, TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            int status = response.getCode();
+            String kept = response.getEntity() == null
+                    ? null
+                    : head(response.getEntity().getContent());
+            return classify(status, millisSince(started), kept, retryAfter(response.getFirstHeader("Retry-After")));
+        } catch (RefusedAtConnect refused) {
+            return SendResult.permanent("destination refused: " + refused.getMessage());
         } catch (IOException | RuntimeException e) {
             String error = post.isCancelled()
                     ? "no complete answer within " + TOTAL_TIMEOUT.toSeconds() + " s"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return new SendResult(SendResult.Kind.RETRY, null, millisSince(started), error, null, null);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -108,14 +112,29 @@ class WebhookSender implements DisposableBean {
         return new SendResult(SendResult.Kind.PERMANENT, status, latency, why, body, null);
     }
 
-    private static CloseableHttpClient client(VettedDestination destination) {
-        DnsResolver vettedOnly = new DnsResolver() {
+    /** A host whose addresses the guard refused when a new connection was about to be opened. */
+    static final class RefusedAtConnect extends UnknownHostException {
+        RefusedAtConnect(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * One client for every endpoint, its connections kept alive and reused per route (scheme, host, port): a new
+     * TCP and TLS handshake per delivery cost more than everything else an attempt does. Every new connection
+     * resolves its host through the guard ({@link DestinationGuard#resolveVetted}) and connects only to the
+     * addresses it checked, so DNS rebinding is caught at connect time; a kept-alive connection goes to an address
+     * checked when it was opened, and lives at most a minute, so a changed DNS answer is checked again soon.
+     */
+    private static CloseableHttpClient pooledClient(DestinationGuard guard) {
+        DnsResolver vetting = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
-                if (!host.equalsIgnoreCase(destination.host())) {
-                    throw new UnknownHostException(host + " was not vetted");
+                try {
+                    return guard.resolveVetted(host);
+                } catch (DestinationRefused refused) {
+                    throw new RefusedAtConnect(refused.detail());
                 }
-                return destination.addresses().toArray(InetAddress[]::new);
             }
 
             @Override
@@ -124,10 +143,14 @@ class WebhookSender implements DisposableBean {
             }
         };
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(vettedOnly)
+                .setDnsResolver(vetting)
+                .setMaxConnTotal(200)
+                .setMaxConnPerRoute(50)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
                         .setSocketTimeout(Timeout.of(TOTAL_TIMEOUT))
+                        .setTimeToLive(TimeValue.ofMinutes(1))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
         return HttpClients.custom()
@@ -140,6 +163,8 @@ class WebhookSender implements DisposableBean {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .evictExpiredConnections()
                 .build();
     }
 
@@ -175,7 +200,8 @@ class WebhookSender implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         deadlines.shutdownNow();
+        client.close();
     }
 }

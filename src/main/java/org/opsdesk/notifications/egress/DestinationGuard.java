@@ -16,11 +16,10 @@ import org.opsdesk.shared.InvalidInput;
  * public — or lies in {@code opsdesk.webhooks.allowed-private-networks}.
  *
  * <p>Checked twice. At registration, {@link #checkRegistration} answers 422 on the field. At connect time the
- * sender calls {@link #vet} and connects only to the {@link VettedDestination#addresses() addresses} it returns:
- * the name is resolved once, every address is checked, and the socket goes to a checked address, so a DNS answer
- * that changes between check and connect (DNS rebinding) cannot steer the request inside. With Apache HttpClient 5
- * that is a {@code DnsResolver} answering {@code vetted.addresses()} for the host; a plain socket connects to
- * {@code new InetSocketAddress(address, port)} and does TLS with the host name for SNI and certificate checks.
+ * sender resolves the host only through {@link #resolveVetted} (with Apache HttpClient 5, a {@code DnsResolver}
+ * calling it): every address is checked and the socket goes to a checked address, so a DNS answer that changes
+ * between registration and connect (DNS rebinding) cannot steer the request inside. {@link #vet} does both the URL
+ * checks and that resolution for a pre-flight check before each attempt.
  * {@link #checkAddress} re-checks the address a socket actually reached. Redirects must not be followed (a 3xx
  * counts as a failed delivery), or each hop would need the same vetting.
  */
@@ -61,6 +60,14 @@ public final class DestinationGuard {
         URI uri = parse(url);
         String host = host(uri);
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return new VettedDestination(uri, host, port, List.of(resolveVetted(host)));
+    }
+
+    /**
+     * The host's addresses, each checked, for a connection about to be opened (the HTTP client's resolver): refuses
+     * with {@link DestinationRefused} when the host does not resolve or any address is not allowed.
+     */
+    public InetAddress[] resolveVetted(String host) {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
@@ -73,7 +80,7 @@ public final class DestinationGuard {
         for (InetAddress address : addresses) {
             checkAddress(host, address);
         }
-        return new VettedDestination(uri, host, port, List.of(addresses));
+        return addresses;
     }
 
     /** Refuses an address that is not public and not in an allowed network. */

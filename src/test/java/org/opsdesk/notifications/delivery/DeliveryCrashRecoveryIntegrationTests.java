@@ -61,7 +61,8 @@ class DeliveryCrashRecoveryIntegrationTests {
             try (var second = AppProcess.start(environment, temp.resolve("second.log"))) {
                 var api = new ApiClient(second.baseUrl(), KEY);
                 var claimed = item(api, operationId);
-                assertThat(claimed.get("state").asString()).isEqualTo("sending");
+                // still claimed by the dead node, unless the restart took longer than the lease (a loaded machine)
+                assertThat(claimed.get("state").asString()).isIn("sending", "sent");
 
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (!item(api, operationId).get("state").asString().equals("sent") && System.nanoTime() < deadline) {
