@@ -10,17 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=target/opsdesk.jar
-if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-    if [[ ! -f "$jar" ]] || [[ -n "$(find src/main pom.xml -newer "$jar" -type f -print -quit)" ]]; then
-        echo "[bench] building $jar (mvn package, tests skipped)" >&2
-        mvn -B -q -DskipTests -Dspotless.check.skip=true package
-    fi
-fi
-if [[ ! -s target/bench.classpath ]] || [[ pom.xml -nt target/bench.classpath ]]; then
-    mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
-fi
-classpath="$(cat target/bench.classpath)"
+source bench/prepare.sh
 # DeliveryBench uses TransitionBench's App (start/stop of the jar and its embedded PostgreSQL): compile both
 rm -rf target/bench-classes
 javac -nowarn -d target/bench-classes -cp "$classpath" bench/TransitionBench.java bench/DeliveryBench.java

@@ -16,22 +16,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-jar=target/opsdesk.jar
-if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-    if [[ ! -f "$jar" ]] || [[ -n "$(find src/main pom.xml -newer "$jar" -type f -print -quit)" ]]; then
-        echo "[bench] building $jar (mvn package, tests skipped)" >&2
-        mvn -B -q -DskipTests -Dspotless.check.skip=true package
-    fi
-fi
-if [[ ! -f "$jar" ]]; then
-    echo "[bench] $jar is missing" >&2
-    exit 1
-fi
-
-if [[ ! -s target/bench.classpath ]] || [[ pom.xml -nt target/bench.classpath ]]; then
-    mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
-fi
-classpath="$(cat target/bench.classpath)"
+source bench/prepare.sh
 
 export BENCH_COMMAND="bench/run.sh${*:+ $*}"
 for var in OPSDESK_DB_POOL_SIZE BENCH_OPERATIONS BENCH_SECONDS BENCH_WARMUP BENCH_CLIENTS BENCH_PHASES BENCH_APP_JAVA_OPTS; do
