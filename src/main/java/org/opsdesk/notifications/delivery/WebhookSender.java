@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  * Sends one signed webhook message. The URL is vetted by the {@link DestinationGuard} right before the attempt,
  * and Apache HttpClient's {@link DnsResolver} answers the vetted addresses for that host and nothing else, so the
  * connection goes to an address that was checked while TLS still verifies the certificate for the host name.
- * Connect timeout 5 s, a whole-exchange deadline of 15 s (the request is cancelled then), no redirects followed,
- * no automatic retries, no cookies, no system proxy. At most 1 KB of the response body is read and kept.
+ * Connect timeout 5 s, a whole-exchange deadline of 15 s or the time the caller has left if that is shorter (the
+ * request is cancelled then), no redirects followed, no automatic retries, no cookies, no system proxy. At most
+ * 1 KB of the response body is read and kept.
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -63,7 +64,9 @@ class WebhookSender implements DisposableBean {
         this.clock = clock;
     }
 
-    SendResult send(String url, String messageId, String body, List<String> secrets) {
+    /** Sends the message and answers what came of it within {@code within} (at most 15 s). */
+    SendResult send(String url, String messageId, String body, List<String> secrets, Duration within) {
+        Duration timeout = within.compareTo(TOTAL_TIMEOUT) < 0 ? within : TOTAL_TIMEOUT;
         VettedDestination destination;
         try {
             destination = guard.vet(url);
@@ -77,8 +80,8 @@ class WebhookSender implements DisposableBean {
         post.setHeader("User-Agent", "Opsdesk-Webhooks/1");
         post.setEntity(new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON));
         long started = System.nanoTime();
-        try (CloseableHttpClient client = client(destination)) {
-            var deadline = deadlines.schedule(post::cancel, TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try (CloseableHttpClient client = client(destination, timeout)) {
+            var deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
                 int status = response.getCode();
                 String kept = response.getEntity() == null
@@ -89,8 +92,9 @@ class WebhookSender implements DisposableBean {
                 deadline.cancel(false);
             }
         } catch (IOException | RuntimeException e) {
-            String error = post.isCancelled()
-                    ? "no complete answer within " + TOTAL_TIMEOUT.toSeconds() + " s"
+            boolean late = post.isCancelled() || e instanceof java.net.SocketTimeoutException;
+            String error = late
+                    ? "no complete answer within " + seconds(timeout) + " s"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return new SendResult(SendResult.Kind.RETRY, null, millisSince(started), error, null, null);
         }
@@ -108,7 +112,13 @@ class WebhookSender implements DisposableBean {
         return new SendResult(SendResult.Kind.PERMANENT, status, latency, why, body, null);
     }
 
-    private static CloseableHttpClient client(VettedDestination destination) {
+    private static String seconds(Duration timeout) {
+        return java.math.BigDecimal.valueOf(timeout.toMillis(), 3)
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    private static CloseableHttpClient client(VettedDestination destination, Duration timeout) {
         DnsResolver vettedOnly = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -126,15 +136,16 @@ class WebhookSender implements DisposableBean {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(vettedOnly)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
-                        .setSocketTimeout(Timeout.of(TOTAL_TIMEOUT))
+                        .setConnectTimeout(
+                                Timeout.of(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT))
+                        .setSocketTimeout(Timeout.of(timeout))
                         .build())
                 .build();
         return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(TOTAL_TIMEOUT))
+                        .setResponseTimeout(Timeout.of(timeout))
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
