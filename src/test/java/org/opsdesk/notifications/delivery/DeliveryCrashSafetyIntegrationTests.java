@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsdesk.support.ApiClient;
+import org.opsdesk.support.Operations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,8 +115,7 @@ class DeliveryCrashSafetyIntegrationTests {
             var a = nodes.start("node-a");
             DeliveryNodes.subscribe(api(a), receiver);
             String operationId = api(a).post(
-                            "/api/v1/operations",
-                            org.opsdesk.support.Operations.withdrawal().json())
+                            "/api/v1/operations", Operations.withdrawal().json())
                     .json()
                     .get("id")
                     .asString();
