@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Opsdesk as a separate operating-system process started from the packaged jar, so tests can kill it the hard
@@ -21,9 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
+    private static final Pattern EMBEDDED_PORT = Pattern.compile("Embedded PostgreSQL on port (\\d+)");
+
     private final Process process;
     private final int port;
     private final Path log;
+    private volatile boolean paused;
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
@@ -93,6 +97,23 @@ public final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The operating-system process id; the delivery worker's name in the attempt log starts with it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * The port of the embedded PostgreSQL this app started (read from its log), so a second node can share its
+     * database; the server listens on 127.0.0.1 and trusts the {@code postgres} user, as zonky initialises it.
+     */
+    public int embeddedDatabasePort() {
+        var port = EMBEDDED_PORT.matcher(log());
+        if (!port.find()) {
+            throw new AssertionError("the app runs no embedded PostgreSQL\n" + log());
+        }
+        return Integer.parseInt(port.group(1));
+    }
+
     public String log() {
         try {
             return Files.readString(log);
@@ -107,6 +128,32 @@ public final class AppProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP: the JVM freezes mid-whatever (a long GC pause, a stalled VM), holding its claims and sockets. */
+    public void pause() throws InterruptedException {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}: the JVM carries on where it stopped, unaware that time has passed. */
+    public void resume() throws InterruptedException {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String name) throws InterruptedException {
+        try {
+            var kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the app did not exit within " + timeout + "\n" + log());
@@ -116,6 +163,9 @@ public final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (paused && process.isAlive()) {
+            resume(); // a stopped JVM would not act on SIGTERM
+        }
         process.destroy(); // SIGTERM: graceful shutdown stops the embedded PostgreSQL too
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

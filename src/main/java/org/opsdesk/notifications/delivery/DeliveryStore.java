@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryStore {
 
-    /** A delivery a worker holds: what to send, and the token its result must carry. */
+    /** A delivery a worker holds until {@code leaseUntil}: what to send, and the token its result must carry. */
     record Claimed(
             UUID id,
             String channel,
@@ -27,6 +27,7 @@ class DeliveryStore {
             boolean test,
             int roundAttempts,
             UUID claimToken,
+            Instant leaseUntil,
             @Nullable String audience,
             @Nullable String locale,
             @Nullable String subject,
@@ -172,7 +173,7 @@ class DeliveryStore {
                                             union all select id, 1, due from due) claimable
                             order by kind, due limit ?)
                         returning d.id, d.channel, d.recipient, d.message_id, d.body, d.test, d.round_attempts,
-                            d.claim_token, d.audience, d.locale, d.subject, d.html""")
+                            d.claim_token, d.claimed_until, d.audience, d.locale, d.subject, d.html""")
                 .params(utc(now), limit, utc(now), limit, worker, utc(leaseUntil), utc(now), limit)
                 .query((rs, n) -> new Claimed(
                         rs.getObject("id", UUID.class),
@@ -183,6 +184,7 @@ class DeliveryStore {
                         rs.getBoolean("test"),
                         rs.getInt("round_attempts"),
                         rs.getObject("claim_token", UUID.class),
+                        rs.getObject("claimed_until", OffsetDateTime.class).toInstant(),
                         rs.getString("audience"),
                         rs.getString("locale"),
                         rs.getString("subject"),

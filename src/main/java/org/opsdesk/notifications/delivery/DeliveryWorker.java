@@ -27,12 +27,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Claims due deliveries and makes one attempt at each. The claim commits before anything is sent (a lease of
  * {@code lease} and a fresh token); sending happens outside any transaction, several at a time; the outcome and
  * the attempt log are written together, and the outcome only while the token is still the row's. A worker that
- * dies leaves its claims to expire and be claimed again: at-least-once, with the same message id and body.
+ * dies leaves its claims to expire and be claimed again: at-least-once, with the same message id and body. No
+ * attempt starts once the claim's lease is (nearly) over, and a webhook request gets at most the time left of it
+ * (less a margin), so a live node's request has ended before another node may claim the delivery; only a node
+ * frozen mid-request (a long pause) can overlap a newer claim's attempt. (Email, SMS and push keep their senders'
+ * own timeouts.)
  */
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Kept back from the lease: nodes' clocks a little apart, and a cancelled request taking a moment to end. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+    /** Less than this left of the lease: no request, it would be cut short at once. */
+    private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(1);
 
     private final String name;
     private final DeliveryStore store;
@@ -143,7 +151,22 @@ class DeliveryWorker {
             return SendResult.skipped("the webhook endpoint is disabled"
                     + (endpoint.disabledReason() == null ? "" : ": " + endpoint.disabledReason()));
         }
-        return sender.send(endpoint.url(), claimed.messageId(), claimed.body(), secrets);
+        Duration left = leaseLeft(claimed);
+        if (left.compareTo(SHORTEST_ATTEMPT) < 0) {
+            return leaseRanOut();
+        }
+        return sender.send(endpoint.url(), claimed.messageId(), claimed.body(), secrets, left);
+    }
+
+    /** What may still be spent on the attempt; negative once the claim should be left to another worker. */
+    private Duration leaseLeft(DeliveryStore.Claimed claimed) {
+        return Duration.between(clock.instant(), claimed.leaseUntil()).minus(LEASE_MARGIN);
+    }
+
+    /** Not sent: the worker stalled (a pause, an overloaded database) between claiming and sending. */
+    private static SendResult leaseRanOut() {
+        return new SendResult(
+                SendResult.Kind.RETRY, null, 0, "not sent: the claim's lease ran out before the attempt", null, null);
     }
 
     /**
@@ -152,6 +175,9 @@ class DeliveryWorker {
      * answers skipped with the reason when either is missing; to a team mailbox straight by email.
      */
     private SendResult message(DeliveryStore.Claimed claimed) {
+        if (leaseLeft(claimed).compareTo(SHORTEST_ATTEMPT) < 0) {
+            return leaseRanOut();
+        }
         var message = claimed.message();
         String audience = String.valueOf(claimed.audience());
         long started = System.nanoTime();

@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * Sends one signed webhook message. The URL is vetted by the {@link DestinationGuard} right before the attempt
  * (scheme, credentials, addresses: a refusal is a permanent failure), and every new connection resolves the host
  * through the guard again, so it opens only to addresses checked at that moment (DNS rebinding) while TLS still
- * verifies the certificate for the host name. Connect timeout 5 s, a whole-exchange deadline of 15 s (the request
- * is cancelled then), no redirects followed, no automatic retries, no cookies, no system proxy. At most 1 KB of the
- * response body is read and kept.
+ * verifies the certificate for the host name. Connect timeout 5 s, a whole-exchange deadline of 15 s or the time
+ * the caller has left if that is shorter (the request is cancelled then), no redirects followed, no automatic
+ * retries, no cookies, no system proxy. At most 1 KB of the response body is read and kept.
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -67,7 +67,9 @@ class WebhookSender implements DisposableBean {
         this.client = pooledClient(guard);
     }
 
-    SendResult send(String url, String messageId, String body, List<String> secrets) {
+    /** Sends the message and answers what came of it within {@code within} (at most 15 s). */
+    SendResult send(String url, String messageId, String body, List<String> secrets, Duration within) {
+        Duration timeout = within.compareTo(TOTAL_TIMEOUT) < 0 ? within : TOTAL_TIMEOUT;
         VettedDestination destination;
         try {
             destination = guard.vet(url);
@@ -80,8 +82,12 @@ class WebhookSender implements DisposableBean {
         signed.headers().forEach(post::setHeader);
         post.setHeader("User-Agent", "Opsdesk-Webhooks/1");
         post.setEntity(new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON));
+        post.setConfig(RequestConfig.custom()
+                .setRedirectsEnabled(false)
+                .setResponseTimeout(Timeout.of(timeout))
+                .build());
         long started = System.nanoTime();
-        var deadline = deadlines.schedule(post::cancel, TOTAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        var deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
             int status = response.getCode();
             String kept = response.getEntity() == null
@@ -91,8 +97,9 @@ class WebhookSender implements DisposableBean {
         } catch (RefusedAtConnect refused) {
             return SendResult.permanent("destination refused: " + refused.getMessage());
         } catch (IOException | RuntimeException e) {
-            String error = post.isCancelled()
-                    ? "no complete answer within " + TOTAL_TIMEOUT.toSeconds() + " s"
+            boolean late = post.isCancelled() || e instanceof java.net.SocketTimeoutException;
+            String error = late
+                    ? "no complete answer within " + seconds(timeout) + " s"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             return new SendResult(SendResult.Kind.RETRY, null, millisSince(started), error, null, null);
         } finally {
@@ -110,6 +117,12 @@ class WebhookSender implements DisposableBean {
         String why =
                 status >= 300 && status < 400 ? "HTTP " + status + " (redirects are not followed)" : "HTTP " + status;
         return new SendResult(SendResult.Kind.PERMANENT, status, latency, why, body, null);
+    }
+
+    private static String seconds(Duration timeout) {
+        return java.math.BigDecimal.valueOf(timeout.toMillis(), 3)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A host whose addresses the guard refused when a new connection was about to be opened. */

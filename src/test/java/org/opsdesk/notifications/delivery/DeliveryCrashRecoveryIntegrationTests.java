@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsdesk.support.ApiClient;
-import org.opsdesk.support.AppProcess;
 import org.opsdesk.support.Operations;
 import tools.jackson.databind.JsonNode;
 
@@ -19,35 +16,18 @@ import tools.jackson.databind.JsonNode;
  */
 class DeliveryCrashRecoveryIntegrationTests {
 
-    private static final String KEY = "opk_delivery_crash_tests_key_" + UUID.randomUUID();
-
     @TempDir
     Path temp;
 
     @Test
     void aDeliveryInFlightWhenTheNodeDiesIsSentAgainAfterItsLeaseWithTheSameIdAndBody() throws Exception {
-        var environment = new java.util.HashMap<String, String>(Map.of(
-                "OPSDESK_DATA_DIR", temp.resolve("data").toString(),
-                "OPSDESK_WORKFLOWS_DIR", "src/test/resources/workflows-it",
-                "OPSDESK_BOOTSTRAP_API_KEY", KEY,
-                "OPSDESK_ADMIN_PASSWORD", "delivery-crash-admin-password",
-                "OPSDESK_DEMO", "false",
-                "OPSDESK_WEBHOOKS_ALLOW_HTTP", "true",
-                "OPSDESK_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32",
-                "OPSDESK_NOTIFICATIONS_LEASE", "PT20S"));
-        if (AppProcess.usesExternalDatabase()) {
-            // only this test's endpoint may receive the operation's event, as on a fresh embedded database
-            environment.put("SPRING_DATASOURCE_URL", AppProcess.freshExternalDatabase("opsdesk_delivery_crash"));
-        }
-        try (var receiver = new WebhookReceiver()) {
+        try (var receiver = new WebhookReceiver();
+                var nodes = new DeliveryNodes(temp, "opsdesk_delivery_crash")) {
             receiver.holdFor(Duration.ofSeconds(60)); // the first request hangs until the node is dead
             String operationId;
-            try (var first = AppProcess.start(environment, temp.resolve("first.log"))) {
-                var api = new ApiClient(first.baseUrl(), KEY);
-                var endpoint =
-                        api.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"*\"]}");
-                assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
-                receiver.secret(endpoint.json().get("secret").asString());
+            try (var first = nodes.start("first")) {
+                var api = DeliveryNodes.api(first);
+                DeliveryNodes.subscribe(api, receiver);
                 operationId = api.post(
                                 "/api/v1/operations", Operations.withdrawal().json())
                         .json()
@@ -58,8 +38,8 @@ class DeliveryCrashRecoveryIntegrationTests {
             }
             receiver.holdFor(Duration.ZERO);
 
-            try (var second = AppProcess.start(environment, temp.resolve("second.log"))) {
-                var api = new ApiClient(second.baseUrl(), KEY);
+            try (var second = nodes.start("second")) {
+                var api = DeliveryNodes.api(second);
                 var claimed = item(api, operationId);
                 // still claimed by the dead node, unless the restart took longer than the lease (a loaded machine)
                 assertThat(claimed.get("state").asString()).isIn("sending", "sent");

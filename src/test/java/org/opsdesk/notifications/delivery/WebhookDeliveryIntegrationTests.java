@@ -253,6 +253,52 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aWorkerWakingAfterItsLeaseRanOutSendsNothingAndChangesNothing() throws Exception {
+        poller.stop();
+        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String id = awaitState(operationId, "pending").get("id").asString();
+        // stalls between claiming and sending for longer than its lease (less the margin) lasts
+        var stalled = worker("stalled", DeliveryWorker.LEASE_MARGIN);
+        var claimed = stalled.claim();
+        jdbc.sql("update notifications.delivery set claimed_until = now() - interval '1 second' where id = ?::uuid")
+                .param(id)
+                .update();
+        assertThat(worker("newer").runOnce()).isGreaterThanOrEqualTo(1);
+        assertThat(state(id)).isEqualTo("sent");
+
+        claimed.forEach(stalled::deliver);
+
+        assertThat(receiver.received()).hasSize(1);
+        var attempts = attempts(id);
+        assertThat(attempts).extracting(a -> a.get("outcome").asString()).containsExactly("sent", "superseded");
+        assertThat(attempts.get(1).get("worker").asString()).isEqualTo(stalled.name());
+        assertThat(attempts.get(1).get("error").asString())
+                .isEqualTo("not sent: the claim's lease ran out before the attempt");
+        assertThat(awaitState(operationId, "sent").get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestGetsNoMoreTimeThanItsClaimHasLeft() throws Exception {
+        poller.stop();
+        receiver.holdFor(Duration.ofSeconds(10));
+        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String id = awaitState(operationId, "pending").get("id").asString();
+        // 3 s of the lease for the attempt, not the 15 s a request may otherwise take
+        var worker = worker("short-lease", DeliveryWorker.LEASE_MARGIN.plusSeconds(3));
+
+        long started = System.nanoTime();
+        assertThat(worker.runOnce()).isGreaterThanOrEqualTo(1);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(state(id)).as("recorded within its lease").isEqualTo("retrying");
+        var attempt = attempts(id).get(0);
+        assertThat(attempt.get("outcome").asString()).isEqualTo("retry");
+        assertThat(attempt.get("error").asString()).matches("no complete answer within [0-3](\\.\\d+)? s");
+        assertThat(attempt.get("latencyMs").asLong()).isLessThan(5_000);
+    }
+
+    @Test
     void twoWorkersDeliverEveryEventOnceAndNeverTheSameOneAtTheSameTime() throws Exception {
         poller.stop();
         receiver.holdFor(Duration.ofMillis(30));
@@ -317,6 +363,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     }
 
     private DeliveryWorker worker(String name) {
+        return worker(name, Duration.ofSeconds(60));
+    }
+
+    private DeliveryWorker worker(String name, Duration lease) {
         return new DeliveryWorker(
                 "test-" + name,
                 store,
@@ -328,7 +378,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
                 health,
                 transactions,
                 clock,
-                Duration.ofSeconds(60),
+                lease,
                 8);
     }
 

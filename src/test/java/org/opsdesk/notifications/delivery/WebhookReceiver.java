@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -25,29 +27,44 @@ import java.util.stream.Collectors;
 /**
  * A webhook receiver on 127.0.0.1 (JDK {@link HttpServer}) that verifies every message with the official Standard
  * Webhooks library, answers with scripted statuses (then 204), and notices a message id arriving while a request
- * with the same id is still in flight.
+ * with the same id is still in flight. It can take its time (a fixed or random hold per request) and hold new
+ * requests open until released, so a test can kill or pause the sender while they are in flight.
  */
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
     record Received(Instant at, String id, String body, boolean verified, int answered) {}
 
+    /** One request from its arrival until its answer was sent (or failed to be), by {@link System#nanoTime()}. */
+    record Exchange(String id, long startNanos, long endNanos) {
+        boolean overlaps(Exchange other) {
+            return startNanos < other.endNanos && other.startNanos < endNanos;
+        }
+    }
+
     /** A scripted answer. */
     record Answer(int status, Map<String, String> headers) {}
 
     private final HttpServer server;
+    private static final Duration LONGEST_HOLD_AT_GATE = Duration.ofSeconds(120);
+
     private final List<Received> received = new ArrayList<>();
+    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<String> held = new ArrayList<>();
+    private boolean holding;
+    private long releases;
     private final Deque<Answer> script = new ArrayDeque<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger concurrentDuplicates = new AtomicInteger();
     private final AtomicInteger arrivals = new AtomicInteger();
     private volatile String secret = "";
     private volatile Duration holdFor = Duration.ZERO;
+    private volatile Duration holdAtMost = Duration.ZERO;
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
         server.createContext("/hook", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.start();
     }
 
@@ -61,7 +78,30 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Keeps each request open this long, so overlapping deliveries of one message would be seen. */
     void holdFor(Duration duration) {
-        this.holdFor = duration;
+        holdBetween(duration, duration);
+    }
+
+    /** Keeps each request open for a random time in this range, as a real receiver's work varies. */
+    void holdBetween(Duration least, Duration most) {
+        this.holdFor = least;
+        this.holdAtMost = most;
+    }
+
+    /** While on, each new request waits (up to two minutes) until {@link #release()}, with the sender waiting. */
+    synchronized void holdArrivals(boolean on) {
+        holding = on;
+    }
+
+    /** Lets every request waiting since {@link #holdArrivals} go on to its answer. */
+    synchronized void release() {
+        releases++;
+        held.clear();
+        notifyAll();
+    }
+
+    /** The message ids of the requests waiting to be released. */
+    synchronized List<String> held() {
+        return List.copyOf(held);
     }
 
     synchronized void answer(int status, Map<String, String> headers) {
@@ -78,6 +118,11 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Requests whose answer has gone out (or failed to, the sender being gone). */
+    synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
     /** Requests that have arrived, answered or not yet. */
     int arrivals() {
         return arrivals.get();
@@ -88,7 +133,11 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        return await(condition, Duration.ofSeconds(20));
+    }
+
+    boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;
@@ -100,8 +149,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
+        long start = System.nanoTime();
         arrivals.incrementAndGet();
-        Duration hold = holdFor;
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
@@ -122,23 +171,50 @@ final class WebhookReceiver implements AutoCloseable {
             concurrentDuplicates.incrementAndGet();
         }
         try {
-            if (!hold.isZero()) {
-                Thread.sleep(hold.toMillis());
-            }
+            waitAtGate(id);
+            Thread.sleep(hold().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.remove(id);
         }
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] reply = ("{\"answer\":" + answer.status() + "}").getBytes(StandardCharsets.UTF_8);
-        if (answer.status() == 204) {
-            exchange.sendResponseHeaders(204, -1);
-        } else {
-            exchange.sendResponseHeaders(answer.status(), reply.length);
-            exchange.getResponseBody().write(reply);
+        try {
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] reply = ("{\"answer\":" + answer.status() + "}").getBytes(StandardCharsets.UTF_8);
+            if (answer.status() == 204) {
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                exchange.sendResponseHeaders(answer.status(), reply.length);
+                exchange.getResponseBody().write(reply);
+            }
+            exchange.close();
+        } finally {
+            synchronized (this) {
+                exchanges.add(new Exchange(id, start, System.nanoTime()));
+            }
         }
-        exchange.close();
+    }
+
+    private Duration hold() {
+        long least = holdFor.toMillis();
+        long most = Math.max(least, holdAtMost.toMillis());
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(least, most + 1));
+    }
+
+    private synchronized void waitAtGate(String id) throws InterruptedException {
+        if (!holding) {
+            return;
+        }
+        long mine = releases;
+        held.add(id);
+        long deadline = System.nanoTime() + LONGEST_HOLD_AT_GATE.toNanos();
+        while (releases == mine && System.nanoTime() < deadline) {
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        if (releases == mine) {
+            held.remove(id);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ class WebhookSenderTests {
         String url = "http://hooks.test:" + receiver.getAddress().getPort() + "/hook";
         try {
             for (int i = 0; i < 5; i++) {
-                var result = sender.send(url, "msg_" + i, "{\"n\":" + i + "}", SECRETS);
+                var result = sender.send(url, "msg_" + i, "{\"n\":" + i + "}", SECRETS, Duration.ofSeconds(15));
                 assertThat(result.kind()).as(String.valueOf(result.error())).isEqualTo(SendResult.Kind.SENT);
             }
         } finally {
@@ -55,7 +56,7 @@ class WebhookSenderTests {
                 true, List.of(), host -> new InetAddress[] {InetAddress.getByName(answers.poll())});
         var sender = new WebhookSender(guard, new WebhookSigner(), Clock.systemUTC());
         try {
-            var result = sender.send("http://rebind.example.com/hook", "msg_1", "{}", SECRETS);
+            var result = sender.send("http://rebind.example.com/hook", "msg_1", "{}", SECRETS, Duration.ofSeconds(15));
 
             assertThat(result.kind()).isEqualTo(SendResult.Kind.PERMANENT);
             assertThat(result.error()).contains("destination refused").contains("10.1.2.3");
