@@ -1,6 +1,8 @@
 package org.opsdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsdesk.support.Authenticator.code;
+import static org.opsdesk.support.Authenticator.freshStep;
 
 import java.time.Instant;
 import java.util.stream.LongStream;

@@ -1,18 +1,17 @@
 package org.opsdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsdesk.support.Authenticator.code;
+import static org.opsdesk.support.Authenticator.freshStep;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import java.security.InvalidKeyException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.operators.Operator;
 import org.opsdesk.access.operators.OperatorStore;
+import org.opsdesk.support.Authenticator;
 import org.opsdesk.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,7 +21,6 @@ abstract class SignInTestSupport extends IntegrationTest {
 
     static final String PASSWORD = "correct horse battery staple 42";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
-    private static final TimeBasedOneTimePasswordGenerator AUTHENTICATOR = new TimeBasedOneTimePasswordGenerator();
 
     @Autowired
     protected OperatorStore operators;
@@ -85,25 +83,6 @@ abstract class SignInTestSupport extends IntegrationTest {
                 .single();
     }
 
-    /** What an authenticator app shows for this secret at this 30-second step. */
-    static String code(byte[] secret, long step) {
-        try {
-            return AUTHENTICATOR.generateOneTimePasswordString(
-                    new SecretKeySpec(secret, "HmacSHA1"), Instant.ofEpochSecond(step * 30));
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The current step, waiting first if it is about to end (so a code computed now is still "now" when sent). */
-    static long freshStep() throws InterruptedException {
-        long second = Instant.now().getEpochSecond() % 30;
-        if (second >= 25) {
-            Thread.sleep((31 - second) * 1000);
-        }
-        return Instant.now().getEpochSecond() / 30;
-    }
-
     record Enrolment(byte[] secret, List<String> recoveryCodes, long step) {}
 
     /** Enrols the browser's operator from the MFA page, as a person would with their phone. */
@@ -111,8 +90,8 @@ abstract class SignInTestSupport extends IntegrationTest {
         var page = browser.get("/account/mfa");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().selectFirst("img.qr").attr("src")).startsWith("data:image/svg+xml;base64,");
-        byte[] secret = new Base32()
-                .decode(page.html().selectFirst("#mfa-secret").text().replace(" ", ""));
+        byte[] secret =
+                Authenticator.secret(page.html().selectFirst("#mfa-secret").text());
         assertThat(secret).hasSize(20);
         long step = freshStep();
         var done = browser.post("/account/mfa", "code", code(secret, step));

@@ -47,6 +47,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
+    /** The password of the operators {@link #ensureOperator} creates. */
+    public static final String OPERATOR_PASSWORD = "integration-tests-passphrase";
     /** The SMTP port the application sends to; tests that read mail start GreenMail on it. */
     public static final int MAIL_PORT = freePort();
     /** The port of the SMS and push gateways the application posts to; tests that read them listen on it. */
@@ -104,7 +106,7 @@ public abstract class IntegrationTest {
     /** Makes sure an operator with these roles exists (created through the administration API). */
     protected String ensureOperator(String username, String... roles) {
         String body = "{\"username\":\"" + username + "\",\"displayName\":\"" + username
-                + "\",\"password\":\"integration-tests-passphrase\",\"roles\":[\""
+                + "\",\"password\":\"" + OPERATOR_PASSWORD + "\",\"roles\":[\""
                 + String.join("\",\"", roles) + "\"]}";
         var response = api().post("/api/v1/operators", body);
         if (response.status() != 201 && response.status() != 409) {
