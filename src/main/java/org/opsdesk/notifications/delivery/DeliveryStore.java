@@ -39,9 +39,10 @@ class DeliveryStore {
     }
 
     /**
-     * A delivery planned by a notification rule: {@code pending} with its message already rendered, or recorded as
-     * {@code skipped} (nobody to send to) or {@code failed} (the message could not be rendered) with the reason, and
-     * never attempted.
+     * A delivery of a rendered message — planned by a notification rule, or written by Opsdesk itself (an alert,
+     * an endpoint owner's notice; {@code ruleId} null): {@code pending} with its message already rendered, or
+     * recorded as {@code skipped} (nobody to send to) or {@code failed} (the message could not be rendered) with
+     * the reason, and never attempted.
      */
     record RuleDelivery(
             UUID id,
@@ -51,7 +52,7 @@ class DeliveryStore {
             String channel,
             String recipient,
             String messageId,
-            String ruleId,
+            @Nullable String ruleId,
             String audience,
             @Nullable RenderedMessage message,
             String state,
@@ -60,8 +61,8 @@ class DeliveryStore {
     /** What a finished attempt changes on the delivery. */
     record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
 
-    private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, message_id,"
-            + " test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at";
+    private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, audience,"
+            + " message_id, test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -317,6 +318,7 @@ class DeliveryStore {
                 rs.getObject("operation_id", UUID.class),
                 rs.getString("channel"),
                 rs.getString("recipient"),
+                rs.getString("audience"),
                 rs.getString("message_id"),
                 rs.getBoolean("test"),
                 rs.getString("state"),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tracks since when each webhook endpoint has been failing without a success in between, and disables an
  * endpoint that has failed continuously for {@code opsdesk.notifications.disable-failing-endpoints-after}
- * (5 days), with the reason on the endpoint and in its change log.
+ * (5 days), with the reason on the endpoint and in its change log (actor {@code system:webhook-delivery}), and
+ * tells its owner ({@link DeliveryAlerts#endpointDisabled}) in the same transaction.
  */
 @Component
 class EndpointHealth {
@@ -23,19 +25,22 @@ class EndpointHealth {
 
     private final JdbcClient jdbc;
     private final WebhookAdministration webhooks;
+    private final DeliveryAlerts alerts;
     private final Duration disableAfter;
 
     EndpointHealth(
             JdbcClient jdbc,
             WebhookAdministration webhooks,
+            DeliveryAlerts alerts,
             @Value("${opsdesk.notifications.disable-failing-endpoints-after:P5D}") Duration disableAfter) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
+        this.alerts = alerts;
         this.disableAfter = disableAfter;
     }
 
     /** Called in the transaction that records an attempt's outcome ({@code sent}, {@code retrying}, ...). */
-    void record(UUID endpointId, String state, Instant now) {
+    void record(UUID endpointId, String state, @Nullable String lastError, Instant now) {
         if ("sent".equals(state)) {
             jdbc.sql(
                             """
@@ -60,8 +65,10 @@ class EndpointHealth {
                 .single();
         if (!since.toInstant().plus(disableAfter).isAfter(now)) {
             String reason = "failing continuously since " + since.toInstant() + "; disabled automatically";
-            webhooks.disableAutomatically(endpointId, reason);
-            log.warn("webhook endpoint {} disabled: {}", endpointId, reason);
+            webhooks.disableAutomatically(endpointId, reason).ifPresent(disabled -> {
+                log.warn("webhook endpoint {} disabled: {}", endpointId, reason);
+                alerts.endpointDisabled(disabled, since.toInstant(), lastError);
+            });
         }
     }
 }
