@@ -22,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Claims due deliveries and makes one attempt at each. The claim commits before anything is sent (a lease of
  * {@code lease} and a fresh token); sending happens outside any transaction, several at a time; the outcome and
- * the attempt log are written together, and the outcome only while the token is still the row's. A worker that
- * dies leaves its claims to expire and be claimed again: at-least-once, with the same message id and body.
+ * the attempt log are written together, and the outcome only while the token is still the row's — with, in the
+ * same transaction, the endpoint's health and the alert about a delivery that failed for good ({@link
+ * DeliveryAlerts}). A worker that dies leaves its claims to expire and be claimed again: at-least-once, with the
+ * same message id and body.
  */
 class DeliveryWorker {
 
