@@ -2,7 +2,8 @@
  * Who may act: operators (people) and API keys (integrations), how they authenticate, and the first-start
  * bootstrap of the admin operator and the integration key. Turns every authenticated request into an
  * {@link org.opsdesk.shared.Actor} carrying its permissions, which the other modules check. Secrets are kept
- * only as hashes.
+ * only as hashes. Publishes {@link org.opsdesk.access.OperatorDirectory}: an operator's contact (email, language,
+ * whether enabled) for the modules that write to operators.
  */
 @ApplicationModule(allowedDependencies = {"shared", "workflow", "operations"})
 @NullMarked

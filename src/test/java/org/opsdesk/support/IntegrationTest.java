@@ -42,13 +42,19 @@ import tools.jackson.databind.JsonNode;
             "spring.mail.properties.mail.smtp.starttls.enable=false",
             "spring.mail.properties.mail.smtp.starttls.required=false",
             "opsdesk.notifications.email.from=Opsdesk Tests <opsdesk@example.com>",
-            "opsdesk.notifications.team-mailboxes.cashier=cashier-desk@example.com"
+            "opsdesk.notifications.team-mailboxes.cashier=cashier-desk@example.com",
+            // deliveries that fail for good are reported here; endpoints without an owner are reported there
+            "opsdesk.notifications.alert-mailbox=" + IntegrationTest.ALERT_MAILBOX,
+            "opsdesk.notifications.integrations-mailbox=" + IntegrationTest.INTEGRATIONS_MAILBOX
         })
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
     /** The password of the operators {@link #ensureOperator} creates. */
     public static final String OPERATOR_PASSWORD = "integration-tests-passphrase";
+
+    public static final String ALERT_MAILBOX = "ops-alerts@example.com";
+    public static final String INTEGRATIONS_MAILBOX = "integrations@example.com";
     /** The SMTP port the application sends to; tests that read mail start GreenMail on it. */
     public static final int MAIL_PORT = freePort();
     /** The port of the SMS and push gateways the application posts to; tests that read them listen on it. */

@@ -1,5 +1,6 @@
 package org.opsdesk.notifications.channels;
 
+import org.opsdesk.access.OperatorDirectory;
 import org.opsdesk.clients.Clients;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,11 @@ class ChannelConfiguration {
     @Bean
     ClientMessaging clientMessaging(Clients clients, EmailSender email, SmsGateway sms, PushGateway push) {
         return new ClientMessaging(clients, email, sms, push);
+    }
+
+    @Bean
+    OperatorMessaging operatorMessaging(OperatorDirectory operators, EmailSender email) {
+        return new OperatorMessaging(operators, email);
     }
 
     private static HttpGatewaySettings settings(Environment environment, String channel, String defaultBody) {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param ruleId the notification rule that called for it; null for webhooks
  * @param sentBy who sent it by hand (a manual rule's notification); null when it went out by itself
  * @param edited for a manual send, whether the sender changed the rendered text; null otherwise
+ * @param audience who the message is for, besides webhooks (null): {@code client}, {@code team}, {@code assignee}
+ *     (rules), {@code alert} (the alert mailbox, told of a failed delivery), {@code endpoint_owner} (told of a
+ *     disabled webhook endpoint)
  */
 public record Delivery(
         UUID id,
@@ -18,6 +21,7 @@ public record Delivery(
         @Nullable UUID operationId,
         String channel,
         String recipient,
+        @Nullable String audience,
         String messageId,
         boolean test,
         String state,

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.OperatorContact;
+import org.opsdesk.notifications.channels.OperatorMessaging;
 import org.opsdesk.notifications.rules.Audience;
 import org.opsdesk.notifications.rules.DeliveryMode;
 import org.opsdesk.notifications.rules.NotificationMessages;
@@ -43,6 +45,8 @@ class DeliveryCreation {
     private final DeliveryStore deliveries;
     private final NotificationRules rules;
     private final NotificationMessages notificationMessages;
+    private final OperatorMessaging operators;
+    private final DeliveryAlerts alerts;
     private final Clock clock;
 
     DeliveryCreation(
@@ -51,12 +55,16 @@ class DeliveryCreation {
             DeliveryStore deliveries,
             NotificationRules rules,
             NotificationMessages notificationMessages,
+            OperatorMessaging operators,
+            DeliveryAlerts alerts,
             Clock clock) {
         this.webhooks = webhooks;
         this.messages = messages;
         this.deliveries = deliveries;
         this.rules = rules;
         this.notificationMessages = notificationMessages;
+        this.operators = operators;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -71,7 +79,10 @@ class DeliveryCreation {
         }
         for (NotificationPlan plan : rules.plan(event)) {
             if (plan.mode() == DeliveryMode.AUTOMATIC && plan.audience() != Audience.WEBHOOKS) {
-                deliveries.insert(ruleDelivery(plan, event), clock.instant());
+                var delivery = ruleDelivery(plan, event);
+                if (deliveries.insert(delivery, clock.instant()) && "failed".equals(delivery.state())) {
+                    alerts.deliveryFailed(delivery.id(), event.operation()); // in the relay's transaction too
+                }
             }
         }
     }
@@ -102,9 +113,15 @@ class DeliveryCreation {
     /**
      * The delivery a rule's plan calls for. The recipient is the client's subject (its address and consent are
      * looked up when sending, through {@code clients}), the team mailbox's address, or the assignee's username.
-     * Where there is nobody to send to — a team without a configured mailbox, an unassigned operation, or an
-     * assignee, whose email address this module has no way to learn — the row is stored as {@code skipped} with
-     * the reason rather than left out, so the operation's notifications say why nothing went out.
+     * Where there is nobody to send to — a team without a configured mailbox, an unassigned operation, an assignee
+     * who is unknown, deleted, disabled or has no email address — the row is stored as {@code skipped} with the
+     * reason rather than left out, so the operation's notifications say why nothing went out.
+     *
+     * <p>The assignee is looked up twice on purpose. Now, because the message is rendered now and must be in the
+     * operator's own language, and because an operator who cannot be emailed is better recorded at once than
+     * queued. And again when sending ({@link OperatorMessaging#email}), as clients are, because the address may
+     * change or the operator be disabled before the attempt (or a resend days later); the recipient stays the
+     * username, so the delivery is traceable to the operator whatever their address was.
      */
     private DeliveryStore.RuleDelivery ruleDelivery(NotificationPlan plan, StatusChanged event) {
         NotificationRule rule = plan.rule();
@@ -113,9 +130,18 @@ class DeliveryCreation {
         String reason = plan.unsendable();
         String state = reason == null ? "pending" : "skipped";
         RenderedMessage message = null;
+        String locale = null;
+        if (reason == null && rule.audience() == Audience.ASSIGNEE) {
+            var assignee = operators.reach(recipient);
+            reason = assignee.unreachable();
+            state = reason == null ? state : "skipped";
+            locale = assignee.reachable().map(OperatorContact::locale).orElse(null);
+        }
         if (reason == null) {
             try {
-                message = notificationMessages.compose(rule, event);
+                message = locale == null
+                        ? notificationMessages.compose(rule, event)
+                        : notificationMessages.preview(rule, event, locale);
             } catch (RuntimeException e) { // a broken template must not hold up the outbox relay
                 log.warn("rendering {} for event {} failed", rule.id(), event.eventId(), e);
                 state = "failed";

@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.notifications.channels.ClientMessaging;
-import org.opsdesk.notifications.channels.EmailSender;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +35,9 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
             DeliveryStore store,
             WebhookAdministration webhooks,
             WebhookSender sender,
-            ClientMessaging clientMessaging,
-            EmailSender email,
+            MessageSender messages,
             EndpointHealth health,
+            DeliveryAlerts alerts,
             TransactionTemplate transactions,
             Clock clock,
             @Value("${opsdesk.notifications.poll-interval:PT0.2S}") Duration interval,
@@ -59,10 +57,10 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
                 store,
                 webhooks,
                 sender,
-                clientMessaging,
-                email,
+                messages,
                 new RetrySchedule(retryDelays, new Random()),
                 health,
+                alerts,
                 transactions,
                 clock,
                 lease,

@@ -40,9 +40,11 @@ class DeliveryStore {
     }
 
     /**
-     * A delivery planned by a notification rule: {@code pending} with its message already rendered, or recorded as
-     * {@code skipped} (nobody to send to) or {@code failed} (the message could not be rendered) with the reason, and
-     * never attempted. {@code sentBy} and {@code edited} are set for a manual rule's notification sent by hand.
+     * A delivery of a rendered message — planned by a notification rule, or written by Opsdesk itself (an alert,
+     * an endpoint owner's notice; {@code ruleId} null): {@code pending} with its message already rendered, or
+     * recorded as {@code skipped} (nobody to send to) or {@code failed} (the message could not be rendered) with
+     * the reason, and never attempted. {@code sentBy} and {@code edited} are set for a manual rule's notification
+     * sent by hand.
      */
     record RuleDelivery(
             UUID id,
@@ -52,7 +54,7 @@ class DeliveryStore {
             String channel,
             String recipient,
             String messageId,
-            String ruleId,
+            @Nullable String ruleId,
             String audience,
             @Nullable RenderedMessage message,
             String state,
@@ -63,9 +65,9 @@ class DeliveryStore {
     /** What a finished attempt changes on the delivery. */
     record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
 
-    private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, message_id,"
-            + " test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at, rule_id,"
-            + " sent_by_kind, sent_by_id, sent_by_name, edited";
+    private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, audience,"
+            + " message_id, test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at,"
+            + " rule_id, sent_by_kind, sent_by_id, sent_by_name, edited";
 
     private final JdbcClient jdbc;
 
@@ -343,6 +345,7 @@ class DeliveryStore {
                 rs.getObject("operation_id", UUID.class),
                 rs.getString("channel"),
                 rs.getString("recipient"),
+                rs.getString("audience"),
                 rs.getString("message_id"),
                 rs.getBoolean("test"),
                 rs.getString("state"),

@@ -13,9 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.opsdesk.notifications.channels.ClientMessaging;
-import org.opsdesk.notifications.channels.EmailMessage;
-import org.opsdesk.notifications.channels.EmailSender;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
 import org.opsdesk.shared.NotFound;
@@ -26,12 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Claims due deliveries and makes one attempt at each. The claim commits before anything is sent (a lease of
  * {@code lease} and a fresh token); sending happens outside any transaction, several at a time; the outcome and
- * the attempt log are written together, and the outcome only while the token is still the row's. A worker that
- * dies leaves its claims to expire and be claimed again: at-least-once, with the same message id and body. No
- * attempt starts once the claim's lease is (nearly) over, and a webhook request gets at most the time left of it
- * (less a margin), so a live node's request has ended before another node may claim the delivery; only a node
- * frozen mid-request (a long pause) can overlap a newer claim's attempt. (Email, SMS and push keep their senders'
- * own timeouts.)
+ * the attempt log are written together, and the outcome only while the token is still the row's — with, in the
+ * same transaction, the endpoint's health and the alert about a delivery that failed for good ({@link
+ * DeliveryAlerts}). A worker that dies leaves its claims to expire and be claimed again: at-least-once, with the
+ * same message id and body. No attempt starts once the claim's lease is (nearly) over, and a webhook request gets
+ * at most the time left of it (less a margin), so a live node's request has ended before another node may claim
+ * the delivery; only a node frozen mid-request (a long pause) can overlap a newer claim's attempt. (Email, SMS and
+ * push keep their senders' own timeouts.)
  */
 class DeliveryWorker {
 
@@ -46,10 +44,10 @@ class DeliveryWorker {
     private final DeliveryStore store;
     private final WebhookAdministration webhooks;
     private final WebhookSender sender;
-    private final ClientMessaging clientMessaging;
-    private final EmailSender email;
+    private final MessageSender messages;
     private final RetrySchedule schedule;
     private final EndpointHealth health;
+    private final DeliveryAlerts alerts;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration lease;
@@ -61,10 +59,10 @@ class DeliveryWorker {
             DeliveryStore store,
             WebhookAdministration webhooks,
             WebhookSender sender,
-            ClientMessaging clientMessaging,
-            EmailSender email,
+            MessageSender messages,
             RetrySchedule schedule,
             EndpointHealth health,
+            DeliveryAlerts alerts,
             TransactionTemplate transactions,
             Clock clock,
             Duration lease,
@@ -73,10 +71,10 @@ class DeliveryWorker {
         this.store = store;
         this.webhooks = webhooks;
         this.sender = sender;
-        this.clientMessaging = clientMessaging;
-        this.email = email;
+        this.messages = messages;
         this.schedule = schedule;
         this.health = health;
+        this.alerts = alerts;
         this.transactions = transactions;
         this.clock = clock;
         this.lease = lease;
@@ -139,7 +137,7 @@ class DeliveryWorker {
 
     private SendResult attempt(DeliveryStore.Claimed claimed, Endpoints endpoints) {
         if (!Delivery.WEBHOOK.equals(claimed.channel())) {
-            return message(claimed);
+            return leaseLeft(claimed).compareTo(SHORTEST_ATTEMPT) < 0 ? leaseRanOut() : messages.send(claimed);
         }
         var target = endpoints.get(UUID.fromString(claimed.recipient()));
         if (target.isEmpty()) {
@@ -169,47 +167,11 @@ class DeliveryWorker {
                 SendResult.Kind.RETRY, null, 0, "not sent: the claim's lease ran out before the attempt", null, null);
     }
 
-    /**
-     * A rule's delivery: the stored message (rendered once, when the delivery was created) through the channel's
-     * sender — to a client only through {@link ClientMessaging}, which looks up the address and consent now and
-     * answers skipped with the reason when either is missing; to a team mailbox straight by email.
-     */
-    private SendResult message(DeliveryStore.Claimed claimed) {
-        if (leaseLeft(claimed).compareTo(SHORTEST_ATTEMPT) < 0) {
-            return leaseRanOut();
-        }
-        var message = claimed.message();
-        String audience = String.valueOf(claimed.audience());
-        long started = System.nanoTime();
-        org.opsdesk.notifications.channels.SendResult result;
-        switch (claimed.channel() + "/" + audience) {
-            case "email/client" -> result = clientMessaging.email(claimed.recipient(), message);
-            case "sms/client" -> result = clientMessaging.sms(claimed.recipient(), message);
-            case "push/client" -> result = clientMessaging.push(claimed.recipient(), message);
-            case "email/team" ->
-                result = email.send(new EmailMessage(
-                        claimed.recipient(), String.valueOf(message.subject()), message.text(), message.html()));
-            default -> {
-                return SendResult.permanent("no sender for channel " + claimed.channel() + " to " + audience);
-            }
-        }
-        long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        String detail = result.detail();
-        if (detail != null && detail.length() > 1000) {
-            detail = detail.substring(0, 1000);
-        }
-        return switch (result.outcome()) {
-            // the provider's id of what was sent (the SMTP Message-ID, the gateway's answer) kept as the response
-            case SENT -> new SendResult(SendResult.Kind.SENT, null, latencyMs, null, detail, null);
-            case SKIPPED -> new SendResult(SendResult.Kind.SKIPPED, null, latencyMs, detail, null, null);
-            case FAILED_TRANSIENT -> new SendResult(SendResult.Kind.RETRY, null, latencyMs, detail, null, null);
-            case FAILED_PERMANENT -> new SendResult(SendResult.Kind.PERMANENT, null, latencyMs, detail, null, null);
-        };
-    }
-
     private void record(DeliveryStore.Claimed claimed, SendResult result, Instant at) {
         Instant now = clock.instant();
         var outcome = outcome(claimed, result, now);
+        boolean failed = "failed".equals(outcome.state());
+        var operation = failed ? alerts.operationOf(claimed.id()) : null;
         transactions.executeWithoutResult(status -> {
             Optional<Integer> attemptNo = store.finish(claimed.id(), claimed.claimToken(), outcome, now);
             String logged = attemptNo.isEmpty() ? "superseded" : logged(outcome.state());
@@ -225,17 +187,12 @@ class DeliveryWorker {
                     result.error(),
                     result.responseBody());
             if (attemptNo.isPresent() && Delivery.WEBHOOK.equals(claimed.channel()) && !claimed.test()) {
-                health.record(UUID.fromString(claimed.recipient()), outcome.state(), now);
+                health.record(UUID.fromString(claimed.recipient()), outcome.state(), outcome.lastError(), now);
+            }
+            if (attemptNo.isPresent() && failed) {
+                alerts.deliveryFailed(claimed.id(), operation); // in this transaction: the alert cannot be lost
             }
         });
-        if ("failed".equals(outcome.state())) {
-            log.warn(
-                    "delivery {} to {} {} failed for good: {}",
-                    claimed.id(),
-                    claimed.channel(),
-                    claimed.recipient(),
-                    outcome.lastError());
-        }
     }
 
     private DeliveryStore.Outcome outcome(DeliveryStore.Claimed claimed, SendResult result, Instant now) {

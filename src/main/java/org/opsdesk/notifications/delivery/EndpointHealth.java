@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +24,18 @@ class EndpointHealth {
 
     private final JdbcClient jdbc;
     private final WebhookAdministration webhooks;
+    private final DeliveryAlerts alerts;
     private final Duration disableAfter;
     private static final Duration SUCCESS_GRANULARITY = Duration.ofSeconds(10);
 
     EndpointHealth(
             JdbcClient jdbc,
             WebhookAdministration webhooks,
+            DeliveryAlerts alerts,
             @Value("${opsdesk.notifications.disable-failing-endpoints-after:P5D}") Duration disableAfter) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
+        this.alerts = alerts;
         this.disableAfter = disableAfter;
     }
 
@@ -59,7 +63,7 @@ class EndpointHealth {
     }
 
     /** Called in the transaction that records an attempt's outcome ({@code sent}, {@code retrying}, ...). */
-    void record(UUID endpointId, String state, Instant now) {
+    void record(UUID endpointId, String state, @Nullable String lastError, Instant now) {
         if ("sent".equals(state)) {
             recordSuccess(endpointId, now);
             return;
@@ -78,8 +82,10 @@ class EndpointHealth {
                 .single();
         if (!since.toInstant().plus(disableAfter).isAfter(now)) {
             String reason = "failing continuously since " + since.toInstant() + "; disabled automatically";
-            webhooks.disableAutomatically(endpointId, reason);
-            log.warn("webhook endpoint {} disabled: {}", endpointId, reason);
+            webhooks.disableAutomatically(endpointId, reason).ifPresent(disabled -> {
+                log.warn("webhook endpoint {} disabled: {}", endpointId, reason);
+                alerts.endpointDisabled(disabled, since.toInstant(), lastError);
+            });
         }
     }
 }

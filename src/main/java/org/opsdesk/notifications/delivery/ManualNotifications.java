@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.clients.Channel;
 import org.opsdesk.notifications.channels.ClientMessaging;
+import org.opsdesk.notifications.channels.OperatorMessaging;
 import org.opsdesk.notifications.rules.Audience;
 import org.opsdesk.notifications.rules.DeliveryMode;
 import org.opsdesk.notifications.rules.NotificationMessages;
@@ -41,6 +42,7 @@ class ManualNotifications {
     private final NotificationRules rules;
     private final NotificationMessages messages;
     private final ClientMessaging clientMessaging;
+    private final OperatorMessaging operatorMessaging;
     private final DeliveryStore deliveries;
     private final Clock clock;
 
@@ -49,12 +51,14 @@ class ManualNotifications {
             NotificationRules rules,
             NotificationMessages messages,
             ClientMessaging clientMessaging,
+            OperatorMessaging operatorMessaging,
             DeliveryStore deliveries,
             Clock clock) {
         this.operations = operations;
         this.rules = rules;
         this.messages = messages;
         this.clientMessaging = clientMessaging;
+        this.operatorMessaging = operatorMessaging;
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -194,11 +198,14 @@ class ManualNotifications {
     }
 
     /**
-     * Why the plan cannot be sent now: nobody to send to, or a client the directory does not let us reach on the
-     * channel right now (the words the worker would record when skipping it).
+     * Why the plan cannot be sent now: nobody to send to, an operator without a usable address, or a client the
+     * directory does not let us reach on the channel right now (the words the worker would record when skipping it).
      */
     private @Nullable String unavailable(NotificationPlan plan, String recipient) {
         String reason = plan.unsendable();
+        if (reason == null && plan.audience() == Audience.ASSIGNEE) {
+            return operatorMessaging.reach(recipient).unreachable();
+        }
         if (reason != null || plan.audience() != Audience.CLIENT) {
             return reason;
         }

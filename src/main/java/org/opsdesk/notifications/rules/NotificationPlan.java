@@ -44,16 +44,12 @@ public record NotificationPlan(NotificationRule rule, @Nullable String recipient
 
     /**
      * Why this notification cannot go out at all, whatever the recipient's own data says: nobody to send to (see
-     * {@code unresolved}), or an assignee, whose email address this module has no way to learn (there is no
-     * operator directory it may read). Null when it can be sent.
+     * {@code unresolved}). Null when there is a recipient; whether that client or operator can be reached on the
+     * channel is the senders' question.
      */
     public @Nullable String unsendable() {
         if (recipient == null) {
             return unresolved == null ? "no recipient" : unresolved;
-        }
-        if (rule.audience() == Audience.ASSIGNEE) {
-            return rule.channel().code() + ": the operator's email address is not known to notifications (no"
-                    + " operator directory is available to it)";
         }
         return null;
     }

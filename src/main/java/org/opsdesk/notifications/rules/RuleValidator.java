@@ -218,19 +218,7 @@ public final class RuleValidator {
         if (channel == null) {
             return;
         }
-        for (String locale : TemplateFiles.LOCALES) {
-            for (TemplatePart part : partsFor(channel)) {
-                var text = templates.read(template, locale, part);
-                if (text.isEmpty()) {
-                    problems.add("template '" + template + "' has no " + locale + " " + part.suffix() + " ("
-                            + templates.describe(template, locale, part) + ")");
-                } else if (!TemplateVariables.unknown(text.get()).isEmpty()) {
-                    problems.add("template '" + template + "' (" + locale + " " + part.suffix() + ") uses unknown "
-                            + "variables " + TemplateVariables.unknown(text.get()) + "; known: "
-                            + TemplateVariables.ROOTS);
-                }
-            }
-        }
+        problems.addAll(templates.problems(template, partsFor(channel), TemplateVariables.ROOTS));
     }
 
     private static @Nullable DeliveryMode mode(@Nullable String mode, List<String> problems) {

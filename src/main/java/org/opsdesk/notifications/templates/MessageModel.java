@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.templates;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -50,14 +51,17 @@ public final class MessageModel {
         change.put("toStatus", event.toStatus().name());
         change.put("reason", event.reason() == null || event.reason().isBlank() ? null : event.reason());
         change.put("actor", event.actorName());
-        change.put(
-                "occurredAt",
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                                .withLocale(language)
-                                .withZone(ZoneOffset.UTC)
-                                .format(event.occurredAt())
-                        + " UTC");
+        change.put("occurredAt", time(event.occurredAt(), locale));
         return Map.of("operation", op, "client", client, "event", change);
+    }
+
+    /** A moment as the language writes it (medium length), in UTC, saying so: {@code Nov 23, 2026, 10:15:30 AM UTC}. */
+    public static String time(Instant at, String locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                        .withLocale(Locale.forLanguageTag(locale))
+                        .withZone(ZoneOffset.UTC)
+                        .format(at)
+                + " UTC";
     }
 
     /** {@code 1,234.50 EUR} in English, {@code 1.234,50 EUR} in Portuguese and Dutch, {@code 1 234,50 EUR} in Polish. */

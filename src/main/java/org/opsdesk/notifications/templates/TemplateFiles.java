@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
@@ -62,6 +64,27 @@ public final class TemplateFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + resource, e);
         }
+    }
+
+    /**
+     * What is wrong with a template, as messages: a part missing in one of the locales, or a part using variables
+     * other than {@code roots}. Empty when it is complete.
+     */
+    public List<String> problems(String template, Set<TemplatePart> parts, Set<String> roots) {
+        var problems = new ArrayList<String>();
+        for (String locale : LOCALES) {
+            for (TemplatePart part : parts) {
+                var text = read(template, locale, part);
+                if (text.isEmpty()) {
+                    problems.add("template '" + template + "' has no " + locale + " " + part.suffix() + " ("
+                            + describe(template, locale, part) + ")");
+                } else if (!TemplateVariables.unknown(text.get(), roots).isEmpty()) {
+                    problems.add("template '" + template + "' (" + locale + " " + part.suffix() + ") uses unknown "
+                            + "variables " + TemplateVariables.unknown(text.get(), roots) + "; known: " + roots);
+                }
+            }
+        }
+        return problems;
     }
 
     /** Where a template's file is looked for, for error messages. */

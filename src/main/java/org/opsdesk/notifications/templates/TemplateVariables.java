@@ -19,11 +19,16 @@ public final class TemplateVariables {
 
     /** Root names of the {@code ${...}} expressions in the text that are not part of the model. */
     public static Set<String> unknown(String text) {
+        return unknown(text, ROOTS);
+    }
+
+    /** Root names of the {@code ${...}} expressions in the text that are not among {@code roots}. */
+    public static Set<String> unknown(String text, Set<String> roots) {
         var unknown = new LinkedHashSet<String>();
         var matcher = EXPRESSION.matcher(text);
         while (matcher.find()) {
             String root = matcher.group(1);
-            if (!ROOTS.contains(root)) {
+            if (!roots.contains(root)) {
                 unknown.add(root);
             }
         }

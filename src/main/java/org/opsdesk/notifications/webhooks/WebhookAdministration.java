@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.egress.DestinationGuard;
@@ -57,28 +58,42 @@ public class WebhookAdministration {
 
     @Transactional
     public WithSecret create(
-            String url, @Nullable String description, List<String> eventTypes, boolean enabled, Actor actor) {
+            String url,
+            @Nullable String description,
+            @Nullable String ownerEmail,
+            List<String> eventTypes,
+            boolean enabled,
+            Actor actor) {
         String checkedUrl = guard.checkRegistration("url", url).toString();
         List<String> types = WebhookEventTypes.validate("eventTypes", eventTypes);
+        String owner = blankToNull(ownerEmail);
         UUID id = UUID.randomUUID();
         String secret = WebhookSecrets.generate();
-        endpoints.insert(id, checkedUrl, description, types, enabled, seal(id, secret), actor.principalKey(), now());
-        changes.record(id, "created", actor, settings(checkedUrl, description, types, enabled));
+        endpoints.insert(
+                id, checkedUrl, description, owner, types, enabled, seal(id, secret), actor.principalKey(), now());
+        changes.record(id, "created", actor, settings(checkedUrl, description, owner, types, enabled));
         return new WithSecret(get(id), secret);
     }
 
     @Transactional
     public WebhookEndpoint update(
-            UUID id, String url, @Nullable String description, List<String> eventTypes, boolean enabled, Actor actor) {
+            UUID id,
+            String url,
+            @Nullable String description,
+            @Nullable String ownerEmail,
+            List<String> eventTypes,
+            boolean enabled,
+            Actor actor) {
         WebhookEndpoint before = locked(id);
         String checkedUrl = guard.checkRegistration("url", url).toString();
         List<String> types = WebhookEventTypes.validate("eventTypes", eventTypes);
-        endpoints.update(id, checkedUrl, description, types, actor.principalKey(), now());
+        String owner = blankToNull(ownerEmail);
+        endpoints.update(id, checkedUrl, description, owner, types, actor.principalKey(), now());
         if (before.enabled() != enabled) {
             endpoints.setEnabled(
                     id, enabled, enabled ? null : "disabled by " + actor.principalKey(), actor.principalKey(), now());
         }
-        var details = settings(checkedUrl, description, types, enabled);
+        var details = settings(checkedUrl, description, owner, types, enabled);
         details.put("previousUrl", before.url());
         changes.record(id, "updated", actor, details);
         return get(id);
@@ -138,16 +153,21 @@ public class WebhookAdministration {
         return endpoints.subscribedTo(eventType);
     }
 
-    /** Disables an endpoint on behalf of the delivery engine, with the reason, and logs it like any change. */
+    /**
+     * Disables an endpoint on behalf of the delivery engine, with the reason, and logs it like any change (actor
+     * {@code system:webhook-delivery}). Answers the endpoint as disabled, or empty when it was deleted or already
+     * disabled — then nothing changed and nobody needs telling again.
+     */
     @Transactional
-    public void disableAutomatically(UUID id, String reason) {
+    public Optional<WebhookEndpoint> disableAutomatically(UUID id, String reason) {
         var endpoint = endpoints.lock(id);
         if (endpoint.isEmpty() || !endpoint.get().enabled()) {
-            return;
+            return Optional.empty();
         }
         Actor system = Actor.system("webhook-delivery");
         endpoints.setEnabled(id, false, reason, system.principalKey(), now());
-        changes.record(id, "disabled", system, Map.of("reason", reason));
+        changes.record(id, "disabled", system, Map.of("reason", reason, "automatic", true));
+        return Optional.of(get(id));
     }
 
     public WebhookEndpoint get(UUID id) {
@@ -176,13 +196,22 @@ public class WebhookAdministration {
     }
 
     private static Map<String, Object> settings(
-            String url, @Nullable String description, List<String> eventTypes, boolean enabled) {
+            String url,
+            @Nullable String description,
+            @Nullable String ownerEmail,
+            List<String> eventTypes,
+            boolean enabled) {
         var details = new LinkedHashMap<String, Object>();
         details.put("url", url);
         details.put("description", description == null ? "" : description);
+        details.put("ownerEmail", ownerEmail == null ? "" : ownerEmail);
         details.put("eventTypes", eventTypes);
         details.put("enabled", enabled);
         return details;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Instant now() {

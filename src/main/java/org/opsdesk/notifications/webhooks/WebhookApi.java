@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.webhooks;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -63,7 +64,12 @@ class WebhookApi {
     @PostMapping(consumes = "application/json")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody EndpointRequest request, Actor actor) {
         var created = administration.create(
-                request.url(), request.description(), request.eventTypes(), request.enabledOrDefault(), actor);
+                request.url(),
+                request.description(),
+                request.ownerEmail(),
+                request.eventTypes(),
+                request.enabledOrDefault(),
+                actor);
         return ResponseEntity.created(
                         URI.create("/api/v1/webhooks/" + created.endpoint().id()))
                 .body(withSecret(created));
@@ -73,7 +79,13 @@ class WebhookApi {
     @PutMapping(path = "/{id}", consumes = "application/json")
     WebhookEndpoint update(@PathVariable UUID id, @Valid @RequestBody EndpointRequest request, Actor actor) {
         return administration.update(
-                id, request.url(), request.description(), request.eventTypes(), request.enabledOrDefault(), actor);
+                id,
+                request.url(),
+                request.description(),
+                request.ownerEmail(),
+                request.eventTypes(),
+                request.enabledOrDefault(),
+                actor);
     }
 
     @RequiresPermission("webhooks:manage")
@@ -110,6 +122,7 @@ class WebhookApi {
         body.put("id", endpoint.id());
         body.put("url", endpoint.url());
         body.put("description", endpoint.description());
+        body.put("ownerEmail", endpoint.ownerEmail());
         body.put("eventTypes", endpoint.eventTypes());
         body.put("enabled", endpoint.enabled());
         body.put("secret", answer.secret());
@@ -129,6 +142,7 @@ class WebhookApi {
             @NotBlank @Size(max = 2000) String url,
             @Nullable @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
                     String description,
+            @Nullable @Email @Size(max = 254) String ownerEmail,
             @NotNull @Size(min = 1, max = 20, message = "give between 1 and 20 event types")
                     List<@NotNull String> eventTypes,
             @Nullable Boolean enabled) {

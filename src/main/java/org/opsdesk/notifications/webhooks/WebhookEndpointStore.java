@@ -19,7 +19,7 @@ class WebhookEndpointStore {
     /** The sealed secrets of an endpoint: the current one, and the previous one while its overlap lasts. */
     record SealedSecrets(String current, @Nullable String previous, @Nullable Instant previousExpiresAt) {}
 
-    private static final String COLUMNS = "id, url, description, event_types, enabled, disabled_reason,"
+    private static final String COLUMNS = "id, url, description, owner_email, event_types, enabled, disabled_reason,"
             + " previous_secret_expires_at, created_at, created_by, updated_at, updated_by";
 
     private final JdbcClient jdbc;
@@ -32,6 +32,7 @@ class WebhookEndpointStore {
             UUID id,
             String url,
             @Nullable String description,
+            @Nullable String ownerEmail,
             List<String> eventTypes,
             boolean enabled,
             String sealedSecret,
@@ -39,13 +40,14 @@ class WebhookEndpointStore {
             Instant now) {
         jdbc.sql(
                         """
-                        insert into notifications.webhook_endpoint (id, url, description, event_types, enabled, secret,
-                            created_at, created_by, updated_at, updated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into notifications.webhook_endpoint (id, url, description, owner_email, event_types,
+                            enabled, secret, created_at, created_by, updated_at, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         url,
                         description,
+                        ownerEmail,
                         eventTypes.toArray(String[]::new),
                         enabled,
                         sealedSecret,
@@ -95,13 +97,20 @@ class WebhookEndpointStore {
                 .list();
     }
 
-    boolean update(UUID id, String url, @Nullable String description, List<String> eventTypes, String by, Instant now) {
+    boolean update(
+            UUID id,
+            String url,
+            @Nullable String description,
+            @Nullable String ownerEmail,
+            List<String> eventTypes,
+            String by,
+            Instant now) {
         return jdbc.sql(
                                 """
                         update notifications.webhook_endpoint
-                        set url = ?, description = ?, event_types = ?, updated_at = ?, updated_by = ?
+                        set url = ?, description = ?, owner_email = ?, event_types = ?, updated_at = ?, updated_by = ?
                         where id = ?""")
-                        .params(url, description, eventTypes.toArray(String[]::new), utc(now), by, id)
+                        .params(url, description, ownerEmail, eventTypes.toArray(String[]::new), utc(now), by, id)
                         .update()
                 == 1;
     }
@@ -153,6 +162,7 @@ class WebhookEndpointStore {
                 rs.getObject("id", UUID.class),
                 rs.getString("url"),
                 rs.getString("description"),
+                rs.getString("owner_email"),
                 List.of((String[]) rs.getArray("event_types").getArray()),
                 rs.getBoolean("enabled"),
                 rs.getString("disabled_reason"),

@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opsdesk.notifications.channels.ClientMessaging;
-import org.opsdesk.notifications.channels.EmailSender;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
@@ -46,10 +44,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     EndpointHealth health;
 
     @Autowired
-    ClientMessaging clientMessaging;
+    MessageSender messageSender;
 
     @Autowired
-    EmailSender emailSender;
+    DeliveryAlerts alerts;
 
     @Autowired
     TransactionTemplate transactions;
@@ -153,8 +151,32 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         assertThat(item.get("lastError").asString()).isEqualTo("HTTP 410");
         Thread.sleep(800); // several retry delays of the test schedule: nothing more arrives
         assertThat(receiver.received()).hasSize(1);
-        var failed = api().get("/api/v1/notifications?operationId=" + operationId + "&state=failed");
+        var failed = api().get("/api/v1/notifications?operationId=" + operationId + "&channel=webhook&state=failed");
         assertThat(failed.json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void anAlertThatCannotBeSentFailsWithoutRaisingAnotherAlert() throws Exception {
+        // no SMTP server listens in this class: the alert about the refused webhook cannot be sent either
+        receiver.answer(400);
+        String operationId = create(Operations.withdrawal()).get("id").asString();
+        var deliveries = new Deliveries(api());
+
+        awaitState(operationId, "failed");
+        JsonNode alert = deliveries.await(operationId, "email", Deliveries.audience("alert", "failed"));
+        assertThat(alert.get("recipient").asString()).isEqualTo(ALERT_MAILBOX);
+        assertThat(alert.get("lastError").asString())
+                .startsWith("SMTP server unreachable")
+                .endsWith("(gave up after 8 attempts)");
+        Thread.sleep(1000); // an alert about the alert would have been created with the failure, and sent by now
+        assertThat(jdbc.sql("select count(*) from notifications.delivery"
+                                + " where operation_id = ?::uuid and event_type = 'notification.delivery_failed'")
+                        .param(operationId)
+                        .query(Integer.class)
+                        .single())
+                .as("one alert, for the webhook; none for the alert itself")
+                .isEqualTo(1);
+        assertThat(deliveries.of(operationId, "email")).hasSize(1);
     }
 
     @Test
@@ -372,10 +394,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
                 store,
                 webhooks,
                 sender,
-                clientMessaging,
-                emailSender,
+                messageSender,
                 new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(200)), new Random(1)),
                 health,
+                alerts,
                 transactions,
                 clock,
                 lease,

@@ -82,12 +82,31 @@ class NotificationRulesTests {
 
         assertThat(plans)
                 .extracting(p -> p.rule().id())
-                .containsExactly("error-cashier-desk", "error-managers", "every-change-webhooks");
+                .containsExactly("error-cashier-desk", "error-managers", "error-assignee", "every-change-webhooks");
         assertThat(plans.get(0).recipient()).isEqualTo("cashier-desk@example.com");
         assertThat(plans.get(1).recipient()).isNull();
         assertThat(plans.get(1).unresolved())
                 .isEqualTo("no team mailbox is configured for role 'supervisor' "
                         + "(opsdesk.notifications.team-mailboxes.supervisor)");
+        assertThat(plans.get(2).recipient()).isNull();
+        assertThat(plans.get(2).unresolved()).isEqualTo("the operation is not assigned to anyone");
+    }
+
+    @Test
+    void anyMoveToErrorOfAnAssignedOperationEmailsItsAssignee() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("withdrawal")
+                        .to("failed", Status.ERROR)
+                        .assignee("olga")
+                        .build());
+
+        var assignee =
+                plans.stream().filter(p -> p.audience() == Audience.ASSIGNEE).toList();
+        assertThat(assignee).extracting(p -> p.rule().id()).containsExactly("error-assignee");
+        assertThat(assignee.get(0).recipient()).isEqualTo("olga");
+        assertThat(assignee.get(0).channel()).isEqualTo(NotificationChannel.EMAIL);
+        assertThat(assignee.get(0).template()).isEqualTo("assignee/operation_error");
+        assertThat(assignee.get(0).mode()).isEqualTo(DeliveryMode.AUTOMATIC);
     }
 
     @Test

@@ -26,7 +26,8 @@ class MessageRendererTests {
                 "exchange_order/cancelled",
                 "deposit/completed",
                 "deposit/declined",
-                "team/operation_error");
+                "team/operation_error",
+                "assignee/operation_error");
         return templates.stream()
                 .flatMap(t -> TemplateFiles.LOCALES.stream().map(l -> Arguments.of(t, l)))
                 .toList();
@@ -35,7 +36,8 @@ class MessageRendererTests {
     @ParameterizedTest
     @MethodSource("emailTemplatesAndLocales")
     void rendersEveryEmailTemplateInEveryLanguageWithNothingUnresolved(String template, String locale) {
-        var event = Changes.of(template.startsWith("team") ? "deposit" : template.substring(0, template.indexOf('/')))
+        boolean staff = template.startsWith("team") || template.startsWith("assignee");
+        var event = Changes.of(staff ? "deposit" : template.substring(0, template.indexOf('/')))
                 .reference("EX-7781")
                 .reason("Requested by the client")
                 .build();

@@ -111,6 +111,43 @@ class WebhookEndpointsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void keepsAnOptionalOwnerEmailValidatedAsAnAddress() {
+        var created = api().post(
+                        "/api/v1/webhooks",
+                        "{\"url\":\"" + PUBLIC_URL
+                                + "\",\"eventTypes\":[\"*\"],\"ownerEmail\":\"ledger-team@example.com\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("ownerEmail").asString()).isEqualTo("ledger-team@example.com");
+        String id = created.json().get("id").asString();
+        assertThat(api().get("/api/v1/webhooks/" + id).json().get("ownerEmail").asString())
+                .isEqualTo("ledger-team@example.com");
+
+        var refused = api().put(
+                        "/api/v1/webhooks/" + id,
+                        "{\"url\":\"" + PUBLIC_URL + "\",\"eventTypes\":[\"*\"],\"ownerEmail\":\"not an address\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(field(refused)).isEqualTo("ownerEmail");
+        assertThat(api().get("/api/v1/webhooks/" + id).json().get("ownerEmail").asString())
+                .isEqualTo("ledger-team@example.com");
+
+        var changed = api().put(
+                        "/api/v1/webhooks/" + id,
+                        "{\"url\":\"" + PUBLIC_URL + "\",\"eventTypes\":[\"*\"],\"ownerEmail\":\"ops@example.org\"}");
+        assertThat(changed.json().get("ownerEmail").asString()).isEqualTo("ops@example.org");
+        var removed = api().put("/api/v1/webhooks/" + id, body(PUBLIC_URL, null, "[\"*\"]", true));
+        assertThat(removed.json().get("ownerEmail").isNull())
+                .as("PUT replaces the whole endpoint")
+                .isTrue();
+        assertThat(jdbc.sql("select details->>'ownerEmail' from notifications.endpoint_change"
+                                + " where endpoint_id = ?::uuid order by id")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ledger-team@example.com", "ops@example.org", "");
+    }
+
+    @Test
     void disablesWithAReasonAndEnablesAgain() {
         String id = createEndpoint();
 
