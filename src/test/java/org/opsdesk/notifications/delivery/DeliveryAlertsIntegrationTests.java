@@ -226,7 +226,9 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                             "team",
                             null,
                             "failed",
-                            "the message could not be rendered: broken override"),
+                            "the message could not be rendered: broken override",
+                            null,
+                            null),
                     clock.instant());
             unconfigured.deliveryFailed(failedId, null);
             unconfigured.endpointDisabled(ownerless, Instant.now().minus(Duration.ofDays(5)), "HTTP 500");

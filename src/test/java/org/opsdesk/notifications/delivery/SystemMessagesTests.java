@@ -106,7 +106,10 @@ class SystemMessagesTests {
                 lastError,
                 null,
                 AT,
-                AT);
+                AT,
+                null,
+                null,
+                null);
     }
 
     private static WebhookEndpoint endpoint() {
