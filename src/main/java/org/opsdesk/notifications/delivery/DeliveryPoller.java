@@ -30,6 +30,9 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
     private final DeliveryWorker worker;
     private final Duration interval;
     private @Nullable ScheduledExecutorService thread;
+    // Set by stop(): the drain loop below ends after the batch in flight instead of draining a backlog of thousands
+    // while the application waits to shut down.
+    private volatile boolean stopping;
 
     DeliveryPoller(
             DeliveryStore store,
@@ -69,7 +72,7 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
 
     private void poll() {
         try {
-            while (!Thread.currentThread().isInterrupted() && worker.runOnce() > 0) {
+            while (!stopping && !Thread.currentThread().isInterrupted() && worker.runOnce() > 0) {
                 // drain what is due before sleeping again
             }
         } catch (InterruptedException e) {
@@ -84,6 +87,7 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
         if (thread != null) {
             return;
         }
+        stopping = false;
         var started = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var t = new Thread(runnable, "delivery-poller");
             t.setDaemon(true);
@@ -96,14 +100,15 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
     /** Stops claiming; the batch in flight finishes first (its attempts are bounded by the 15 s timeout). */
     @Override
     public synchronized void stop() {
-        var stopping = thread;
+        var running = thread;
         thread = null;
-        if (stopping == null) {
+        if (running == null) {
             return;
         }
-        stopping.shutdown();
+        stopping = true;
+        running.shutdown();
         try {
-            stopping.awaitTermination(30, TimeUnit.SECONDS);
+            running.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
