@@ -9,6 +9,8 @@ grant usage on schema platform, workflow, operations, access, clients to opsdesk
 grant select, insert, update, delete on all tables in schema platform, workflow, access to opsdesk_app;
 grant select, insert, update on operations.operation, operations.outbox to opsdesk_app;
 grant select, insert on operations.history_entry to opsdesk_app;
+-- Status counters are written by triggers on operations.operation, which run as the application role.
+grant select, insert, update on operations.status_count to opsdesk_app;
 -- Approval requests change state (pending -> approved, declined, void); their votes are insert-only.
 grant select, insert, update on operations.approval_request to opsdesk_app;
 grant select, insert on operations.approval_vote to opsdesk_app;

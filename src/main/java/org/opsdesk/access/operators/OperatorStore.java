@@ -90,6 +90,14 @@ public class OperatorStore {
     }
 
     /** Enables or disables; disabling (and deleting) ends every session the operator has, on every node. */
+    /** Sets the operator's console language (chosen with {@code ?lang=}); true when it changed. */
+    public boolean setLocale(String username, String locale, Instant now) {
+        return jdbc.sql("update access.operator set locale = ?, updated_at = ? where username = ? and locale <> ?")
+                        .params(locale, ts(now), username, locale)
+                        .update()
+                > 0;
+    }
+
     public void setEnabled(UUID id, boolean enabled, Instant now) {
         jdbc.sql(
                         """

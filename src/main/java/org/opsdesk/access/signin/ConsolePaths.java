@@ -10,7 +10,9 @@ import org.springframework.security.core.AuthenticationException;
 public final class ConsolePaths {
 
     /** Reachable without being signed in; each handler there checks the sign-in progress it needs. */
-    public static final String[] OPEN = {"/login", "/login/code", "/logout", "/account/mfa", "/css/**", "/favicon.ico"};
+    public static final String[] OPEN = {
+        "/login", "/login/code", "/logout", "/account/mfa", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"
+    };
 
     private ConsolePaths() {}
 

@@ -1,13 +1,16 @@
 package org.opsdesk.access.signin;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
- * The language of console pages: the signed-in operator's own (from their profile, read on each request), else
- * the browser's preference among those Opsdesk speaks, else English.
+ * The language of console pages: the one this request chose with {@code ?lang=} ({@link LanguageSwitch}), else
+ * the signed-in operator's own (from their profile, read on each request), else the one remembered in the
+ * language cookie before sign-in, else the browser's preference among those Opsdesk speaks, else English.
  */
 final class OperatorLocaleResolver extends AcceptHeaderLocaleResolver {
 
@@ -21,19 +24,26 @@ final class OperatorLocaleResolver extends AcceptHeaderLocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        if (request.getAttribute(OperatorSessionContext.LOCALE) instanceof String tag) {
-            Locale wanted = Locale.forLanguageTag(tag.replace('_', '-'));
-            for (Locale supported : SUPPORTED) {
-                if (supported.equals(wanted)) {
-                    return supported;
-                }
-            }
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(wanted.getLanguage())) {
-                    return supported;
-                }
+        return fromAttribute(request, LanguageSwitch.CHOSEN)
+                .or(() -> fromAttribute(request, OperatorSessionContext.LOCALE))
+                .or(() -> fromCookie(request))
+                .orElseGet(() -> super.resolveLocale(request));
+    }
+
+    private static Optional<Locale> fromAttribute(HttpServletRequest request, String name) {
+        return request.getAttribute(name) instanceof String tag ? LanguageSwitch.supported(tag) : Optional.empty();
+    }
+
+    private static Optional<Locale> fromCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (LanguageSwitch.COOKIE.equals(cookie.getName())) {
+                return LanguageSwitch.supported(cookie.getValue());
             }
         }
-        return super.resolveLocale(request);
+        return Optional.empty();
     }
 }

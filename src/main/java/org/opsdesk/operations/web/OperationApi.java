@@ -1,27 +1,21 @@
 package org.opsdesk.operations.web;
 
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.AvailableMove;
 import org.opsdesk.operations.ChainVerification;
 import org.opsdesk.operations.NewOperation;
-import org.opsdesk.operations.OperationFilter;
+import org.opsdesk.operations.OperationCounts;
+import org.opsdesk.operations.OperationFilters;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.TransitionResult;
-import org.opsdesk.operations.lifecycle.OperationListQuery;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
-import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.Money;
 import org.opsdesk.shared.RequiresPermission;
@@ -49,15 +43,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping(path = "/api/v1/operations", produces = "application/json")
 class OperationApi {
 
-    /** {@code ?assignee=me}: the caller's own queue (their {@code Actor.id()}, which claim assigns). */
-    private static final String ME = "me";
-
     private final Operations operations;
     private final Currencies currencies;
     private final Attributes attributes;
+    private final OperationFilters filters;
+    private final OperationCounts counts;
 
-    OperationApi(Operations operations, Currencies currencies, JsonMapper json) {
+    OperationApi(
+            Operations operations,
+            Currencies currencies,
+            JsonMapper json,
+            OperationFilters filters,
+            OperationCounts counts) {
         this.operations = operations;
+        this.filters = filters;
+        this.counts = counts;
         this.currencies = currencies;
         this.attributes = new Attributes(json);
     }
@@ -87,47 +87,27 @@ class OperationApi {
         return respond(operations.get(id, actor));
     }
 
+    /** Counts by type and canonical status of the types the caller may view, from the maintained counters. */
+    @RequiresPermission("{type}:view")
+    @GetMapping("/counts")
+    Map<String, Object> counts(Actor actor) {
+        var counts = this.counts.statusCounts(actor);
+        var byStatus = new java.util.LinkedHashMap<String, Long>();
+        for (Status status : Status.values()) {
+            byStatus.put(status.name(), counts.total(status));
+        }
+        return Map.of("byType", counts.byType(), "byStatus", byStatus, "total", counts.total());
+    }
+
     @RequiresPermission("{type}:view")
     @GetMapping
     Map<String, Object> list(
-            @RequestParam(required = false) @Nullable String type,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String stage,
-            @RequestParam(required = false) @Nullable String subject,
-            @RequestParam(required = false) @Nullable String assignee,
-            @RequestParam(defaultValue = "false") boolean unassigned,
-            @RequestParam(required = false) @Nullable String reference,
-            @RequestParam(required = false) @Nullable String currency,
-            @RequestParam(required = false) @Nullable String amountMin,
-            @RequestParam(required = false) @Nullable String amountMax,
-            @RequestParam(required = false) @Nullable String createdFrom,
-            @RequestParam(required = false) @Nullable String createdTo,
-            @RequestParam(required = false) @Nullable String updatedFrom,
-            @RequestParam(required = false) @Nullable String updatedTo,
-            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam Map<String, String> parameters,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") int limit,
             Actor actor) {
         Keyset.limit(limit);
-        if (unassigned && assignee != null) {
-            throw InvalidInput.of("unassigned", "cannot be combined with 'assignee'");
-        }
-        var filter = new OperationFilter(
-                codes("type", type),
-                statuses(status),
-                codes("stage", stage),
-                text("subject", subject),
-                ME.equals(assignee) ? actor.id() : text("assignee", assignee),
-                unassigned,
-                text("reference", reference),
-                currency(currency),
-                decimal("amountMin", amountMin),
-                decimal("amountMax", amountMax),
-                instant("createdFrom", createdFrom),
-                instant("createdTo", createdTo),
-                instant("updatedFrom", updatedFrom),
-                instant("updatedTo", updatedTo),
-                sort(sort));
+        var filter = filters.fromParameters(parameters::get, actor);
         var page = operations.list(filter, cursor, limit, actor);
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("items", page.items().stream().map(OperationResponse::of).toList());
@@ -231,85 +211,5 @@ class OperationApi {
 
     private static ResponseEntity<OperationResponse> respond(OperationSnapshot operation) {
         return ResponseEntity.ok().eTag(IfMatch.etag(operation.version())).body(OperationResponse.of(operation));
-    }
-
-    private static List<String> codes(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        var codes = Arrays.stream(value.split(",")).map(String::trim).toList();
-        for (String code : codes) {
-            if (!code.matches("[a-z][a-z0-9_]{0,63}")) {
-                throw InvalidInput.of(field, "'" + code + "' is not a lowercase snake_case code");
-            }
-        }
-        return codes;
-    }
-
-    private static List<Status> statuses(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(","))
-                .map(String::trim)
-                .map(code -> {
-                    try {
-                        return Status.valueOf(code.toUpperCase(Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw InvalidInput.of(
-                                "status", "'" + code + "' is not one of PENDING, SUCCESS, ERROR, REJECTED");
-                    }
-                })
-                .toList();
-    }
-
-    private static @Nullable String text(String field, @Nullable String value) {
-        if (value != null && (value.length() > 128 || !value.matches(OperationRequests.TEXT))) {
-            throw InvalidInput.of(field, "at most 128 characters, no control characters");
-        }
-        return value;
-    }
-
-    private @Nullable String currency(@Nullable String value) {
-        if (value != null && currencies.find(value).isEmpty()) {
-            throw InvalidInput.of("currency", "'" + value + "' is not a known ISO 4217 or configured currency");
-        }
-        return value;
-    }
-
-    private static @Nullable BigDecimal decimal(String field, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        if (!value.matches("-?\\d{1,30}(\\.\\d{1,18})?")) {
-            throw InvalidInput.of(field, "must be a decimal number such as 1000.00");
-        }
-        return new BigDecimal(value);
-    }
-
-    private static @Nullable Instant instant(String field, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Instant instant = java.time.OffsetDateTime.parse(value).toInstant();
-            if (!OperationListQuery.inRange(instant)) {
-                throw InvalidInput.of(field, "must be between the years 1 and 9999");
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(field, "must be an ISO-8601 timestamp with offset, such as 2026-11-22T10:00:00Z");
-        }
-    }
-
-    private static OperationFilter.Sort sort(@Nullable String value) {
-        if (value == null) {
-            return OperationFilter.Sort.CREATED_DESC;
-        }
-        return Arrays.stream(OperationFilter.Sort.values())
-                .filter(s -> s.code.equals(value))
-                .findFirst()
-                .orElseThrow(
-                        () -> InvalidInput.of("sort", "must be one of -createdAt, createdAt, -updatedAt, updatedAt"));
     }
 }

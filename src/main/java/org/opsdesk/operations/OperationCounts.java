@@ -1,0 +1,50 @@
+package org.opsdesk.operations;
+
+import java.util.List;
+import org.opsdesk.operations.lifecycle.StatusCounters;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.Workflows;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Counts of operations by type and canonical status for dashboards and status tabs, answered from counters that
+ * PostgreSQL triggers keep in the same transaction as every change — constant time at any table size — and the
+ * periodic check that recounts the rows and corrects any drift.
+ */
+@Service
+public class OperationCounts {
+
+    private final StatusCounters counters;
+    private final Workflows workflows;
+
+    OperationCounts(StatusCounters counters, Workflows workflows) {
+        this.counters = counters;
+        this.workflows = workflows;
+    }
+
+    /** The counts of the types this actor may view. */
+    public StatusCounts statusCounts(Actor actor) {
+        if (actor.may("*")) {
+            return new StatusCounts(counters.read(null));
+        }
+        List<String> visible = workflows.all().stream()
+                .map(WorkflowDefinition::type)
+                .filter(type -> actor.may(Operations.view(type)))
+                .toList();
+        return new StatusCounts(visible.isEmpty() ? java.util.Map.of() : counters.read(visible));
+    }
+
+    /** Recounts from the rows and corrects the counters; the differences it found (none, normally). */
+    public List<CounterDrift> recount() {
+        return counters.recount();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${opsdesk.operations.counter-check-interval:PT24H}",
+            initialDelayString = "${opsdesk.operations.counter-check-delay:PT10M}")
+    void checkCounters() {
+        counters.recount();
+    }
+}
