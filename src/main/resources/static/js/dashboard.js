@@ -78,21 +78,24 @@
       options: { scales: { y: { beginAtZero: true } } }
     });
 
-    var hours = function (seconds) { return Math.round(seconds / 36) / 100; };
+    // minutes while every stage is left within two hours, hours beyond
+    var longest = data.stageTimes.reduce(function (max, s) { return Math.max(max, s.p90Seconds); }, 0);
+    var unit = longest < 7200 ? 60 : 3600;
+    var inUnit = function (seconds) { return Math.round(seconds / unit * 100) / 100; };
     draw('chart-stages', {
       type: 'bar',
       data: {
         labels: data.stageTimes.map(function (s) { return (s.type + ' · ' + s.stage).replace(/_/g, ' '); }),
         datasets: [
           { label: labels.median, backgroundColor: css('--accent'),
-            data: data.stageTimes.map(function (s) { return hours(s.medianSeconds); }) },
+            data: data.stageTimes.map(function (s) { return inUnit(s.medianSeconds); }) },
           { label: labels.p90, backgroundColor: colours.PENDING,
-            data: data.stageTimes.map(function (s) { return hours(s.p90Seconds); }) }
+            data: data.stageTimes.map(function (s) { return inUnit(s.p90Seconds); }) }
         ]
       },
       options: {
         indexAxis: 'y',
-        scales: { x: { beginAtZero: true, title: { display: true, text: labels.hours } } }
+        scales: { x: { beginAtZero: true, title: { display: true, text: unit === 60 ? labels.minutes : labels.hours } } }
       }
     });
   }

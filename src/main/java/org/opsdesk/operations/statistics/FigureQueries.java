@@ -117,10 +117,7 @@ public class FigureQueries {
 
     private Map<LocalDate, Long> perDay(String sql, Window window, String[] types, String @Nullable [] stages) {
         var perDay = new HashMap<LocalDate, Long>();
-        var statement = jdbc.sql(sql)
-                .param("from", ts(window.from()))
-                .param("to", ts(window.to()))
-                .param("types", types);
+        var statement = windowed(sql, window).param("types", types);
         if (stages != null) {
             statement = statement.param("stages", stages);
         }
@@ -135,7 +132,7 @@ public class FigureQueries {
      * entered it (creation or transition) to the transition that left it. Median and 90th percentile per stage.
      */
     public List<StageTime> stageTimes(List<String> types, Window window) {
-        return jdbc.sql(
+        return windowed(
                         """
                         select o.type, h.from_stage as stage, count(*) as visits,
                           percentile_cont(0.5) within group (order by extract(epoch from h.at - entered.at)) as median,
@@ -149,9 +146,8 @@ public class FigureQueries {
                           order by e.seq desc limit 1) entered
                         where h.kind = 'transitioned' and h.at >= :from and h.at < :to and o.type = any(:types)
                         group by o.type, h.from_stage
-                        order by o.type, h.from_stage""")
-                .param("from", ts(window.from()))
-                .param("to", ts(window.to()))
+                        order by o.type, h.from_stage""",
+                        window)
                 .param("types", types.toArray(String[]::new))
                 .query((rs, n) -> new StageTime(
                         rs.getString("type"),
@@ -164,7 +160,7 @@ public class FigureQueries {
 
     /** Per operator (people only, not keys or timers): transitions made and approvals given within the window. */
     public List<OperatorWork> moves(List<String> types, Window window) {
-        return jdbc.sql(
+        return windowed(
                         """
                         select h.actor_id, max(h.actor_name) as name,
                           count(*) filter (where h.kind = 'transitioned') as transitions,
@@ -173,9 +169,8 @@ public class FigureQueries {
                         join operations.operation o on o.id = h.operation_id
                         where h.kind in ('transitioned', 'approval_given') and h.actor_kind = 'operator'
                           and h.at >= :from and h.at < :to and o.type = any(:types)
-                        group by h.actor_id""")
-                .param("from", ts(window.from()))
-                .param("to", ts(window.to()))
+                        group by h.actor_id""",
+                        window)
                 .param("types", types.toArray(String[]::new))
                 .query((rs, n) -> new OperatorWork(
                         rs.getString("actor_id"),
@@ -192,7 +187,7 @@ public class FigureQueries {
      * median time from the assignment (the newest before completion) to completion.
      */
     public List<OperatorWork> handling(List<String[]> terminal, Window window) {
-        return jdbc.sql(
+        return windowed(
                         """
                         select o.assignee, count(*) as handled,
                           percentile_cont(0.5) within group (
@@ -206,9 +201,8 @@ public class FigureQueries {
                           order by e.seq desc limit 1) assigned
                         where o.status <> 'PENDING' and o.assignee is not null
                           and o.stage_entered_at >= :from and o.stage_entered_at < :to
-                        group by o.assignee""")
-                .param("from", ts(window.from()))
-                .param("to", ts(window.to()))
+                        group by o.assignee""",
+                        window)
                 .param("types", terminal.stream().map(p -> p[0]).toArray(String[]::new))
                 .param("stages", terminal.stream().map(p -> p[1]).toArray(String[]::new))
                 .query((rs, n) -> new OperatorWork(
@@ -219,6 +213,11 @@ public class FigureQueries {
                         rs.getLong("handled"),
                         seconds(rs, "median")))
                 .list();
+    }
+
+    /** A statement over a window: {@code :from} and {@code :to} bound. */
+    private JdbcClient.StatementSpec windowed(String sql, Window window) {
+        return jdbc.sql(sql).param("from", ts(window.from())).param("to", ts(window.to()));
     }
 
     private static Duration seconds(ResultSet rs, String column) throws SQLException {

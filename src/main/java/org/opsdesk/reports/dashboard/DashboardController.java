@@ -50,7 +50,7 @@ class DashboardController {
         for (AgeBucket bucket : AgeBucket.values()) {
             labels.put(bucket.name(), messages.getMessage("reports.backlog." + bucket.name(), null, locale));
         }
-        for (String key : new String[] {"created", "completed", "median", "p90", "pending", "hours"}) {
+        for (String key : new String[] {"created", "completed", "median", "p90", "pending", "hours", "minutes"}) {
             labels.put(key, messages.getMessage("reports.chart." + key, null, locale));
         }
         return labels;
