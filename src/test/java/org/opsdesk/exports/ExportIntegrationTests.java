@@ -181,7 +181,7 @@ class ExportIntegrationTests extends IntegrationTest {
     @Test
     void refusesABadFilterWithAProblemBeforeSendingAnyCsv() {
         for (String query :
-                new String[] {"amountMin=lots", "createdFrom=yesterday", "status=DONE", "separator=|", "bom=yes"}) {
+                new String[] {"amountMin=lots", "createdFrom=yesterday", "status=DONE", "separator=%7C", "bom=yes"}) {
             var response = api().get(CSV + "?" + query);
 
             assertThat(response.status()).as(query).isEqualTo(422);
