@@ -78,8 +78,9 @@ class OperationExport {
 
     /**
      * Streams the export to {@code out} and audits it. An error after the first byte cannot change the response
-     * status any more: it is recorded and rethrown, and the container then cuts the connection, so the client
-     * sees an incomplete download rather than a file that looks whole.
+     * status any more: it is recorded and thrown on as {@link ExportBrokenOff}, which the container answers by
+     * cutting the connection (see {@link ExportBrokenOffAdvice}), so the client sees an incomplete download rather
+     * than a file that looks whole.
      */
     Result write(UUID id, Request request, Actor actor, String channel, OutputStream out) {
         Instant started = clock.instant();
@@ -109,7 +110,7 @@ class OperationExport {
             if (!clientLeft) {
                 log.error("Export {} failed after {} rows", id, csv == null ? 0 : csv.rows(), e);
             }
-            throw e;
+            throw new ExportBrokenOff(id, e);
         }
     }
 

@@ -47,7 +47,8 @@ class OperationExportTests {
         });
 
         assertThatThrownBy(() -> export.write(id, request, actor, "api", new ByteArrayOutputStream()))
-                .isSameAs(failure);
+                .isInstanceOf(ExportBrokenOff.class)
+                .hasCauseReference(failure);
 
         verify(runs).start(eq(id), eq("api"), eq(actor), eq("subject=x"), eq(CsvOptions.DEFAULT), any());
         var bytes = ArgumentCaptor.forClass(Long.class);
@@ -78,6 +79,7 @@ class OperationExportTests {
         };
 
         assertThatThrownBy(() -> export.write(id, request, actor, "console", gone))
+                .isInstanceOf(ExportBrokenOff.class)
                 .hasRootCauseInstanceOf(IOException.class);
 
         verify(runs)
