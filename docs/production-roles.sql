@@ -33,3 +33,7 @@ grant select, insert, update on notifications.delivery to opsdesk_app;
 grant select, insert on notifications.delivery_attempt to opsdesk_app;
 revoke update, delete, truncate on notifications.delivery_attempt from opsdesk_app;
 grant select, insert, update on notifications.endpoint_health to opsdesk_app;
+-- The audit of exports: a start and an outcome per export, both insert-only (triggers refuse changes too).
+grant usage on schema exports to opsdesk_app;
+grant select, insert on exports.export_run, exports.export_outcome to opsdesk_app;
+revoke update, delete, truncate on exports.export_run, exports.export_outcome from opsdesk_app;
