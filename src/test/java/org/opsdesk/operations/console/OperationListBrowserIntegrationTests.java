@@ -197,7 +197,7 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
                 .get("reference")
                 .asString();
         assertThat(page.locator("#fresh-link"))
-                .hasText("1 new operations — show", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+                .hasText("1 new operation — show", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         assertThat(page.evaluate("window.sameDocument === true")).isEqualTo(true);
         page.locator("#fresh-link").click();
         assertThat(page.locator("tr[data-row]")).hasCount(2);
