@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,15 +66,15 @@ class SavedViewController {
     }
 
     @RequiresPermission("{type}:view")
-    @PostMapping("/{id}/delete")
+    @PostMapping("/delete")
     String delete(
-            @PathVariable UUID id,
+            @RequestParam(required = false, defaultValue = "") String id,
             @RequestParam(required = false, defaultValue = "") String query,
             Actor actor,
             Model model) {
         var link = ListLink.parse(query);
         try {
-            views.delete(id, actor);
+            views.delete(parseId(id), actor);
         } catch (ProblemException refused) {
             return refused(link, "delete", text("views.error.delete"), actor, model);
         }
@@ -85,6 +85,14 @@ class SavedViewController {
         list.render(link.values()::get, null, actor, model);
         model.addAttribute("viewErrors", Map.of(field, message));
         return "operations/list";
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("view", id);
+        }
     }
 
     private String text(String key) {

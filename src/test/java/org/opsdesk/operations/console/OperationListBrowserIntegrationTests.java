@@ -119,6 +119,16 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
                         .single())
                 .isEqualTo(2);
 
+        page.onDialog(dialog -> dialog.accept()); // "Delete the view …?"
+        page.locator("[data-view][data-view-name='Mine " + run + "'] button").click();
+        assertThat(page.locator("[data-view][data-view-name='Mine " + run + "']"))
+                .hasCount(0);
+        assertThat(jdbc.sql("select actor_id from operations.saved_view_log where name = ? and action = 'deleted'")
+                        .param("Mine " + run)
+                        .query(String.class)
+                        .list())
+                .hasSize(1);
+
         var other = newContext("en-US").newPage();
         signIn(other, operatorWithMfa("operator"));
         other.navigate("/operations");
