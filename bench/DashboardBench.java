@@ -171,7 +171,8 @@ public class DashboardBench {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build());
-        if (signIn.statusCode() != 302 || !"/".equals(signIn.headers().firstValue("location").orElse(""))) {
+        String landing = signIn.headers().firstValue("location").orElse("-");
+        if (signIn.statusCode() != 302 || !"/".equals(URI.create(landing).getPath())) {
             throw new IllegalStateException("sign-in: " + signIn.statusCode() + " " + signIn.headers().map());
         }
         return http;
