@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opsdesk.access.OperatorContact;
 import org.opsdesk.access.OperatorDirectory;
 import org.opsdesk.operations.FigureQuery;
@@ -12,6 +14,7 @@ import org.opsdesk.operations.OperationCounts;
 import org.opsdesk.operations.OperationFigures;
 import org.opsdesk.operations.OperationFigures.OperatorWork;
 import org.opsdesk.operations.OperationStatistics;
+import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusCounts;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.WorkflowDefinition;
@@ -38,6 +41,7 @@ class Dashboard {
     private final Workflows workflows;
     private final DashboardSettings settings;
     private final Clock clock;
+    private final FigureCache cache;
 
     Dashboard(
             OperationCounts counts,
@@ -52,11 +56,12 @@ class Dashboard {
         this.workflows = workflows;
         this.settings = settings;
         this.clock = clock;
+        this.cache = new FigureCache(settings.figuresMaxAge(), clock);
     }
 
     DashboardView of(Actor actor) {
         StatusCounts statusCounts = counts.statusCounts(actor);
-        OperationFigures figures = statistics.figures(actor, query());
+        OperationFigures figures = cache.get(visibleTypes(actor), () -> statistics.figures(actor, query()));
         boolean showOperators = actor.may(REPORTS_VIEW);
         List<OperatorWork> operators = showOperators
                 ? figures.operators().stream()
@@ -65,6 +70,14 @@ class Dashboard {
                         .toList()
                 : List.of();
         return new DashboardView(statusCounts, figures, settings.days(), showOperators, operators);
+    }
+
+    /** What the figures depend on besides the time: the types this actor may view. */
+    private Set<String> visibleTypes(Actor actor) {
+        return workflows.all().stream()
+                .map(WorkflowDefinition::type)
+                .filter(type -> actor.may(Operations.view(type)))
+                .collect(Collectors.toSet());
     }
 
     private FigureQuery query() {

@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     map key, so {@code exchange-order}, {@code exchangeorder} and {@code [exchange_order]} all name that type)
  * @param slaDefault the SLA of a type not listed
  * @param days how many days (today included) the per-day flow, time in stage and operator figures cover
+ * @param figuresMaxAge how long the figures other than the counts may be reused for operators who see the same
+ *     types ({@code PT0S}: computed for every page view)
  */
 @ConfigurationProperties("opsdesk.reports")
 record DashboardSettings(
         @DefaultValue Map<String, Duration> sla,
         @DefaultValue("P1D") Duration slaDefault,
-        @DefaultValue("30") int days) {
+        @DefaultValue("30") int days,
+        @DefaultValue("PT1M") Duration figuresMaxAge) {
 
     DashboardSettings {
         var normalised = new HashMap<String, Duration>();
@@ -33,6 +36,9 @@ record DashboardSettings(
         sla = Map.copyOf(normalised);
         if (slaDefault.isNegative() || slaDefault.isZero()) {
             throw new IllegalStateException("opsdesk.reports.sla-default must be positive");
+        }
+        if (figuresMaxAge.isNegative()) {
+            throw new IllegalStateException("opsdesk.reports.figures-max-age must not be negative");
         }
         if (days < 1 || days > 366) {
             throw new IllegalStateException("opsdesk.reports.days must be between 1 and 366");
