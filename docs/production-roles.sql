@@ -14,6 +14,10 @@ grant select, insert, update on operations.status_count to opsdesk_app;
 -- Approval requests change state (pending -> approved, declined, void); their votes are insert-only.
 grant select, insert, update on operations.approval_request to opsdesk_app;
 grant select, insert on operations.approval_vote to opsdesk_app;
+-- Saved list views are created and deleted by operators; their log is insert-only (a trigger refuses changes too).
+grant select, insert, delete on operations.saved_view to opsdesk_app;
+grant select, insert on operations.saved_view_log to opsdesk_app;
+revoke update, delete, truncate on operations.saved_view_log from opsdesk_app;
 -- Clients are upserted, never deleted; their consent history is insert-only, like every history.
 grant select, insert, update on clients.client to opsdesk_app;
 grant select, insert on clients.consent to opsdesk_app;

@@ -196,8 +196,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                             ? null
                             : permission.equals(RequiresPermission.SIGNED_IN)
                                     ? Boolean.valueOf(signedIn)
-                                    : Boolean.valueOf(
-                                            signedIn && held.get(caller).allowsSomethingUnder(permission));
+                                    : Boolean.valueOf(signedIn && allowsPage(held.get(caller), permission));
                     if (answer.status() >= 500 || (allowed != null && allowed == refused)) {
                         mismatches.add(
                                 caller + " GET " + page.pattern() + " (" + permission + ") -> " + answer.status());
@@ -225,6 +224,16 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                         .isEqualTo(200);
             }
         }
+    }
+
+    /** A page's permission; a per-type template ({@code {type}:view}) lets in whoever holds it for some type. */
+    private boolean allowsPage(Permissions held, String permission) {
+        if (!permission.contains(RequiresPermission.TYPE_PLACEHOLDER)) {
+            return held.allowsSomethingUnder(permission);
+        }
+        return workflows.all().stream()
+                .anyMatch(w ->
+                        held.allowsSomethingUnder(permission.replace(RequiresPermission.TYPE_PLACEHOLDER, w.type())));
     }
 
     private Expected expected(Endpoint endpoint, Caller caller) {

@@ -84,6 +84,12 @@ public final class OperationListQuery {
             where.append(" and assignee is null");
         }
         equal(where, params, "reference", f.reference());
+        if (f.q() != null) {
+            // A prefix LIKE served by operation_reference_prefix (text_pattern_ops), or the subject index.
+            where.append(" and (reference like ? or subject = ?)");
+            params.add(likePrefix(f.q()));
+            params.add(f.q());
+        }
         equal(where, params, "currency", f.currency());
         compare(where, params, "amount >= ?", f.amountMin());
         compare(where, params, "amount <= ?", f.amountMax());
@@ -97,6 +103,10 @@ public final class OperationListQuery {
     public static String cursorAfter(OperationSnapshot last, OperationFilter.Sort sort) {
         Instant time = sort.column.equals("created_at") ? last.createdAt() : last.updatedAt();
         return new Position(sort.code, time, last.id()).encode();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {
