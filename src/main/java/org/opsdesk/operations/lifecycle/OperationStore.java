@@ -36,9 +36,9 @@ public class OperationStore {
 
     /**
      * Rows PostgreSQL sends per round trip while streaming: large enough to keep the socket busy, small enough that
-     * the driver's buffer stays a few hundred kilobytes whatever the total.
+     * the driver's buffer stays a few megabytes whatever the total.
      */
-    static final int STREAM_FETCH_SIZE = 2_000;
+    static final int STREAM_FETCH_SIZE = 5_000;
 
     /**
      * The locking reads also say whether an approval request on the operation is pending, in the same statement,
@@ -189,9 +189,9 @@ public class OperationStore {
                 rs.getBigDecimal(7),
                 rs.getString(8),
                 rs.getString(9),
-                Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"),
-                Sql.instant(rs, "due_at"),
+                Sql.instant(rs, 10),
+                Sql.instant(rs, 11),
+                Sql.instant(rs, 12),
                 rs.getLong(13),
                 rs.getString(14));
     }
