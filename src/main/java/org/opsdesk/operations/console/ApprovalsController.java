@@ -123,6 +123,10 @@ class ApprovalsController {
         var mine = approvals.list(
                 new ApprovalFilter(ApprovalRequest.State.PENDING, List.of(), true, false), null, SHOWN, actor);
         model.addAttribute("waiting", rows(waiting.items(), actor));
+        // a refusal about a request the queue does not list (the maker's own, one decided meanwhile) is said on top
+        boolean listed = feedback.control() != null
+                && waiting.items().stream().anyMatch(r -> feedback.control().endsWith("-" + r.id()));
+        model.addAttribute("unlistedError", listed ? null : feedback.error());
         model.addAttribute("mine", rows(mine.items(), actor));
         model.addAttribute("feedback", feedback);
         return VIEW;

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param staleBy who changed the operation meanwhile, when the refusal was a stale version
  */
-public record Feedback(@Nullable String notice, @Nullable String control, @Nullable String error, @Nullable String staleBy) {
+public record Feedback(
+        @Nullable String notice, @Nullable String control, @Nullable String error, @Nullable String staleBy) {
 
     static final Feedback NONE = new Feedback(null, null, null, null);
 
