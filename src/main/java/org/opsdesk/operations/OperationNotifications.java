@@ -15,7 +15,7 @@ import org.opsdesk.shared.Actor;
  */
 public interface OperationNotifications {
 
-    /** What the change that brought the operation into its current stage offers; "not found" when not visible. */
+    /** What the change that brought the operation into its current stage offers; not found when not visible. */
     Offers offers(UUID operationId, Actor actor);
 
     /**

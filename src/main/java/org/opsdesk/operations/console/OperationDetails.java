@@ -118,7 +118,7 @@ class OperationDetails {
         };
     }
 
-    /** The checkers of a move that applied by approval, "A, B"; null for an ordinary move. */
+    /** The names of the checkers of a move that applied by approval, comma-separated; null for an ordinary move. */
     private static @Nullable String approvedBy(JsonNode changes) {
         JsonNode checkers = changes.path("approvedBy");
         if (!checkers.isArray() || checkers.isEmpty()) {
