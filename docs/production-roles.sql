@@ -14,6 +14,10 @@ grant select, insert, update on operations.status_count to opsdesk_app;
 -- Approval requests change state (pending -> approved, declined, void); their votes are insert-only.
 grant select, insert, update on operations.approval_request to opsdesk_app;
 grant select, insert on operations.approval_vote to opsdesk_app;
+-- Saved list views are created and deleted by operators; their log is insert-only (a trigger refuses changes too).
+grant select, insert, delete on operations.saved_view to opsdesk_app;
+grant select, insert on operations.saved_view_log to opsdesk_app;
+revoke update, delete, truncate on operations.saved_view_log from opsdesk_app;
 -- Clients are upserted, never deleted; their consent history is insert-only, like every history.
 grant select, insert, update on clients.client to opsdesk_app;
 grant select, insert on clients.consent to opsdesk_app;
@@ -33,3 +37,7 @@ grant select, insert, update on notifications.delivery to opsdesk_app;
 grant select, insert on notifications.delivery_attempt to opsdesk_app;
 revoke update, delete, truncate on notifications.delivery_attempt from opsdesk_app;
 grant select, insert, update on notifications.endpoint_health to opsdesk_app;
+-- The audit of exports: a start and an outcome per export, both insert-only (triggers refuse changes too).
+grant usage on schema exports to opsdesk_app;
+grant select, insert on exports.export_run, exports.export_outcome to opsdesk_app;
+revoke update, delete, truncate on exports.export_run, exports.export_outcome from opsdesk_app;

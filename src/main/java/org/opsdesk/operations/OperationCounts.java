@@ -3,7 +3,6 @@ package org.opsdesk.operations;
 import java.util.List;
 import org.opsdesk.operations.lifecycle.StatusCounters;
 import org.opsdesk.shared.Actor;
-import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -29,10 +28,7 @@ public class OperationCounts {
         if (actor.may("*")) {
             return new StatusCounts(counters.read(null));
         }
-        List<String> visible = workflows.all().stream()
-                .map(WorkflowDefinition::type)
-                .filter(type -> actor.may(Operations.view(type)))
-                .toList();
+        List<String> visible = VisibleTypes.of(workflows, actor);
         return new StatusCounts(visible.isEmpty() ? java.util.Map.of() : counters.read(visible));
     }
 

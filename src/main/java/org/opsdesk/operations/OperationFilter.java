@@ -10,6 +10,7 @@ import org.opsdesk.workflow.Status;
  * The filters of the operations list; empty lists, nulls and false mean "any".
  *
  * @param unassigned only operations nobody is assigned to (the work queue)
+ * @param q free text: operations whose reference starts with it or whose subject is exactly it
  */
 public record OperationFilter(
         List<String> types,
@@ -19,6 +20,7 @@ public record OperationFilter(
         @Nullable String assignee,
         boolean unassigned,
         @Nullable String reference,
+        @Nullable String q,
         @Nullable String currency,
         @Nullable BigDecimal amountMin,
         @Nullable BigDecimal amountMax,

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * shareable link everywhere. Bad values are refused with {@link InvalidInput} naming the parameter.
  *
  * <p>Parameters: {@code type}, {@code status}, {@code stage} (comma-separated), {@code subject}, {@code assignee}
- * ({@code me}: the caller), {@code unassigned=true}, {@code reference}, {@code currency}, {@code amountMin},
+ * ({@code me}: the caller), {@code unassigned=true}, {@code reference}, {@code q} (free text: a reference prefix
+ * or an exact subject, case-sensitive, served by indexes at any table size), {@code currency}, {@code amountMin},
  * {@code amountMax}, {@code createdFrom}, {@code createdTo}, {@code updatedFrom}, {@code updatedTo} (ISO-8601
  * with offset), {@code sort} ({@code -createdAt}, {@code createdAt}, {@code -updatedAt}, {@code updatedAt}).
  */
@@ -40,6 +41,7 @@ public class OperationFilters {
             "assignee",
             "unassigned",
             "reference",
+            "q",
             "currency",
             "amountMin",
             "amountMax",
@@ -72,6 +74,7 @@ public class OperationFilters {
                 ME.equals(assignee) ? actor.id() : text("assignee", assignee),
                 unassigned,
                 text("reference", blankToNull(parameter.apply("reference"))),
+                freeText(parameter.apply("q")),
                 currency(blankToNull(parameter.apply("currency"))),
                 decimal("amountMin", blankToNull(parameter.apply("amountMin"))),
                 decimal("amountMax", blankToNull(parameter.apply("amountMax"))),
@@ -132,6 +135,11 @@ public class OperationFilters {
             throw InvalidInput.of(field, "at most 128 characters, no control characters");
         }
         return value;
+    }
+
+    // Trimmed: what people paste into a search box often carries spaces around it.
+    private static @Nullable String freeText(@Nullable String value) {
+        return text("q", blankToNull(value == null ? null : value.strip()));
     }
 
     private @Nullable String currency(@Nullable String value) {

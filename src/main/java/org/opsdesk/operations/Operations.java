@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.lifecycle.ChangeWriter;
 import org.opsdesk.operations.lifecycle.HistoryChainVerifier;
@@ -297,6 +298,18 @@ public class Operations {
             next = OperationListQuery.cursorAfter(rows.get(limit - 1), filter.sort());
         }
         return new OperationPage(rows, next);
+    }
+
+    /**
+     * Hands every operation the filter matches (of the types the actor may view, in the filter's order) to
+     * {@code each}, one at a time as the database sends them: nothing is collected, so an export of any size runs
+     * in constant memory. The read-only transaction is what lets PostgreSQL stream (a cursor needs autocommit
+     * off); it holds one connection for as long as {@code each} takes. Returns how many rows were handed over.
+     */
+    @Transactional(readOnly = true)
+    public long export(OperationFilter filter, Actor actor, Consumer<OperationRow> each) {
+        var query = OperationListQuery.export(filter, visibleTypes(actor));
+        return store.stream(query.sql(), query.params(), each);
     }
 
     @Transactional(readOnly = true)

@@ -4,7 +4,8 @@
  * approval requests (which commit with the operation's row lock and history, docs/adr/0004). Publishes the
  * {@link org.opsdesk.operations.Operations} and {@link org.opsdesk.operations.Approvals} facades, the snapshot,
  * request and event records, the {@link org.opsdesk.operations.AssigneeDirectory} port that {@code access}
- * implements, and the REST API under {@code /api/v1/operations} and {@code /api/v1/approvals}. Moves are decided
+ * implements, the REST API under {@code /api/v1/operations} and {@code /api/v1/approvals}, and the console's
+ * operations list ({@code /operations}: filters, status tabs, saved views, bulk actions). Moves are decided
  * by the operation's workflow version.
  */
 @ApplicationModule(allowedDependencies = {"shared", "workflow"})

@@ -24,7 +24,7 @@ class SignInBrowserIntegrationTests extends BrowserTest {
     private MessageSource messages;
 
     @Test
-    void signsInWithPasswordAndAuthenticatorCodeAndLandsOnTheStartPage() throws Exception {
+    void signsInWithPasswordAndAuthenticatorCodeAndLandsOnTheDashboard() throws Exception {
         var operator = operatorWithMfa("operator");
 
         submitPassword(page, operator.username(), operator.password());
@@ -35,6 +35,8 @@ class SignInBrowserIntegrationTests extends BrowserTest {
                 .click();
 
         waitForPath(page, "/");
+        assertThat(page.locator("h1")).hasText(english("reports.dashboard.title"));
+        page.navigate("/account");
         assertThat(page.locator("#username")).hasText(operator.username());
         assertThat(page.locator("#roles li")).hasText(new String[] {"operator"});
         assertThat(page.locator("#mfa")).hasText(english("start.mfa.on"));
@@ -80,11 +82,12 @@ class SignInBrowserIntegrationTests extends BrowserTest {
         keyboard.press("Enter"); // submits the form from its only field
 
         waitForPath(page, "/");
+        page.navigate("/account");
         assertThat(page.locator("#username")).hasText(operator.username());
     }
 
     @Test
-    void signInPagesEnrolmentAndStartPageHaveNoSeriousAccessibilityViolations() throws Exception {
+    void signInPagesEnrolmentDashboardAndAccountHaveNoSeriousAccessibilityViolations() throws Exception {
         String username = ensureOperator("browser-a11y-" + System.nanoTime(), "operator");
 
         page.navigate("/login");
@@ -94,14 +97,16 @@ class SignInBrowserIntegrationTests extends BrowserTest {
         checkPage("login-error");
 
         signIn(page, username, OPERATOR_PASSWORD, null);
-        checkPage("start-without-mfa");
+        checkPage("dashboard-without-mfa");
         page.navigate("/account/mfa");
         checkPage("mfa-enrolment");
         String key = enrol(page);
         checkPage("mfa-recovery-codes");
         page.locator(".recovery-codes ~ p a").click();
         waitForPath(page, "/");
+        page.navigate("/account");
         assertThat(page.locator("#mfa")).hasText(english("start.mfa.on"));
+        checkPage("account");
 
         page.locator("form[action='/logout'] button").click();
         waitForPath(page, "/login");
@@ -117,7 +122,7 @@ class SignInBrowserIntegrationTests extends BrowserTest {
         page.locator("#code").fill(authenticatorCode(username, key));
         page.locator("#code").press("Enter");
         waitForPath(page, "/");
-        checkPage("start");
+        checkPage("dashboard");
     }
 
     @ParameterizedTest

@@ -28,7 +28,8 @@ class SignInIntegrationTests extends SignInTestSupport {
                 .contains("SameSite=Lax")
                 .contains("Path=/")
                 .doesNotContain("Secure");
-        var start = browser.get("/");
+        assertThat(browser.get("/").status()).as("the dashboard").isEqualTo(200);
+        var start = browser.get("/account");
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.html().selectFirst("#username").text()).isEqualTo(username);
         assertThat(start.html().select("#roles li").eachText()).containsExactly("operator", "auditor");

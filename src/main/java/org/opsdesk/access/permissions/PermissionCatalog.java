@@ -138,6 +138,7 @@ public class PermissionCatalog {
         admin.put("notifications:manage", "edit notification rules and templates; resend notifications");
         admin.put("workflows:view", "see the workflow definitions");
         admin.put("exports:run", "export lists as CSV");
+        admin.put("views:manage", "delete saved list views other operators shared with everyone");
         admin.put("audit:view", "read the security log");
         admin.put("reports:view", "see dashboards and reports");
         admin.put("clients:view", "see the client directory: contact data, locale and consent history (personal data)");

@@ -54,6 +54,7 @@ public class BuiltInRoles {
         supervisor.addAll(List.of(
                 "workflows:view",
                 "exports:run",
+                "views:manage",
                 "reports:view",
                 "operators:view",
                 "roles:view",

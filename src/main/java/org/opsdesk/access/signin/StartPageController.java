@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The operator's own account page: who you are, your roles, MFA, and signing out ("/" until the dashboard exists). */
+/** The operator's own account page: who you are, your roles, MFA, and signing out (the dashboard is at "/"). */
 @Controller
 class StartPageController {
 
@@ -18,7 +18,7 @@ class StartPageController {
         this.operators = operators;
     }
 
-    @GetMapping({"/", "/account"})
+    @GetMapping("/account")
     @RequiresPermission(RequiresPermission.SIGNED_IN)
     ModelAndView start(Actor actor) {
         var operator = operators.find(actor.id()).orElseThrow(() -> new NotFound("operator", actor.id()));

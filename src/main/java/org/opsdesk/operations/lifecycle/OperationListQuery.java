@@ -34,8 +34,43 @@ public final class OperationListQuery {
 
     public static Query build(
             OperationFilter f, @Nullable List<String> visibleTypes, @Nullable String cursor, int limit) {
-        var where = new StringBuilder(" where true");
         var params = new ArrayList<Object>();
+        var where = where(f, visibleTypes, params);
+        OperationFilter.Sort sort = f.sort();
+        if (cursor != null) {
+            Position after = Position.decode(cursor, sort);
+            where.append(" and (")
+                    .append(sort.column)
+                    .append(", id) ")
+                    .append(sort.descending ? "<" : ">")
+                    .append(" (?, ?)");
+            params.add(Sql.ts(after.time()));
+            params.add(after.id());
+        }
+        String sql =
+                "select " + OperationStore.COLUMNS + " from operations.operation" + where + orderBy(sort) + " limit ?";
+        params.add(limit + 1);
+        return new Query(sql, params);
+    }
+
+    /**
+     * Every row the filter matches, in the list's order and with the export's columns, without a limit: the
+     * caller streams it (see {@link OperationStore#stream}).
+     */
+    public static Query export(OperationFilter f, @Nullable List<String> visibleTypes) {
+        var params = new ArrayList<Object>();
+        var where = where(f, visibleTypes, params);
+        String sql = "select " + OperationStore.ROW_COLUMNS + " from operations.operation" + where + orderBy(f.sort());
+        return new Query(sql, params);
+    }
+
+    private static String orderBy(OperationFilter.Sort sort) {
+        String direction = sort.descending ? " desc" : " asc";
+        return " order by " + sort.column + direction + ", id" + direction;
+    }
+
+    private static StringBuilder where(OperationFilter f, @Nullable List<String> visibleTypes, List<Object> params) {
+        var where = new StringBuilder(" where true");
         if (visibleTypes != null) {
             where.append(" and type = any(?)");
             params.add(visibleTypes.toArray(String[]::new));
@@ -49,6 +84,12 @@ public final class OperationListQuery {
             where.append(" and assignee is null");
         }
         equal(where, params, "reference", f.reference());
+        if (f.q() != null) {
+            // A prefix LIKE served by operation_reference_prefix (text_pattern_ops), or the subject index.
+            where.append(" and (reference like ? or subject = ?)");
+            params.add(likePrefix(f.q()));
+            params.add(f.q());
+        }
         equal(where, params, "currency", f.currency());
         compare(where, params, "amount >= ?", f.amountMin());
         compare(where, params, "amount <= ?", f.amountMax());
@@ -56,27 +97,16 @@ public final class OperationListQuery {
         compare(where, params, "created_at < ?", Sql.ts(f.createdTo()));
         compare(where, params, "updated_at >= ?", Sql.ts(f.updatedFrom()));
         compare(where, params, "updated_at < ?", Sql.ts(f.updatedTo()));
-        OperationFilter.Sort sort = f.sort();
-        if (cursor != null) {
-            Position after = Position.decode(cursor, sort);
-            where.append(" and (")
-                    .append(sort.column)
-                    .append(", id) ")
-                    .append(sort.descending ? "<" : ">")
-                    .append(" (?, ?)");
-            params.add(Sql.ts(after.time()));
-            params.add(after.id());
-        }
-        String direction = sort.descending ? " desc" : " asc";
-        String sql = "select " + OperationStore.COLUMNS + " from operations.operation" + where + " order by "
-                + sort.column + direction + ", id" + direction + " limit ?";
-        params.add(limit + 1);
-        return new Query(sql, params);
+        return where;
     }
 
     public static String cursorAfter(OperationSnapshot last, OperationFilter.Sort sort) {
         Instant time = sort.column.equals("created_at") ? last.createdAt() : last.updatedAt();
         return new Position(sort.code, time, last.id()).encode();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {

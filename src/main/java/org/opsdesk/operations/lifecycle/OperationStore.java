@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.OperationRow;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.Money;
 import org.opsdesk.workflow.Status;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +27,18 @@ public class OperationStore {
             """
             id, type, workflow_version, reference, subject, status, stage, amount, currency, assignee,
             attributes::text as attributes, version, created_at, updated_at, stage_entered_at, due_at, timer_at, history_head""";
+
+    /** The columns of {@link OperationRow}, for exports. */
+    static final String ROW_COLUMNS =
+            """
+            id, type, reference, status, stage, subject, amount, currency, assignee, created_at, updated_at, due_at,
+            version, attributes::text as attributes""";
+
+    /**
+     * Rows PostgreSQL sends per round trip while streaming: large enough to keep the socket busy, small enough that
+     * the driver's buffer stays a few hundred kilobytes whatever the total.
+     */
+    static final int STREAM_FETCH_SIZE = 2_000;
 
     /**
      * The locking reads also say whether an approval request on the operation is pending, in the same statement,
@@ -147,6 +162,38 @@ public class OperationStore {
 
     public List<Operation> list(String sql, List<Object> params) {
         return jdbc.sql(sql).params(params).query(rows).list();
+    }
+
+    /**
+     * Hands each row of the query to {@code each} as PostgreSQL sends it, keeping none: with a fetch size inside a
+     * transaction (autocommit off) pgjdbc reads the result through a cursor, {@value #STREAM_FETCH_SIZE} rows at a
+     * time, so memory stays flat for any number of rows. Must run inside a transaction. Returns the row count.
+     */
+    public long stream(String sql, List<Object> params, Consumer<OperationRow> each) {
+        var count = new long[1];
+        jdbc.sql(sql).params(params).withFetchSize(STREAM_FETCH_SIZE).query((RowCallbackHandler) rs -> {
+            each.accept(row(rs));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    private static OperationRow row(ResultSet rs) throws SQLException {
+        return new OperationRow(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                Status.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBigDecimal(7),
+                rs.getString(8),
+                rs.getString(9),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "due_at"),
+                rs.getLong(13),
+                rs.getString(14));
     }
 
     private static Operation map(ResultSet rs, Currencies currencies, boolean mayHavePendingApprovals)

