@@ -120,6 +120,14 @@ public class Approvals {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /** The requests on one operation still waiting for their checkers, oldest first; shown on the record. */
+    @Transactional(readOnly = true)
+    public List<ApprovalRequest> pendingOn(UUID operationId, Actor actor) {
+        return store.pendingOn(operationId).stream()
+                .filter(r -> actor.may(Operations.view(r.operationType())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public ApprovalPage list(ApprovalFilter filter, @Nullable String cursor, int limit, Actor actor) {
         var types = workflows.all().stream().map(WorkflowDefinition::type).toList();

@@ -44,4 +44,6 @@ public record HistoryEntry(
     public static final String APPROVAL_DECLINED = "approval_declined";
     /** A request found stale (the operation moved on) when a checker acted on it. */
     public static final String APPROVAL_VOIDED = "approval_voided";
+    /** An internal comment: the text is the entry's comment; stage and fields stay as they are. */
+    public static final String COMMENTED = "commented";
 }

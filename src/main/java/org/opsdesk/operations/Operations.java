@@ -14,6 +14,7 @@ import org.opsdesk.operations.lifecycle.OperationListQuery;
 import org.opsdesk.operations.lifecycle.OperationStore;
 import org.opsdesk.operations.lifecycle.Outbox;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.ProblemException;
@@ -89,6 +90,14 @@ public class Operations {
     public static String approve(String type) {
         return type + ":approve";
     }
+
+    /** Writing internal comments on the operation's history. */
+    public static String comment(String type) {
+        return type + ":comment";
+    }
+
+    /** The longest internal comment, in characters. */
+    public static final int COMMENT_MAX = 4000;
 
     @Transactional
     public OperationSnapshot create(NewOperation command, Actor actor) {
@@ -217,6 +226,36 @@ public class Operations {
         var change = operation.assign(assignee, action, actor, reason, clock.instant(), RequestIds.current());
         changes.apply(change);
         return change.operation().snapshot();
+    }
+
+    /**
+     * Adds an internal comment to the operation's history: an entry of kind {@link HistoryEntry#COMMENTED},
+     * chained and append-only like every other, that bumps the version but changes no field or stage.
+     */
+    @Transactional
+    public HistoryEntry comment(UUID id, @Nullable String text, Actor actor) {
+        Operation operation = lockVisible(id, actor, null);
+        require(actor, comment(operation.snapshot().type()));
+        String comment = text == null ? "" : text.strip();
+        if (comment.isEmpty()) {
+            throw InvalidInput.of("text", "must not be blank");
+        }
+        if (comment.codePointCount(0, comment.length()) > COMMENT_MAX) {
+            throw InvalidInput.of("text", "must be at most " + COMMENT_MAX + " characters");
+        }
+        if (comment.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw InvalidInput.of("text", "no control characters other than line breaks and tabs");
+        }
+        var change = operation.note(
+                HistoryEntry.COMMENTED,
+                actor,
+                null,
+                comment,
+                java.util.Map.of(),
+                clock.instant(),
+                RequestIds.current());
+        changes.apply(change);
+        return change.entry();
     }
 
     /** Replaces the attributes (the caller computes the merge); recorded with before and after. */

@@ -185,7 +185,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 String caller = entry.getKey();
                 boolean signedIn = !caller.equals("anonymous") && !caller.equals("api key");
                 if (page.method().equals("GET")) {
-                    var answer = entry.getValue().get(page.pattern());
+                    var answer = entry.getValue().get(page.pattern().contains("{") ? concrete(page) : page.pattern());
                     table.append(' ').append(answer.status()).append(" |");
                     boolean refused = answer.status() == 401
                             || answer.status() == 403
@@ -196,13 +196,14 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                             ? null
                             : permission.equals(RequiresPermission.SIGNED_IN)
                                     ? Boolean.valueOf(signedIn)
-                                    : Boolean.valueOf(signedIn && allowsPage(held.get(caller), permission));
+                                    : Boolean.valueOf(signedIn && allowsPage(held.get(caller), page));
                     if (answer.status() >= 500 || (allowed != null && allowed == refused)) {
                         mismatches.add(
                                 caller + " GET " + page.pattern() + " (" + permission + ") -> " + answer.status());
                     }
                 } else {
-                    var answer = entry.getValue().postWithoutToken(page.pattern());
+                    var answer = entry.getValue()
+                            .postWithoutToken(page.pattern().contains("{") ? concrete(page) : page.pattern());
                     table.append(' ').append(answer.status()).append(" |");
                     if (answer.status() != 403) {
                         mismatches.add(caller + " " + page.method() + " " + page.pattern() + " without a CSRF token -> "
@@ -226,10 +227,18 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         }
     }
 
-    /** A page's permission; a per-type template ({@code {type}:view}) lets in whoever holds it for some type. */
-    private boolean allowsPage(Permissions held, String permission) {
+    /**
+     * Whether these permissions open a console page: a per-type permission for at least one type, or — on one
+     * operation ({@code /operations/{id}}, filled with a {@value #OBJECT_TYPE}) — for that operation's type.
+     */
+    private boolean allowsPage(Permissions held, Endpoint page) {
+        String permission = page.permission();
         if (!permission.contains(RequiresPermission.TYPE_PLACEHOLDER)) {
             return held.allowsSomethingUnder(permission);
+        }
+        if (page.pattern().startsWith("/operations/{id}")) {
+            return held.allows(OBJECT_TYPE + ":view")
+                    && held.allowsSomethingUnder(permission.replace(RequiresPermission.TYPE_PLACEHOLDER, OBJECT_TYPE));
         }
         return workflows.all().stream()
                 .anyMatch(w ->
@@ -327,10 +336,10 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("name", this::freshRole);
         fixtures.put("subject", this::freshClient);
         fixtures.put("id", () -> {
-            if (pattern.startsWith("/api/v1/operations/")) {
+            if (pattern.startsWith("/api/v1/operations/") || pattern.startsWith("/operations/")) {
                 return create(Operations.withdrawal()).get("id").asString();
             }
-            if (pattern.startsWith("/api/v1/approvals/")) {
+            if (pattern.startsWith("/api/v1/approvals/") || pattern.startsWith("/approvals/")) {
                 return pendingApproval();
             }
             if (pattern.startsWith("/api/v1/api-keys/")) {

@@ -36,7 +36,8 @@ public class PermissionCatalog {
             "assign", "assign %s operations to any operator, reassign and release them",
             "claim", "take unassigned %s operations for yourself and release your own",
             "approve", "approve or decline four-eyes requests on %s operations (as the second person)",
-            "notify", "preview, edit and send the manual notifications of %s operations (e.g. to the client)");
+            "notify", "preview, edit and send the manual notifications of %s operations (e.g. to the client)",
+            "comment", "write internal comments on the history of %s operations");
 
     private final Workflows workflows;
 

@@ -133,6 +133,7 @@ public class BuiltInRoles {
         permissions.add(type + ":update");
         permissions.add(type + ":claim");
         permissions.add(type + ":notify"); // the desk that works a type sends its manual notifications
+        permissions.add(type + ":comment"); // and writes internal comments on its history
         permissions.addAll(catalog.manualTransitionPermissions(type));
     }
 

@@ -106,6 +106,14 @@ public class ApprovalStore {
                 .optional();
     }
 
+    /** The pending requests of one operation, oldest first (the partial unique index covers the lookup). */
+    public List<ApprovalRequest> pendingOn(UUID operationId) {
+        return list(
+                "select r.* from operations.approval_request r where r.operation_id = ? and r.state = 'PENDING'"
+                        + " order by r.created_at, r.id",
+                List.of(operationId));
+    }
+
     public void addVote(UUID requestId, String checkerKey, Party checker, @Nullable String comment, Instant at) {
         jdbc.sql(
                         """

@@ -195,6 +195,16 @@ class OperationApi {
                 operations.release(id, request == null ? null : request.reason(), IfMatch.version(ifMatch), actor));
     }
 
+    /** {@code 201} with the history entry of kind {@code commented}; needs {@code <type>:comment}. */
+    @RequiresPermission("{type}:comment")
+    @PostMapping(path = "/{id}/comments", consumes = "application/json")
+    ResponseEntity<HistoryResponse> comment(
+            @PathVariable UUID id, @Valid @RequestBody OperationRequests.Comment request, Actor actor) {
+        var entry = operations.comment(id, request.text(), actor);
+        return ResponseEntity.created(URI.create("/api/v1/operations/" + id + "/history"))
+                .body(HistoryResponse.of(entry));
+    }
+
     @RequiresPermission("{type}:view")
     @GetMapping("/{id}/history")
     Map<String, List<HistoryResponse>> history(@PathVariable UUID id, Actor actor) {

@@ -54,4 +54,10 @@ final class OperationRequests {
             @Nullable @Size(min = 1, max = 64) @Pattern(regexp = IDENTIFIER, message = "visible characters only")
                     String assignee,
             @Nullable @Size(max = 2000) @Pattern(regexp = TEXT, message = "no control characters") String reason) {}
+
+    record Comment(
+            @NotBlank
+                    @Size(max = 4000)
+                    @Pattern(regexp = MULTILINE_TEXT, message = "no control characters other than line breaks and tabs")
+                    String text) {}
 }
