@@ -35,8 +35,8 @@ final class WorkflowDiagram {
 
     static final int WIDTH = 170;
     static final int HEIGHT = 56;
-    private static final int GAP_X = 150;
-    private static final int GAP_Y = 40;
+    private static final int GAP_X = 240;
+    private static final int GAP_Y = 64;
     private static final int MARGIN = 30;
 
     private static final Map<Status, String[]> PALETTE = Map.of(
@@ -193,8 +193,10 @@ final class WorkflowDiagram {
                 .append(" marker-end=\"url(#")
                 .append(id)
                 .append("-arrow)\"/>");
-        String label = words.trigger().apply(t.trigger()) + " · " + t.permission();
-        text(svg, lx, ly + (index % 2 == 0 ? 0 : 12), "wf-edge-label", "400", label);
+        // Two lines (trigger, then permission) fit the gap between columns; alternate edges shift to part labels.
+        double shift = index % 2 == 0 ? 0 : 10;
+        text(svg, lx, ly - 6 + shift, "wf-edge-label", "600", words.trigger().apply(t.trigger()));
+        text(svg, lx, ly + 6 + shift, "wf-edge-label", "400", t.permission());
         svg.append("</g>\n");
     }
 
