@@ -167,9 +167,17 @@ final class WorkflowDiagram {
             path = "M " + num(x1) + " " + num(y1) + " C " + num(bend) + " " + num(y1) + ", " + num(bend) + " " + num(y2)
                     + ", " + num(x2) + " " + num(y2);
             lx = bend;
-            ly = (y1 + y2) / 2 - 4;
+            ly = (y1 + y2) / 2;
+        } else if (to.column() == from.column()) {
+            // Within a column: a bracket out to the right, clear of the stages between them.
+            x2 = to.x() + WIDTH;
+            double out = x1 + 40 + 12 * Math.abs(to.row() - from.row());
+            path = "M " + num(x1) + " " + num(y1) + " C " + num(out) + " " + num(y1) + ", " + num(out) + " " + num(y2)
+                    + ", " + num(x2) + " " + num(y2);
+            lx = out + 70;
+            ly = (y1 + y2) / 2 + 8;
         } else {
-            // Backwards or within a column: loop under the boxes, from the bottom of one to the bottom of the other.
+            // Backwards: loop under the stages, from the bottom of one to the bottom of the other.
             x1 = from.x() + WIDTH / 2.0 + 12;
             y1 = from.y() + HEIGHT;
             x2 = to.x() + WIDTH / 2.0 - 12;
@@ -178,7 +186,7 @@ final class WorkflowDiagram {
             path = "M " + num(x1) + " " + num(y1) + " C " + num(x1) + " " + num(low) + ", " + num(x2) + " " + num(low)
                     + ", " + num(x2) + " " + num(y2);
             lx = (x1 + x2) / 2;
-            ly = low - 4;
+            ly = low + 4;
         }
         svg.append("<g class=\"wf-edge wf-trigger-")
                 .append(t.trigger().code())
@@ -194,9 +202,10 @@ final class WorkflowDiagram {
                 .append(id)
                 .append("-arrow)\"/>");
         // Two lines (trigger, then permission) fit the gap between columns; alternate edges shift to part labels.
-        double shift = index % 2 == 0 ? 0 : 10;
-        text(svg, lx, ly - 6 + shift, "wf-edge-label", "600", words.trigger().apply(t.trigger()));
-        text(svg, lx, ly + 6 + shift, "wf-edge-label", "400", t.permission());
+        // Above the line's midpoint, so the line never runs through the text.
+        double shift = index % 2 == 0 ? 0 : -10;
+        text(svg, lx, ly - 17 + shift, "wf-edge-label", "600", words.trigger().apply(t.trigger()));
+        text(svg, lx, ly - 6 + shift, "wf-edge-label", "400", t.permission());
         svg.append("</g>\n");
     }
 

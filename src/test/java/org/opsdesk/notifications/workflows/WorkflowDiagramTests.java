@@ -85,6 +85,7 @@ class WorkflowDiagramTests {
     void isAnAccessibleImageWithItsTitleEscaped() throws Exception {
         String markup = WorkflowDiagram.render(shipped.get("withdrawal"), WORDS);
         Element root = parse(markup).getDocumentElement();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "workflow-withdrawal.svg"), markup);
 
         assertThat(root.getTagName()).isEqualTo("svg");
         assertThat(root.getAttribute("role")).isEqualTo("img");
