@@ -182,6 +182,15 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
             assertNoMissingMessageKeys(page);
         }
         screenshot(page, "auditor-security-log");
+        for (String language : List.of("pt-BR", "nl", "pl")) {
+            page.navigate("/admin/webhooks/" + hook + "?lang=" + language);
+            assertNoMissingMessageKeys(page);
+            page.navigate("/admin/operators/" + auditor.username());
+            assertNoMissingMessageKeys(page);
+        }
+        page.navigate("/admin/security-log?lang=pl");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Dziennik bezpieczeństwa");
+        page.navigate("/admin?lang=en");
 
         page.navigate("/admin/operators");
         String token = page.locator("meta[name=csrf-token]").getAttribute("content");

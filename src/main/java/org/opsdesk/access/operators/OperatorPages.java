@@ -2,6 +2,7 @@ package org.opsdesk.access.operators;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.roles.RoleAdministration;
 import org.opsdesk.shared.Actor;
@@ -86,60 +87,66 @@ class OperatorPages {
             @RequestParam(defaultValue = "en") String locale,
             @RequestParam(name = "roles", required = false) @Nullable List<String> chosen,
             Actor actor) {
-        return act(username, "edit", actor, () -> {
+        return attempt(username, "edit", actor, () -> {
             requireValid(username, displayName, locale, chosen == null ? List.of() : chosen);
-            return administration.update(
+            administration.update(
                     username,
                     new OperatorAdministration.OperatorDraft(displayName.strip(), null, null, locale, chosen),
                     actor);
+            return backTo(username);
         });
     }
 
     @RequiresPermission("operators:manage")
     @PostMapping("/{username}/disable")
     ModelAndView disable(@PathVariable String username, Actor actor) {
-        return act(username, "state", actor, () -> administration.disable(username, actor));
+        return attempt(username, "state", actor, () -> {
+            administration.disable(username, actor);
+            return backTo(username);
+        });
     }
 
     @RequiresPermission("operators:manage")
     @PostMapping("/{username}/enable")
     ModelAndView enable(@PathVariable String username, Actor actor) {
-        return act(username, "state", actor, () -> administration.enable(username, actor));
+        return attempt(username, "state", actor, () -> {
+            administration.enable(username, actor);
+            return backTo(username);
+        });
     }
 
     @RequiresPermission("operators:manage")
     @PostMapping("/{username}/reset-mfa")
     ModelAndView resetMfa(@PathVariable String username, Actor actor) {
-        return act(username, "mfa", actor, () -> administration.resetMfa(username, actor));
+        return attempt(username, "mfa", actor, () -> {
+            administration.resetMfa(username, actor);
+            return backTo(username);
+        });
     }
 
     /** A generated temporary password, shown on this answer only. */
     @RequiresPermission("operators:manage")
     @PostMapping("/{username}/reset-password")
     ModelAndView resetPassword(@PathVariable String username, Actor actor) {
-        try {
+        return attempt(username, "password", actor, () -> {
             var reset = administration.resetPassword(username, null, actor);
             return detail(reset.operator(), actor).addObject("temporaryPassword", reset.temporaryPassword());
-        } catch (ProblemException refused) {
-            return detail(administration.get(username), actor)
-                    .addObject("problem", refused)
-                    .addObject("refused", "password");
-        }
+        });
     }
 
-    private interface Change {
-        Operator apply();
-    }
-
-    private ModelAndView act(String username, String control, Actor actor, Change change) {
+    /** Runs a change; a refusal is shown on the operator's page beside the control that asked for it. */
+    private ModelAndView attempt(String username, String control, Actor actor, Supplier<ModelAndView> change) {
         try {
-            change.apply();
-            return new ModelAndView("redirect:/admin/operators/" + username);
+            return change.get();
         } catch (ProblemException refused) {
             return detail(administration.get(username), actor)
                     .addObject("problem", refused)
                     .addObject("refused", control);
         }
+    }
+
+    private static ModelAndView backTo(String username) {
+        return new ModelAndView("redirect:/admin/operators/" + username);
     }
 
     private ModelAndView listPage(@Nullable String after, Actor actor) {

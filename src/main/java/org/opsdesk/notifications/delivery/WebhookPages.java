@@ -3,6 +3,7 @@ package org.opsdesk.notifications.delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
@@ -88,82 +89,84 @@ class WebhookPages {
             @RequestParam(defaultValue = "false") boolean enabled,
             Actor actor) {
         var draft = new Draft(url, description, ownerEmail, eventTypes == null ? List.of() : eventTypes, enabled);
-        return act(id, "edit", actor, () -> {
+        return attempt(id, "edit", actor, () -> {
             requireValid(draft);
             administration.update(
                     id, url.strip(), blankToNull(description), ownerEmail, draft.eventTypes(), enabled, actor);
+            return backTo(id);
         });
     }
 
     @RequiresPermission("webhooks:manage")
     @PostMapping("/{id}/enable")
     ModelAndView enable(@PathVariable UUID id, Actor actor) {
-        return act(id, "state", actor, () -> administration.enable(id, actor));
+        return attempt(id, "state", actor, () -> {
+            administration.enable(id, actor);
+            return backTo(id);
+        });
     }
 
     @RequiresPermission("webhooks:manage")
     @PostMapping("/{id}/disable")
     ModelAndView disable(@PathVariable UUID id, Actor actor) {
-        return act(id, "state", actor, () -> administration.disable(id, null, actor));
+        return attempt(id, "state", actor, () -> {
+            administration.disable(id, null, actor);
+            return backTo(id);
+        });
     }
 
     @RequiresPermission("webhooks:manage")
     @PostMapping("/{id}/delete")
     ModelAndView delete(@PathVariable UUID id, Actor actor) {
-        try {
+        return attempt(id, "state", actor, () -> {
             administration.delete(id, actor);
             return new ModelAndView("redirect:/admin/webhooks");
-        } catch (ProblemException refused) {
-            return detail(administration.get(id), null, actor)
-                    .addObject("problem", refused)
-                    .addObject("refused", "state");
-        }
+        });
     }
 
     @RequiresPermission("webhooks:manage")
     @PostMapping("/{id}/rotate-secret")
     ModelAndView rotateSecret(@PathVariable UUID id, Actor actor) {
-        try {
-            return secretPage(administration.rotateSecret(id, actor)).addObject("rotated", true);
-        } catch (ProblemException refused) {
-            return detail(administration.get(id), null, actor)
-                    .addObject("problem", refused)
-                    .addObject("refused", "state");
-        }
+        return attempt(id, "state", actor, () -> secretPage(administration.rotateSecret(id, actor))
+                .addObject("rotated", true));
     }
 
     @RequiresPermission("webhooks:manage")
     @PostMapping("/{id}/test")
     ModelAndView simulate(@PathVariable UUID id, Actor actor) {
-        return act(id, "deliveries", actor, () -> deliveries.test(id, StatusChanged.TYPE));
+        return attempt(id, "deliveries", actor, () -> {
+            deliveries.test(id, StatusChanged.TYPE);
+            return backTo(id);
+        });
     }
 
     @RequiresPermission("webhooks:manage")
     @PostMapping("/{id}/resend")
     ModelAndView resend(@PathVariable UUID id, @RequestParam(defaultValue = "") String delivery, Actor actor) {
-        return act(id, "deliveries", actor, () -> {
+        return attempt(id, "deliveries", actor, () -> {
             UUID deliveryId = parse(delivery);
             Delivery found = deliveries.get(deliveryId);
             if (!Delivery.WEBHOOK.equals(found.channel()) || !found.recipient().equals(id.toString())) {
                 throw new NotFound("notification", delivery); // not one of this endpoint's
             }
             deliveries.resend(deliveryId);
+            return backTo(id);
         });
     }
 
-    private interface Change {
-        void apply();
-    }
-
-    private ModelAndView act(UUID id, String control, Actor actor, Change change) {
+    /** Runs a change; a refusal is shown on the endpoint's page beside the control that asked for it. */
+    private ModelAndView attempt(UUID id, String control, Actor actor, Supplier<ModelAndView> change) {
         try {
-            change.apply();
-            return new ModelAndView("redirect:/admin/webhooks/" + id);
+            return change.get();
         } catch (ProblemException refused) {
             return detail(administration.get(id), null, actor)
                     .addObject("problem", refused)
                     .addObject("refused", control);
         }
+    }
+
+    private static ModelAndView backTo(UUID id) {
+        return new ModelAndView("redirect:/admin/webhooks/" + id);
     }
 
     private ModelAndView secretPage(WebhookAdministration.WithSecret answer) {
