@@ -149,6 +149,15 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat(row).contains("api_key_revoked"));
         checkPage("security-log");
+
+        page.navigate("/admin/security-log?actor=" + admin.username() + "&from=2099-01-01T00:00");
+        assertThat(page.locator("#security-log tbody tr[data-kind]").count())
+                .as("nothing after the time range's start")
+                .isZero();
+        page.navigate("/admin/security-log?actor=" + admin.username() + "&to=2000-01-01T00:00");
+        assertThat(page.locator("#security-log tbody tr[data-kind]").count()).isZero();
+        page.navigate("/admin/security-log?from=yesterday");
+        assertThat(page.locator("p.field-error[role=alert]").textContent()).contains("2026-12-05T10:00");
     }
 
     @Test
