@@ -3,6 +3,7 @@ package org.opsdesk.notifications.delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
@@ -180,12 +181,7 @@ class WebhookPages {
         var page = administration.list(
                 after == null ? null : after.at(), after == null ? null : after.id(), PAGE_SIZE + 1);
         var items = page.stream().limit(PAGE_SIZE).toList();
-        String next = page.size() > PAGE_SIZE
-                ? new Keyset.TimeAndId(
-                                items.get(PAGE_SIZE - 1).createdAt(),
-                                items.get(PAGE_SIZE - 1).id())
-                        .cursor()
-                : null;
+        String next = nextCursor(page, WebhookEndpoint::createdAt, WebhookEndpoint::id);
         return new ModelAndView("notifications/admin/webhooks")
                 .addObject("endpoints", items)
                 .addObject("next", next)
@@ -194,28 +190,32 @@ class WebhookPages {
     }
 
     private ModelAndView detail(WebhookEndpoint endpoint, @Nullable String cursor, Actor actor) {
-        Instant beforeAt = null;
-        UUID beforeId = null;
         var after = Keyset.timeAndId(cursor);
-        if (after != null) {
-            beforeAt = after.at();
-            beforeId = after.id();
-        }
         var page = deliveries.list(
-                null, Delivery.WEBHOOK, endpoint.id().toString(), null, beforeAt, beforeId, PAGE_SIZE + 1);
+                null,
+                Delivery.WEBHOOK,
+                endpoint.id().toString(),
+                null,
+                after == null ? null : after.at(),
+                after == null ? null : after.id(),
+                PAGE_SIZE + 1);
         var items = page.stream().limit(PAGE_SIZE).toList();
-        String next = page.size() > PAGE_SIZE
-                ? new Keyset.TimeAndId(
-                                items.get(PAGE_SIZE - 1).createdAt(),
-                                items.get(PAGE_SIZE - 1).id())
-                        .cursor()
-                : null;
+        String next = nextCursor(page, Delivery::createdAt, Delivery::id);
         return new ModelAndView("notifications/admin/webhook")
                 .addObject("endpoint", endpoint)
                 .addObject("deliveries", items)
                 .addObject("next", next)
                 .addObject("eventTypes", WebhookEventTypes.KNOWN)
                 .addObject("canManage", actor.may("webhooks:manage"));
+    }
+
+    /** The cursor after the page's last item when one more than a page was read, else null. */
+    private static <T> @Nullable String nextCursor(List<T> read, Function<T, Instant> at, Function<T, UUID> id) {
+        if (read.size() <= PAGE_SIZE) {
+            return null;
+        }
+        T last = read.get(PAGE_SIZE - 1);
+        return new Keyset.TimeAndId(at.apply(last), id.apply(last)).cursor();
     }
 
     private static void requireValid(Draft draft) {
