@@ -91,7 +91,7 @@ public class ConsoleListBench {
         cases.put("type=withdrawal&status=PENDING", "/operations?type=withdrawal&status=PENDING");
         cases.put("unfiltered, 20 pages deep (cursor)", deep("/operations", 20));
         cases.put("type+status, 20 pages deep (cursor)", deep("/operations?type=withdrawal&status=PENDING", 20));
-        cases.put("q=SEED-12345 (reference prefix, ~111 rows)", "/operations?q=SEED-12345");
+        cases.put("q=SEED-12345 (reference prefix, 11 rows)", "/operations?q=SEED-12345");
         cases.put("q=SEED-1 (reference prefix, ~111,000 rows)", "/operations?q=SEED-1");
         cases.put("q=client-4242 (exact subject)", "/operations?q=client-4242");
         cases.put("status tabs + poll: /operations/fresh", "/operations/fresh?since=" + java.time.Instant.now());
