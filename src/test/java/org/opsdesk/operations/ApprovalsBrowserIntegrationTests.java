@@ -78,7 +78,7 @@ class ApprovalsBrowserIntegrationTests extends BrowserTest {
         page.reload();
         assertThat(page.locator(".detail-header .stage")).hasText("approved");
         assertThat(page.locator("#pending-approvals")).hasCount(0);
-        assertThat(page.locator("#timeline li").first())
+        assertThat(page.locator("#timeline li:not(.kind-notification)").first())
                 .containsText(english("detail.kind.transitioned.approved", checker.username()));
         assertThat(Files.size(screenshot(page, "approved"))).isPositive();
     }
@@ -104,9 +104,11 @@ class ApprovalsBrowserIntegrationTests extends BrowserTest {
 
         assertThat(checking.locator("#detail-notice")).hasText(english("approvals.notice.declined"));
         assertThat(checking.locator("#pending-approvals")).hasCount(0);
-        assertThat(checking.locator("#timeline li").first())
+        assertThat(checking.locator("#timeline li:not(.kind-notification)").first())
                 .containsText(english("detail.kind.approval_declined", "approved"));
-        assertThat(checking.locator("#timeline li").first().locator(".timeline-reason"))
+        assertThat(checking.locator("#timeline li:not(.kind-notification)")
+                        .first()
+                        .locator(".timeline-reason"))
                 .hasText(english("detail.timeline.reason", "Beneficiary not verified yet"));
         assertThat(stageOf(id)).isEqualTo("under_review");
         var declined = request(requestId);
