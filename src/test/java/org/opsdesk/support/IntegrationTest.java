@@ -12,6 +12,7 @@ import org.opsdesk.access.keys.ApiKeyStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +48,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.notifications.alert-mailbox=" + IntegrationTest.ALERT_MAILBOX,
             "opsdesk.notifications.integrations-mailbox=" + IntegrationTest.INTEGRATIONS_MAILBOX
         })
+@Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";

@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationFigures.AgeBucket;
-import org.opsdesk.operations.OperationFigures.OperatorWork;
-import org.opsdesk.operations.OperationFigures.StageTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The SQL behind {@link org.opsdesk.operations.OperationStatistics}. Every query reads a bounded window through an
- * index of migration V2026120510 (EXPLAINed at a million operations in docs/benchmarks.md).
+ * index of migration V2026120510 (EXPLAINed at a million operations in docs/benchmarks.md); the history-based ones
+ * ({@link #tally}) are read live for the current day only, and from {@link FigureRollups} for closed days.
  */
 @Repository
 public class FigureQueries {
@@ -127,102 +126,167 @@ public class FigureQueries {
         return perDay;
     }
 
-    /**
-     * For every stage left within the window: how long the operation had been in it, from the history entry that
-     * entered it (creation or transition) to the transition that left it. Median and 90th percentile per stage.
-     */
-    public List<StageTime> stageTimes(List<String> types, Window window) {
-        return windowed(
-                        """
-                        select o.type, h.from_stage as stage, count(*) as visits,
-                          percentile_cont(0.5) within group (order by extract(epoch from h.at - entered.at)) as median,
-                          percentile_cont(0.9) within group (order by extract(epoch from h.at - entered.at)) as p90
-                        from operations.history_entry h
-                        join operations.operation o on o.id = h.operation_id
-                        cross join lateral (
-                          select e.at from operations.history_entry e
-                          where e.operation_id = h.operation_id and e.seq < h.seq
-                            and e.kind in ('created', 'transitioned')
-                          order by e.seq desc limit 1) entered
-                        where h.kind = 'transitioned' and h.at >= :from and h.at < :to and o.type = any(:types)
-                        group by o.type, h.from_stage
-                        order by o.type, h.from_stage""",
-                        window)
-                .param("types", types.toArray(String[]::new))
-                .query((rs, n) -> new StageTime(
-                        rs.getString("type"),
-                        rs.getString("stage"),
-                        rs.getLong("visits"),
-                        seconds(rs, "median"),
-                        seconds(rs, "p90")))
-                .list();
+    /** A stage of a type. */
+    public record StageKey(String type, String stage) {}
+
+    /** An operator's work on one type. */
+    public record OperatorKey(String type, String operator) {}
+
+    /** What one operator did on one type: moves, approvals, and the handling times of what they completed. */
+    public static final class OperatorTally {
+        private String name;
+        private long transitions;
+        private long approvals;
+        private final DurationHistogram handling = new DurationHistogram();
+
+        public OperatorTally(String name, long transitions, long approvals) {
+            this.name = name;
+            this.transitions = transitions;
+            this.approvals = approvals;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long transitions() {
+            return transitions;
+        }
+
+        public long approvals() {
+            return approvals;
+        }
+
+        public DurationHistogram handling() {
+            return handling;
+        }
+
+        public void add(OperatorTally other) {
+            if (transitions + approvals == 0) {
+                name = other.name;
+            }
+            transitions += other.transitions;
+            approvals += other.approvals;
+            handling.addAll(other.handling);
+        }
     }
 
-    /** Per operator (people only, not keys or timers): transitions made and approvals given within the window. */
-    public List<OperatorWork> moves(List<String> types, Window window) {
-        return windowed(
-                        """
-                        select h.actor_id, max(h.actor_name) as name,
-                          count(*) filter (where h.kind = 'transitioned') as transitions,
-                          count(*) filter (where h.kind = 'approval_given') as approvals
-                        from operations.history_entry h
-                        join operations.operation o on o.id = h.operation_id
-                        where h.kind in ('transitioned', 'approval_given') and h.actor_kind = 'operator'
-                          and h.at >= :from and h.at < :to and o.type = any(:types)
-                        group by h.actor_id""",
-                        window)
-                .param("types", types.toArray(String[]::new))
-                .query((rs, n) -> new OperatorWork(
-                        rs.getString("actor_id"),
-                        rs.getString("name"),
-                        rs.getLong("transitions"),
-                        rs.getLong("approvals"),
-                        0,
-                        null))
-                .list();
+    /** The history-based figures of a stretch of time: time in stage, and each operator's work, per type. */
+    public record Tallies(Map<StageKey, DurationHistogram> stageTimes, Map<OperatorKey, OperatorTally> operators) {
+
+        public static Tallies empty() {
+            return new Tallies(new HashMap<>(), new HashMap<>());
+        }
+
+        /** Adds another stretch's figures to these. */
+        public Tallies add(Tallies other) {
+            other.stageTimes.forEach((key, histogram) -> stageTimes
+                    .computeIfAbsent(key, k -> new DurationHistogram())
+                    .addAll(histogram));
+            other.operators.forEach((key, tally) -> operator(key, tally.name()).add(tally));
+            return this;
+        }
+
+        OperatorTally operator(OperatorKey key, String name) {
+            return operators.computeIfAbsent(key, k -> new OperatorTally(name, 0, 0));
+        }
+
+        /** Counts a row of (type, stage, bucket, n): n stays of that bucket's length. */
+        void addStageTimes(ResultSet row) throws SQLException {
+            stageTimes
+                    .computeIfAbsent(
+                            new StageKey(row.getString("type"), row.getString("stage")), k -> new DurationHistogram())
+                    .add(row.getInt("bucket"), row.getLong("n"));
+        }
+
+        /** Counts a row of (type, operator, name, transitions, approvals). */
+        void addMoves(ResultSet row) throws SQLException {
+            operator(new OperatorKey(row.getString("type"), row.getString("operator")), row.getString("name"))
+                    .add(new OperatorTally(
+                            row.getString("name"), row.getLong("transitions"), row.getLong("approvals")));
+        }
+
+        /** Counts a row of (type, operator, name, bucket, n): n operations handled in about that bucket's time. */
+        void addHandling(ResultSet row) throws SQLException {
+            operator(new OperatorKey(row.getString("type"), row.getString("operator")), row.getString("name"))
+                    .handling()
+                    .add(row.getInt("bucket"), row.getLong("n"));
+        }
     }
 
     /**
-     * Per assignee: operations that reached a terminal stage within the window while assigned to them, and the
-     * median time from the assignment (the newest before completion) to completion.
+     * Time in stage and operators' work within the window, for these types (all types when null): how long each
+     * stage left within the window had been occupied, from the history entry that entered it (creation or
+     * transition) to the transition that left it; the moves and approvals of people; and per assignee the
+     * operations that entered one of the {@code terminal} (type, stage) pairs within the window, timed from their
+     * newest assignment before that.
      */
-    public List<OperatorWork> handling(List<String[]> terminal, Window window) {
-        return windowed(
-                        """
-                        select o.assignee, count(*) as handled,
-                          percentile_cont(0.5) within group (
-                            order by extract(epoch from o.stage_entered_at - assigned.at)) as median
-                        from operations.operation o
-                        join unnest(cast(:types as text[]), cast(:stages as text[])) as t(type, stage)
-                          on o.type = t.type and o.stage = t.stage
-                        cross join lateral (
-                          select e.at from operations.history_entry e
-                          where e.operation_id = o.id and e.kind = 'assigned' and e.at <= o.stage_entered_at
-                          order by e.seq desc limit 1) assigned
-                        where o.status <> 'PENDING' and o.assignee is not null
-                          and o.stage_entered_at >= :from and o.stage_entered_at < :to
-                        group by o.assignee""",
-                        window)
-                .param("types", terminal.stream().map(p -> p[0]).toArray(String[]::new))
-                .param("stages", terminal.stream().map(p -> p[1]).toArray(String[]::new))
-                .query((rs, n) -> new OperatorWork(
-                        rs.getString("assignee"),
-                        rs.getString("assignee"),
-                        0,
-                        0,
-                        rs.getLong("handled"),
-                        seconds(rs, "median")))
-                .list();
+    public Tallies tally(@Nullable List<String> types, List<String[]> terminal, Window window) {
+        var tallies = Tallies.empty();
+        String typeFilter = types == null ? "" : " and o.type = any(:types)";
+        var stageTimes = windowed(
+                """
+                select o.type, h.from_stage as stage, %s as bucket, count(*) as n
+                from operations.history_entry h
+                join operations.operation o on o.id = h.operation_id
+                cross join lateral (
+                  select e.at from operations.history_entry e
+                  where e.operation_id = h.operation_id and e.seq < h.seq
+                    and e.kind in ('created', 'transitioned')
+                  order by e.seq desc limit 1) entered
+                where h.kind = 'transitioned' and h.at >= :from and h.at < :to%s
+                group by 1, 2, 3"""
+                        .formatted(
+                                DurationHistogram.BUCKET_SQL.formatted("extract(epoch from h.at - entered.at)"),
+                                typeFilter),
+                window);
+        withTypes(stageTimes, types).query(tallies::addStageTimes);
+        var moves = windowed(
+                """
+                select o.type, h.actor_id as operator, max(h.actor_name) as name,
+                  count(*) filter (where h.kind = 'transitioned') as transitions,
+                  count(*) filter (where h.kind = 'approval_given') as approvals
+                from operations.history_entry h
+                join operations.operation o on o.id = h.operation_id
+                where h.kind in ('transitioned', 'approval_given') and h.actor_kind = 'operator'
+                  and h.at >= :from and h.at < :to%s
+                group by 1, 2"""
+                        .formatted(typeFilter),
+                window);
+        withTypes(moves, types).query(tallies::addMoves);
+        if (!terminal.isEmpty()) {
+            windowed(
+                            """
+                            select o.type, o.assignee as operator, o.assignee as name, %s as bucket,
+                              count(*) as n
+                            from operations.operation o
+                            join unnest(cast(:types as text[]), cast(:stages as text[])) as t(type, stage)
+                              on o.type = t.type and o.stage = t.stage
+                            cross join lateral (
+                              select e.at from operations.history_entry e
+                              where e.operation_id = o.id and e.kind = 'assigned' and e.at <= o.stage_entered_at
+                              order by e.seq desc limit 1) assigned
+                            where o.status <> 'PENDING' and o.assignee is not null
+                              and o.stage_entered_at >= :from and o.stage_entered_at < :to
+                            group by 1, 2, 3, 4"""
+                                    .formatted(DurationHistogram.BUCKET_SQL.formatted(
+                                            "extract(epoch from o.stage_entered_at - assigned.at)")),
+                            window)
+                    .param("types", terminal.stream().map(p -> p[0]).toArray(String[]::new))
+                    .param("stages", terminal.stream().map(p -> p[1]).toArray(String[]::new))
+                    .query(tallies::addHandling);
+        }
+        return tallies;
+    }
+
+    private static JdbcClient.StatementSpec withTypes(
+            JdbcClient.StatementSpec statement, @Nullable List<String> types) {
+        return types == null ? statement : statement.param("types", types.toArray(String[]::new));
     }
 
     /** A statement over a window: {@code :from} and {@code :to} bound. */
     private JdbcClient.StatementSpec windowed(String sql, Window window) {
         return jdbc.sql(sql).param("from", ts(window.from())).param("to", ts(window.to()));
-    }
-
-    private static Duration seconds(ResultSet rs, String column) throws SQLException {
-        double seconds = rs.getDouble(column);
-        return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
     }
 
     private static OffsetDateTime ts(Instant instant) {
