@@ -41,8 +41,8 @@ public interface OperationNotifications {
             boolean available,
             @Nullable String unavailableReason) {}
 
-    /** @param eventId the status change the offers are for */
-    record Offers(UUID eventId, String stage, List<Offer> items) {}
+    /** @param eventId the status change the offers are for; null when it is not kept (then nothing is offered) */
+    record Offers(@Nullable UUID eventId, String stage, List<Offer> items) {}
 
     /**
      * One notification of the operation.

@@ -77,6 +77,30 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("h1").textContent()).isEqualTo("Made In Browser");
         checkPage("operator");
 
+        // A role: created here, not deletable while an operator holds it, deleted once nobody does.
+        page.navigate("/admin/roles");
+        String roleName = "desk-" + suffix;
+        page.locator("#name").fill(roleName);
+        page.locator("#permissions").selectOption("withdrawal:view");
+        page.locator("#create-role button[type=submit]").click();
+        waitForPath(page, "/admin/roles/" + roleName);
+        String holder = ensureOperator("holder-" + suffix, roleName);
+        page.locator("#delete-role button[type=submit]").click();
+        waitForPath(page, "/admin/roles/" + roleName + "/delete");
+        assertThat(page.locator("#delete-role [role=alert]").textContent())
+                .contains("still given to operators", "given to 1 operator");
+        assertThat(api().put("/api/v1/operators/" + holder, "{\"roles\":[\"support\"]}")
+                        .status())
+                .isEqualTo(200);
+        page.navigate("/admin/roles/" + roleName);
+        page.locator("#delete-role button[type=submit]").click();
+        waitForPath(page, "/admin/roles");
+        assertThat(page.locator("#roles").textContent()).doesNotContain(roleName);
+        page.navigate("/admin/roles/support");
+        assertThat(page.locator("#delete-role").count())
+                .as("built-in roles offer no delete")
+                .isZero();
+
         // A refusal is shown beside the control that asked, not as an error page.
         page.navigate("/admin/operators/" + admin.username());
         page.locator("#operator-actions form[action$='/disable'] button").click();
@@ -120,6 +144,11 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
         String endpointPath = URI.create(page.url()).getPath();
         assertThat(endpointPath).startsWith("/admin/webhooks/");
         assertThat(page.locator("#endpoint-url").textContent()).isEqualTo(url);
+        var created = page.locator("#change-list tr[data-action=created]");
+        assertThat(created.count())
+                .as("the endpoint's change log shows its creation")
+                .isEqualTo(1);
+        assertThat(created.textContent()).contains(admin.username(), url);
 
         page.locator("#simulate").click();
         waitForPath(page, endpointPath);
@@ -140,7 +169,8 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
         var kinds = page.locator("#security-log tbody tr[data-kind] td:nth-child(2)").allTextContents().stream()
                 .map(String::strip)
                 .toList();
-        assertThat(kinds).contains("operator_created", "api_key_created", "api_key_revoked");
+        assertThat(kinds)
+                .contains("operator_created", "role_created", "role_deleted", "api_key_created", "api_key_revoked");
         assertThat(page.locator("#security-log").textContent()).contains("operator:" + username);
         page.locator("#kind").selectOption("api_key_revoked");
         page.locator("form.filters button[type=submit]").click();

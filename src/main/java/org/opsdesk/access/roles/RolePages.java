@@ -84,6 +84,18 @@ class RolePages {
         }
     }
 
+    /** Deletes a role nobody holds; a built-in role or one still given to operators is refused on its page. */
+    @RequiresPermission("roles:manage")
+    @PostMapping("/{name}/delete")
+    ModelAndView delete(@PathVariable String name, Actor actor) {
+        try {
+            roles.delete(name, actor);
+            return new ModelAndView("redirect:/admin/roles");
+        } catch (ProblemException refused) {
+            return detail(roles.get(name), actor).addObject("deleteProblem", refused);
+        }
+    }
+
     private static RoleAdministration.RoleDraft draft(
             String name, String description, @Nullable List<String> permissions, boolean mfaRequired) {
         if (description.length() > 500 || description.matches(".*\\p{Cntrl}.*")) {
@@ -107,7 +119,8 @@ class RolePages {
         return new ModelAndView("access/admin/role")
                 .addObject("role", role)
                 .addObject("grantable", grantable(actor))
-                .addObject("canManage", editable);
+                .addObject("canManage", editable)
+                .addObject("canDelete", editable && !role.builtIn());
     }
 
     /** The permissions this operator could give: only those they hold. */

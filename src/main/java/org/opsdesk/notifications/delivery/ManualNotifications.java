@@ -71,7 +71,12 @@ class ManualNotifications {
     /** Every manual rule the operation's latest status change matches; "not found" for types the actor can't see. */
     @Transactional(readOnly = true)
     ManualOffer.Offers offers(UUID operationId, Actor actor) {
-        StatusChanged change = operations.lastStatusChange(operationId, actor);
+        var last = operations.lastStatusChange(operationId, actor);
+        if (last.isEmpty()) {
+            return new ManualOffer.Offers(
+                    operationId, null, operations.get(operationId, actor).stage(), List.of());
+        }
+        StatusChanged change = last.get();
         var items = manualPlans(change).stream()
                 .map(plan -> prepare(plan, change).offer())
                 .toList();
@@ -86,7 +91,12 @@ class ManualNotifications {
      */
     @Transactional
     Delivery send(UUID operationId, String ruleId, @Nullable UUID offeredFor, MessageEdit edit, Actor actor) {
-        StatusChanged change = operations.lastStatusChange(operationId, actor);
+        StatusChanged change = operations
+                .lastStatusChange(operationId, actor)
+                .orElseThrow(() -> ManualRefusal.unavailable(
+                        ruleId,
+                        "the status change that brought the operation into its stage is not kept, so there is no"
+                                + " change to notify about"));
         String permission = permission(change.operation().type());
         if (!actor.may(permission)) {
             throw new PermissionDenied(permission);

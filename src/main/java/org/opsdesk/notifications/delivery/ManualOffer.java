@@ -37,5 +37,5 @@ record ManualOffer(
      *
      * @param eventId the status change the offers are for: the one that brought the operation into {@code stage}
      */
-    record Offers(UUID operationId, UUID eventId, String stage, List<ManualOffer> items) {}
+    record Offers(UUID operationId, @Nullable UUID eventId, String stage, List<ManualOffer> items) {}
 }

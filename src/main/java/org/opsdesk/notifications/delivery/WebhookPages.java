@@ -39,6 +39,9 @@ class WebhookPages {
     /** What the endpoint form holds, to show it again beside a refusal. */
     record Draft(String url, String description, String ownerEmail, List<String> eventTypes, boolean enabled) {}
 
+    /** The newest changes of an endpoint its page lists. */
+    static final int CHANGES_SHOWN = 50;
+
     private final WebhookAdministration administration;
     private final DeliveryService deliveries;
 
@@ -205,6 +208,7 @@ class WebhookPages {
                 .addObject("endpoint", endpoint)
                 .addObject("deliveries", items)
                 .addObject("next", next)
+                .addObject("changes", administration.changes(endpoint.id(), CHANGES_SHOWN))
                 .addObject("eventTypes", WebhookEventTypes.KNOWN)
                 .addObject("canManage", actor.may("webhooks:manage"));
     }

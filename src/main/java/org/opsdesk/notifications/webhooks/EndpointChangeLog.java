@@ -1,7 +1,9 @@
 package org.opsdesk.notifications.webhooks;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -27,6 +29,22 @@ class EndpointChangeLog {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
+    }
+
+    /** The newest changes of an endpoint first, at most {@code limit}. */
+    List<EndpointChange> recent(UUID endpointId, int limit) {
+        return jdbc.sql(
+                        """
+                        select at, action, actor_kind, actor_name, details::text as details
+                        from notifications.endpoint_change where endpoint_id = ? order by id desc limit ?""")
+                .params(endpointId, limit)
+                .query((rs, n) -> new EndpointChange(
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("action"),
+                        rs.getString("actor_kind"),
+                        rs.getString("actor_name"),
+                        rs.getString("details")))
+                .list();
     }
 
     void record(UUID endpointId, String action, Actor actor, Map<String, ?> details) {

@@ -170,6 +170,12 @@ public class WebhookAdministration {
         return Optional.of(get(id));
     }
 
+    /** Who changed this endpoint how, newest first (kept after the endpoint is deleted). */
+    @Transactional(readOnly = true)
+    public List<EndpointChange> changes(UUID id, int limit) {
+        return changes.recent(id, limit);
+    }
+
     public WebhookEndpoint get(UUID id) {
         return endpoints.find(id).orElseThrow(() -> notFound(id));
     }

@@ -261,6 +261,27 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }
 
+    @Test
+    void anOperationWhoseStatusChangeIsNoLongerKeptOffersNothingAndRefusesToSend() {
+        String subject = consentingClient("en", "ines-" + UUID.randomUUID() + "@example.com");
+        String id = declined(Operations.of("deposit").amount("80.00", "EUR").subject(subject));
+        // as after an import of operations without their events: the outbox no longer holds the change
+        jdbc.sql("delete from operations.outbox where operation_id = ?::uuid")
+                .param(id)
+                .update();
+
+        var offers = api().get("/api/v1/operations/" + id + "/notifications/offers");
+        assertThat(offers.status()).as(offers.body()).isEqualTo(200);
+        assertThat(offers.json().get("stage").asString()).isEqualTo("declined");
+        assertThat(offers.json().get("eventId").isNull()).isTrue();
+        assertThat(offers.json().get("items")).isEmpty();
+        var refused = send(api(), id, Map.of("ruleId", RULE));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("notification-unavailable");
+        assertThat(refused.json().get("detail").asString()).contains("not kept");
+    }
+
     private String consentingClient(String locale, String address) {
         return TestClients.create(api(), locale, "\"email\":\"" + address + "\"", "email", true);
     }
