@@ -47,6 +47,51 @@ public class ConsoleDetailBench {
         System.exit(exit);
     }
 
+    static final int WORKED_COMMENTS = 200;
+    /** Creation, claim, the comments, and three moves. */
+    static final int WORKED_ENTRIES = 2 + WORKED_COMMENTS + 3;
+
+    /**
+     * A withdrawal created, claimed, commented on {@value #WORKED_COMMENTS} times and moved to completion through
+     * the API, as a long-running case is: a long timeline, with the deliveries its moves caused.
+     */
+    static String workedThroughTheApi(TransitionBench.App app) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String created = call(http, app, "POST", "/api/v1/operations",
+                "{\"type\":\"withdrawal\",\"reference\":\"WORKED-" + System.nanoTime()
+                        + "\",\"subject\":\"client-4242\",\"amount\":{\"value\":\"250.00\",\"currency\":\"EUR\"}}");
+        var idMatch = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(created);
+        if (!idMatch.find()) {
+            throw new IllegalStateException("no id in " + created);
+        }
+        String id = idMatch.group(1);
+        call(http, app, "PUT", "/api/v1/operations/" + id + "/assignee", "{\"assignee\":\"bench-list\"}");
+        for (int i = 0; i < WORKED_COMMENTS; i++) {
+            call(http, app, "POST", "/api/v1/operations/" + id + "/comments",
+                    "{\"text\":\"Checked with the client, step " + i + ": documents on file, nothing to add.\"}");
+        }
+        for (String to : List.of("under_review", "approved", "sent")) {
+            call(http, app, "POST", "/api/v1/operations/" + id + "/transitions", "{\"to\":\"" + to + "\"}");
+        }
+        return id;
+    }
+
+    private static String call(
+            java.net.http.HttpClient http, TransitionBench.App app, String method, String path, String json)
+            throws Exception {
+        var response = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + path))
+                        .header("Authorization", "Bearer " + app.apiKey)
+                        .header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
     static void run(TransitionBench.App app, TransitionBench.Config cfg, int samples, long operations, boolean writeDoc)
             throws Exception {
         var started = ZonedDateTime.now(ZoneOffset.UTC);
@@ -73,6 +118,7 @@ public class ConsoleDetailBench {
         }
         var browser = new ConsoleListBench(app, samples, operations);
         browser.signIn();
+        String worked = workedThroughTheApi(app);
         var table = new StringBuilder("| page | p50 | p95 | max | < 100 ms p95 |\n|---|---:|---:|---:|---|\n");
         for (int i = 0; i < 30; i++) {
             browser.get("/operations/" + ids.get(samples + i)); // warm-up: JIT, plans
@@ -93,13 +139,21 @@ public class ConsoleDetailBench {
             browser.get("/operations/" + busy);
             same[i] = System.nanoTime() - t0;
         }
-        row(table, "the operation with the longest history (" + busyEntries + " entries), repeatedly", same);
+        row(table, "the seeded operation with the longest history (" + busyEntries + " entries), repeatedly", same);
+        long[] long_ = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            browser.get("/operations/" + worked);
+            long_[i] = System.nanoTime() - t0;
+        }
+        row(table, "a withdrawal worked through the API: " + WORKED_ENTRIES + " history entries (claim, "
+                + WORKED_COMMENTS + " comments, moves) and its deliveries, repeatedly", long_);
         String md = HEADING + "\n\n"
                 + "Command: `BENCH_DATA_DIR=/tmp/bench-data-detail bench/console-detail.sh"
                 + (operations == 1_000_000 ? "" : " --operations " + operations) + "` — " + started.withNano(0)
                 + " to " + ZonedDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + TransitionBench.machineFacts().get("nproc") + " cores, load average before "
-                + TransitionBench.loadAverage() + " (other benchmarks and test runs shared the machine).\n"
+                + TransitionBench.loadAverage() + ".\n"
                 + String.format(Locale.ROOT, "%,d seeded operations (TransitionBench's mix);", operations)
                 + " an operator (role `operator`) signed in through the login form, one client sending requests one"
                 + " after another over keep-alive on 127.0.0.1; times are from request to the last byte of the whole"

@@ -64,6 +64,10 @@ class OperationDetailBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#detail-assignee")).hasText(english("detail.unassigned"));
         assertThat(firstEntry()).containsText(english("detail.kind.assigned.release"));
 
+        page.locator("#comment-text").fill("   ");
+        page.locator("#comment-submit").click();
+        assertThat(page.locator("#error-comment")).containsText(english("detail.invalid.text"));
+        assertThat(page.locator("#error-comment")).not().containsText("must not be blank");
         page.locator("#comment-text").fill("Called the client: the IBAN belongs to her employer.");
         page.locator("#comment-submit").click();
         assertThat(firstEntry().locator(".timeline-comment"))

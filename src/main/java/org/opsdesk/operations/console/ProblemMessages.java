@@ -1,6 +1,8 @@
 package org.opsdesk.operations.console;
 
 import java.util.Locale;
+import java.util.StringJoiner;
+import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,8 +22,24 @@ class ProblemMessages {
     }
 
     String of(ProblemException problem) {
+        if (problem instanceof InvalidInput invalid) {
+            return invalidInput(invalid);
+        }
         Object[] args = {problem.detail(), problem.properties().get("permission")};
         return messages.getMessage("detail.error." + problem.slug(), args, problem.detail(), locale());
+    }
+
+    /**
+     * Each field's rule in the operator's language ({@code detail.invalid.<field>}), the service's English words
+     * only for a field the bundle does not know.
+     */
+    private String invalidInput(InvalidInput invalid) {
+        var fields = new StringJoiner(" ");
+        invalid.errors()
+                .forEach(e ->
+                        fields.add(messages.getMessage("detail.invalid." + e.field(), null, e.message(), locale())));
+        return messages.getMessage(
+                "detail.error.invalid-input", new Object[] {fields.toString()}, fields.toString(), locale());
     }
 
     String text(String key, Object... args) {
