@@ -12,7 +12,8 @@ grant select, insert on operations.history_entry to opsdesk_app;
 -- Status counters are written by triggers on operations.operation, which run as the application role.
 grant select, insert, update on operations.status_count to opsdesk_app;
 -- The dashboard's rollups of closed days are written once and never changed.
-grant select, insert on operations.figure_day, operations.stage_time_day, operations.operator_work_day to opsdesk_app;
+grant select, insert on operations.figure_day, operations.stage_time_day, operations.operator_work_day,
+    operations.flow_day to opsdesk_app;
 -- Approval requests change state (pending -> approved, declined, void); their votes are insert-only.
 grant select, insert, update on operations.approval_request to opsdesk_app;
 grant select, insert on operations.approval_vote to opsdesk_app;

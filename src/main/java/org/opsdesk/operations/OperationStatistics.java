@@ -111,7 +111,7 @@ public class OperationStatistics {
                     query.asOf(),
                     backlog(types, pending, query),
                     slaBreaches(types, pending, query),
-                    daily(types, terminal, window, firstDay, query.days()),
+                    daily(types, terminal, live, firstDay, firstOpenDay, query.days()),
                     stageTimes(tallies),
                     operators(tallies));
         });
@@ -209,14 +209,29 @@ public class OperationStatistics {
         return breaches;
     }
 
+    /** Closed days from their stored flows, the open ones counted from the rows of the live window. */
     private List<DailyFlow> daily(
-            List<String> types, List<String[]> terminal, Window window, LocalDate firstDay, int days) {
-        Map<LocalDate, Long> created = queries.createdPerDay(types, window);
-        Map<LocalDate, Long> completed = queries.completedPerDay(terminal, window);
+            List<String> types,
+            List<String[]> terminal,
+            Window live,
+            LocalDate firstDay,
+            LocalDate firstOpenDay,
+            int days) {
+        Map<LocalDate, long[]> stored = rollups.flows(types, firstDay, firstOpenDay);
+        Map<LocalDate, Long> created = Map.of();
+        Map<LocalDate, Long> completed = Map.of();
+        if (live.from().isBefore(live.to())) {
+            created = queries.createdPerDay(types, live);
+            completed = queries.completedPerDay(terminal, live);
+        }
         var daily = new ArrayList<DailyFlow>();
         for (int i = 0; i < days; i++) {
             LocalDate day = firstDay.plusDays(i);
-            daily.add(new DailyFlow(day, created.getOrDefault(day, 0L), completed.getOrDefault(day, 0L)));
+            long[] flow = stored.get(day);
+            daily.add(
+                    flow != null
+                            ? new DailyFlow(day, flow[0], flow[1])
+                            : new DailyFlow(day, created.getOrDefault(day, 0L), completed.getOrDefault(day, 0L)));
         }
         return daily;
     }

@@ -94,6 +94,23 @@ class DashboardRollupIntegrationTests extends IntegrationTest {
         assertThat(storedDaysOfThisType(firstDay.plusDays(3), firstDay.plusDays(4)))
                 .isEmpty();
 
+        var flows = new HashMap<LocalDate, OperationFigures.DailyFlow>();
+        figures.daily().forEach(d -> flows.put(d.day(), d));
+        assertThat(flows.get(firstDay)).as("day 1, stored").isEqualTo(new OperationFigures.DailyFlow(firstDay, 6, 6));
+        assertThat(flows.get(firstDay.plusDays(1)))
+                .as("day 2, stored")
+                .isEqualTo(new OperationFigures.DailyFlow(firstDay.plusDays(1), 2, 2));
+        assertThat(flows.get(firstDay.plusDays(2)))
+                .isEqualTo(new OperationFigures.DailyFlow(firstDay.plusDays(2), 0, 0));
+        assertThat(flows.get(firstDay.plusDays(3)))
+                .as("day 4, live")
+                .isEqualTo(new OperationFigures.DailyFlow(firstDay.plusDays(3), 1, 1));
+        assertThat(jdbc.sql("select created, completed from operations.flow_day where day = ? and type = ?")
+                        .params(firstDay, TYPE)
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single())
+                .containsExactly(6L, 6L);
+
         Map<String, List<Double>> stays = staysInTheHistory(window);
         assertThat(figures.stageTimes()).extracting(StageTime::stage).containsExactly("new", "working");
         for (StageTime time : figures.stageTimes()) {

@@ -114,6 +114,34 @@ public class FigureQueries {
                 terminal.stream().map(p -> p[1]).toArray(String[]::new));
     }
 
+    /** Per type, of every type: [operations created within the window, operations completed within it]. */
+    public Map<String, long[]> flowByType(List<String[]> terminal, Window window) {
+        var flow = new HashMap<String, long[]>();
+        windowed(
+                        """
+                        select type, count(*) as n from operations.operation
+                        where created_at >= :from and created_at < :to group by type""",
+                        window)
+                .query((rs, n) -> flow.computeIfAbsent(rs.getString("type"), t -> new long[2])[0] = rs.getLong("n"))
+                .list();
+        if (!terminal.isEmpty()) {
+            windowed(
+                            """
+                            select o.type, count(*) as n
+                            from operations.operation o
+                            join unnest(cast(:types as text[]), cast(:stages as text[])) as t(type, stage)
+                              on o.type = t.type and o.stage = t.stage
+                            where o.status <> 'PENDING' and o.stage_entered_at >= :from and o.stage_entered_at < :to
+                            group by o.type""",
+                            window)
+                    .param("types", terminal.stream().map(p -> p[0]).toArray(String[]::new))
+                    .param("stages", terminal.stream().map(p -> p[1]).toArray(String[]::new))
+                    .query((rs, n) -> flow.computeIfAbsent(rs.getString("type"), t -> new long[2])[1] = rs.getLong("n"))
+                    .list();
+        }
+        return flow;
+    }
+
     private Map<LocalDate, Long> perDay(String sql, Window window, String[] types, String @Nullable [] stages) {
         var perDay = new HashMap<LocalDate, Long>();
         var statement = windowed(sql, window).param("types", types);

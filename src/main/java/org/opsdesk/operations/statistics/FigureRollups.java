@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opsdesk.operations.statistics.FigureQueries.Tallies;
 import org.opsdesk.operations.statistics.FigureQueries.Window;
@@ -89,7 +91,33 @@ public class FigureRollups {
                 .param("buckets", tally.handling().buckets())
                 .param("counts", tally.handling().counts())
                 .update());
+        queries.flowByType(terminal, window).forEach((type, flow) -> jdbc.sql(
+                        """
+                        insert into operations.flow_day (day, type, created, completed)
+                        values (:day, :type, :created, :completed)""")
+                .param("day", day)
+                .param("type", type)
+                .param("created", flow[0])
+                .param("completed", flow[1])
+                .update());
         return true;
+    }
+
+    /** Per stored day in {@code from} up to (not including) {@code to}: [created, completed] of these types. */
+    public Map<LocalDate, long[]> flows(List<String> types, LocalDate from, LocalDate to) {
+        var flows = new HashMap<LocalDate, long[]>();
+        overDays(
+                        """
+                        select day, sum(created) as created, sum(completed) as completed from operations.flow_day
+                        where day >= :from and day < :to and type = any(:types) group by day""",
+                        types,
+                        from,
+                        to)
+                .query((rs, n) -> flows.put(
+                        rs.getObject("day", LocalDate.class),
+                        new long[] {rs.getLong("created"), rs.getLong("completed")}))
+                .list();
+        return flows;
     }
 
     /** The stored figures of the days from {@code from} up to (not including) {@code to} for these types, added up. */
