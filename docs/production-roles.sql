@@ -8,6 +8,8 @@
 grant usage on schema platform, workflow, operations, access, clients to opsdesk_app;
 grant select, insert, update, delete on all tables in schema platform, workflow, access to opsdesk_app;
 grant select, insert, update on operations.operation, operations.outbox to opsdesk_app;
+-- Relayed outbox events are removed after the retention time (OutboxRetention); history is never removed.
+grant delete on operations.outbox to opsdesk_app;
 grant select, insert on operations.history_entry to opsdesk_app;
 -- Status counters are written by triggers on operations.operation, which run as the application role.
 grant select, insert, update on operations.status_count to opsdesk_app;

@@ -39,7 +39,8 @@ public class Outbox {
 
     /**
      * The newest event of one operation: the change that brought it into its current stage, exactly as it was
-     * (or will be) relayed, with its event id. Empty only for an operation without events, which cannot exist.
+     * (or will be) relayed, with its event id. Empty for an operation loaded without events; {@link OutboxRetention}
+     * never removes it.
      */
     public Optional<StatusChanged> latest(UUID operationId) {
         return jdbc.sql(

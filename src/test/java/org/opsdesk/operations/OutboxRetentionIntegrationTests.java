@@ -1,0 +1,86 @@
+package org.opsdesk.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.operations.lifecycle.OutboxRetention;
+import org.opsdesk.support.IntegrationTest;
+import org.opsdesk.support.Operations;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Relayed outbox events past the retention time are removed; each operation's newest event and younger events
+ * stay, and the operation's current stage still offers its manual notifications.
+ */
+class OutboxRetentionIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    OutboxRetention retention;
+
+    @Test
+    void removesOldRelayedEventsButKeepsEachOperationsNewestAndYoungerEvents() throws InterruptedException {
+        String worked = create(Operations.withdrawal()).get("id").asString();
+        transition(worked, "under_review", null);
+        transition(worked, "rejected", "documents do not match");
+        String untouched = create(Operations.withdrawal()).get("id").asString();
+        awaitRelayed(worked);
+        awaitRelayed(untouched);
+        Thread.sleep(5);
+        Instant cutoff = Instant.now();
+        Thread.sleep(5);
+        String young = create(Operations.withdrawal()).get("id").asString();
+        transition(young, "under_review", null);
+        awaitRelayed(young);
+
+        long removed = retention.purgeRelayedBefore(cutoff);
+
+        assertThat(removed).isGreaterThanOrEqualTo(2);
+        assertThat(stagesInTheOutbox(worked)).as("only the newest event").containsExactly("rejected");
+        assertThat(stagesInTheOutbox(untouched))
+                .as("its only event is its newest")
+                .containsExactly("requested");
+        assertThat(stagesInTheOutbox(young))
+                .as("events after the cutoff stay")
+                .containsExactly("requested", "under_review");
+        var offers = api().get("/api/v1/operations/" + worked + "/notifications/offers");
+        assertThat(offers.status()).isEqualTo(200);
+        assertThat(offers.json().get("stage").asString()).isEqualTo("rejected");
+        assertThat(offers.json().get("eventId").isNull())
+                .as("the newest change is still there")
+                .isFalse();
+        assertThat(jdbc.sql("select count(*) from operations.history_entry where operation_id = ?::uuid")
+                        .param(worked)
+                        .query(Long.class)
+                        .single())
+                .as("the history keeps every change")
+                .isEqualTo(3);
+        assertThat(retention.purgeRelayedBefore(cutoff))
+                .as("nothing more to remove")
+                .isZero();
+    }
+
+    private List<String> stagesInTheOutbox(String id) {
+        return jdbc.sql("select payload->>'toStage' from operations.outbox where operation_id = ?::uuid order by id")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    private void awaitRelayed(String id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            long unpublished = jdbc.sql(
+                            "select count(*) from operations.outbox where operation_id = ?::uuid and published_at is null")
+                    .param(id)
+                    .query(Long.class)
+                    .single();
+            if (unpublished == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the outbox events of " + id + " were not relayed within 10 s");
+    }
+}
