@@ -217,21 +217,22 @@ public class OperationStatistics {
             LocalDate firstDay,
             LocalDate firstOpenDay,
             int days) {
-        Map<LocalDate, long[]> stored = rollups.flows(types, firstDay, firstOpenDay);
-        Map<LocalDate, Long> created = Map.of();
-        Map<LocalDate, Long> completed = Map.of();
+        Map<LocalDate, long[]> flows = new HashMap<>(rollups.flows(types, firstDay, firstOpenDay));
         if (live.from().isBefore(live.to())) {
-            created = queries.createdPerDay(types, live);
-            completed = queries.completedPerDay(terminal, live);
+            queries.flows(types, terminal, live).forEach((day, byType) -> {
+                long[] sum = new long[2];
+                byType.values().forEach(flow -> {
+                    sum[0] += flow[0];
+                    sum[1] += flow[1];
+                });
+                flows.put(day, sum);
+            });
         }
         var daily = new ArrayList<DailyFlow>();
         for (int i = 0; i < days; i++) {
             LocalDate day = firstDay.plusDays(i);
-            long[] flow = stored.get(day);
-            daily.add(
-                    flow != null
-                            ? new DailyFlow(day, flow[0], flow[1])
-                            : new DailyFlow(day, created.getOrDefault(day, 0L), completed.getOrDefault(day, 0L)));
+            long[] flow = flows.getOrDefault(day, new long[2]);
+            daily.add(new DailyFlow(day, flow[0], flow[1]));
         }
         return daily;
     }

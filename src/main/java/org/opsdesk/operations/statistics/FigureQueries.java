@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationFigures.AgeBucket;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,71 +88,45 @@ public class FigureQueries {
         return within;
     }
 
-    public Map<LocalDate, Long> createdPerDay(List<String> types, Window window) {
-        return perDay(
+    /**
+     * Per UTC day and type: [operations created, operations completed] within the window. Created counts the
+     * operations of these types (all types when null); completed, those that entered one of the {@code terminal}
+     * (type, stage) pairs — a terminal stage is never left, so entering it is the completion.
+     */
+    public Map<LocalDate, Map<String, long[]>> flows(
+            @Nullable List<String> types, List<String[]> terminal, Window window) {
+        var flows = new HashMap<LocalDate, Map<String, long[]>>();
+        var created = windowed(
                 """
-                select (created_at at time zone 'UTC')::date as day, count(*) as n
+                select (created_at at time zone 'UTC')::date as day, type, count(*) as n
                 from operations.operation
-                where created_at >= :from and created_at < :to and type = any(cast(:types as text[]))
-                group by 1""",
-                window,
-                types.toArray(String[]::new),
-                null);
-    }
-
-    /** Operations that entered one of these (type, stage) terminal stages within the window, per day. */
-    public Map<LocalDate, Long> completedPerDay(List<String[]> terminal, Window window) {
-        return perDay(
-                """
-                select (o.stage_entered_at at time zone 'UTC')::date as day, count(*) as n
-                from operations.operation o
-                join unnest(cast(:types as text[]), cast(:stages as text[])) as t(type, stage)
-                  on o.type = t.type and o.stage = t.stage
-                where o.status <> 'PENDING' and o.stage_entered_at >= :from and o.stage_entered_at < :to
-                group by 1""",
-                window,
-                terminal.stream().map(p -> p[0]).toArray(String[]::new),
-                terminal.stream().map(p -> p[1]).toArray(String[]::new));
-    }
-
-    /** Per type, of every type: [operations created within the window, operations completed within it]. */
-    public Map<String, long[]> flowByType(List<String[]> terminal, Window window) {
-        var flow = new HashMap<String, long[]>();
-        windowed(
-                        """
-                        select type, count(*) as n from operations.operation
-                        where created_at >= :from and created_at < :to group by type""",
-                        window)
-                .query((rs, n) -> flow.computeIfAbsent(rs.getString("type"), t -> new long[2])[0] = rs.getLong("n"))
-                .list();
+                where created_at >= :from and created_at < :to%s
+                group by 1, 2"""
+                        .formatted(types == null ? "" : " and type = any(:types)"),
+                window);
+        withTypes(created, types).query((RowCallbackHandler) row -> count(flows, row, 0));
         if (!terminal.isEmpty()) {
             windowed(
                             """
-                            select o.type, count(*) as n
+                            select (o.stage_entered_at at time zone 'UTC')::date as day, o.type, count(*) as n
                             from operations.operation o
                             join unnest(cast(:types as text[]), cast(:stages as text[])) as t(type, stage)
                               on o.type = t.type and o.stage = t.stage
                             where o.status <> 'PENDING' and o.stage_entered_at >= :from and o.stage_entered_at < :to
-                            group by o.type""",
+                            group by 1, 2""",
                             window)
                     .param("types", terminal.stream().map(p -> p[0]).toArray(String[]::new))
                     .param("stages", terminal.stream().map(p -> p[1]).toArray(String[]::new))
-                    .query((rs, n) -> flow.computeIfAbsent(rs.getString("type"), t -> new long[2])[1] = rs.getLong("n"))
-                    .list();
+                    .query((RowCallbackHandler) row -> count(flows, row, 1));
         }
-        return flow;
+        return flows;
     }
 
-    private Map<LocalDate, Long> perDay(String sql, Window window, String[] types, String @Nullable [] stages) {
-        var perDay = new HashMap<LocalDate, Long>();
-        var statement = windowed(sql, window).param("types", types);
-        if (stages != null) {
-            statement = statement.param("stages", stages);
-        }
-        statement
-                .query((rs, n) -> perDay.put(rs.getObject("day", LocalDate.class), rs.getLong("n")))
-                .list();
-        return perDay;
+    /** Puts a row of (day, type, n) into slot {@code which} of the flows: 0 created, 1 completed. */
+    private static void count(Map<LocalDate, Map<String, long[]>> flows, ResultSet row, int which) throws SQLException {
+        flows.computeIfAbsent(row.getObject("day", LocalDate.class), d -> new HashMap<>())
+                        .computeIfAbsent(row.getString("type"), t -> new long[2])[which] =
+                row.getLong("n");
     }
 
     /** A stage of a type. */

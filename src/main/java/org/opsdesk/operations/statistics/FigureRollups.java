@@ -91,7 +91,7 @@ public class FigureRollups {
                 .param("buckets", tally.handling().buckets())
                 .param("counts", tally.handling().counts())
                 .update());
-        queries.flowByType(terminal, window).forEach((type, flow) -> jdbc.sql(
+        queries.flows(null, terminal, window).getOrDefault(day, Map.of()).forEach((type, flow) -> jdbc.sql(
                         """
                         insert into operations.flow_day (day, type, created, completed)
                         values (:day, :type, :created, :completed)""")
