@@ -118,8 +118,9 @@ public class OperationStatistics {
     }
 
     /**
-     * Stores the figures of the days from {@code from} up to (not including) {@code to} that are closed by now and not stored yet; days that may
-     * still change are left out. Run on a schedule too, so the first viewer after midnight finds yesterday ready.
+     * Stores the figures of the days from {@code from} up to (not including) {@code to} that are closed by now and
+     * not stored yet; days that may still change are left out. Run on a schedule too, so the first viewer after
+     * midnight finds yesterday ready.
      */
     public void rollUpClosedDays(LocalDate from, LocalDate to) {
         LocalDate firstOpen = FigureRollups.firstOpenDay(clock.instant());

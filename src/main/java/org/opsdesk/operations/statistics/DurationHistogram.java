@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Durations counted in logarithmic buckets, so that the stored daily figures stay the same small size however many
  * operations a day sees, and days add up by adding their counts. Bucket 0 holds durations under a millisecond;
- * bucket {@code k ≥ 1} holds durations from {@code 1 ms · 2^((k-1)/16)} up to (not including) {@code 1 ms · 2^(k/16)}, so a bucket is about 4.4% wide and a
- * percentile read from the buckets is within {@value #RELATIVE_ERROR_PERCENT}% of the exact one (plus half a
- * millisecond for sub-millisecond durations). {@link #BUCKET_SQL} is the same bucketing in SQL, used where the
- * durations are counted.
+ * bucket {@code k ≥ 1} holds durations from {@code 1 ms · 2^((k-1)/16)} up to (not including)
+ * {@code 1 ms · 2^(k/16)}, so a bucket is about 4.4% wide and a percentile read from the buckets is within
+ * {@value #RELATIVE_ERROR_PERCENT}% of the exact one (plus half a millisecond for sub-millisecond durations).
+ * {@link #BUCKET_SQL} is the same bucketing in SQL, used where the durations are counted.
  */
 public final class DurationHistogram {
 
