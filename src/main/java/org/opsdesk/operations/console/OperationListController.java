@@ -48,6 +48,9 @@ class OperationListController {
     static final List<String> DEFAULT_COLUMNS =
             List.of("reference", "type", "status", "amount", "subject", "assignee", "created");
 
+    /** The exports module's permission (exports depends on operations, so its constant is out of reach here). */
+    private static final String EXPORTS_RUN = "exports:run";
+
     private static final List<String> MORE_FILTERS = List.of(
             "reference", "currency", "amountMin", "amountMax", "createdFrom", "createdTo", "updatedFrom", "updatedTo");
 
@@ -220,12 +223,15 @@ class OperationListController {
         model.addAttribute("stages", stages(visible, filter));
         model.addAttribute("views", views.visibleTo(actor));
         model.addAttribute("now", clock.instant());
+        // offered only to those who may run it: a control that leads to "not allowed" is not shown
         model.addAttribute(
                 "exportHref",
-                "/exports/operations.csv"
-                        + (link.without("columns").query().isEmpty()
-                                ? ""
-                                : "?" + link.without("columns").query()));
+                !actor.may(EXPORTS_RUN)
+                        ? null
+                        : "/exports/operations.csv"
+                                + (link.without("columns").query().isEmpty()
+                                        ? ""
+                                        : "?" + link.without("columns").query()));
         model.addAttribute("maxItems", BulkActions.MAX_ITEMS);
         model.addAttribute("actor", actor);
         model.addAttribute("moreFiltersOpen", MORE_FILTERS.stream().anyMatch(link.values()::containsKey));
