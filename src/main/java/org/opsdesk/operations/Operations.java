@@ -67,34 +67,34 @@ public class Operations {
 
     /** Permission names per operation type. */
     public static String view(String type) {
-        return type + ":view";
+        return type + ":" + OperationPermissions.VIEW;
     }
 
     public static String create(String type) {
-        return type + ":create";
+        return type + ":" + OperationPermissions.CREATE;
     }
 
     public static String update(String type) {
-        return type + ":update";
+        return type + ":" + OperationPermissions.UPDATE;
     }
 
     public static String assign(String type) {
-        return type + ":assign";
+        return type + ":" + OperationPermissions.ASSIGN;
     }
 
     /** Taking an unassigned operation for oneself. */
     public static String claim(String type) {
-        return type + ":claim";
+        return type + ":" + OperationPermissions.CLAIM;
     }
 
     /** Approving or declining other people's four-eyes requests. */
     public static String approve(String type) {
-        return type + ":approve";
+        return type + ":" + OperationPermissions.APPROVE;
     }
 
     /** Writing internal comments on the operation's history. */
     public static String comment(String type) {
-        return type + ":comment";
+        return type + ":" + OperationPermissions.COMMENT;
     }
 
     /** The longest internal comment, in characters. */

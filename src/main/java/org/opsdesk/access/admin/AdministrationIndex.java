@@ -1,6 +1,7 @@
 package org.opsdesk.access.admin;
 
 import java.util.List;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.stereotype.Controller;
@@ -18,11 +19,17 @@ class AdministrationIndex {
     record Section(String id, String href, List<String> permissions) {}
 
     static final List<Section> SECTIONS = List.of(
-            new Section("operators", "/admin/operators", List.of("operators:view", "operators:manage")),
-            new Section("roles", "/admin/roles", List.of("roles:view", "roles:manage")),
-            new Section("apikeys", "/admin/api-keys", List.of("apikeys:view", "apikeys:manage")),
+            new Section(
+                    "operators",
+                    "/admin/operators",
+                    List.of(AccessPermissions.OPERATORS_VIEW, AccessPermissions.OPERATORS_MANAGE)),
+            new Section("roles", "/admin/roles", List.of(AccessPermissions.ROLES_VIEW, AccessPermissions.ROLES_MANAGE)),
+            new Section(
+                    "apikeys",
+                    "/admin/api-keys",
+                    List.of(AccessPermissions.APIKEYS_VIEW, AccessPermissions.APIKEYS_MANAGE)),
             new Section("webhooks", "/admin/webhooks", List.of("webhooks:view", "webhooks:manage")),
-            new Section("audit", "/admin/security-log", List.of("audit:view")));
+            new Section("audit", "/admin/security-log", List.of(AccessPermissions.AUDIT_VIEW)));
 
     @RequiresPermission(RequiresPermission.SIGNED_IN)
     @GetMapping("/admin")

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ class SecurityAuditApi {
         this.query = query;
     }
 
-    @RequiresPermission("audit:view")
+    @RequiresPermission(AccessPermissions.AUDIT_VIEW)
     @GetMapping(path = "/api/v1/audit/security", produces = "application/json")
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String kind,

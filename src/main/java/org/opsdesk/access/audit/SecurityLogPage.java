@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.stereotype.Controller;
@@ -38,7 +39,7 @@ class SecurityLogPage {
         this.query = query;
     }
 
-    @RequiresPermission("audit:view")
+    @RequiresPermission(AccessPermissions.AUDIT_VIEW)
     @GetMapping("/admin/security-log")
     ModelAndView list(
             @RequestParam(required = false) @Nullable String kind,

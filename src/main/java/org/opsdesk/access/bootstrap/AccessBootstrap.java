@@ -91,6 +91,10 @@ class AccessBootstrap implements ApplicationRunner {
             if (seeded > 0) {
                 log.info("Seeded {} built-in roles", seeded);
             }
+            var reconciled = roles.reconcile(clock.instant());
+            if (!reconciled.isEmpty()) {
+                log.info("Built-in roles given the grants of this version: {}", reconciled);
+            }
             createAdminIfMissing();
             createKeys();
         });

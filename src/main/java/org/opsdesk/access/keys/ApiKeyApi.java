@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.access.keys.ApiKeyStore.ApiKeyDetails;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
@@ -40,7 +41,7 @@ class ApiKeyApi {
         this.clock = clock;
     }
 
-    @RequiresPermission("apikeys:view")
+    @RequiresPermission(AccessPermissions.APIKEYS_VIEW)
     @GetMapping
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
@@ -54,13 +55,13 @@ class ApiKeyApi {
         return body;
     }
 
-    @RequiresPermission("apikeys:view")
+    @RequiresPermission(AccessPermissions.APIKEYS_VIEW)
     @GetMapping("/{id}")
     KeyResponse get(@PathVariable UUID id) {
         return response(administration.get(id));
     }
 
-    @RequiresPermission("apikeys:manage")
+    @RequiresPermission(AccessPermissions.APIKEYS_MANAGE)
     @PostMapping(consumes = "application/json")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateKey request, Actor actor) {
         var created = administration.create(
@@ -80,7 +81,7 @@ class ApiKeyApi {
                 .body(body);
     }
 
-    @RequiresPermission("apikeys:manage")
+    @RequiresPermission(AccessPermissions.APIKEYS_MANAGE)
     @DeleteMapping("/{id}")
     KeyResponse revoke(@PathVariable UUID id, Actor actor) {
         return response(administration.revoke(id, actor));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.access.keys.ApiKeyStore.ApiKeyDetails;
 import org.opsdesk.access.permissions.PermissionCatalog;
 import org.opsdesk.shared.Actor;
@@ -44,13 +45,13 @@ class ApiKeyPages {
         this.clock = clock;
     }
 
-    @RequiresPermission("apikeys:view")
+    @RequiresPermission(AccessPermissions.APIKEYS_VIEW)
     @GetMapping
     ModelAndView list(@RequestParam(required = false) @Nullable String cursor, Actor actor) {
         return listPage(cursor, actor);
     }
 
-    @RequiresPermission("apikeys:manage")
+    @RequiresPermission(AccessPermissions.APIKEYS_MANAGE)
     @PostMapping
     ModelAndView create(
             @RequestParam(defaultValue = "") String name,
@@ -76,7 +77,7 @@ class ApiKeyPages {
         }
     }
 
-    @RequiresPermission("apikeys:manage")
+    @RequiresPermission(AccessPermissions.APIKEYS_MANAGE)
     @PostMapping("/{id}/revoke")
     ModelAndView revoke(@PathVariable UUID id, Actor actor) {
         try {
@@ -108,7 +109,7 @@ class ApiKeyPages {
                 .addObject(
                         "grantable",
                         catalog.all().stream().filter(p -> actor.may(p.name())).toList())
-                .addObject("canManage", actor.may("apikeys:manage"));
+                .addObject("canManage", actor.may(AccessPermissions.APIKEYS_MANAGE));
     }
 
     private static String state(ApiKeyDetails key, Instant now) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
@@ -45,7 +46,7 @@ class OperatorApi {
         this.clock = clock;
     }
 
-    @RequiresPermission("operators:view")
+    @RequiresPermission(AccessPermissions.OPERATORS_VIEW)
     @GetMapping
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor,
@@ -60,13 +61,13 @@ class OperatorApi {
         return body;
     }
 
-    @RequiresPermission("operators:view")
+    @RequiresPermission(AccessPermissions.OPERATORS_VIEW)
     @GetMapping("/{username}")
     OperatorResponse get(@PathVariable String username) {
         return response(administration.get(username));
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping(consumes = "application/json")
     ResponseEntity<OperatorResponse> create(@Valid @RequestBody CreateOperator request, Actor actor) {
         var created = administration.create(
@@ -79,7 +80,7 @@ class OperatorApi {
                 .body(response(created));
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PutMapping(path = "/{username}", consumes = "application/json")
     OperatorResponse update(@PathVariable String username, @Valid @RequestBody UpdateOperator request, Actor actor) {
         return response(administration.update(
@@ -89,19 +90,19 @@ class OperatorApi {
                 actor));
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/disable")
     OperatorResponse disable(@PathVariable String username, Actor actor) {
         return response(administration.disable(username, actor));
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/enable")
     OperatorResponse enable(@PathVariable String username, Actor actor) {
         return response(administration.enable(username, actor));
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @DeleteMapping("/{username}")
     ResponseEntity<Void> delete(@PathVariable String username, Actor actor) {
         administration.delete(username, actor);
@@ -109,7 +110,7 @@ class OperatorApi {
     }
 
     /** Body optional: {@code {"password": "..."}}; without it a temporary password is generated and returned once. */
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-password")
     Map<String, Object> resetPassword(
             @PathVariable String username,
@@ -122,7 +123,7 @@ class OperatorApi {
         return body;
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-mfa")
     OperatorResponse resetMfa(@PathVariable String username, Actor actor) {
         return response(administration.resetMfa(username, actor));

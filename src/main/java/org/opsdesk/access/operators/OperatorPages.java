@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.access.roles.RoleAdministration;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -39,13 +40,13 @@ class OperatorPages {
         this.roles = roles;
     }
 
-    @RequiresPermission("operators:view")
+    @RequiresPermission(AccessPermissions.OPERATORS_VIEW)
     @GetMapping
     ModelAndView list(@RequestParam(required = false) @Nullable String after, Actor actor) {
         return listPage(after, actor);
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping
     ModelAndView create(
             @RequestParam(defaultValue = "") String username,
@@ -73,13 +74,13 @@ class OperatorPages {
         }
     }
 
-    @RequiresPermission("operators:view")
+    @RequiresPermission(AccessPermissions.OPERATORS_VIEW)
     @GetMapping("/{username}")
     ModelAndView show(@PathVariable String username, Actor actor) {
         return detail(administration.get(username), actor);
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}")
     ModelAndView update(
             @PathVariable String username,
@@ -97,7 +98,7 @@ class OperatorPages {
         });
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/disable")
     ModelAndView disable(@PathVariable String username, Actor actor) {
         return attempt(username, "state", actor, () -> {
@@ -106,7 +107,7 @@ class OperatorPages {
         });
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/enable")
     ModelAndView enable(@PathVariable String username, Actor actor) {
         return attempt(username, "state", actor, () -> {
@@ -115,7 +116,7 @@ class OperatorPages {
         });
     }
 
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-mfa")
     ModelAndView resetMfa(@PathVariable String username, Actor actor) {
         return attempt(username, "mfa", actor, () -> {
@@ -125,7 +126,7 @@ class OperatorPages {
     }
 
     /** A generated temporary password, shown on this answer only. */
-    @RequiresPermission("operators:manage")
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-password")
     ModelAndView resetPassword(@PathVariable String username, Actor actor) {
         return attempt(username, "password", actor, () -> {
@@ -159,7 +160,7 @@ class OperatorPages {
                         page.size() > PAGE_SIZE ? items.get(PAGE_SIZE - 1).username() : null)
                 .addObject("roles", roles.all())
                 .addObject("locales", LOCALES)
-                .addObject("canManage", actor.may("operators:manage"));
+                .addObject("canManage", actor.may(AccessPermissions.OPERATORS_MANAGE));
     }
 
     private ModelAndView detail(Operator operator, Actor actor) {
@@ -170,7 +171,7 @@ class OperatorPages {
                 .addObject(
                         "self",
                         actor.kind() == Actor.Kind.OPERATOR && actor.id().equals(operator.username()))
-                .addObject("canManage", actor.may("operators:manage") && !operator.deleted());
+                .addObject("canManage", actor.may(AccessPermissions.OPERATORS_MANAGE) && !operator.deleted());
     }
 
     /** The checks the API makes with bean validation, for the form. */

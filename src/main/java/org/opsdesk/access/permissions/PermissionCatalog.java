@@ -4,22 +4,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.PermissionContributor;
+import org.opsdesk.shared.PermissionContributor.Definition;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.ProblemException.FieldError;
 import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.Trigger;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Every permission Opsdesk knows, with what it allows: the administrative ones, and per operation type the
- * actions on it and the permission of each transition in its workflow (with the override for forcing a system
- * or timer move). Built from the workflow definitions in force, so a new type brings its permissions with it.
+ * Every permission Opsdesk knows, with what it allows, in the caller's language: the administrative ones each module
+ * contributes ({@link PermissionContributor}), and per operation type the actions modules define on every type and
+ * the permission of each transition in its workflow (with the override for forcing a system or timer move). Built
+ * from the contributions and the workflow definitions in force, so a new module or type brings its permissions.
  */
 @Component
 public class PermissionCatalog {
@@ -27,39 +33,51 @@ public class PermissionCatalog {
     /** One permission and what it allows. */
     public record PermissionInfo(String name, String description, String group) {}
 
-    static final Map<String, String> ADMINISTRATIVE = administrative();
-
-    private static final Map<String, String> PER_TYPE = Map.of(
-            "view", "see %s operations, their history and attachments",
-            "create", "create %s operations",
-            "update", "edit the attributes of %s operations",
-            "assign", "assign %s operations to any operator, reassign and release them",
-            "claim", "take unassigned %s operations for yourself and release your own",
-            "approve", "approve or decline four-eyes requests on %s operations (as the second person)",
-            "notify", "preview, edit and send the manual notifications of %s operations (e.g. to the client)",
-            "comment", "write internal comments on the history of %s operations");
-
     private final Workflows workflows;
+    private final List<PermissionContributor> contributors;
+    private final MessageSource messages;
 
-    PermissionCatalog(Workflows workflows) {
+    PermissionCatalog(Workflows workflows, List<PermissionContributor> contributors, MessageSource messages) {
         this.workflows = workflows;
+        this.contributors = List.copyOf(contributors);
+        this.messages = messages;
     }
 
+    /** Every permission, described in the language of the current request (English outside one). */
     public List<PermissionInfo> all() {
+        Locale locale = LocaleContextHolder.getLocale();
         var all = new ArrayList<PermissionInfo>();
-        all.add(new PermissionInfo(Permissions.ALL, "everything, now and in future (administrators)", "all"));
-        ADMINISTRATIVE.forEach((name, description) ->
-                all.add(new PermissionInfo(name, description, name.substring(0, name.indexOf(':')))));
+        all.add(new PermissionInfo(Permissions.ALL, text("permission.all", locale), "all"));
+        administrative()
+                .forEach(definition -> all.add(new PermissionInfo(
+                        definition.name(), text(definition.messageKey(), locale), definition.group())));
+        List<String> actions = perTypeActions();
         for (WorkflowDefinition workflow : workflows.all()) {
             String type = workflow.type();
-            PER_TYPE.keySet().stream()
-                    .sorted()
-                    .forEach(action -> all.add(new PermissionInfo(
-                            type + ":" + action, PER_TYPE.get(action).formatted(type.replace('_', ' ')), type)));
-            transitionPermissions(workflow)
+            String typeName = type.replace('_', ' ');
+            actions.forEach(action -> all.add(new PermissionInfo(
+                    type + ":" + action, text("permission.type." + action, locale, typeName), type)));
+            transitionPermissions(workflow, locale)
                     .forEach((name, description) -> all.add(new PermissionInfo(name, description, type)));
         }
         return all;
+    }
+
+    /** The administrative permissions the modules define, with the built-in roles that hold each. */
+    public List<Definition> administrative() {
+        return contributors.stream()
+                .flatMap(contributor -> contributor.permissions().stream())
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+    }
+
+    /** The actions every operation type has a permission for ({@code view}, {@code create} …), sorted. */
+    public List<String> perTypeActions() {
+        return contributors.stream()
+                .flatMap(contributor -> contributor.perTypeActions().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     public Set<String> names() {
@@ -108,41 +126,36 @@ public class PermissionCatalog {
         return false;
     }
 
-    private static Map<String, String> transitionPermissions(WorkflowDefinition workflow) {
-        var permissions = new LinkedHashMap<String, String>();
+    private Map<String, String> transitionPermissions(WorkflowDefinition workflow, Locale locale) {
+        var moves = new LinkedHashMap<String, List<String>>();
+        var overrides = new LinkedHashMap<String, List<Transition>>();
         for (Transition t : workflow.transitions()) {
-            String move = t.from() + " -> " + t.to();
-            permissions.merge(t.permission(), "move " + workflow.type() + " " + move, (a, b) -> a + ", " + move);
+            moves.computeIfAbsent(t.permission(), k -> new ArrayList<>()).add(t.from() + " → " + t.to());
             if (t.trigger() != Trigger.MANUAL) {
-                permissions.merge(
-                        t.overridePermission(),
-                        "force the " + t.trigger().code() + " move " + workflow.type() + " " + move
-                                + " by hand, with a reason",
-                        (a, b) -> a + ", " + move);
+                overrides
+                        .computeIfAbsent(t.overridePermission(), k -> new ArrayList<>())
+                        .add(t);
             }
         }
+        var permissions = new LinkedHashMap<String, String>();
+        moves.forEach((name, list) ->
+                permissions.put(name, text("permission.transition", locale, workflow.type(), String.join(", ", list))));
+        overrides.forEach((name, list) -> permissions.put(
+                name,
+                text(
+                        "permission.override",
+                        locale,
+                        workflow.type(),
+                        list.get(0).trigger().code(),
+                        String.join(
+                                ", ",
+                                list.stream()
+                                        .map(t -> t.from() + " → " + t.to())
+                                        .toList()))));
         return permissions;
     }
 
-    private static Map<String, String> administrative() {
-        var admin = new LinkedHashMap<String, String>();
-        admin.put("operators:view", "see operators, their roles and status");
-        admin.put("operators:manage", "create, edit, disable, enable and delete operators; reset passwords and MFA");
-        admin.put("roles:view", "see roles and their permissions");
-        admin.put("roles:manage", "create, edit and delete roles (only with permissions you hold)");
-        admin.put("apikeys:view", "see API keys (never their secrets)");
-        admin.put("apikeys:manage", "create and revoke API keys (only with permissions you hold)");
-        admin.put("webhooks:view", "see webhook endpoints and their deliveries");
-        admin.put("webhooks:manage", "add, edit and remove webhook endpoints; resend and simulate deliveries");
-        admin.put("notifications:view", "see notifications sent about operations, their state and attempts");
-        admin.put("notifications:manage", "edit notification rules and templates; resend notifications");
-        admin.put("workflows:view", "see the workflow definitions");
-        admin.put("exports:run", "export lists as CSV");
-        admin.put("views:manage", "delete saved list views other operators shared with everyone");
-        admin.put("audit:view", "read the security log");
-        admin.put("reports:view", "see dashboards and reports");
-        admin.put("clients:view", "see the client directory: contact data, locale and consent history (personal data)");
-        admin.put("clients:manage", "create and update clients in the directory, their contact data and consents");
-        return java.util.Collections.unmodifiableMap(admin);
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
     }
 }

@@ -3,17 +3,24 @@ package org.opsdesk.access.roles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.permissions.PermissionCatalog;
+import org.opsdesk.operations.OperationPermissions;
+import org.opsdesk.operations.Operations;
+import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.springframework.stereotype.Component;
 
 /**
  * The roles seeded on first start. Desk roles get each type's manual moves by name rather than a wildcard, so
  * overrides of system and timer moves stay with supervisors; they send the manual notifications of the types they
- * work ({@code <type>:notify}), while types they only read stay read-only, and auditors send nothing. Seeded once: after that they are data that
- * {@code roles:manage} edits (except {@code admin}, which always holds everything).
+ * work ({@code <type>:notify}), while types they only read stay read-only, and auditors send nothing. The
+ * administrative permissions each role holds are the modules' own word ({@code PermissionContributor}). Seeded on
+ * the first start and reconciled on every later one (missing grants added, none removed); otherwise they are data
+ * that {@code roles:manage} edits (except {@code admin}, which always holds everything).
  */
 @Component
 public class BuiltInRoles {
@@ -30,10 +37,12 @@ public class BuiltInRoles {
 
     private final PermissionCatalog catalog;
     private final RoleStore roles;
+    private final SecurityLog securityLog;
 
-    BuiltInRoles(PermissionCatalog catalog, RoleStore roles) {
+    BuiltInRoles(PermissionCatalog catalog, RoleStore roles, SecurityLog securityLog) {
         this.catalog = catalog;
         this.roles = roles;
+        this.securityLog = securityLog;
     }
 
     /** Seeds the built-in roles that do not exist yet; returns how many were created. */
@@ -41,60 +50,75 @@ public class BuiltInRoles {
         int created = 0;
         for (Role role : definitions(now)) {
             if (roles.insert(role)) {
+                roles.recordBuiltInGrants(role.name(), role.permissions(), now);
                 created++;
             }
         }
         return created;
     }
 
+    /**
+     * Brings the built-in roles of an existing database up to this version: each built-in role that exists gets
+     * the grants its definition has and it lacks — a module or type added since brings its permissions — unless
+     * Opsdesk gave that grant before (then an administrator removed it on purpose, and that stays); nothing is
+     * taken away, and custom roles are never touched. A role an administrator already covers with a wildcard ({@code deposit:*}) gets no redundant
+     * name. Every change is written to the security log. Returns the roles changed.
+     */
+    public List<String> reconcile(Instant now) {
+        var changed = new ArrayList<String>();
+        for (Role definition : definitions(now)) {
+            var existing = roles.lock(definition.name()).filter(Role::builtIn);
+            if (existing.isEmpty() || existing.get().name().equals(Role.ADMIN)) {
+                continue;
+            }
+            Role role = existing.get();
+            var held = new Permissions(role.permissions());
+            Set<String> givenBefore = roles.builtInGrants(role.name());
+            var missing = new TreeSet<String>();
+            definition.permissions().stream()
+                    .filter(p -> !held.allows(p) && !givenBefore.contains(p))
+                    .forEach(missing::add);
+            // what the definition holds now counts as given, so a grant an administrator removes stays removed
+            roles.recordBuiltInGrants(role.name(), definition.permissions(), now);
+            if (missing.isEmpty()) {
+                continue;
+            }
+            var permissions = new TreeSet<>(role.permissions());
+            permissions.addAll(missing);
+            roles.update(new Role(
+                    role.name(), role.description(), permissions, role.mfaRequired(), true, role.createdAt(), now));
+            securityLog.record(
+                    "role.reconciled",
+                    Actor.system("access:built-in-roles"),
+                    "role:" + role.name(),
+                    Map.of("added", List.copyOf(missing)));
+            changed.add(role.name());
+        }
+        return changed;
+    }
+
     List<Role> definitions(Instant now) {
         List<String> types = catalog.types();
-        var supervisor = new TreeSet<String>();
+        var supervisor = granted("supervisor");
         types.forEach(type -> supervisor.add(type + ":*"));
-        supervisor.addAll(List.of(
-                "workflows:view",
-                "exports:run",
-                "views:manage",
-                "reports:view",
-                "operators:view",
-                "roles:view",
-                "audit:view",
-                "clients:view",
-                "clients:manage",
-                "notifications:view"));
 
-        var operator = new TreeSet<String>();
+        var operator = granted("operator");
         types.forEach(type -> desk(operator, type));
-        operator.addAll(List.of("workflows:view", "reports:view"));
 
-        var cashier = new TreeSet<String>();
+        var cashier = granted("cashier");
         types.stream().filter(CASH_TYPES::contains).forEach(type -> desk(cashier, type));
-        cashier.add("workflows:view");
 
-        var support = new TreeSet<String>();
+        var support = granted("support");
         types.stream().filter(SUPPORT_TYPES::contains).forEach(type -> desk(support, type));
-        types.stream().filter(SUPPORT_READS::contains).forEach(type -> support.add(type + ":view"));
-        support.addAll(List.of("workflows:view", "clients:view"));
+        types.stream().filter(SUPPORT_READS::contains).forEach(type -> support.add(Operations.view(type)));
 
-        var compliance = new TreeSet<String>();
+        var compliance = granted("compliance");
         types.stream().filter(COMPLIANCE_TYPES::contains).forEach(type -> desk(compliance, type));
-        types.stream().filter(COMPLIANCE_READS::contains).forEach(type -> compliance.add(type + ":view"));
-        types.stream().filter(COMPLIANCE_APPROVALS::contains).forEach(type -> compliance.add(type + ":approve"));
-        compliance.addAll(List.of("workflows:view", "reports:view", "exports:run", "clients:view"));
+        types.stream().filter(COMPLIANCE_READS::contains).forEach(type -> compliance.add(Operations.view(type)));
+        types.stream().filter(COMPLIANCE_APPROVALS::contains).forEach(type -> compliance.add(Operations.approve(type)));
 
-        var auditor = new TreeSet<String>();
-        types.forEach(type -> auditor.add(type + ":view"));
-        auditor.addAll(List.of(
-                "workflows:view",
-                "exports:run",
-                "reports:view",
-                "audit:view",
-                "operators:view",
-                "roles:view",
-                "apikeys:view",
-                "webhooks:view",
-                "notifications:view",
-                "clients:view"));
+        var auditor = granted("auditor");
+        types.forEach(type -> auditor.add(Operations.view(type)));
 
         var all = new ArrayList<Role>();
         all.add(role("admin", "Administrators: every permission", Set.of(Permissions.ALL), true, now));
@@ -127,13 +151,22 @@ public class BuiltInRoles {
         return all;
     }
 
+    /** The administrative permissions the modules give this built-in role. */
+    private TreeSet<String> granted(String role) {
+        var permissions = new TreeSet<String>();
+        catalog.administrative().stream()
+                .filter(definition -> definition.builtInRoles().contains(role))
+                .forEach(definition -> permissions.add(definition.name()));
+        return permissions;
+    }
+
     private void desk(Set<String> permissions, String type) {
-        permissions.add(type + ":view");
-        permissions.add(type + ":create");
-        permissions.add(type + ":update");
-        permissions.add(type + ":claim");
-        permissions.add(type + ":notify"); // the desk that works a type sends its manual notifications
-        permissions.add(type + ":comment"); // and writes internal comments on its history
+        permissions.add(Operations.view(type));
+        permissions.add(Operations.create(type));
+        permissions.add(Operations.update(type));
+        permissions.add(Operations.claim(type));
+        permissions.add(type + ":" + OperationPermissions.NOTIFY); // the desk that works a type sends its notices
+        permissions.add(Operations.comment(type)); // and writes internal comments on its history
         permissions.addAll(catalog.manualTransitionPermissions(type));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.access.permissions.PermissionCatalog;
 import org.opsdesk.access.permissions.PermissionCatalog.PermissionInfo;
 import org.opsdesk.shared.Actor;
@@ -46,19 +47,19 @@ class RoleApi {
         return Map.of("items", catalog.all());
     }
 
-    @RequiresPermission("roles:view")
+    @RequiresPermission(AccessPermissions.ROLES_VIEW)
     @GetMapping(path = "/api/v1/roles", produces = "application/json")
     Map<String, List<RoleResponse>> list() {
         return Map.of("items", roles.all().stream().map(RoleResponse::of).toList());
     }
 
-    @RequiresPermission("roles:view")
+    @RequiresPermission(AccessPermissions.ROLES_VIEW)
     @GetMapping(path = "/api/v1/roles/{name}", produces = "application/json")
     RoleResponse get(@PathVariable String name) {
         return RoleResponse.of(roles.get(name));
     }
 
-    @RequiresPermission("roles:manage")
+    @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PostMapping(path = "/api/v1/roles", consumes = "application/json", produces = "application/json")
     ResponseEntity<RoleResponse> create(@Valid @RequestBody CreateRole request, Actor actor) {
         var role = roles.create(
@@ -72,7 +73,7 @@ class RoleApi {
                 .body(RoleResponse.of(role));
     }
 
-    @RequiresPermission("roles:manage")
+    @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PutMapping(path = "/api/v1/roles/{name}", consumes = "application/json", produces = "application/json")
     RoleResponse update(@PathVariable String name, @Valid @RequestBody UpdateRole request, Actor actor) {
         if (request.name() != null && !request.name().equals(name)) {
@@ -88,7 +89,7 @@ class RoleApi {
                 actor));
     }
 
-    @RequiresPermission("roles:manage")
+    @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @DeleteMapping(path = "/api/v1/roles/{name}")
     ResponseEntity<Void> delete(@PathVariable String name, Actor actor) {
         roles.delete(name, actor);

@@ -3,6 +3,7 @@ package org.opsdesk.access.roles;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.access.permissions.PermissionCatalog;
 import org.opsdesk.access.permissions.PermissionCatalog.PermissionInfo;
 import org.opsdesk.shared.Actor;
@@ -33,13 +34,13 @@ class RolePages {
         this.catalog = catalog;
     }
 
-    @RequiresPermission("roles:view")
+    @RequiresPermission(AccessPermissions.ROLES_VIEW)
     @GetMapping
     ModelAndView list(Actor actor) {
         return listPage(actor);
     }
 
-    @RequiresPermission("roles:manage")
+    @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PostMapping
     ModelAndView create(
             @RequestParam(defaultValue = "") String name,
@@ -62,13 +63,13 @@ class RolePages {
         }
     }
 
-    @RequiresPermission("roles:view")
+    @RequiresPermission(AccessPermissions.ROLES_VIEW)
     @GetMapping("/{name}")
     ModelAndView show(@PathVariable String name, Actor actor) {
         return detail(roles.get(name), actor);
     }
 
-    @RequiresPermission("roles:manage")
+    @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PostMapping("/{name}")
     ModelAndView update(
             @PathVariable String name,
@@ -85,7 +86,7 @@ class RolePages {
     }
 
     /** Deletes a role nobody holds; a built-in role or one still given to operators is refused on its page. */
-    @RequiresPermission("roles:manage")
+    @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PostMapping("/{name}/delete")
     ModelAndView delete(@PathVariable String name, Actor actor) {
         try {
@@ -109,11 +110,11 @@ class RolePages {
         return new ModelAndView("access/admin/roles")
                 .addObject("roles", roles.all())
                 .addObject("grantable", grantable(actor))
-                .addObject("canManage", actor.may("roles:manage"));
+                .addObject("canManage", actor.may(AccessPermissions.ROLES_MANAGE));
     }
 
     private ModelAndView detail(Role role, Actor actor) {
-        boolean editable = actor.may("roles:manage")
+        boolean editable = actor.may(AccessPermissions.ROLES_MANAGE)
                 && !role.name().equals(Role.ADMIN)
                 && role.permissions().stream().allMatch(actor::may);
         return new ModelAndView("access/admin/role")

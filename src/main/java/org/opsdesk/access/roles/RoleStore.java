@@ -122,4 +122,22 @@ public class RoleStore {
     private static OffsetDateTime ts(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /** The grants Opsdesk itself gave this built-in role (seeding and reconciliation). */
+    Set<String> builtInGrants(String role) {
+        return new TreeSet<>(jdbc.sql("select permission from access.built_in_grant where role = ?")
+                .param(role)
+                .query(String.class)
+                .list());
+    }
+
+    /** Remembers that Opsdesk gave these grants to a built-in role, so it never gives them again. */
+    void recordBuiltInGrants(String role, Collection<String> permissions, Instant at) {
+        for (String permission : permissions) {
+            jdbc.sql("insert into access.built_in_grant (role, permission, granted_at) values (?, ?, ?) "
+                            + "on conflict do nothing")
+                    .params(role, permission, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .update();
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.clients.Channel;
+import org.opsdesk.clients.ClientPermissions;
 import org.opsdesk.clients.Consent;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
@@ -37,7 +38,7 @@ class ClientApi {
         this.directory = directory;
     }
 
-    @RequiresPermission("clients:view")
+    @RequiresPermission(ClientPermissions.VIEW)
     @GetMapping
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
@@ -50,7 +51,7 @@ class ClientApi {
         return body;
     }
 
-    @RequiresPermission("clients:view")
+    @RequiresPermission(ClientPermissions.VIEW)
     @GetMapping("/{subject}")
     ResponseEntity<ClientResponse> get(@PathVariable String subject) {
         var client = directory.get(subject);
@@ -59,7 +60,7 @@ class ClientApi {
                 .body(response(client));
     }
 
-    @RequiresPermission("clients:view")
+    @RequiresPermission(ClientPermissions.VIEW)
     @GetMapping("/{subject}/consents")
     Map<String, List<ConsentEntry>> consents(@PathVariable String subject) {
         return Map.of(
@@ -68,7 +69,7 @@ class ClientApi {
     }
 
     /** Creates ({@code 201}) or replaces ({@code 200}) the client; a changed consent is added to its history. */
-    @RequiresPermission("clients:manage")
+    @RequiresPermission(ClientPermissions.MANAGE)
     @PutMapping(path = "/{subject}", consumes = "application/json")
     ResponseEntity<ClientResponse> upsert(
             @PathVariable String subject,

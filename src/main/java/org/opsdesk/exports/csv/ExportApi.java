@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.exports.ExportPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 422 problem before any CSV is sent.
  */
 @RestController
-@RequiresPermission("exports:run")
+@RequiresPermission(ExportPermissions.RUN)
 class ExportApi {
 
     /** A page of past exports, newest first; {@code next} is the cursor of the following page, if any. */

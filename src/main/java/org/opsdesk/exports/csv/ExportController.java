@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.exports.ExportPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException.FieldError;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
  * beside it, never to a half file.
  */
 @Controller
-@RequiresPermission("exports:run")
+@RequiresPermission(ExportPermissions.RUN)
 class ExportController {
 
     private static final int PAGE_SIZE = 50;

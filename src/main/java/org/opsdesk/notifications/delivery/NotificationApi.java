@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.NotificationPermissions;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,7 @@ class NotificationApi {
         this.deliveries = deliveries;
     }
 
-    @RequiresPermission("notifications:view")
+    @RequiresPermission(NotificationPermissions.NOTIFICATIONS_VIEW)
     @GetMapping(path = "/api/v1/notifications", produces = "application/json")
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable UUID operationId,
@@ -43,7 +44,7 @@ class NotificationApi {
         return page(operationId, channel, null, state, cursor, limit);
     }
 
-    @RequiresPermission("notifications:view")
+    @RequiresPermission(NotificationPermissions.NOTIFICATIONS_VIEW)
     @GetMapping(path = "/api/v1/notifications/{id}", produces = "application/json")
     Map<String, Object> get(@PathVariable UUID id) {
         var body = new LinkedHashMap<String, Object>();
@@ -52,13 +53,13 @@ class NotificationApi {
         return body;
     }
 
-    @RequiresPermission("notifications:manage")
+    @RequiresPermission(NotificationPermissions.NOTIFICATIONS_MANAGE)
     @PostMapping(path = "/api/v1/notifications/{id}/resend", produces = "application/json")
     ResponseEntity<Delivery> resend(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(deliveries.resend(id));
     }
 
-    @RequiresPermission("webhooks:view")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping(path = "/api/v1/webhooks/{id}/deliveries", produces = "application/json")
     Map<String, Object> webhookDeliveries(
             @PathVariable UUID id,
@@ -68,7 +69,7 @@ class NotificationApi {
         return page(null, Delivery.WEBHOOK, id.toString(), state, cursor, limit);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping(path = "/api/v1/webhooks/{id}/test", consumes = "application/json", produces = "application/json")
     ResponseEntity<Delivery> test(@PathVariable UUID id, @Valid @RequestBody TestRequest request) {
         return ResponseEntity.accepted().body(deliveries.test(id, request.eventType()));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.NotificationPermissions;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
 import org.opsdesk.notifications.webhooks.WebhookEventTypes;
@@ -50,13 +51,13 @@ class WebhookPages {
         this.deliveries = deliveries;
     }
 
-    @RequiresPermission("webhooks:view")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping
     ModelAndView list(@RequestParam(required = false) @Nullable String cursor, Actor actor) {
         return listPage(cursor, actor);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping
     ModelAndView create(
             @RequestParam(defaultValue = "") String url,
@@ -76,13 +77,13 @@ class WebhookPages {
         }
     }
 
-    @RequiresPermission("webhooks:view")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping("/{id}")
     ModelAndView show(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor, Actor actor) {
         return detail(administration.get(id), cursor, actor);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}")
     ModelAndView update(
             @PathVariable UUID id,
@@ -101,7 +102,7 @@ class WebhookPages {
         });
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/enable")
     ModelAndView enable(@PathVariable UUID id, Actor actor) {
         return attempt(id, "state", actor, () -> {
@@ -110,7 +111,7 @@ class WebhookPages {
         });
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/disable")
     ModelAndView disable(@PathVariable UUID id, Actor actor) {
         return attempt(id, "state", actor, () -> {
@@ -119,7 +120,7 @@ class WebhookPages {
         });
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/delete")
     ModelAndView delete(@PathVariable UUID id, Actor actor) {
         return attempt(id, "state", actor, () -> {
@@ -128,14 +129,14 @@ class WebhookPages {
         });
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/rotate-secret")
     ModelAndView rotateSecret(@PathVariable UUID id, Actor actor) {
         return attempt(id, "state", actor, () -> secretPage(administration.rotateSecret(id, actor))
                 .addObject("rotated", true));
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/test")
     ModelAndView simulate(@PathVariable UUID id, Actor actor) {
         return attempt(id, "deliveries", actor, () -> {
@@ -144,7 +145,7 @@ class WebhookPages {
         });
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/resend")
     ModelAndView resend(@PathVariable UUID id, @RequestParam(defaultValue = "") String delivery, Actor actor) {
         return attempt(id, "deliveries", actor, () -> {
@@ -189,7 +190,7 @@ class WebhookPages {
                 .addObject("endpoints", items)
                 .addObject("next", next)
                 .addObject("eventTypes", WebhookEventTypes.KNOWN)
-                .addObject("canManage", actor.may("webhooks:manage"));
+                .addObject("canManage", actor.may(NotificationPermissions.WEBHOOKS_MANAGE));
     }
 
     private ModelAndView detail(WebhookEndpoint endpoint, @Nullable String cursor, Actor actor) {
@@ -210,7 +211,7 @@ class WebhookPages {
                 .addObject("next", next)
                 .addObject("changes", administration.changes(endpoint.id(), CHANGES_SHOWN))
                 .addObject("eventTypes", WebhookEventTypes.KNOWN)
-                .addObject("canManage", actor.may("webhooks:manage"));
+                .addObject("canManage", actor.may(NotificationPermissions.WEBHOOKS_MANAGE));
     }
 
     /** The cursor after the page's last item when one more than a page was read, else null. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.NotificationPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
@@ -41,7 +42,7 @@ class WebhookApi {
         this.administration = administration;
     }
 
-    @RequiresPermission("webhooks:view")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
@@ -54,13 +55,13 @@ class WebhookApi {
         return body;
     }
 
-    @RequiresPermission("webhooks:view")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping("/{id}")
     WebhookEndpoint get(@PathVariable UUID id) {
         return administration.get(id);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping(consumes = "application/json")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody EndpointRequest request, Actor actor) {
         var created = administration.create(
@@ -75,7 +76,7 @@ class WebhookApi {
                 .body(withSecret(created));
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PutMapping(path = "/{id}", consumes = "application/json")
     WebhookEndpoint update(@PathVariable UUID id, @Valid @RequestBody EndpointRequest request, Actor actor) {
         return administration.update(
@@ -88,20 +89,20 @@ class WebhookApi {
                 actor);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id, Actor actor) {
         administration.delete(id, actor);
         return ResponseEntity.noContent().build();
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/enable")
     WebhookEndpoint enable(@PathVariable UUID id, Actor actor) {
         return administration.enable(id, actor);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/disable")
     WebhookEndpoint disable(
             @PathVariable UUID id,
@@ -110,7 +111,7 @@ class WebhookApi {
         return administration.disable(id, request == null ? null : request.reason(), actor);
     }
 
-    @RequiresPermission("webhooks:manage")
+    @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/rotate-secret")
     Map<String, Object> rotateSecret(@PathVariable UUID id, Actor actor) {
         return withSecret(administration.rotateSecret(id, actor));

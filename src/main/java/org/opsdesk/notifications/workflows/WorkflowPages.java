@@ -8,6 +8,7 @@ import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.WorkflowPermissions;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -36,13 +37,13 @@ class WorkflowPages {
         this.messages = messages;
     }
 
-    @RequiresPermission("workflows:view")
+    @RequiresPermission(WorkflowPermissions.VIEW)
     @GetMapping("/workflows")
     ModelAndView list() {
         return new ModelAndView("workflows/list").addObject("workflows", workflows.all());
     }
 
-    @RequiresPermission("workflows:view")
+    @RequiresPermission(WorkflowPermissions.VIEW)
     @GetMapping("/workflows/{type}")
     ModelAndView show(@PathVariable String type, Locale locale) {
         WorkflowDefinition definition = workflows.current(type).orElseThrow(() -> new NotFound("workflow", type));

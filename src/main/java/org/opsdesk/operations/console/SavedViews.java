@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SavedViews {
 
     /** Deleting other operators' shared views (tidying the team's menu). */
-    static final String MANAGE = "views:manage";
+    static final String MANAGE = OperationPermissions.VIEWS_MANAGE;
 
     private static final String COLUMNS = "id, owner, name, query, columns, shared, created_at";
 

@@ -16,6 +16,7 @@ import org.opsdesk.operations.OperationFigures.OperatorWork;
 import org.opsdesk.operations.OperationStatistics;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusCounts;
+import org.opsdesk.reports.ReportPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(DashboardSettings.class)
 class Dashboard {
 
-    static final String REPORTS_VIEW = "reports:view";
+    static final String REPORTS_VIEW = ReportPermissions.VIEW;
     /** The busiest operators shown; the rest would make the table a list nobody reads. */
     static final int MAX_OPERATORS = 50;
 

@@ -11,6 +11,7 @@ import org.opsdesk.workflow.FourEyesPolicy;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.WorkflowPermissions;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/workflows", produces = "application/json")
 class WorkflowApi {
 
-    static final String VIEW = "workflows:view";
+    static final String VIEW = WorkflowPermissions.VIEW;
 
     private final Workflows workflows;
 

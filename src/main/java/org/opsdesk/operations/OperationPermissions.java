@@ -1,0 +1,36 @@
+package org.opsdesk.operations;
+
+import java.util.List;
+import org.opsdesk.shared.PermissionContributor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The permissions of operations: per type ({@code <type>:view} …, see {@link Operations#view(String)} and its
+ * siblings; each transition's own permission comes from the workflow definition) and the one administrative
+ * permission of the operations list.
+ */
+@Component
+public final class OperationPermissions implements PermissionContributor {
+
+    /** Delete saved list views that other operators shared with everyone. */
+    public static final String VIEWS_MANAGE = "views:manage";
+
+    public static final String VIEW = "view";
+    public static final String CREATE = "create";
+    public static final String UPDATE = "update";
+    public static final String ASSIGN = "assign";
+    public static final String CLAIM = "claim";
+    public static final String APPROVE = "approve";
+    public static final String NOTIFY = "notify";
+    public static final String COMMENT = "comment";
+
+    @Override
+    public List<Definition> permissions() {
+        return List.of(Definition.of(VIEWS_MANAGE, "supervisor"));
+    }
+
+    @Override
+    public List<String> perTypeActions() {
+        return List.of(APPROVE, ASSIGN, CLAIM, COMMENT, CREATE, NOTIFY, UPDATE, VIEW);
+    }
+}
