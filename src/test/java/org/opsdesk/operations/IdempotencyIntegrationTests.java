@@ -1,6 +1,7 @@
 package org.opsdesk.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +90,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         try {
             var first = CompletableFuture.supplyAsync(
                     () -> api().post("/api/v1/operations", slow.json(), "Idempotency-Key", key));
-            Thread.sleep(700);
+            await().atMost(java.time.Duration.ofSeconds(10)).until(this::insertIsSleeping); // holds the key now
             var concurrent = api().post("/api/v1/operations", slow.json(), "Idempotency-Key", key);
 
             assertThat(concurrent.status()).isEqualTo(409);
@@ -125,5 +126,14 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(api().get("/api/v1/operations/" + id + "/history").json().get("items"))
                 .hasSize(2);
+    }
+
+    /** Whether a request's insert is in the trigger's pg_sleep: the first request has claimed its key by then. */
+    private boolean insertIsSleeping() {
+        return jdbc.sql("select count(*) from pg_stat_activity"
+                                + " where datname = current_database() and wait_event = 'PgSleep'")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.opsdesk.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.Test;
 import org.opsdesk.support.IntegrationTest;
@@ -74,17 +75,12 @@ class OperationLifecycleIntegrationTests extends IntegrationTest {
         assertThat(events)
                 .containsExactly("operation.status_changed:requested", "operation.status_changed:under_review");
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        long unpublished;
-        do {
-            Thread.sleep(100);
-            unpublished = jdbc.sql(
-                            "select count(*) from operations.outbox where operation_id = ? and published_at is null")
-                    .param(java.util.UUID.fromString(id))
-                    .query(Long.class)
-                    .single();
-        } while (unpublished > 0 && System.currentTimeMillis() < deadline);
-        assertThat(unpublished).isZero();
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                                "select count(*) from operations.outbox where operation_id = ? and published_at is null")
+                        .param(java.util.UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isZero());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.opsdesk.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,16 +22,16 @@ class OutboxRetentionIntegrationTests extends IntegrationTest {
     OutboxRetention retention;
 
     @Test
-    void removesOldRelayedEventsButKeepsEachOperationsNewestAndYoungerEvents() throws InterruptedException {
+    void removesOldRelayedEventsButKeepsEachOperationsNewestAndYoungerEvents() {
         String worked = create(Operations.withdrawal()).get("id").asString();
         transition(worked, "under_review", null);
         transition(worked, "rejected", "documents do not match");
         String untouched = create(Operations.withdrawal()).get("id").asString();
         awaitRelayed(worked);
         awaitRelayed(untouched);
-        Thread.sleep(5);
-        Instant cutoff = Instant.now();
-        Thread.sleep(5);
+        clock().advance(Duration.ofSeconds(1));
+        Instant cutoff = clock().instant();
+        clock().advance(Duration.ofSeconds(1));
         String young = create(Operations.withdrawal()).get("id").asString();
         transition(young, "under_review", null);
         awaitRelayed(young);
@@ -68,19 +70,15 @@ class OutboxRetentionIntegrationTests extends IntegrationTest {
                 .list();
     }
 
-    private void awaitRelayed(String id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            long unpublished = jdbc.sql(
-                            "select count(*) from operations.outbox where operation_id = ?::uuid and published_at is null")
-                    .param(id)
-                    .query(Long.class)
-                    .single();
-            if (unpublished == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the outbox events of " + id + " were not relayed within 10 s");
+    private void awaitRelayed(String id) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .alias("the outbox events of " + id + " relayed")
+                .until(() -> jdbc.sql(
+                                        "select count(*) from operations.outbox where operation_id = ?::uuid and published_at is null")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 }

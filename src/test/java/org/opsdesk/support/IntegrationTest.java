@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Base of the API integration tests: the whole application on a random port over real PostgreSQL — the embedded
  * one in a fresh directory, or the server named by {@code -Dopsdesk.test.datasource.url} (CI's second run on
- * PostgreSQL 15). Every subclass shares one application context.
+ * PostgreSQL 15). Every subclass shares one application context, and they run one after the other (the
+ * integration-test run executes other classes, those that start Opsdesk as processes of their own, beside them).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,6 +53,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.notifications.integrations-mailbox=" + IntegrationTest.INTEGRATIONS_MAILBOX
         })
 @Import(TestClock.Configuration.class)
+@Execution(ExecutionMode.SAME_THREAD)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
@@ -73,6 +78,9 @@ public abstract class IntegrationTest {
     @Autowired
     private ApiKeyStore keys;
 
+    @Autowired
+    private TestClock testClock;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         String external = System.getProperty("opsdesk.test.datasource.url", "");
@@ -90,6 +98,19 @@ public abstract class IntegrationTest {
         registry.add("opsdesk.notifications.sms.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/sms");
         registry.add("opsdesk.notifications.sms.auth-value", () -> "Bearer test-sms-key");
         registry.add("opsdesk.notifications.push.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/push");
+    }
+
+    /**
+     * The application's clock, which a test may move ({@link TestClock#advance}) instead of waiting for a deadline
+     * or rewinding times in tables; it is reset after every test.
+     */
+    protected TestClock clock() {
+        return testClock;
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        testClock.reset();
     }
 
     private static int freePort() {

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The integration tests' clock: the application's own (UTC, ticking in microseconds) shifted by an offset that a
- * test may set, to make history that is days old. It keeps ticking while shifted, so changes stay in order. A test
- * that shifts it must {@link #reset()} it when done: the whole shared application (timers, deliveries) reads it.
+ * test may set, to make history that is days old or to pass a deadline without waiting for it. It keeps ticking
+ * while shifted, so changes stay in order. The whole shared application (timers, deliveries, key expiry) reads it,
+ * so {@link IntegrationTest} resets it after every test.
  */
 public final class TestClock extends Clock {
 

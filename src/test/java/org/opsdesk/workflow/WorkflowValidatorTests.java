@@ -36,23 +36,9 @@ class WorkflowValidatorTests {
     void reportsATransitionToAnUnknownStage() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: nowhere
-                    trigger: manual
-                """);
+                WorkflowYaml.gizmo()
+                        .transition("requested", "nowhere", "manual")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -63,23 +49,7 @@ class WorkflowValidatorTests {
     void reportsATransitionFromAnUnknownStage() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: limbo
-                    to: done
-                    trigger: manual
-                """);
+                WorkflowYaml.gizmo().transition("limbo", "done", "manual").yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -90,19 +60,11 @@ class WorkflowValidatorTests {
     void reportsAStageWithoutAStatus() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING")
+                        .terminal("done", null)
+                        .transition("requested", "done", "system")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -113,20 +75,11 @@ class WorkflowValidatorTests {
     void reportsAStatusOutsideTheFourCanonicalOnes() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: DONE
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING")
+                        .terminal("done", "DONE")
+                        .transition("requested", "done", "system")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -141,23 +94,7 @@ class WorkflowValidatorTests {
     void reportsAStageThatCannotBeReachedFromTheInitialStage() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                  - code: orphan
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                """);
+                WorkflowYaml.gizmo().terminal("orphan", "REJECTED").yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -172,23 +109,7 @@ class WorkflowValidatorTests {
     void reportsATransitionOutOfATerminalStage() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: done
-                    to: requested
-                    trigger: manual
-                """);
+                WorkflowYaml.gizmo().transition("done", "requested", "manual").yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -202,24 +123,7 @@ class WorkflowValidatorTests {
     @Test
     void reportsADuplicateStageCode() throws IOException {
         Path file = write(
-                "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                  - code: done
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                """);
+                "gizmo.yaml", WorkflowYaml.gizmo().terminal("done", "REJECTED").yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -230,23 +134,7 @@ class WorkflowValidatorTests {
     void reportsADuplicateTransition() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: done
-                    trigger: manual
-                """);
+                WorkflowYaml.gizmo().transition("requested", "done", "manual").yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -257,26 +145,10 @@ class WorkflowValidatorTests {
     void reportsATimerWithoutADuration() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                  - code: expired
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: expired
-                    trigger: timer
-                """);
+                WorkflowYaml.gizmo()
+                        .terminal("expired", "REJECTED")
+                        .transition("requested", "expired", "timer")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -291,21 +163,11 @@ class WorkflowValidatorTests {
     void reportsADurationOnAManualTransition() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: manual
-                    after: PT1H
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING")
+                        .terminal("done", "SUCCESS")
+                        .transition("requested", "done", "manual", "after: PT1H")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -320,27 +182,10 @@ class WorkflowValidatorTests {
     void reportsAMoveIntoARejectedStageThatWaivesTheReason() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                  - code: rejected
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: rejected
-                    trigger: manual
-                    reasonRequired: false
-                """);
+                WorkflowYaml.gizmo()
+                        .terminal("rejected", "REJECTED")
+                        .transition("requested", "rejected", "manual", "reasonRequired: false")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -367,14 +212,9 @@ class WorkflowValidatorTests {
     void reportsMalformedYamlWithTheFileAndLine() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: [PENDING
-                transitions: []
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "[PENDING") // an unclosed flow sequence
+                        .yaml());
 
         assertThat(load().errors()).singleElement(STRING).contains(file.toString(), "cannot read YAML", "(line ");
     }
@@ -383,21 +223,11 @@ class WorkflowValidatorTests {
     void reportsAnUnknownKeyWithTheFileAndWhereItIs() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                    colour: amber
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING", "colour: amber")
+                        .terminal("done", "SUCCESS")
+                        .transition("requested", "done", "system")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -408,25 +238,13 @@ class WorkflowValidatorTests {
     void reportsANonTerminalStageWithNoWayOut() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: stuck
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: stuck
-                    trigger: manual
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING")
+                        .stage("stuck", "PENDING")
+                        .terminal("done", "SUCCESS")
+                        .transition("requested", "done", "system")
+                        .transition("requested", "stuck", "manual")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -441,34 +259,12 @@ class WorkflowValidatorTests {
     void reportsASecondTimerFromTheSameStage() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                  - code: expired
-                    status: REJECTED
-                    terminal: true
-                  - code: lapsed
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: expired
-                    trigger: timer
-                    after: PT1H
-                  - from: requested
-                    to: lapsed
-                    trigger: timer
-                    after: PT2H
-                """);
+                WorkflowYaml.gizmo()
+                        .terminal("expired", "REJECTED")
+                        .terminal("lapsed", "REJECTED")
+                        .transition("requested", "expired", "timer", "after: PT1H")
+                        .transition("requested", "lapsed", "timer", "after: PT2H")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -483,32 +279,15 @@ class WorkflowValidatorTests {
     void reportsEveryProblemOfAFileAtOnceAndLoadsNothingFromIt() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: stuck
-                    status: PENDING
-                  - code: done
-                    terminal: true
-                  - code: rejected
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: manual
-                    after: PT1H
-                  - from: requested
-                    to: stuck
-                    trigger: manual
-                  - from: requested
-                    to: rejected
-                    trigger: manual
-                    reasonRequired: false
-                """);
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING")
+                        .stage("stuck", "PENDING")
+                        .terminal("done", null)
+                        .terminal("rejected", "REJECTED")
+                        .transition("requested", "done", "manual", "after: PT1H")
+                        .transition("requested", "stuck", "manual")
+                        .transition("requested", "rejected", "manual", "reasonRequired: false")
+                        .yaml());
 
         var loaded = load();
 
@@ -594,13 +373,14 @@ class WorkflowValidatorTests {
     void readsATieredFourEyesPolicyAtEachCurrencysScale() throws IOException {
         write(
                 "gizmo.yaml",
-                gizmoWithFourEyes(
+                withFourEyes(
+                        "gizmo",
                         """
-                            fourEyes:
-                              - above: { EUR: "1000", JPY: 150000 }
-                                approvals: 1
-                              - above: { EUR: 50000.5, JPY: "7500000" }
-                                approvals: 2
+                        fourEyes:
+                          - above: { EUR: "1000", JPY: 150000 }
+                            approvals: 1
+                          - above: { EUR: 50000.5, JPY: "7500000" }
+                            approvals: 2
                         """));
 
         var loaded = load();
@@ -621,8 +401,8 @@ class WorkflowValidatorTests {
 
     @Test
     void readsTrueAsOneCheckerAlwaysAndFalseAsNone() throws IOException {
-        write("gizmo.yaml", gizmoWithFourEyes("    fourEyes: true\n"));
-        write("gadget.yaml", gizmoWithFourEyes("    fourEyes: false\n").replace("type: gizmo", "type: gadget"));
+        write("gizmo.yaml", withFourEyes("gizmo", "fourEyes: true"));
+        write("gadget.yaml", withFourEyes("gadget", "fourEyes: false"));
 
         var definitions = load().definitions();
 
@@ -644,15 +424,16 @@ class WorkflowValidatorTests {
     void reportsEveryInvalidFourEyesTierWithTheFileTypeAndTransition() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                gizmoWithFourEyes(
+                withFourEyes(
+                        "gizmo",
                         """
-                            fourEyes:
-                              - above: { EUR: "10.001", XYZ: "5.00", USD: "-1.00", GBP: "lots" }
-                                approvals: 0
-                              - approvals: 2
-                                when: always
-                              - above: {}
-                                approvals: 11
+                        fourEyes:
+                          - above: { EUR: "10.001", XYZ: "5.00", USD: "-1.00", GBP: "lots" }
+                            approvals: 0
+                          - approvals: 2
+                            when: always
+                          - above: {}
+                            approvals: 11
                         """));
 
         assertThat(load().errors())
@@ -677,16 +458,17 @@ class WorkflowValidatorTests {
     void reportsFourEyesTiersOutOfOrder() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                gizmoWithFourEyes(
+                withFourEyes(
+                        "gizmo",
                         """
-                            fourEyes:
-                              - above: { EUR: "5000.00", USD: "5500.00" }
-                                approvals: 2
-                              - above: { EUR: "1000.00", USD: "9000.00" }
-                                approvals: 1
-                              - above: { EUR: "90000.00" }
-                                approvals: 3
-                              - approvals: 4
+                        fourEyes:
+                          - above: { EUR: "5000.00", USD: "5500.00" }
+                            approvals: 2
+                          - above: { EUR: "1000.00", USD: "9000.00" }
+                            approvals: 1
+                          - above: { EUR: "90000.00" }
+                            approvals: 3
+                          - approvals: 4
                         """));
 
         assertThat(load().errors())
@@ -707,7 +489,7 @@ class WorkflowValidatorTests {
 
     @Test
     void reportsAFourEyesValueThatIsNeitherABooleanNorTiers() throws IOException {
-        Path file = write("gizmo.yaml", gizmoWithFourEyes("    fourEyes: sometimes\n"));
+        Path file = write("gizmo.yaml", withFourEyes("gizmo", "fourEyes: sometimes"));
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -722,8 +504,11 @@ class WorkflowValidatorTests {
     void reportsFourEyesOnATimerTransition() throws IOException {
         Path file = write(
                 "gizmo.yaml",
-                gizmoWithFourEyes("    fourEyes: true\n")
-                        .replace("trigger: manual", "trigger: timer\n    after: PT1H"));
+                WorkflowYaml.type("gizmo")
+                        .stage("requested", "PENDING")
+                        .terminal("done", "SUCCESS")
+                        .transition("requested", "done", "timer", "after: PT1H", "fourEyes: true")
+                        .yaml());
 
         assertThat(load().errors())
                 .singleElement(STRING)
@@ -772,48 +557,23 @@ class WorkflowValidatorTests {
     }
 
     /** A small workflow whose manual move requested -> done carries the given {@code fourEyes} block. */
-    private static String gizmoWithFourEyes(String fourEyes) {
-        return """
-                type: gizmo
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: manual
-                """
-                + fourEyes;
+    private static String withFourEyes(String type, String fourEyes) {
+        return WorkflowYaml.type(type)
+                .stage("requested", "PENDING")
+                .terminal("done", "SUCCESS")
+                .transition("requested", "done", "manual", fourEyes)
+                .yaml();
     }
 
     /** A small valid workflow: requested, then done by the system or rejected by a person. */
     private static String valid(String type) {
-        return """
-                type: %s
-                description: A gadget assembled on request
-                initialStage: requested
-                stages:
-                  - code: requested
-                    status: PENDING
-                    sla: PT1H
-                  - code: done
-                    status: SUCCESS
-                    terminal: true
-                  - code: rejected
-                    status: REJECTED
-                    terminal: true
-                transitions:
-                  - from: requested
-                    to: done
-                    trigger: system
-                  - from: requested
-                    to: rejected
-                    trigger: manual
-                """
-                .formatted(type);
+        return WorkflowYaml.type(type)
+                .description("A gadget assembled on request")
+                .stage("requested", "PENDING", "sla: PT1H")
+                .terminal("done", "SUCCESS")
+                .terminal("rejected", "REJECTED")
+                .transition("requested", "done", "system")
+                .transition("requested", "rejected", "manual")
+                .yaml();
     }
 }

@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -149,7 +150,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         JsonNode item = awaitState(operationId, "failed");
         assertThat(item.get("attempts").asInt()).isEqualTo(1);
         assertThat(item.get("lastError").asString()).isEqualTo("HTTP 410");
-        Thread.sleep(800); // several retry delays of the test schedule: nothing more arrives
+        // several retry delays of the test schedule: nothing more arrives
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.received().size() == 1);
         assertThat(receiver.received()).hasSize(1);
         var failed = api().get("/api/v1/notifications?operationId=" + operationId + "&channel=webhook&state=failed");
         assertThat(failed.json().get("items")).hasSize(1);
@@ -168,7 +172,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         assertThat(alert.get("lastError").asString())
                 .startsWith("SMTP server unreachable")
                 .endsWith("(gave up after 8 attempts)");
-        Thread.sleep(1000); // an alert about the alert would have been created with the failure, and sent by now
+        // an alert about the alert would have been created with the failure, and sent within a second
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> deliveries.of(operationId, "email").size() == 1);
         assertThat(jdbc.sql("select count(*) from notifications.delivery"
                                 + " where operation_id = ?::uuid and event_type = 'notification.delivery_failed'")
                         .param(operationId)
