@@ -77,13 +77,13 @@ import java.lang.annotation.Target;
             in = ParameterIn.QUERY,
             name = "amountMin",
             description = "Amounts at least this, as a decimal string.",
-            example = "100.00",
+            example = "\"100.00\"",
             schema = @Schema(type = "string", pattern = "^-?\\d{1,30}(\\.\\d{1,18})?$")),
     @Parameter(
             in = ParameterIn.QUERY,
             name = "amountMax",
             description = "Amounts at most this, as a decimal string.",
-            example = "5000.00",
+            example = "\"5000.00\"",
             schema = @Schema(type = "string", pattern = "^-?\\d{1,30}(\\.\\d{1,18})?$")),
     @Parameter(
             in = ParameterIn.QUERY,

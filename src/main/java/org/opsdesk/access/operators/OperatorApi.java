@@ -116,6 +116,7 @@ class OperatorApi {
             operationId = "updateOperator",
             summary = "Change an operator",
             description = "Changes the operator's profile and roles; absent fields stay as they are.")
+    @ApiResponse(responseCode = "200", description = "The operator, changed.")
     @ApiResponse(
             responseCode = "403",
             description =
@@ -136,6 +137,7 @@ class OperatorApi {
             operationId = "disableOperator",
             summary = "Disable an operator",
             description = "The operator can no longer sign in; their sessions end.")
+    @ApiResponse(responseCode = "200", description = "The operator, disabled.")
     @ApiResponse(responseCode = "403", description = "`escalation-refused`: operators cannot disable themselves.")
     @ApiResponse(responseCode = "409", description = "`last-admin`: the change would leave no enabled administrator.")
     OperatorResponse disable(@PathVariable String username, Actor actor) {

@@ -114,6 +114,7 @@ class RoleApi {
             summary = "Change a role",
             description = "Replaces the role's description, permissions and second-factor requirement; roles are not"
                     + " renamed.")
+    @ApiResponse(responseCode = "200", description = "The role, changed.")
     @ApiResponse(
             responseCode = "403",
             description = "`escalation-refused`: the role grants more than the caller holds.")

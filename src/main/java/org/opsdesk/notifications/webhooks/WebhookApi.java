@@ -111,6 +111,7 @@ class WebhookApi {
             operationId = "updateWebhook",
             summary = "Change a webhook endpoint",
             description = "Replaces the endpoint's URL, description, owner, event types and state.")
+    @ApiResponse(responseCode = "200", description = "The endpoint, changed.")
     @ApiResponse(
             responseCode = "422",
             description = "`destination-refused`: the URL points where the application may not send.")

@@ -1,7 +1,6 @@
 package org.opsdesk.operations.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -150,7 +149,6 @@ class OperationApi {
             description = "A page of operations.",
             content = @Content(schema = @Schema(implementation = ApiSchemas.OperationPage.class)))
     @OperationFilterParameters
-    @Parameter(name = "parameters", hidden = true)
     Map<String, Object> list(
             @RequestParam Map<String, String> parameters,
             @RequestParam(required = false) @Nullable String cursor,

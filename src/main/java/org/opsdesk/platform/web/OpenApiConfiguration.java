@@ -13,7 +13,9 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.Actor;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -44,23 +46,31 @@ class OpenApiConfiguration {
     }
 
     /**
-     * The server, contact and licence are the deployment's to state ({@code opsdesk.api-docs.*}); the defaults
-     * describe a local run.
+     * The server, contact and licence are the deployment's to state ({@code opsdesk.api-docs.*}). The defaults: the
+     * host that served the document, and a proprietary licence (OpenAPI 3.1 names it by SPDX identifier).
      */
     @Bean
     OpenAPI opsdeskOpenApi(
             @Value("${opsdesk.api-docs.server-url}") String serverUrl,
             @Value("${opsdesk.api-docs.contact-name}") String contactName,
-            @Value("${opsdesk.api-docs.contact-url}") String contactUrl,
+            @Value("${opsdesk.api-docs.contact-email:}") String contactEmail,
+            @Value("${opsdesk.api-docs.contact-url:}") String contactUrl,
             @Value("${opsdesk.api-docs.license-name}") String licenseName,
-            @Value("${opsdesk.api-docs.license-url}") String licenseUrl) {
+            @Value("${opsdesk.api-docs.license-identifier:}") String licenseIdentifier,
+            @Value("${opsdesk.api-docs.license-url:}") String licenseUrl) {
         return new OpenAPI()
                 .info(
                         new Info()
                                 .title("Opsdesk API")
                                 .version("v1")
-                                .contact(new Contact().name(contactName).url(contactUrl))
-                                .license(new License().name(licenseName).url(licenseUrl))
+                                .contact(new Contact()
+                                        .name(contactName)
+                                        .email(blankToNull(contactEmail))
+                                        .url(blankToNull(contactUrl)))
+                                .license(new License()
+                                        .name(licenseName)
+                                        .identifier(blankToNull(licenseIdentifier))
+                                        .url(blankToNull(licenseUrl)))
                                 .description(
                                         """
                                 Operations with one unified status (PENDING, SUCCESS, ERROR, REJECTED), their stages, \
@@ -91,9 +101,18 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
     }
 
+    private static @Nullable String blankToNull(String value) {
+        return value.isBlank() ? null : value;
+    }
+
     @Bean
     OperationCustomizer problemAnswers() {
         return new ProblemAnswers();
+    }
+
+    @Bean
+    OpenApiCustomizer schemaPatterns() {
+        return new SchemaPatterns();
     }
 
     @Bean

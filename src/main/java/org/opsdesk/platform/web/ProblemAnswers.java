@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.RequestIds;
 import org.opsdesk.shared.RequiresPermission;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -39,6 +42,7 @@ final class ProblemAnswers implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
+        hideParameterMaps(operation, handler);
         var shape = Shape.of(operation, handler);
         describeParameters(operation, shape);
         describePermission(operation, handler);
@@ -166,6 +170,25 @@ final class ProblemAnswers implements OperationCustomizer {
 
     private static Header headerRef(String name) {
         return new Header().$ref("#/components/headers/" + name);
+    }
+
+    /**
+     * A {@code @RequestParam Map} is the handler reading every query parameter at once, not a parameter named after
+     * the argument: the handler documents the real ones with {@code @Parameter}, so the map itself is left out.
+     */
+    private static void hideParameterMaps(Operation operation, HandlerMethod handler) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        var maps = new java.util.HashSet<String>();
+        for (MethodParameter argument : handler.getMethodParameters()) {
+            if (argument.hasParameterAnnotation(RequestParam.class)
+                    && Map.class.isAssignableFrom(argument.getParameterType())) {
+                argument.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                maps.add(String.valueOf(argument.getParameterName()));
+            }
+        }
+        operation.getParameters().removeIf(p -> "query".equals(p.getIn()) && maps.contains(p.getName()));
     }
 
     private static void describeParameters(Operation operation, Shape shape) {

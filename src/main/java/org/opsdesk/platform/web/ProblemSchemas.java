@@ -73,7 +73,9 @@ final class ProblemSchemas {
                 "errors",
                 List.of(Map.of("field", "amount.value", "message", "must be a decimal number such as 250.00")));
         example.put("requestId", "3f1c2a9e-5b7d-4e8f-9a01-2b3c4d5e6f70");
-        return new ObjectSchema()
+        return new Schema<Object>()
+                .type("object")
+                .types(new java.util.LinkedHashSet<>(List.of("object")))
                 .description("An RFC 9457 problem. Problems about one object may carry more members, such as "
                         + "`currentStage` and `currentVersion` of an operation or the `existingId` of a duplicate.")
                 .addProperty(
