@@ -43,11 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the API (stateless, API keys, problem responses, no cookies) and the console (sessions in
- * PostgreSQL, sign-in pages, CSRF tokens on every form; health, metrics and API docs open). Security headers are
- * written on every response by {@link SecurityHeadersFilter}, ahead of both.
+ * PostgreSQL, sign-in pages, CSRF tokens on every form; health and metrics open), and between them the API
+ * description, served to a caller with an API key or a console session. Security headers are written on every
+ * response by {@link SecurityHeadersFilter}, ahead of all three.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** The API description (springdoc) and Swagger UI. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     private final Workflows workflows;
 
@@ -89,6 +93,45 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
+    /**
+     * The API description and Swagger UI: for a caller with a valid API key or a signed-in console session only,
+     * since the document maps every endpoint and parameter. Its matcher does not overlap the API chain's.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocsChain(
+            HttpSecurity http,
+            SecurityContextRepository operatorSessions,
+            ApiKeyStore keys,
+            ApiKeyCache keyCache,
+            ProblemResponses problems,
+            SecurityLog securityLog,
+            Clock clock,
+            @Value("${opsdesk.api.rate-limit.per-second}") int ratePerSecond)
+            throws Exception {
+        return http.securityMatcher(API_DOCS)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(operatorSessions))
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(
+                                keys, keyCache, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
+                        AnonymousAuthenticationFilter.class)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                // people opening Swagger UI are sent to sign in; tooling fetching the document gets a 401 problem
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, refused) -> {
+                            if (request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui")) {
+                                ConsolePaths.redirectToSignIn(request, response, refused);
+                            } else {
+                                problems.commence(request, response, refused);
+                            }
+                        })
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain consoleChain(HttpSecurity http, SecurityContextRepository operatorSessions) throws Exception {
@@ -97,8 +140,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .denyAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
                         .requestMatchers(ConsolePaths.OPEN)

@@ -1,5 +1,11 @@
 package org.opsdesk.access.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/audit/security}: the security log, newest first, filtered, in keyset pages. */
+@Tag(name = "Security log")
 @RestController
 class SecurityAuditApi {
 
@@ -24,6 +31,26 @@ class SecurityAuditApi {
 
     @RequiresPermission(AccessPermissions.AUDIT_VIEW)
     @GetMapping(path = "/api/v1/audit/security", produces = "application/json")
+    @Operation(
+            operationId = "listSecurityEvents",
+            summary = "Read the security log",
+            description = "Sign-ins, key use, permission and account changes, newest first, filtered, in keyset pages.")
+    @Parameter(name = "kind", description = "Only these kinds of event, comma-separated.", example = "login_failed")
+    @Parameter(name = "actor", description = "Only events by this actor: the `actorId` the events show.")
+    @Parameter(name = "target", description = "Only events about this target, such as `operator:maria.silva`.")
+    @Parameter(name = "ip", description = "Only events from this address.", example = "203.0.113.7")
+    @Parameter(
+            name = "from",
+            description = "Only events at or after this ISO-8601 instant.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(
+            name = "to",
+            description = "Only events before this ISO-8601 instant.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of security events.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.SecurityEventPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @Nullable String actor,

@@ -1,5 +1,10 @@
 package org.opsdesk.access.keys;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/api-keys}: create (the secret appears in this answer only), list, read, revoke. */
+@Tag(name = "API keys")
 @RestController
 @RequestMapping(path = "/api/v1/api-keys", produces = "application/json")
 class ApiKeyApi {
@@ -43,6 +49,14 @@ class ApiKeyApi {
 
     @RequiresPermission(AccessPermissions.APIKEYS_VIEW)
     @GetMapping
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "API keys, newest first, in keyset pages; never their secrets.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of keys.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.KeyPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
         Keyset.limit(limit);
@@ -57,12 +71,27 @@ class ApiKeyApi {
 
     @RequiresPermission(AccessPermissions.APIKEYS_VIEW)
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getApiKey",
+            summary = "Read an API key",
+            description = "The key's permissions, expiry, last use and state; never its secret.")
     KeyResponse get(@PathVariable UUID id) {
         return response(administration.get(id));
     }
 
     @RequiresPermission(AccessPermissions.APIKEYS_MANAGE)
     @PostMapping(consumes = "application/json")
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description =
+                    "Creates a key with the given permissions, expiry and rate limit. The secret is in this answer"
+                            + " only: store it now. Granting permissions the caller does not hold is refused.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The key with its secret.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.CreatedKey.class)))
+    @ApiResponse(responseCode = "403", description = "`escalation-refused`: the key would hold more than the caller.")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateKey request, Actor actor) {
         var created = administration.create(
                 request.name(), request.permissions(), request.expiresAt(), request.rateLimitPerSecond(), actor);
@@ -83,6 +112,10 @@ class ApiKeyApi {
 
     @RequiresPermission(AccessPermissions.APIKEYS_MANAGE)
     @DeleteMapping("/{id}")
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description = "The key stops working at once on every node; answers the revoked key.")
     KeyResponse revoke(@PathVariable UUID id, Actor actor) {
         return response(administration.revoke(id, actor));
     }

@@ -1,5 +1,11 @@
 package org.opsdesk.access.operators;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/operators}: the administration of operators. */
+@Tag(name = "Operators")
 @RestController
 @RequestMapping(path = "/api/v1/operators", produces = "application/json")
 class OperatorApi {
@@ -48,6 +55,15 @@ class OperatorApi {
 
     @RequiresPermission(AccessPermissions.OPERATORS_VIEW)
     @GetMapping
+    @Operation(
+            operationId = "listOperators",
+            summary = "List operators",
+            description = "Operators by username, in keyset pages; deleted ones only when asked.")
+    @Parameter(name = "includeDeleted", description = "Also list deleted operators.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of operators.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.OperatorPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "100") int limit,
@@ -63,12 +79,27 @@ class OperatorApi {
 
     @RequiresPermission(AccessPermissions.OPERATORS_VIEW)
     @GetMapping("/{username}")
+    @Operation(
+            operationId = "getOperator",
+            summary = "Read an operator",
+            description = "The operator's profile, roles, state (enabled, locked, deleted, MFA) and timestamps.")
     OperatorResponse get(@PathVariable String username) {
         return response(administration.get(username));
     }
 
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping(consumes = "application/json")
+    @Operation(
+            operationId = "createOperator",
+            summary = "Create an operator",
+            description =
+                    "Creates an operator with a password and roles. Granting roles with permissions the caller does"
+                            + " not hold is refused.")
+    @ApiResponse(responseCode = "201", description = "The operator, created.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "`escalation-refused`: the roles grant more than the caller holds.")
+    @ApiResponse(responseCode = "409", description = "`operator-exists`: the username is taken.")
     ResponseEntity<OperatorResponse> create(@Valid @RequestBody CreateOperator request, Actor actor) {
         var created = administration.create(
                 request.username(),
@@ -82,6 +113,17 @@ class OperatorApi {
 
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PutMapping(path = "/{username}", consumes = "application/json")
+    @Operation(
+            operationId = "updateOperator",
+            summary = "Change an operator",
+            description = "Changes the operator's profile and roles; absent fields stay as they are.")
+    @ApiResponse(responseCode = "200", description = "The operator, changed.")
+    @ApiResponse(
+            responseCode = "403",
+            description =
+                    "`escalation-refused`: the roles grant more than the caller holds, or the caller changes their"
+                            + " own roles.")
+    @ApiResponse(responseCode = "409", description = "`last-admin`: the change would leave no enabled administrator.")
     OperatorResponse update(@PathVariable String username, @Valid @RequestBody UpdateOperator request, Actor actor) {
         return response(administration.update(
                 username,
@@ -92,18 +134,36 @@ class OperatorApi {
 
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/disable")
+    @Operation(
+            operationId = "disableOperator",
+            summary = "Disable an operator",
+            description = "The operator can no longer sign in; their sessions end.")
+    @ApiResponse(responseCode = "200", description = "The operator, disabled.")
+    @ApiResponse(responseCode = "403", description = "`escalation-refused`: operators cannot disable themselves.")
+    @ApiResponse(responseCode = "409", description = "`last-admin`: the change would leave no enabled administrator.")
     OperatorResponse disable(@PathVariable String username, Actor actor) {
         return response(administration.disable(username, actor));
     }
 
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/enable")
+    @Operation(
+            operationId = "enableOperator",
+            summary = "Enable an operator",
+            description = "Lets a disabled operator sign in again.")
     OperatorResponse enable(@PathVariable String username, Actor actor) {
         return response(administration.enable(username, actor));
     }
 
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @DeleteMapping("/{username}")
+    @Operation(
+            operationId = "deleteOperator",
+            summary = "Delete an operator",
+            description = "Marks the operator deleted: they can no longer sign in; their name stays in history.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "403", description = "`escalation-refused`: operators cannot delete themselves.")
+    @ApiResponse(responseCode = "409", description = "`last-admin`: the change would leave no enabled administrator.")
     ResponseEntity<Void> delete(@PathVariable String username, Actor actor) {
         administration.delete(username, actor);
         return ResponseEntity.noContent().build();
@@ -112,6 +172,16 @@ class OperatorApi {
     /** Body optional: {@code {"password": "..."}}; without it a temporary password is generated and returned once. */
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-password")
+    @Operation(
+            operationId = "resetOperatorPassword",
+            summary = "Reset an operator's password",
+            description =
+                    "Sets the given password, or, without a body, generates a temporary one returned in this answer"
+                            + " only.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The operator, and the temporary password when one was generated.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.PasswordResetBody.class)))
     Map<String, Object> resetPassword(
             @PathVariable String username,
             @Valid @RequestBody(required = false) @Nullable ResetPassword request,
@@ -125,6 +195,10 @@ class OperatorApi {
 
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-mfa")
+    @Operation(
+            operationId = "resetOperatorMfa",
+            summary = "Reset an operator's second factor",
+            description = "Removes the operator's authenticator; they enrol a new one at their next sign-in.")
     OperatorResponse resetMfa(@PathVariable String username, Actor actor) {
         return response(administration.resetMfa(username, actor));
     }

@@ -1,5 +1,10 @@
 package org.opsdesk.access.roles;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/permissions} (the catalog) and {@code /api/v1/roles}. */
+@Tag(name = "Roles")
 @RestController
 class RoleApi {
 
@@ -43,24 +49,53 @@ class RoleApi {
 
     @RequiresPermission(RequiresPermission.SIGNED_IN)
     @GetMapping(path = "/api/v1/permissions", produces = "application/json")
+    @Operation(
+            operationId = "listPermissions",
+            summary = "List the permission catalog",
+            description = "Every permission the application knows, with its group and what it allows.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The catalog.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.PermissionList.class)))
     Map<String, List<PermissionInfo>> permissions() {
         return Map.of("items", catalog.all());
     }
 
     @RequiresPermission(AccessPermissions.ROLES_VIEW)
     @GetMapping(path = "/api/v1/roles", produces = "application/json")
+    @Operation(
+            operationId = "listRoles",
+            summary = "List roles",
+            description = "Every role, built-in and custom, with its permissions.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The roles.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.RoleList.class)))
     Map<String, List<RoleResponse>> list() {
         return Map.of("items", roles.all().stream().map(RoleResponse::of).toList());
     }
 
     @RequiresPermission(AccessPermissions.ROLES_VIEW)
     @GetMapping(path = "/api/v1/roles/{name}", produces = "application/json")
+    @Operation(
+            operationId = "getRole",
+            summary = "Read a role",
+            description = "The role with its permissions and whether it needs a second factor.")
     RoleResponse get(@PathVariable String name) {
         return RoleResponse.of(roles.get(name));
     }
 
     @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PostMapping(path = "/api/v1/roles", consumes = "application/json", produces = "application/json")
+    @Operation(
+            operationId = "createRole",
+            summary = "Create a role",
+            description = "Creates a custom role. Granting permissions the caller does not hold is refused.")
+    @ApiResponse(responseCode = "201", description = "The role, created.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "`escalation-refused`: the role grants more than the caller holds.")
+    @ApiResponse(responseCode = "409", description = "`role-exists`: the name is taken.")
     ResponseEntity<RoleResponse> create(@Valid @RequestBody CreateRole request, Actor actor) {
         var role = roles.create(
                 new RoleAdministration.RoleDraft(
@@ -75,6 +110,16 @@ class RoleApi {
 
     @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @PutMapping(path = "/api/v1/roles/{name}", consumes = "application/json", produces = "application/json")
+    @Operation(
+            operationId = "updateRole",
+            summary = "Change a role",
+            description = "Replaces the role's description, permissions and second-factor requirement; roles are not"
+                    + " renamed.")
+    @ApiResponse(responseCode = "200", description = "The role, changed.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "`escalation-refused`: the role grants more than the caller holds.")
+    @ApiResponse(responseCode = "409", description = "`role-locked`: the role cannot be changed this way.")
     RoleResponse update(@PathVariable String name, @Valid @RequestBody UpdateRole request, Actor actor) {
         if (request.name() != null && !request.name().equals(name)) {
             throw InvalidInput.of("name", "roles cannot be renamed; the name in the body must match the address");
@@ -91,6 +136,14 @@ class RoleApi {
 
     @RequiresPermission(AccessPermissions.ROLES_MANAGE)
     @DeleteMapping(path = "/api/v1/roles/{name}")
+    @Operation(
+            operationId = "deleteRole",
+            summary = "Delete a role",
+            description = "Deletes a custom role nobody holds.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`role-built-in`: built-in roles stay; `role-in-use`: operators still hold it.")
     ResponseEntity<Void> delete(@PathVariable String name, Actor actor) {
         roles.delete(name, actor);
         return ResponseEntity.noContent().build();

@@ -1,5 +1,12 @@
 package org.opsdesk.clients.directory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/clients}: the client directory, kept in sync by integrators. Personal data: reading needs a grant. */
+@Tag(name = "Clients")
 @RestController
 @RequestMapping(path = "/api/v1/clients", produces = "application/json")
 class ClientApi {
@@ -40,6 +48,14 @@ class ClientApi {
 
     @RequiresPermission(ClientPermissions.VIEW)
     @GetMapping
+    @Operation(
+            operationId = "listClients",
+            summary = "List clients",
+            description = "Clients by subject, in keyset pages.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of clients.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.ClientPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
         Keyset.limit(limit);
@@ -53,6 +69,13 @@ class ClientApi {
 
     @RequiresPermission(ClientPermissions.VIEW)
     @GetMapping("/{subject}")
+    @Operation(
+            operationId = "getClient",
+            summary = "Read a client",
+            description =
+                    "The client's contact data, locale, push token and current consent per channel; its version is"
+                            + " the ETag.")
+    @ApiResponse(responseCode = "200", description = "The client.", headers = @Header(name = "ETag"))
     ResponseEntity<ClientResponse> get(@PathVariable String subject) {
         var client = directory.get(subject);
         return ResponseEntity.ok()
@@ -62,6 +85,14 @@ class ClientApi {
 
     @RequiresPermission(ClientPermissions.VIEW)
     @GetMapping("/{subject}/consents")
+    @Operation(
+            operationId = "getClientConsents",
+            summary = "Read a client's consent history",
+            description = "Every consent statement recorded for the client, oldest first, with who recorded it.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The consent history.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.ConsentHistory.class)))
     Map<String, List<ConsentEntry>> consents(@PathVariable String subject) {
         return Map.of(
                 "items",
@@ -71,6 +102,18 @@ class ClientApi {
     /** Creates ({@code 201}) or replaces ({@code 200}) the client; a changed consent is added to its history. */
     @RequiresPermission(ClientPermissions.MANAGE)
     @PutMapping(path = "/{subject}", consumes = "application/json")
+    @Operation(
+            operationId = "upsertClient",
+            summary = "Create or replace a client",
+            description = "Creates the client under your subject (201) or replaces it (200); a changed consent is added"
+                    + " to its history.")
+    @Parameter(
+            name = "If-Match",
+            description =
+                    "The ETag of the version this replaces (a newer one answers 412 `stale-version`), or `*`: only"
+                            + " if the client exists. Without it the PUT creates or replaces whatever is current.")
+    @ApiResponse(responseCode = "200", description = "The client, replaced.", headers = @Header(name = "ETag"))
+    @ApiResponse(responseCode = "201", description = "The client, created.", headers = @Header(name = "ETag"))
     ResponseEntity<ClientResponse> upsert(
             @PathVariable String subject,
             @Valid @RequestBody ClientRequests.Upsert request,

@@ -1,5 +1,9 @@
 package org.opsdesk.notifications.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * over these. Reading needs sight of the type; sending needs {@code <type>:notify}, checked on the operation itself
  * (types the caller cannot see are "not found").
  */
+@Tag(name = "Notifications")
 @RestController
 @RequestMapping(path = "/api/v1/operations/{id}/notifications", produces = "application/json")
 class ManualNotificationApi {
@@ -34,6 +39,11 @@ class ManualNotificationApi {
 
     @RequiresPermission("{type}:view")
     @GetMapping("/offers")
+    @Operation(
+            operationId = "listManualNotificationOffers",
+            summary = "List the manual notifications offered",
+            description = "The manual notifications the operation's current stage offers, each previewed in the"
+                    + " recipient's language, with whether it can be sent now.")
     ManualOffer.Offers offers(@PathVariable UUID id, Actor actor) {
         return manual.offers(id, actor);
     }
@@ -41,6 +51,16 @@ class ManualNotificationApi {
     /** {@code 202} with the pending delivery; {@code 409} when the rule is not offered, unavailable or sent. */
     @RequiresPermission("{type}:notify")
     @PostMapping(consumes = "application/json")
+    @Operation(
+            operationId = "sendManualNotification",
+            summary = "Send a manual notification",
+            description = "Sends an offered notification as rendered, or with an edited subject and body. Answers 202"
+                    + " with the pending delivery and its Location.")
+    @ApiResponse(responseCode = "202", description = "The delivery, queued.", headers = @Header(name = "Location"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "`notification-not-offered`, `notification-unavailable`, `notification-already-sent`:"
+                    + " it cannot be sent; `notification-offer-outdated`: the operation moved since the offer.")
     ResponseEntity<Delivery> send(@PathVariable UUID id, @Valid @RequestBody SendRequest request, Actor actor) {
         var edit = new MessageEdit(request.subject(), request.text(), request.html());
         Delivery delivery = manual.send(id, request.ruleId(), request.eventId(), edit, actor);

@@ -1,5 +1,11 @@
 package org.opsdesk.notifications.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * its attempt log; resending one. And the delivery side of {@code /api/v1/webhooks/{id}}: its deliveries, and a
  * simulated event.
  */
+@Tag(name = "Notifications")
 @RestController
 class NotificationApi {
 
@@ -35,6 +42,23 @@ class NotificationApi {
 
     @RequiresPermission(NotificationPermissions.NOTIFICATIONS_VIEW)
     @GetMapping(path = "/api/v1/notifications", produces = "application/json")
+    @Operation(
+            operationId = "listNotifications",
+            summary = "List deliveries",
+            description = "Deliveries of notifications by every channel, newest first, filtered, in keyset pages.")
+    @Parameter(name = "operationId", description = "Only deliveries about this operation.")
+    @Parameter(
+            name = "channel",
+            description = "Only deliveries by this channel.",
+            schema = @Schema(allowableValues = {"email", "sms", "push", "webhook"}))
+    @Parameter(
+            name = "state",
+            description = "Only deliveries in this state.",
+            schema = @Schema(allowableValues = {"pending", "sending", "sent", "failed", "skipped"}))
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of deliveries.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.DeliveryPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable UUID operationId,
             @RequestParam(required = false) @Nullable String channel,
@@ -46,6 +70,14 @@ class NotificationApi {
 
     @RequiresPermission(NotificationPermissions.NOTIFICATIONS_VIEW)
     @GetMapping(path = "/api/v1/notifications/{id}", produces = "application/json")
+    @Operation(
+            operationId = "getNotification",
+            summary = "Read a delivery",
+            description = "The delivery with its state and every attempt to send it.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The delivery and its attempts.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.DeliveryWithAttempts.class)))
     Map<String, Object> get(@PathVariable UUID id) {
         var body = new LinkedHashMap<String, Object>();
         body.put("notification", deliveries.get(id));
@@ -55,12 +87,31 @@ class NotificationApi {
 
     @RequiresPermission(NotificationPermissions.NOTIFICATIONS_MANAGE)
     @PostMapping(path = "/api/v1/notifications/{id}/resend", produces = "application/json")
+    @Operation(
+            operationId = "resendNotification",
+            summary = "Resend a delivery",
+            description = "Queues the delivery to be sent again; answers 202 with it, pending.")
+    @ApiResponse(responseCode = "202", description = "The delivery, queued.")
+    @ApiResponse(responseCode = "409", description = "`notification-being-sent`: it is being sent right now.")
     ResponseEntity<Delivery> resend(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(deliveries.resend(id));
     }
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping(path = "/api/v1/webhooks/{id}/deliveries", produces = "application/json")
+    @Tag(name = "Webhooks")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "List an endpoint's deliveries",
+            description = "Deliveries to one webhook endpoint, newest first, in keyset pages.")
+    @Parameter(
+            name = "state",
+            description = "Only deliveries in this state.",
+            schema = @Schema(allowableValues = {"pending", "sending", "sent", "failed", "skipped"}))
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of deliveries.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.DeliveryPage.class)))
     Map<String, Object> webhookDeliveries(
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String state,
@@ -71,6 +122,14 @@ class NotificationApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping(path = "/api/v1/webhooks/{id}/test", consumes = "application/json", produces = "application/json")
+    @Tag(name = "Webhooks")
+    @Operation(
+            operationId = "testWebhook",
+            summary = "Send a simulated event to an endpoint",
+            description =
+                    "Queues a simulated `operation.status_changed` event about a made-up operation to the endpoint,"
+                            + " signed as real ones are; answers 202 with the pending delivery.")
+    @ApiResponse(responseCode = "202", description = "The simulated delivery, queued.")
     ResponseEntity<Delivery> test(@PathVariable UUID id, @Valid @RequestBody TestRequest request) {
         return ResponseEntity.accepted().body(deliveries.test(id, request.eventType()));
     }

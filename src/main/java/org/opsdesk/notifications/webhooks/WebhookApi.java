@@ -1,5 +1,10 @@
 package org.opsdesk.notifications.webhooks;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * secret appears in the create and rotate answers only. Deliveries to an endpoint and simulated events are
  * served by {@code delivery.NotificationApi} under the same path.
  */
+@Tag(name = "Webhooks")
 @RestController
 @RequestMapping(path = "/api/v1/webhooks", produces = "application/json")
 class WebhookApi {
@@ -44,6 +50,14 @@ class WebhookApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping
+    @Operation(
+            operationId = "listWebhooks",
+            summary = "List webhook endpoints",
+            description = "Registered endpoints, newest first, in keyset pages; never their secrets.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of endpoints.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.EndpointPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "100") int limit) {
         Keyset.limit(limit);
@@ -57,12 +71,28 @@ class WebhookApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getWebhook",
+            summary = "Read a webhook endpoint",
+            description = "The endpoint's URL, event types, owner and state; never its secret.")
     WebhookEndpoint get(@PathVariable UUID id) {
         return administration.get(id);
     }
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping(consumes = "application/json")
+    @Operation(
+            operationId = "createWebhook",
+            summary = "Register a webhook endpoint",
+            description = "Registers an HTTPS endpoint for the given event types. The signing secret is in this answer"
+                    + " only: store it now.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The endpoint with its secret.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.EndpointWithSecret.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "`destination-refused`: the URL points where the application may not send.")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody EndpointRequest request, Actor actor) {
         var created = administration.create(
                 request.url(),
@@ -78,6 +108,14 @@ class WebhookApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PutMapping(path = "/{id}", consumes = "application/json")
+    @Operation(
+            operationId = "updateWebhook",
+            summary = "Change a webhook endpoint",
+            description = "Replaces the endpoint's URL, description, owner, event types and state.")
+    @ApiResponse(responseCode = "200", description = "The endpoint, changed.")
+    @ApiResponse(
+            responseCode = "422",
+            description = "`destination-refused`: the URL points where the application may not send.")
     WebhookEndpoint update(@PathVariable UUID id, @Valid @RequestBody EndpointRequest request, Actor actor) {
         return administration.update(
                 id,
@@ -91,6 +129,11 @@ class WebhookApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @DeleteMapping("/{id}")
+    @Operation(
+            operationId = "deleteWebhook",
+            summary = "Delete a webhook endpoint",
+            description = "Deletes the endpoint; nothing more is sent to it.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
     ResponseEntity<Void> delete(@PathVariable UUID id, Actor actor) {
         administration.delete(id, actor);
         return ResponseEntity.noContent().build();
@@ -98,12 +141,20 @@ class WebhookApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/enable")
+    @Operation(
+            operationId = "enableWebhook",
+            summary = "Enable a webhook endpoint",
+            description = "Resumes deliveries to the endpoint.")
     WebhookEndpoint enable(@PathVariable UUID id, Actor actor) {
         return administration.enable(id, actor);
     }
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/disable")
+    @Operation(
+            operationId = "disableWebhook",
+            summary = "Disable a webhook endpoint",
+            description = "Stops deliveries to the endpoint, with an optional reason.")
     WebhookEndpoint disable(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable DisableRequest request,
@@ -113,6 +164,15 @@ class WebhookApi {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/rotate-secret")
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Rotate a webhook endpoint's secret",
+            description = "Issues a new signing secret, shown in this answer only; deliveries are also signed with the"
+                    + " previous one until `previousSecretExpiresAt`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The endpoint with its new secret.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.EndpointWithSecret.class)))
     Map<String, Object> rotateSecret(@PathVariable UUID id, Actor actor) {
         return withSecret(administration.rotateSecret(id, actor));
     }

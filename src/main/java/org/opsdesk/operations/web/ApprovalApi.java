@@ -1,5 +1,11 @@
 package org.opsdesk.operations.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/operations/{id}/transitions} (answered {@code 202}); checkers holding {@code <type>:approve} approve or
  * decline them here. Requests of types the caller may not view answer 404.
  */
+@Tag(name = "Approvals")
 @RestController
 @RequestMapping(path = "/api/v1/approvals", produces = "application/json")
 class ApprovalApi {
@@ -54,6 +61,27 @@ class ApprovalApi {
 
     @RequiresPermission("{type}:view")
     @GetMapping
+    @Operation(
+            operationId = "listApprovals",
+            summary = "List approval requests",
+            description = "Approval requests on operations of the types the caller may view, newest first, in keyset"
+                    + " pages.")
+    @Parameter(
+            name = "state",
+            description = "Only requests in this state.",
+            schema = @Schema(allowableValues = {"pending", "approved", "declined", "void"}))
+    @Parameter(
+            name = "type",
+            description = "Only requests on these operation types, comma-separated.",
+            example = "withdrawal")
+    @Parameter(name = "mine", description = "Only requests the caller made.")
+    @Parameter(
+            name = "waitingForMe",
+            description = "Only pending requests the caller may still decide (not their own, not yet voted on).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of approval requests.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.ApprovalPage.class)))
     Map<String, Object> list(
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String type,
@@ -73,6 +101,10 @@ class ApprovalApi {
 
     @RequiresPermission("{type}:view")
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getApproval",
+            summary = "Read an approval request",
+            description = "The request with the move it asks for, its maker, the approvals so far and its state.")
     ApprovalResponse get(@PathVariable UUID id, Actor actor) {
         return ApprovalResponse.of(approvals.get(id, actor));
     }
@@ -80,6 +112,20 @@ class ApprovalApi {
     /** {@code 200} with the request: still PENDING (more approvals needed) or APPROVED (the move applied). */
     @RequiresPermission("{type}:approve")
     @PostMapping("/{id}/approve")
+    @Operation(
+            operationId = "approveApproval",
+            summary = "Approve a request",
+            description =
+                    "Adds the caller's approval, with an optional comment. When enough checkers approved, the move"
+                            + " applies and the request is APPROVED; otherwise it stays PENDING.")
+    @ApiResponse(responseCode = "200", description = "The request, PENDING or APPROVED.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "`maker-cannot-approve`: the maker cannot decide their own request.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`already-approved`: the caller approved already; `approval-not-pending`: it was decided;"
+                    + " `approval-void`: the operation moved on since.")
     ApprovalResponse approve(
             @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Approve request, Actor actor) {
         return ApprovalResponse.of(approvals.approve(id, request == null ? null : request.comment(), actor));
@@ -88,6 +134,17 @@ class ApprovalApi {
     /** {@code 200} with the DECLINED request; the operation stays where it is. A reason is required. */
     @RequiresPermission("{type}:approve")
     @PostMapping(path = "/{id}/decline", consumes = "application/json")
+    @Operation(
+            operationId = "declineApproval",
+            summary = "Decline a request",
+            description = "Declines the request with a reason; the operation stays where it is.")
+    @ApiResponse(responseCode = "200", description = "The request, DECLINED.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "`maker-cannot-approve`: the maker cannot decide their own request.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`approval-not-pending`: it was decided; `approval-void`: the operation moved on since.")
     ApprovalResponse decline(@PathVariable UUID id, @Valid @RequestBody Decline request, Actor actor) {
         return ApprovalResponse.of(approvals.decline(id, request.reason(), actor));
     }

@@ -1,5 +1,10 @@
 package org.opsdesk.workflow.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only view of the workflow definitions in force, for integrators building their own screens. */
+@Tag(name = "Workflows")
 @RestController
 @RequiresPermission(WorkflowApi.VIEW)
 @RequestMapping(path = "/api/v1/workflows", produces = "application/json")
@@ -33,6 +39,14 @@ class WorkflowApi {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listWorkflows",
+            summary = "List workflow definitions",
+            description = "Every workflow in force: stages, transitions, their permissions and four-eyes policies.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The workflows.",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.WorkflowList.class)))
     Map<String, List<WorkflowResponse>> list(Actor actor) {
         requireView(actor);
         return Map.of(
@@ -40,6 +54,10 @@ class WorkflowApi {
     }
 
     @GetMapping("/{type}")
+    @Operation(
+            operationId = "getWorkflow",
+            summary = "Read a workflow definition",
+            description = "The workflow in force for one operation type.")
     WorkflowResponse get(@PathVariable String type, Actor actor) {
         requireView(actor);
         return workflows.current(type).map(WorkflowResponse::of).orElseThrow(() -> new NotFound("workflow", type));
