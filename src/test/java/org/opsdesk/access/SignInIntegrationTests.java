@@ -246,7 +246,7 @@ class SignInIntegrationTests extends SignInTestSupport {
         browser.signIn(username, PASSWORD);
         Thread.sleep(5);
 
-        operators.setPassword(
+        operators.setTemporaryPassword(
                 idOf(username),
                 operators.find(username).map(o -> "{noop}unused").orElseThrow(),
                 Instant.now());
