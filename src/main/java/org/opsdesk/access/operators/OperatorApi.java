@@ -108,7 +108,10 @@ class OperatorApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Body optional: {@code {"password": "..."}}; without it a temporary password is generated and returned once. */
+    /**
+     * Body optional: {@code {"password": "..."}}; without it a temporary password is generated and returned once.
+     * Either way the operator must choose their own password at the next sign-in.
+     */
     @RequiresPermission("operators:manage")
     @PostMapping("/{username}/reset-password")
     Map<String, Object> resetPassword(
