@@ -151,6 +151,8 @@ class AccessBootstrap implements ApplicationRunner {
     /** One operator per desk role, so the console can be tried as each of them; one shared password. */
     private void createDemoOperators(List<String> generated) {
         String password = generatedPassword();
+        // one hash for all: they share the password anyway, and argon2id costs a noticeable moment each
+        String hash = passwords.encode(password);
         var now = clock.instant();
         for (String role : DEMO_ROLES) {
             operators.insert(
@@ -169,7 +171,7 @@ class AccessBootstrap implements ApplicationRunner {
                             now,
                             null,
                             null),
-                    passwords.encode(password));
+                    hash);
         }
         generated.add("demo operators " + String.join(", ", DEMO_ROLES) + " password: " + password);
         log.info("Created demo operators {}", String.join(", ", DEMO_ROLES));
