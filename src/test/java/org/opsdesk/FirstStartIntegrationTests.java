@@ -2,7 +2,9 @@ package org.opsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,15 +16,15 @@ import org.opsdesk.support.AppProcess;
 
 /**
  * The first start on an empty database, as `mvn spring-boot:run` does it: an admin operator with a generated
- * password logged once, a demo API key logged once, and demo operations of every type in every stage, each with
- * a valid history.
+ * password and a demo API key, both written to an owner-only file in the data directory (never to the log), and
+ * demo operations of every type in every stage, each with a valid history.
  */
 class FirstStartIntegrationTests {
 
     private static final Pattern DEMO_KEY =
-            Pattern.compile("Created the demo API key \\(all permissions\\): (opk_[A-Za-z0-9_-]+)");
-    private static final Pattern ADMIN_PASSWORD =
-            Pattern.compile("Created operator 'admin' with the generated password: (\\S+)");
+            Pattern.compile("demo API key \\(all permissions[^)]*\\): (opk_[A-Za-z0-9_-]+)");
+    private static final Pattern ADMIN_PASSWORD = Pattern.compile("admin password: (\\S+)");
+    private static final Pattern DEMO_PASSWORD = Pattern.compile("demo operators .* password: (\\S+)");
 
     @TempDir
     Path temp;
@@ -36,11 +38,24 @@ class FirstStartIntegrationTests {
         }
         try (var app = AppProcess.start(environment, temp.resolve("app.log"))) {
             String log = app.log();
-            var key = DEMO_KEY.matcher(log);
-            assertThat(key.find()).as("demo key in the log").isTrue();
-            assertThat(ADMIN_PASSWORD.matcher(log).find())
-                    .as("admin password in the log")
+            Path file = temp.resolve("data").resolve("first-start-credentials.txt");
+            assertThat(log).contains("Generated first-start credentials were written to " + file.toAbsolutePath());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            String credentials = Files.readString(file);
+            var key = DEMO_KEY.matcher(credentials);
+            var adminPassword = ADMIN_PASSWORD.matcher(credentials);
+            var demoPassword = DEMO_PASSWORD.matcher(credentials);
+            assertThat(key.find()).as("demo key in the file").isTrue();
+            assertThat(adminPassword.find()).as("admin password in the file").isTrue();
+            assertThat(demoPassword.find())
+                    .as("demo operators' password in the file")
                     .isTrue();
+            assertThat(log)
+                    .as("no secret in the log")
+                    .doesNotContain(key.group(1))
+                    .doesNotContain(adminPassword.group(1))
+                    .doesNotContain(demoPassword.group(1));
             assertThat(log).contains("Opsdesk is up: http://localhost:");
             var api = new ApiClient(app.baseUrl(), key.group(1));
 
@@ -70,7 +85,8 @@ class FirstStartIntegrationTests {
             }
             assertThat(total).isBetween(200, 1000);
 
-            assertThat(log).contains("Demo operators supervisor, operator, cashier, support, compliance, auditor");
+            assertThat(log)
+                    .contains("Created demo operators supervisor, operator, cashier, support, compliance, auditor");
             var operators = new HashSet<String>();
             api.get("/api/v1/operators")
                     .json()

@@ -14,6 +14,7 @@ import org.opsdesk.access.keys.ApiKeyRateLimiter;
 import org.opsdesk.access.keys.ApiKeyRevocationListener;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
+import org.opsdesk.access.operators.PasswordHashing;
 import org.opsdesk.access.signin.ConsolePaths;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.Workflows;
@@ -28,7 +29,6 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -177,7 +177,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordHashing.encoder();
     }
 
     /** Checks every handler's {@link org.opsdesk.shared.RequiresPermission} before it runs. */

@@ -1,7 +1,9 @@
 package org.opsdesk.platform;
 
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -13,6 +15,13 @@ class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
+    private final Path credentials;
+
+    StartupBanner(@Value("${opsdesk.data-dir}") Path dataDirectory) {
+        // written by access at the first start; named here so that whoever started Opsdesk knows where to look
+        this.credentials = dataDirectory.toAbsolutePath().normalize().resolve("first-start-credentials.txt");
+    }
+
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
@@ -21,14 +30,16 @@ class StartupBanner {
                     """
 
                       Opsdesk is up: {}
-                        Console    {}/login  (admin, or a demo operator, with the password logged at the first start)
-                        REST API   {}/api/v1  (Authorization: Bearer <api key>: the demo key logged at the
-                                   first start, or the key given in OPSDESK_BOOTSTRAP_API_KEY)
+                        Console    {}/login  (admin, or a demo operator, with the password generated at the first
+                                   start into {}, or OPSDESK_ADMIN_PASSWORD)
+                        REST API   {}/api/v1  (Authorization: Bearer <api key>: the demo key in that file, or
+                                   the key given in OPSDESK_BOOTSTRAP_API_KEY)
                         API docs   {}/swagger-ui.html
                         Health     {}/actuator/health
                     """,
                     base,
                     base,
+                    credentials,
                     base,
                     base,
                     base);

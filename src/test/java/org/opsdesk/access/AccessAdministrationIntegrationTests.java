@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +66,35 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void seedsTheBuiltInRolesWithMfaForAdminAndSupervisorAndAReadOnlyAuditor() {
+    void aDatabaseSeededByAnEarlierVersionGetsMfaRequiredOnThoseRolesFromItsMigration() throws IOException {
+        var roles = List.of("operator", "cashier", "compliance", "auditor");
+        jdbc.sql("update access.role set mfa_required = false where built_in and name in (:roles)")
+                .param("roles", roles)
+                .update(); // as the seed of earlier versions left them
+
+        jdbc.sql(Files.readString(
+                        Path.of("src/main/resources/db/migration/access/V2026120711__built_in_roles_require_mfa.sql")))
+                .update();
+
+        for (String role : roles) {
+            assertThat(role(role).get("mfaRequired").asBoolean()).as(role).isTrue();
+        }
+        assertThat(role("support").get("mfaRequired").asBoolean()).isFalse();
+    }
+
+    @Test
+    void seedsTheBuiltInRolesWithMfaForEveryRoleThatApprovesMovesMoneyExportsOrAuditsAndAReadOnlyAuditor() {
         var roles = api().get("/api/v1/roles").json().get("items");
         var names = new ArrayList<String>();
         roles.forEach(role -> names.add(role.get("name").asString()));
         assertThat(names).contains("admin", "supervisor", "operator", "cashier", "support", "compliance", "auditor");
         assertThat(role("admin").get("mfaRequired").asBoolean()).isTrue();
         assertThat(role("supervisor").get("mfaRequired").asBoolean()).isTrue();
-        assertThat(role("cashier").get("mfaRequired").asBoolean()).isFalse();
+        // every role that approves, moves money, exports or reads the security log; support only works tickets
+        for (String role : List.of("operator", "cashier", "compliance", "auditor")) {
+            assertThat(role(role).get("mfaRequired").asBoolean()).as(role).isTrue();
+        }
+        assertThat(role("support").get("mfaRequired").asBoolean()).isFalse();
         var auditor = strings(role("auditor").get("permissions"));
         assertThat(auditor).contains("withdrawal:view", "audit:view", "exports:run");
         assertThat(auditor)
@@ -249,7 +273,7 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
         assertThat(created.json().get("locale").asString()).isEqualTo("pt-BR");
         assertThat(created.json().get("enabled").asBoolean()).isTrue();
         String hash = passwordHash(username);
-        assertThat(hash).startsWith("{bcrypt}");
+        assertThat(hash).startsWith("{argon2}$argon2id$");
 
         var updated = api().put(
                         "/api/v1/operators/" + username,

@@ -4,16 +4,95 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opsdesk.support.Authenticator.code;
 import static org.opsdesk.support.Authenticator.freshStep;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.opsdesk.support.Authenticator;
+import org.opsdesk.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Two-step verification over real HTTP: enrolment, TOTP codes, replay, drift, lockout, recovery codes. */
 class MfaIntegrationTests extends SignInTestSupport {
 
+    @Autowired
+    private TestClock clock;
+
+    @Test
+    void enrollingWhileSignedInAsksForThePasswordToo() throws InterruptedException {
+        String username = operator("support");
+        var browser = browser();
+        browser.signIn(username, PASSWORD);
+        var page = browser.get("/account/mfa");
+        byte[] secret =
+                Authenticator.secret(page.html().selectFirst("#mfa-secret").text());
+
+        var withoutPassword = browser.post("/account/mfa", "code", code(secret, freshStep()));
+        var wrongPassword =
+                browser.post("/account/mfa", "code", code(secret, freshStep()), "password", "not my password");
+
+        assertThat(withoutPassword.alert()).isEqualTo("The password is not right.");
+        assertThat(wrongPassword.alert()).isEqualTo("The password is not right.");
+        assertThat(operators.find(username).orElseThrow().mfaEnabled()).isFalse();
+        assertThat(eventDetails(username, "mfa_failed")).contains("wrong_password");
+        enrol(browser); // with the password
+        assertThat(operators.find(username).orElseThrow().mfaEnabled()).isTrue();
+    }
+
+    @Test
+    void anOperatorTurnsOffTheirOwnSecondFactorOnlyWithThePasswordAndACurrentCode() throws InterruptedException {
+        String username = operator("support");
+        var browser = browser();
+        browser.signIn(username, PASSWORD);
+        var enrolment = enrol(browser);
+        String nextCode = code(enrolment.secret(), enrolment.step() + 1);
+        browser.get("/account/mfa");
+
+        var wrongCode = browser.post("/account/mfa/reset", "password", PASSWORD, "code", "not a code");
+        var wrongPassword = browser.post("/account/mfa/reset", "password", "not my password", "code", nextCode);
+        assertThat(wrongCode.alert()).isEqualTo("The password or the code is not right.");
+        assertThat(wrongPassword.alert()).isEqualTo("The password or the code is not right.");
+        assertThat(operators.find(username).orElseThrow().mfaEnabled()).isTrue();
+
+        var reset = browser.post("/account/mfa/reset", "password", PASSWORD, "code", nextCode);
+
+        assertThat(reset.location()).isEqualTo("/login?ended");
+        assertThat(operators.find(username).orElseThrow().mfaEnabled()).isFalse();
+        assertThat(eventDetails(username, "mfa_reset")).contains("\"self\": true");
+        assertThat(browser.get("/").location()).startsWith("/login");
+    }
+
+    @Test
+    void takesTheCodeOfTheApplicationsClockNotTheMachines() throws InterruptedException {
+        String username = operator("support");
+        var browser = browser();
+        browser.signIn(username, PASSWORD);
+        var enrolment = enrol(browser);
+        try {
+            clock.advance(Duration.ofHours(2));
+            long applicationStep = Authenticator.step(clock.instant());
+
+            var machineTime = browser();
+            machineTime.signIn(username, PASSWORD);
+            assertThat(machineTime
+                            .post("/login/code", "code", code(enrolment.secret(), Authenticator.currentStep()))
+                            .alert())
+                    .as("the machine's time is two hours behind the application's")
+                    .isNotNull();
+            var applicationTime = browser();
+            applicationTime.signIn(username, PASSWORD);
+            assertThat(applicationTime
+                            .post("/login/code", "code", code(enrolment.secret(), applicationStep))
+                            .location())
+                    .isEqualTo("/");
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void enrolsAndThenSignsInWithACodeThatCanBeUsedOnlyOnce() throws InterruptedException {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         var enrolment = enrol(browser);
@@ -60,7 +139,7 @@ class MfaIntegrationTests extends SignInTestSupport {
 
     @Test
     void acceptsTheCodeOfThePreviousStep() throws InterruptedException {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         var enrolment = enrol(browser);
@@ -79,7 +158,7 @@ class MfaIntegrationTests extends SignInTestSupport {
 
     @Test
     void locksTheAccountAfterFiveWrongCodes() throws InterruptedException {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         var enrolment = enrol(browser);
@@ -112,7 +191,7 @@ class MfaIntegrationTests extends SignInTestSupport {
 
     @Test
     void acceptsARecoveryCodeOnce() throws InterruptedException {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         var enrolment = enrol(browser);
@@ -159,7 +238,7 @@ class MfaIntegrationTests extends SignInTestSupport {
 
     @Test
     void aRoleThatStartsRequiringMfaSendsASignedInOperatorToEnrolAtTheNextRequest() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         assertThat(browser.get("/").status()).isEqualTo(200);

@@ -88,7 +88,7 @@ class SignInBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void signInPagesEnrolmentDashboardAndAccountHaveNoSeriousAccessibilityViolations() throws Exception {
-        String username = ensureOperator("browser-a11y-" + System.nanoTime(), "operator");
+        String username = ensureOperator("browser-a11y-" + System.nanoTime(), "support");
 
         page.navigate("/login");
         checkPage("login");

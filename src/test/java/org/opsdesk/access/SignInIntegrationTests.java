@@ -10,7 +10,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void signsInWithANewSessionIdAndAnHttpOnlyLaxCookie() {
-        String username = operator("operator", "auditor");
+        String username = operator("support");
         var browser = browser();
         var login = browser.get("/login");
         String before = browser.sessionId();
@@ -32,7 +32,7 @@ class SignInIntegrationTests extends SignInTestSupport {
         var start = browser.get("/account");
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.html().selectFirst("#username").text()).isEqualTo(username);
-        assertThat(start.html().select("#roles li").eachText()).containsExactly("operator", "auditor");
+        assertThat(start.html().select("#roles li").eachText()).containsExactly("support");
         assertThat(start.html().selectFirst("form[action=/logout] input[name=_csrf]"))
                 .isNotNull();
         assertThat(operators.find(username).orElseThrow().lastLoginAt()).isNotNull();
@@ -41,7 +41,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void keepsSessionsInPostgresWithTheIdleTimeoutAndThePrincipalName() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
 
@@ -58,7 +58,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void setsSecureCookieAndHstsWhenTheProxySaysHttps() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser().header("X-Forwarded-Proto", "https");
         var page = browser.get("/login");
         assertThat(page.header("strict-transport-security")).contains("max-age=31536000");
@@ -70,8 +70,8 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void answersAnUnknownUserADisabledUserAndAWrongPasswordIdentically() {
-        String known = operator("operator");
-        String disabled = operator("operator");
+        String known = operator("support");
+        String disabled = operator("support");
         operators.setEnabled(idOf(disabled), false, Instant.now());
 
         var wrongPassword = browser().signIn(known, "not the password at all");
@@ -93,7 +93,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void locksTheAccountAfterTenFailuresCountedInTheDatabaseAndUnlocksAfterThePeriod() {
-        String username = operator("operator");
+        String username = operator("support");
         var first = browser();
         first.get("/login");
         for (int i = 0; i < 9; i++) {
@@ -127,7 +127,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void refusesAnAddressAfterFiftyFailuresUntilItsWindowEnds() {
-        String username = operator("operator");
+        String username = operator("support");
         var attacker = browser();
         attacker.get("/login");
         for (int i = 0; i < 50; i++) {
@@ -159,7 +159,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void refusesPostsWithoutTheCsrfToken() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.get("/login");
         var noToken = browser.postWithoutToken("/login", "username", username, "password", PASSWORD);
@@ -176,7 +176,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void signingOutEndsTheSessionForGood() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         var stolenCookie = browser.sameSessionElsewhere("198.51.99.2");
@@ -200,7 +200,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void disablingAnOperatorEndsTheirSessionsAtTheNextRequest() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         var otherSession = browser();
@@ -221,7 +221,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void disablingThroughTheAdministrationApiDeletesEverySessionAtOnce() {
-        String username = operator("cashier");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         assertThat(sessionsOf(username)).isEqualTo(1);
@@ -241,12 +241,12 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void aPasswordResetEndsSessionsStartedBeforeIt() throws InterruptedException {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         Thread.sleep(5);
 
-        operators.setPassword(
+        operators.setTemporaryPassword(
                 idOf(username),
                 operators.find(username).map(o -> "{noop}unused").orElseThrow(),
                 Instant.now());
@@ -257,7 +257,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void endsASessionAtTheAbsoluteTimeoutHoweverActiveItWas() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
         assertThat(browser.get("/").status()).isEqualTo(200);
@@ -290,7 +290,7 @@ class SignInIntegrationTests extends SignInTestSupport {
         assertThat(api.sessionCookieHeader()).isNull();
 
         var signedIn = browser();
-        signedIn.signIn(operator("cashier"), PASSWORD);
+        signedIn.signIn(operator("support"), PASSWORD);
         assertThat(signedIn.get("/api/v1/workflows").status())
                 .as("a console session opens nothing in the API, which knows only keys")
                 .isEqualTo(401);
@@ -298,7 +298,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void rendersConsoleErrorsAsPagesAndApiErrorsAsProblems() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
 
@@ -315,7 +315,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void putsSecurityHeadersOnPagesTheSignInPageAndTheApi() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         var login = browser.get("/login");
         browser.post("/login", "username", username, "password", PASSWORD);
@@ -364,7 +364,7 @@ class SignInIntegrationTests extends SignInTestSupport {
 
     @Test
     void speaksTheOperatorsLanguageOnceSignedIn() {
-        String username = operatorSpeaking("pt-BR", "operator");
+        String username = operatorSpeaking("pt-BR", "support");
         var browser = browser();
         assertThat(browser.get("/login").html().selectFirst("h1").text()).isEqualTo("Sign in to Opsdesk");
         browser.post("/login", "username", username, "password", PASSWORD);

@@ -29,7 +29,12 @@ public final class Authenticator {
     }
 
     public static long currentStep() {
-        return Instant.now().getEpochSecond() / 30;
+        return step(Instant.now());
+    }
+
+    /** The step of this instant (of the application's clock, when a test moved it). */
+    public static long step(Instant instant) {
+        return instant.getEpochSecond() / 30;
     }
 
     /** The current step, waiting first if it is about to end (so a code computed now is still "now" when sent). */

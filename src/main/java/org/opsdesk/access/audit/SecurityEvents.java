@@ -14,6 +14,7 @@ public final class SecurityEvents {
     public static final String MFA_RECOVERY_CODE_USED = "mfa_recovery_code_used";
     public static final String MFA_RESET = "mfa_reset";
     public static final String PASSWORD_CHANGED = "password_changed";
+    public static final String PASSWORD_CHANGE_REFUSED = "password_change_refused";
     public static final String PASSWORD_RESET = "password_reset";
     public static final String OPERATOR_CREATED = "operator_created";
     public static final String OPERATOR_UPDATED = "operator_updated";

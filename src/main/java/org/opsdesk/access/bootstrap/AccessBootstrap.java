@@ -1,7 +1,9 @@
 package org.opsdesk.access.bootstrap;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.operators.Operator;
 import org.opsdesk.access.operators.OperatorStore;
+import org.opsdesk.access.operators.PasswordPolicy;
 import org.opsdesk.access.roles.BuiltInRoles;
 import org.opsdesk.shared.DemoMode;
 import org.opsdesk.shared.Permissions;
@@ -27,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First start on an empty database: the {@code admin} operator (password from OPSDESK_ADMIN_PASSWORD, or
- * generated and logged once), the integration key from OPSDESK_BOOTSTRAP_API_KEY (every permission), and in demo
- * mode without such a key a generated demo key, logged once. Every secret is stored only as a hash.
+ * generated, and then to be changed at the first sign-in), the integration key from OPSDESK_BOOTSTRAP_API_KEY
+ * (every permission), and in demo mode the demo operators and, without such a key, a generated demo key. Every
+ * secret is stored only as a hash; the generated ones are written once to an owner-only file in the data
+ * directory ({@link FirstStartCredentials}), and the log says only where.
  */
 @Component
 @Order(0)
@@ -49,6 +54,7 @@ class AccessBootstrap implements ApplicationRunner {
     private final Environment environment;
     private final @Nullable String adminPassword;
     private final @Nullable String bootstrapKey;
+    private final Path dataDirectory;
 
     AccessBootstrap(
             JdbcClient jdbc,
@@ -60,7 +66,8 @@ class AccessBootstrap implements ApplicationRunner {
             Clock clock,
             Environment environment,
             @Value("${opsdesk.admin-password:}") @Nullable String adminPassword,
-            @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey) {
+            @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey,
+            @Value("${opsdesk.data-dir}") Path dataDirectory) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.roles = roles;
@@ -71,8 +78,11 @@ class AccessBootstrap implements ApplicationRunner {
         this.environment = environment;
         this.adminPassword = blankToNull(adminPassword);
         this.bootstrapKey = blankToNull(bootstrapKey);
-        if (this.adminPassword != null && this.adminPassword.length() < 12) {
-            throw new IllegalStateException("OPSDESK_ADMIN_PASSWORD must have at least 12 characters");
+        this.dataDirectory = dataDirectory;
+        if (this.adminPassword != null) {
+            PasswordPolicy.lengthProblem(this.adminPassword).ifPresent(problem -> {
+                throw new IllegalStateException("OPSDESK_ADMIN_PASSWORD " + problem);
+            });
         }
         if (this.bootstrapKey != null && this.bootstrapKey.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException(
@@ -82,6 +92,7 @@ class AccessBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        var generated = new ArrayList<String>();
         transactions.executeWithoutResult(status -> {
             // Several nodes may start together on an empty database: one of them bootstraps.
             jdbc.sql("select pg_advisory_xact_lock(hashtext('access.bootstrap'))")
@@ -95,12 +106,19 @@ class AccessBootstrap implements ApplicationRunner {
             if (!reconciled.isEmpty()) {
                 log.info("Built-in roles given the grants of this version: {}", reconciled);
             }
-            createAdminIfMissing();
-            createKeys();
+            createAdminIfMissing(generated);
+            createKeys(generated);
         });
+        if (!generated.isEmpty()) {
+            Path file = FirstStartCredentials.write(dataDirectory, generated, clock.instant());
+            log.warn(
+                    "\n\n  Generated first-start credentials were written to {} (readable by this user only)."
+                            + "\n  Read them there, sign in and choose your own password, then delete the file.\n",
+                    file);
+        }
     }
 
-    private void createAdminIfMissing() {
+    private void createAdminIfMissing(List<String> generated) {
         boolean none = jdbc.sql("select not exists (select 1 from access.operator)")
                 .query(Boolean.class)
                 .single();
@@ -109,31 +127,36 @@ class AccessBootstrap implements ApplicationRunner {
         }
         String password = adminPassword != null ? adminPassword : generatedPassword();
         if (DemoMode.isOn(environment)) {
-            createDemoOperators();
+            createDemoOperators(generated);
         }
+        // a generated password has been on disk: it is changed at the first sign-in; a configured one was chosen
         jdbc.sql(
                         """
-                        insert into access.operator (id, username, display_name, password_hash, roles, created_at, updated_at)
-                        values (?, 'admin', 'Administrator', ?, ?, ?, ?)""")
+                        insert into access.operator (id, username, display_name, password_hash, roles, created_at,
+                            updated_at, password_change_required)
+                        values (?, 'admin', 'Administrator', ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         passwords.encode(password),
                         new String[] {"admin"},
                         clock.instant().atOffset(java.time.ZoneOffset.UTC),
-                        clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        clock.instant().atOffset(java.time.ZoneOffset.UTC),
+                        adminPassword == null)
                 .update();
         if (adminPassword == null) {
-            log.warn(
-                    "\n\n  Created operator 'admin' with the generated password: {}\n  It is shown only this once; set OPSDESK_ADMIN_PASSWORD to choose it.\n",
-                    password);
+            generated.add("admin password: " + password);
+            generated.add("  (to be changed at the first sign-in; set OPSDESK_ADMIN_PASSWORD to choose it instead)");
+            log.info("Created operator 'admin' with a generated password");
         } else {
             log.info("Created operator 'admin' with the password from OPSDESK_ADMIN_PASSWORD");
         }
     }
 
-    /** One operator per desk role, so the console can be tried as each of them; one shared password, logged once. */
-    private void createDemoOperators() {
+    /** One operator per desk role, so the console can be tried as each of them; one shared password. */
+    private void createDemoOperators(List<String> generated) {
         String password = generatedPassword();
+        // one hash for all: they share the password anyway, and argon2id costs a noticeable moment each
+        String hash = passwords.encode(password);
         var now = clock.instant();
         for (String role : DEMO_ROLES) {
             operators.insert(
@@ -152,15 +175,13 @@ class AccessBootstrap implements ApplicationRunner {
                             now,
                             null,
                             null),
-                    passwords.encode(password));
+                    hash);
         }
-        log.warn(
-                "\n\n  Demo operators {} were created with the password: {}\n  It is shown only this once.\n",
-                String.join(", ", DEMO_ROLES),
-                password);
+        generated.add("demo operators " + String.join(", ", DEMO_ROLES) + " password: " + password);
+        log.info("Created demo operators {}", String.join(", ", DEMO_ROLES));
     }
 
-    private void createKeys() {
+    private void createKeys(List<String> generated) {
         if (bootstrapKey != null) {
             if (!keys.existsWithSecret(bootstrapKey)) {
                 keys.create("bootstrap", bootstrapKey, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
@@ -169,9 +190,8 @@ class AccessBootstrap implements ApplicationRunner {
         } else if (DemoMode.isOn(environment) && keys.isEmpty()) {
             String secret = ApiKeySecrets.generate();
             keys.create("demo", secret, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
-            log.warn(
-                    "\n\n  Created the demo API key (all permissions): {}\n  Use it as 'Authorization: Bearer <key>'. It is shown only this once.\n",
-                    secret);
+            generated.add("demo API key (all permissions; send it as 'Authorization: Bearer <key>'): " + secret);
+            log.info("Created the demo API key (all permissions)");
         }
     }
 

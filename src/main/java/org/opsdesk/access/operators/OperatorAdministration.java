@@ -118,6 +118,7 @@ public class OperatorAdministration {
                     "Operator exists",
                     "the username '" + username + "' is taken (usernames of deleted operators stay taken)");
         }
+        operators.requirePasswordChange(operator.id()); // the administrator knows it
         securityLog.record(
                 SecurityEvents.OPERATOR_CREATED,
                 actor,
@@ -200,7 +201,10 @@ public class OperatorAdministration {
                 Map.of("roles", current.roles()));
     }
 
-    /** Sets the given password, or generates a temporary one returned once; other sessions end. */
+    /**
+     * Sets the given password, or generates a temporary one returned once; other sessions end, and the operator
+     * must choose their own password at the next sign-in.
+     */
     @Transactional
     public PasswordReset resetPassword(String username, @Nullable String password, Actor actor) {
         Operator current = lockManageable(username, actor);
@@ -209,7 +213,7 @@ public class OperatorAdministration {
         passwordPolicy.problem(chosen, username).ifPresent(problem -> {
             throw InvalidInput.of("password", problem);
         });
-        operators.setPassword(current.id(), passwordEncoder.encode(chosen), clock.instant());
+        operators.setTemporaryPassword(current.id(), passwordEncoder.encode(chosen), clock.instant());
         endSessionsAfterCommit(username);
         securityLog.record(
                 SecurityEvents.PASSWORD_RESET,

@@ -169,7 +169,10 @@ class OperatorApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Body optional: {@code {"password": "..."}}; without it a temporary password is generated and returned once. */
+    /**
+     * Body optional: {@code {"password": "..."}}; without it a temporary password is generated and returned once.
+     * Either way the operator must choose their own password at the next sign-in.
+     */
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-password")
     @Operation(
@@ -232,7 +235,7 @@ class OperatorApi {
             @NotBlank @Size(max = 128) @Pattern(regexp = TEXT, message = "no control characters") String displayName,
             @Nullable @Email @Size(max = 254) String email,
             @Nullable @Pattern(regexp = PHONE, message = "international format, e.g. +351912345678") String phone,
-            @NotNull @Size(max = 128) String password,
+            @NotNull String password, // PasswordPolicy bounds it (in bytes)
             @NotNull @Size(min = 1, max = 20, message = "give between 1 and 20 roles") List<@NotNull String> roles,
             @Nullable @Pattern(regexp = LOCALE, message = "one of en, pt-BR, nl, pl") String locale) {}
 
@@ -244,7 +247,7 @@ class OperatorApi {
             @Nullable @Size(min = 1, max = 20, message = "give between 1 and 20 roles") List<@NotNull String> roles,
             @Nullable @Pattern(regexp = LOCALE, message = "one of en, pt-BR, nl, pl") String locale) {}
 
-    record ResetPassword(@NotNull @Size(max = 128) String password) {}
+    record ResetPassword(@NotNull String password) {} // PasswordPolicy bounds it (in bytes)
 
     record OperatorResponse(
             String username,

@@ -121,15 +121,50 @@ public class OperatorStore {
                 .update();
     }
 
-    /** A new password (already hashed); the lockout is cleared and other sessions end. */
-    public void setPassword(UUID id, String passwordHash, Instant now) {
+    /**
+     * A password an administrator set (already hashed): the lockout is cleared, every session ends, and the
+     * operator must choose their own at the next sign-in.
+     */
+    public void setTemporaryPassword(UUID id, String passwordHash, Instant now) {
         jdbc.sql(
                         """
                         update access.operator set password_hash = ?, failed_logins = 0, locked_until = null,
-                            updated_at = ?, sessions_valid_after = ?
+                            updated_at = ?, sessions_valid_after = ?, password_change_required = true
                         where id = ?""")
                 .params(passwordHash, ts(now), ts(now), id)
                 .update();
+    }
+
+    /** The password the operator chose themselves (already hashed); no change is due any more. */
+    public void setOwnPassword(UUID id, String passwordHash, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set password_hash = ?, updated_at = ?, password_change_required = false
+                        where id = ?""")
+                .params(passwordHash, ts(now), id)
+                .update();
+    }
+
+    /** The same password hashed the current way (an older scheme's hash, upgraded at sign-in). */
+    public void rehash(UUID id, String passwordHash) {
+        jdbc.sql("update access.operator set password_hash = ? where id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
+    /** Marks the operator's password as set by someone else: to be changed at the next sign-in. */
+    public void requirePasswordChange(UUID id) {
+        jdbc.sql("update access.operator set password_change_required = true where id = ?")
+                .param(id)
+                .update();
+    }
+
+    public boolean passwordChangeRequired(String username) {
+        return jdbc.sql("select password_change_required from access.operator where username = ?")
+                .param(username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Removes the second factor; the operator enrols again at the next sign-in if a role requires it. */

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * work ({@code <type>:notify}), while types they only read stay read-only, and auditors send nothing. The
  * administrative permissions each role holds are the modules' own word ({@code PermissionContributor}). Seeded on
  * the first start and reconciled on every later one (missing grants added, none removed); otherwise they are data
- * that {@code roles:manage} edits (except {@code admin}, which always holds everything).
+ * that {@code roles:manage} edits (except {@code admin}, which always holds everything). Every role that approves,
+ * moves money, exports or reads the security log requires a second factor; support, which only works tickets and
+ * reads, does not.
  */
 @Component
 public class BuiltInRoles {
@@ -132,21 +134,21 @@ public class BuiltInRoles {
                 "operator",
                 "Back-office operators: view, create, claim and move operations of every type",
                 operator,
-                false,
+                true,
                 now));
-        all.add(role("cashier", "Cashiers: deposits, withdrawals, exchange orders and transfers", cashier, false, now));
+        all.add(role("cashier", "Cashiers: deposits, withdrawals, exchange orders and transfers", cashier, true, now));
         all.add(role("support", "Customer support: tickets, and reading what clients ask about", support, false, now));
         all.add(role(
                 "compliance",
                 "Compliance: KYC, blocks and limits; second person on sensitive moves",
                 compliance,
-                false,
+                true,
                 now));
         all.add(role(
                 "auditor",
                 "Auditors: read-only everything, history, security log and exports included",
                 auditor,
-                false,
+                true,
                 now));
         return all;
     }

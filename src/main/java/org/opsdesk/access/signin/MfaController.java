@@ -17,8 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Two-step verification for one's own account: enrolment (QR code, key as text, confirmation code, recovery codes
- * shown once) and its status. Open to signed-in operators, and to an operator part-way through sign-in whose role
- * requires MFA: for them it is the only page there is until they have enrolled.
+ * shown once) and its status. Open to signed-in operators, who confirm it with their password, and to an operator
+ * part-way through sign-in whose role requires MFA: for them it is the only page there is until they have enrolled.
  */
 @Controller
 @RequestMapping("/account/mfa")
@@ -48,8 +48,7 @@ class MfaController {
         }
         Operator operator = enrollee.get().operator();
         if (operator.mfaEnabled()) {
-            return new ModelAndView("access/mfa-status")
-                    .addObject("remaining", enrolment.remainingRecoveryCodes(operator));
+            return statusPage(operator);
         }
         String pending = SignInSession.pendingSecret(request);
         if (pending == null) {
@@ -60,11 +59,19 @@ class MfaController {
     }
 
     @PostMapping
-    ModelAndView confirm(@RequestParam(defaultValue = "") String code, HttpServletRequest request) {
+    ModelAndView confirm(
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request) {
         var enrollee = enrollee(request);
         String pending = SignInSession.pendingSecret(request);
         if (enrollee.isEmpty() || pending == null || enrollee.get().operator().mfaEnabled()) {
             return new ModelAndView("redirect:/account/mfa");
+        }
+        // part-way through sign-in the password was given a moment ago; a signed-in session proves it again
+        if (!enrollee.get().signingIn()
+                && !enrolment.passwordConfirms(enrollee.get().operator(), password)) {
+            return enrolPage(enrollee.get(), pending).addObject("error", "mfa.wrongPassword");
         }
         var codes = enrolment.confirm(enrollee.get().operator(), pending, code);
         if (codes.isEmpty()) {
@@ -76,6 +83,28 @@ class MfaController {
         }
         SignInSession.advance(request, Stage.SIGNED_IN, true);
         return new ModelAndView("access/mfa-recovery-codes").addObject("codes", codes.get());
+    }
+
+    /** Turns off one's own second factor (a new phone), with the password and a current code; then signs out. */
+    @PostMapping("/reset")
+    ModelAndView reset(
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request) {
+        var enrollee = enrollee(request).filter(found -> !found.signingIn());
+        if (enrollee.isEmpty() || !enrollee.get().operator().mfaEnabled()) {
+            return new ModelAndView("redirect:/account/mfa");
+        }
+        Operator operator = enrollee.get().operator();
+        if (!enrolment.resetOwn(operator, password, code)) {
+            return statusPage(operator).addObject("error", "mfa.reset.refused");
+        }
+        SignInSession.end(request);
+        return new ModelAndView("redirect:/login?ended");
+    }
+
+    private ModelAndView statusPage(Operator operator) {
+        return new ModelAndView("access/mfa-status").addObject("remaining", enrolment.remainingRecoveryCodes(operator));
     }
 
     private ModelAndView enrolPage(Enrollee enrollee, String pending) {

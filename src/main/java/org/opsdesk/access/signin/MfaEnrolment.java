@@ -10,6 +10,9 @@ import org.opsdesk.access.audit.SecurityEvents;
 import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.operators.Operator;
 import org.opsdesk.access.operators.OperatorActors;
+import org.opsdesk.access.operators.OperatorStore;
+import org.opsdesk.access.operators.PasswordPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +30,8 @@ class MfaEnrolment {
     private final OperatorActors actors;
     private final SecurityLog securityLog;
     private final TransactionTemplate transactions;
+    private final PasswordEncoder passwords;
+    private final OperatorStore operators;
     private final Clock clock;
 
     MfaEnrolment(
@@ -35,8 +40,12 @@ class MfaEnrolment {
             OperatorActors actors,
             SecurityLog securityLog,
             TransactionTemplate transactions,
+            PasswordEncoder passwords,
+            OperatorStore operators,
             Clock clock) {
         this.store = store;
+        this.passwords = passwords;
+        this.operators = operators;
         this.cipher = cipher;
         this.actors = actors;
         this.securityLog = securityLog;
@@ -51,6 +60,73 @@ class MfaEnrolment {
 
     byte[] reveal(String pendingSecret, Operator operator) {
         return cipher.decrypt(pendingSecret, operator.id().toString());
+    }
+
+    /**
+     * Whether this is the operator's password: a signed-in session alone (perhaps left open, perhaps stolen) must
+     * not be enough to bind a new authenticator to the account. A wrong one is written to the security log.
+     */
+    boolean passwordConfirms(Operator operator, String password) {
+        boolean matches = !password.isEmpty()
+                && password.length() <= PasswordPolicy.MAX_BYTES
+                && store.credentials(operator.username())
+                        .map(credentials -> matchesSafely(password, credentials.passwordHash()))
+                        .orElse(false);
+        if (!matches) {
+            securityLog.recordAnonymous(
+                    SecurityEvents.MFA_FAILED,
+                    SecurityLog.operator(operator.username()),
+                    Map.of("reason", "wrong_password", "step", "enrolment"));
+        }
+        return matches;
+    }
+
+    /**
+     * Turns off the operator's own second factor (to move to a new device), proven with the password and a current
+     * code from the authenticator, so that neither a session left open nor a known password alone can do it. Every
+     * session ends; a role that requires MFA sends the operator to enrol again at the next sign-in.
+     */
+    boolean resetOwn(Operator operator, String password, String code) {
+        if (!passwordConfirms(operator, password) || !currentCodeConfirms(operator, code)) {
+            return false;
+        }
+        transactions.executeWithoutResult(status -> {
+            operators.resetMfa(operator.id(), clock.instant());
+            securityLog.record(
+                    SecurityEvents.MFA_RESET,
+                    actors.actorFor(operator),
+                    SecurityLog.operator(operator.username()),
+                    Map.of("self", true));
+        });
+        return true;
+    }
+
+    private boolean currentCodeConfirms(Operator operator, String typed) {
+        var factor = store.secondFactor(operator.id());
+        String code = typed.strip().replace(" ", "");
+        OptionalLong step = factor.isEmpty()
+                ? OptionalLong.empty()
+                : Totp.matchingStep(
+                        cipher.decrypt(
+                                factor.get().encryptedSecret(), operator.id().toString()),
+                        code,
+                        clock.instant());
+        if (step.isPresent() && store.acceptStep(operator.id(), step.getAsLong())) {
+            return true;
+        }
+        securityLog.recordAnonymous(
+                SecurityEvents.MFA_FAILED,
+                SecurityLog.operator(operator.username()),
+                Map.of("reason", step.isPresent() ? "code_already_used" : "wrong_code", "step", "reset"));
+        return false;
+    }
+
+    private boolean matchesSafely(String password, String hash) {
+        try {
+            return passwords.matches(password, hash);
+        } catch (IllegalArgumentException unusable) {
+            return false;
+        }
     }
 
     int remainingRecoveryCodes(Operator operator) {

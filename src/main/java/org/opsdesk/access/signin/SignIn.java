@@ -108,6 +108,7 @@ class SignIn {
                 return Outcome.REFUSED;
             });
         }
+        upgradeHash(credentials, password);
         if (credentials.mfaEnabled()) {
             return Outcome.NEEDS_CODE; // the failure counter is kept until the second factor is passed too
         }
@@ -130,6 +131,13 @@ class SignIn {
                     SecurityLog.operator(username),
                     Map.of("mfa", secondFactor));
         });
+    }
+
+    /** A hash of an older scheme ({@code {bcrypt}}) is replaced by the current one while the password is at hand. */
+    private void upgradeHash(Credentials credentials, String password) {
+        if (passwords.upgradeEncoding(credentials.passwordHash())) {
+            operators.rehash(credentials.id(), passwords.encode(password));
+        }
     }
 
     void lockLogged(String username, String after, Instant now) {
