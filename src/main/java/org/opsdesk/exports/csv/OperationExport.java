@@ -80,7 +80,8 @@ class OperationExport {
 
     /**
      * Answers with the CSV as an attachment ({@code operations-20261205T212500Z.csv}), its audit id in
-     * {@code X-Export-Id}, streamed as it is written.
+     * {@code X-Export-Id}; or, when this node or this principal runs as many exports as allowed, records the
+     * refusal and throws {@link TooManyExports} with {@code Retry-After} set.
      */
     Result respond(Request request, Actor actor, String channel, HttpServletResponse response) throws IOException {
         UUID id = UUID.randomUUID();
