@@ -42,6 +42,14 @@ class WebConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<QueryParameterGuard> queryParameterGuard(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new QueryParameterGuard(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
     IdempotencyStore idempotencyStore(JdbcClient jdbc, JsonMapper json) {
         return new IdempotencyStore(jdbc, json);
     }
