@@ -33,8 +33,11 @@ public final class Keyset {
     /** The parts of a cursor made by {@link #cursor}, or 422 on {@code cursor} if it is not one with this many. */
     public static List<String> parts(String cursor, int count) {
         try {
-            var parts =
-                    List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1));
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
+                throw invalidCursor(); // no cursor this API gives out holds them; the database would choke on a NUL
+            }
+            var parts = List.of(text.split("\\|", -1));
             if (parts.size() != count) {
                 throw invalidCursor();
             }
@@ -59,10 +62,23 @@ public final class Keyset {
         }
         var parts = parts(cursor, 2);
         try {
-            return new TimeAndId(java.time.Instant.parse(parts.get(0)), java.util.UUID.fromString(parts.get(1)));
+            return new TimeAndId(time(parts.get(0)), java.util.UUID.fromString(parts.get(1)));
         } catch (RuntimeException e) {
             throw invalidCursor();
         }
+    }
+
+    /** A time part of a cursor, within {@link Timestamps}' range, or 422 on {@code cursor}. */
+    public static java.time.Instant time(String part) {
+        try {
+            var time = java.time.Instant.parse(part);
+            if (Timestamps.inRange(time)) {
+                return time;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw invalidCursor();
     }
 
     public static InvalidInput invalidCursor() {

@@ -136,4 +136,36 @@ class IdempotencyIntegrationTests extends IntegrationTest {
                         .single()
                 > 0;
     }
+
+    @Test
+    void aRefusalWhosePartMustCommitIsStoredOnlyWithThatPartCommitted() {
+        String id = create(Operations.withdrawal().amount("2500.00", "EUR"))
+                .get("id")
+                .asString();
+        api().post("/api/v1/operations/" + id + "/transitions", "{\"to\":\"under_review\"}");
+        String request = apiWith("withdrawal:view", "withdrawal:transition:approved")
+                .post(
+                        "/api/v1/operations/" + id + "/transitions",
+                        "{\"to\":\"approved\",\"reason\":\"documents checked\"}")
+                .json()
+                .get("id")
+                .asString();
+        // moved behind the request's back: approving finds it void, and the void must commit with the refusal
+        jdbc.sql("update operations.operation set stage_entered_at = stage_entered_at + interval '1 second'"
+                        + " where id = ?")
+                .param(UUID.fromString(id))
+                .update();
+        ApiClient checker = apiWith("withdrawal:view", "withdrawal:approve");
+        String key = UUID.randomUUID().toString();
+
+        var first = checker.post("/api/v1/approvals/" + request + "/approve", "{}", "Idempotency-Key", key);
+        var replay = checker.post("/api/v1/approvals/" + request + "/approve", "{}", "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(409);
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(api().get("/api/v1/approvals/" + request).json().get("state").asString())
+                .as("the stored refusal says void: the void is in the database")
+                .isEqualTo("VOID");
+    }
 }

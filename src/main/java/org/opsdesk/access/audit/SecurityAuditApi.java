@@ -7,13 +7,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.AccessPermissions;
-import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.RequiresPermission;
+import org.opsdesk.shared.Timestamps;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,10 +71,6 @@ class SecurityAuditApi {
         if (value == null) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(field, "an ISO-8601 instant such as 2026-11-22T10:00:00Z");
-        }
+        return Timestamps.parse(field, value);
     }
 }

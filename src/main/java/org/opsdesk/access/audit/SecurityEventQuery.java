@@ -79,7 +79,7 @@ class SecurityEventQuery {
             where.add("(at, id) < (?, ?)");
             var parts = Keyset.parts(cursor, 2);
             try {
-                params.add(Instant.parse(parts.get(0)).atOffset(ZoneOffset.UTC));
+                params.add(Keyset.time(parts.get(0)).atOffset(ZoneOffset.UTC));
                 params.add(Long.parseLong(parts.get(1)));
             } catch (RuntimeException e) {
                 throw Keyset.invalidCursor();

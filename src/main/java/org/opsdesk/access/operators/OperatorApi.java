@@ -69,11 +69,14 @@ class OperatorApi {
             @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "false") boolean includeDeleted) {
         Keyset.limit(limit);
-        var page = administration.list(cursor, limit + 1, includeDeleted);
+        String after = cursor == null ? null : Keyset.parts(cursor, 1).get(0); // opaque: a username, encoded
+        var page = administration.list(after, limit + 1, includeDeleted);
         var items = page.stream().limit(limit).map(this::response).toList();
         var body = new LinkedHashMap<String, Object>();
         body.put("items", items);
-        body.put("nextCursor", page.size() > limit ? items.get(limit - 1).username() : null);
+        body.put(
+                "nextCursor",
+                page.size() > limit ? Keyset.cursor(items.get(limit - 1).username()) : null);
         return body;
     }
 

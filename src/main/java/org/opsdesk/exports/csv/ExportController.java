@@ -63,7 +63,13 @@ class ExportController {
             page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             return page;
         }
-        export.respond(checked, actor, "console", response);
+        try {
+            export.respond(checked, actor, "console", response);
+        } catch (TooManyExports busy) {
+            var page = page(actor, null).addObject("error", messages.getMessage("exports.error.busy", null, locale));
+            page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+            return page;
+        }
         return null;
     }
 

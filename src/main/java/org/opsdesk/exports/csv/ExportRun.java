@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One export as the audit holds it: who started it, with which filter and options, and how it ended.
  *
  * @param filter the filter parameters as given, as a query string ({@code ""}: every operation the caller sees)
- * @param outcome {@code completed}, {@code failed}, {@code cancelled}, or null while running — or when the node
- *     streaming it stopped before it could record the end
+ * @param outcome {@code completed}, {@code failed}, {@code cancelled}, {@code refused} (too many were running), or
+ *     null while running — or when the node streaming it stopped before it could record the end
  */
 public record ExportRun(
         UUID id,

@@ -24,7 +24,9 @@ class ExportRuns {
     enum Outcome {
         COMPLETED,
         FAILED,
-        CANCELLED;
+        CANCELLED,
+        /** Not started: too many exports were running (on this node, or by this principal). */
+        REFUSED;
 
         String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.rules.NotificationChannel;
+import org.opsdesk.notifications.templates.OperatorHtml;
 import org.opsdesk.notifications.templates.PlainTextHtml;
 import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.shared.InvalidInput;
@@ -14,7 +15,7 @@ import org.opsdesk.shared.ProblemException.FieldError;
  * What an operator sends instead of the rendered preview of a manual notification: any of the subject, the text and
  * the HTML body, each absent when left as rendered. Checked against the channel (an SMS has no subject, only email
  * has HTML) and sized for it: an SMS of more than ten concatenated parts or a subject that is not one line is
- * refused, not truncated.
+ * refused, not truncated. An HTML body an operator wrote is sanitised ({@link OperatorHtml}) before it goes out.
  */
 record MessageEdit(@Nullable String subject, @Nullable String text, @Nullable String html) {
 
@@ -78,7 +79,7 @@ record MessageEdit(@Nullable String subject, @Nullable String text, @Nullable St
         String newText = text == null || sameText(text, preview.text()) ? preview.text() : normalized(text);
         boolean textEdited = !newText.equals(preview.text());
         String newHtml = html != null
-                ? html
+                ? OperatorHtml.sanitized(html, preview.locale(), newSubject)
                 : textEdited && channel == NotificationChannel.EMAIL
                         ? PlainTextHtml.of(newText, preview.locale(), newSubject)
                         : preview.html();

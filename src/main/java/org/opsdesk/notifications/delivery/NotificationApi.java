@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.NotificationPermissions;
+import org.opsdesk.notifications.rules.NotificationChannel;
+import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.ResponseEntity;
@@ -142,12 +144,15 @@ class NotificationApi {
             @Nullable String cursor,
             int limit) {
         Keyset.limit(limit);
+        if (channel != null && NotificationChannel.ofCode(channel).isEmpty()) {
+            throw InvalidInput.of("channel", "must be one of email, sms, push, webhook");
+        }
         Instant beforeAt = null;
         UUID beforeId = null;
         if (cursor != null) {
             List<String> parts = Keyset.parts(cursor, 2);
             try {
-                beforeAt = Instant.parse(parts.get(0));
+                beforeAt = Keyset.time(parts.get(0));
                 beforeId = UUID.fromString(parts.get(1));
             } catch (RuntimeException e) {
                 throw Keyset.invalidCursor();

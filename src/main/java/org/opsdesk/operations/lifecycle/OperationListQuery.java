@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Timestamps;
 
 /**
  * Builds the keyset-paginated list query for a filter: every condition is a bound parameter, the order is the
@@ -19,12 +20,9 @@ import org.opsdesk.shared.InvalidInput;
  */
 public final class OperationListQuery {
 
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
     /** Times PostgreSQL's timestamptz and people both make sense of; filters and cursors outside are refused. */
     public static boolean inRange(Instant time) {
-        return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+        return Timestamps.inRange(time);
     }
 
     private OperationListQuery() {}

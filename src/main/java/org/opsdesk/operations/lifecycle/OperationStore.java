@@ -140,9 +140,19 @@ public class OperationStore {
                 .optional();
     }
 
+    /**
+     * Operations whose timer is due, oldest deadline first; a timer that failed waits for its next attempt and a
+     * dead-lettered one is left out ({@link TimerFailures}).
+     */
     public List<UUID> dueTimers(Instant now, int limit) {
-        return jdbc.sql("select id from operations.operation where timer_at <= ? order by timer_at limit ?")
-                .params(Sql.ts(now), limit)
+        return jdbc.sql(
+                        """
+                        select o.id from operations.operation o where o.timer_at <= ?
+                          and not exists (select 1 from operations.timer_failure f
+                                          where f.operation_id = o.id and f.timer_at = o.timer_at
+                                            and (f.dead_at is not null or f.next_attempt_at > ?))
+                        order by o.timer_at limit ?""")
+                .params(Sql.ts(now), Sql.ts(now), limit)
                 .query(UUID.class)
                 .list();
     }

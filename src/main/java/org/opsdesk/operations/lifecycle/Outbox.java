@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.StatusChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,17 +53,53 @@ public class Outbox {
                 .optional();
     }
 
-    record Pending(long id, StatusChanged event) {}
+    /** An unpublished event as stored; its payload is read by {@link #event}, so one unreadable row fails alone. */
+    record Pending(long id, String payload) {}
 
-    /** Claims unpublished events in order; rows another node is relaying are skipped, not waited for. */
-    List<Pending> claim(int limit) {
-        return jdbc.sql(
-                        """
-                        select id, payload::text from operations.outbox where published_at is null
-                        order by id limit ? for update skip locked""")
-                .param(limit)
-                .query((rs, n) -> new Pending(rs.getLong(1), json.readValue(rs.getString(2), StatusChanged.class)))
+    private static final String RELAYABLE =
+            """
+            select id, payload::text from operations.outbox
+            where published_at is null and dead_at is null and (next_attempt_at is null or next_attempt_at <= ?)""";
+
+    /**
+     * Claims unpublished events in order; rows another node is relaying are skipped, not waited for, and so are
+     * events waiting to be tried again after a failure and dead-lettered ones.
+     */
+    List<Pending> claim(int limit, Instant now) {
+        return jdbc.sql(RELAYABLE + " order by id limit ? for update skip locked")
+                .params(Sql.ts(now), limit)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2)))
                 .list();
+    }
+
+    /** Claims one event, if it is still to be relayed and no other node holds it. */
+    Optional<Pending> claim(long id, Instant now) {
+        return jdbc.sql(RELAYABLE + " and id = ? for update skip locked")
+                .params(Sql.ts(now), id)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
+    StatusChanged event(Pending pending) {
+        return json.readValue(pending.payload(), StatusChanged.class);
+    }
+
+    /** Failures in a row of one event so far (locks the row for the update that follows). */
+    int failures(long id) {
+        return jdbc.sql("select failures from operations.outbox where id = ? for update")
+                .param(id)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    void markFailed(long id, int failures, Instant nextAttempt, String error, @Nullable Instant deadAt) {
+        jdbc.sql(
+                        """
+                        update operations.outbox set failures = ?, next_attempt_at = ?, last_error = ?, dead_at = ?
+                        where id = ?""")
+                .params(failures, Sql.ts(nextAttempt), error, Sql.ts(deadAt), id)
+                .update();
     }
 
     void markPublished(List<Long> ids, Instant now) {

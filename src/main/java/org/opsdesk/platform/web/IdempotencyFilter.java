@@ -33,7 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Makes POST and PATCH requests with an {@code Idempotency-Key} safe to retry (IETF httpapi idempotency-key
  * draft). Keys belong to the calling principal. The request runs in one transaction together with the storing
- * of its response, so an applied change and its stored answer commit or vanish together. The same key and body
+ * of its response, so an applied change and its stored answer commit or vanish together — a refusal too, unless it
+ * marked the transaction rollback-only (then nothing it wrote survives and the refusal is stored alone). The same key and body
  * replays the stored response (errors included) with {@code Idempotency-Replayed: true}; another body is 422; a
  * key whose first request is still running is 409.
  */
@@ -127,14 +128,18 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             int status = captured.getStatus();
             var answer = new IdempotencyStore.StoredResponse(
                     fingerprint, status, headers(captured), captured.getContentAsByteArray());
-            if (status < 400 && !transaction.isRollbackOnly()) {
+            if (status < 500 && !transaction.isRollbackOnly()) {
+                // What the request wrote commits with its answer, a refusal included: some refusals carry a part that
+                // must commit (an approval found void stays void), and a replay must describe what is in the database.
                 store.save(principal, key, answer, clock.instant());
                 transactions.commit(transaction);
                 open = false;
             } else {
                 transactions.rollback(transaction);
                 open = false;
-                if (status < 500) { // a refusal is part of the contract and replays; a server failure may be retried
+                if (status >= 400 && status < 500) {
+                    // A refusal that rolled back on purpose wrote nothing: stored on its own, it still tells the truth.
+                    // A server failure is not stored: it may be retried.
                     new TransactionTemplate(transactions)
                             .executeWithoutResult(s -> store.save(principal, key, answer, clock.instant()));
                 }

@@ -63,9 +63,17 @@ final class IdempotencyStore {
                 .update();
     }
 
-    int deleteOlderThan(Instant cutoff) {
-        return jdbc.sql("delete from platform.idempotency_key where created_at < ?")
-                .param(java.sql.Timestamp.from(cutoff))
+    /**
+     * Deletes at most {@code limit} keys stored before {@code cutoff}, oldest first, in one short statement (the
+     * caller repeats it): one unbounded delete after a busy day would hold its locks and bloat the WAL in one go.
+     */
+    int deleteOlderThan(Instant cutoff, int limit) {
+        return jdbc.sql(
+                        """
+                        delete from platform.idempotency_key where ctid = any(array(
+                          select ctid from platform.idempotency_key where created_at < ?
+                          order by created_at limit ? for update skip locked))""")
+                .params(java.sql.Timestamp.from(cutoff), limit)
                 .update();
     }
 }

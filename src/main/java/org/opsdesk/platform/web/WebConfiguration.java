@@ -42,6 +42,14 @@ class WebConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<QueryParameterGuard> queryParameterGuard(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new QueryParameterGuard(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
     IdempotencyStore idempotencyStore(JdbcClient jdbc, JsonMapper json) {
         return new IdempotencyStore(jdbc, json);
     }
@@ -65,14 +73,30 @@ class WebConfiguration {
         return new IdempotencyRetention(store, clock, retention);
     }
 
-    /** Forgets keys past their retention (at least 24 hours, per the draft's guidance). */
+    /**
+     * Forgets keys past their retention (at least 24 hours, per the draft's guidance), {@value #BATCH} per
+     * statement, each batch its own transaction, until none is left.
+     */
     record IdempotencyRetention(IdempotencyStore store, Clock clock, Duration retention) {
+        static final int BATCH = 1_000;
+
         @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
         void forgetExpiredKeys() {
-            int deleted = store.deleteOlderThan(clock.instant().minus(retention));
+            long deleted = forgetKeysOlderThan(clock.instant().minus(retention), BATCH);
             if (deleted > 0) {
                 log.info("Forgot {} idempotency keys older than {}", deleted, retention);
             }
+        }
+
+        /** How many keys were forgotten, in batches of at most {@code batch}. */
+        long forgetKeysOlderThan(java.time.Instant cutoff, int batch) {
+            long total = 0;
+            int deleted;
+            do {
+                deleted = store.deleteOlderThan(cutoff, batch);
+                total += deleted;
+            } while (deleted == batch);
+            return total;
         }
     }
 }

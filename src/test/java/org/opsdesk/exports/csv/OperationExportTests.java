@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,8 +30,13 @@ class OperationExportTests {
 
     private final Operations operations = mock(Operations.class);
     private final ExportRuns runs = mock(ExportRuns.class);
-    private final OperationExport export =
-            new OperationExport(operations, mock(OperationFilters.class), runs, Clock.systemUTC());
+    private final OperationExport export = new OperationExport(
+            operations,
+            mock(OperationFilters.class),
+            runs,
+            new ExportSlots(1, 1),
+            Path.of(System.getProperty("java.io.tmpdir")),
+            Clock.systemUTC());
     private final Actor actor = Actor.system("tests");
     private final OperationExport.Request request =
             new OperationExport.Request(mock(OperationFilter.class), CsvOptions.DEFAULT, "subject=x");

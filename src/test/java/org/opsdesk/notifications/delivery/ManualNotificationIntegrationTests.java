@@ -119,6 +119,27 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void sendsAnEditedHtmlBodyOnlyAfterRemovingWhatRunsOrLoads() throws Exception {
+        String address = "edu-" + UUID.randomUUID() + "@example.com";
+        String id =
+                declined(Operations.of("deposit").amount("80.00", "EUR").subject(consentingClient("pt-BR", address)));
+        String hostile = "<p onclick=\"alert(1)\">Olá <b>Ana</b></p><script>alert(2)</script>"
+                + "<a href=\"javascript:alert(3)\">pagar</a><a href=\"https://opsdesk.example/ajuda\">ajuda</a>"
+                + "<form action=\"https://evil.example/\"><input name=\"senha\"></form>"
+                + "<iframe src=\"https://evil.example/\"></iframe><img src=\"https://tracker.example/p.gif\">";
+
+        var sent = send(api(), id, Map.of("ruleId", RULE, "html", hostile));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        String html = lines(Mailbox.alternatives(Mailbox.await(smtp, address, m -> true))[1]);
+        assertThat(html)
+                .contains("<p>Olá <b>Ana</b></p>")
+                .contains("href=\"https://opsdesk.example/ajuda\"")
+                .doesNotContain("onclick", "<script", "alert(", "javascript:", "<form", "<input", "<iframe", "<img")
+                .doesNotContain("evil.example", "tracker.example");
+    }
+
+    @Test
     void refusesASecondSendForTheSameChangeNamingTheDeliveryToResend() {
         String id = declined(Operations.of("deposit")
                 .amount("80.00", "EUR")
