@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.workflows;
+package org.opsdesk.workflow.pages;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
