@@ -1,8 +1,6 @@
 package org.opsdesk.workflow.pages;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,31 +11,16 @@ import org.opsdesk.workflow.Trigger;
 import org.opsdesk.workflow.WorkflowDefinition;
 
 /**
- * Draws a workflow definition as SVG on the server: stages in columns by their distance from the initial stage
- * (stages it never reaches come last), each a rectangle coloured by its canonical status and carrying the status
- * word and the stage code, so colour is never the only signal; transitions as arrows labelled with their trigger
- * and permission. No style attributes (the CSP forbids them): presentation attributes and classes only.
+ * Draws a workflow definition as SVG on the server, placed by {@link WorkflowLayout} (Eclipse ELK's layered
+ * algorithm): each stage a rectangle coloured by its canonical status and carrying the status word and the stage
+ * code, so colour is never the only signal; each transition an orthogonal arrow, dashed unless manual, labelled
+ * with its trigger and permission on a place of its own. No style attributes and no script (the CSP forbids
+ * them): presentation attributes and classes only.
  */
 final class WorkflowDiagram {
 
     /** The words the diagram writes, in the reader's language. */
     record Words(String title, Function<Status, String> status, Function<Trigger, String> trigger) {}
-
-    record Box(Stage stage, int column, int row) {
-        double x() {
-            return MARGIN + column * (WIDTH + GAP_X);
-        }
-
-        double y() {
-            return MARGIN + row * (HEIGHT + GAP_Y);
-        }
-    }
-
-    static final int WIDTH = 170;
-    static final int HEIGHT = 56;
-    private static final int GAP_X = 240;
-    private static final int GAP_Y = 64;
-    private static final int MARGIN = 30;
 
     private static final Map<Status, String[]> PALETTE = Map.of(
             Status.PENDING, new String[] {"#fff4d6", "#b7791f"},
@@ -48,11 +31,17 @@ final class WorkflowDiagram {
     private WorkflowDiagram() {}
 
     static String render(WorkflowDefinition definition, Words words) {
-        Map<String, Box> boxes = layout(definition);
-        int columns = boxes.values().stream().mapToInt(Box::column).max().orElse(0) + 1;
-        int rows = boxes.values().stream().mapToInt(Box::row).max().orElse(0) + 1;
-        int width = 2 * MARGIN + columns * WIDTH + (columns - 1) * GAP_X;
-        int height = 2 * MARGIN + rows * HEIGHT + (rows - 1) * GAP_Y + 20;
+        return render(definition, words, layout(definition, words));
+    }
+
+    /** Where everything goes, with the labels these words make. */
+    static WorkflowLayout.Picture layout(WorkflowDefinition definition, Words words) {
+        return WorkflowLayout.of(definition, t -> List.of(words.trigger().apply(t.trigger()), t.permission()));
+    }
+
+    static String render(WorkflowDefinition definition, Words words, WorkflowLayout.Picture picture) {
+        String width = num(Math.ceil(picture.width()));
+        String height = num(Math.ceil(picture.height()));
         var svg = new StringBuilder();
         String id = "wf-" + definition.type();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-diagram\" role=\"img\"")
@@ -66,7 +55,7 @@ final class WorkflowDiagram {
                 .append(width)
                 .append("\" height=\"")
                 .append(height)
-                .append("\">\n");
+                .append("\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n");
         svg.append("<title id=\"")
                 .append(id)
                 .append("-title\">")
@@ -77,50 +66,19 @@ final class WorkflowDiagram {
                 .append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\"")
                 .append(" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#57606a\"/>")
                 .append("</marker></defs>\n");
-        int index = 0;
-        for (Transition transition : definition.transitions()) {
-            edge(svg, id, boxes.get(transition.from()), boxes.get(transition.to()), transition, words, index++);
+        for (WorkflowLayout.Arrow arrow : picture.arrows()) {
+            edge(svg, id, arrow);
         }
-        for (Box box : boxes.values()) {
-            node(
-                    svg,
-                    box,
-                    words,
-                    definition.initialStage().code().equals(box.stage().code()));
+        String initial = definition.initialStage().code();
+        for (WorkflowLayout.Box box : picture.boxes().values()) {
+            node(svg, box, words, initial.equals(box.stage().code()));
         }
         return svg.append("</svg>").toString();
     }
 
-    /** Columns by breadth-first distance from the initial stage; within a column, stages in definition order. */
-    static Map<String, Box> layout(WorkflowDefinition definition) {
-        var depth = new HashMap<String, Integer>();
-        var queue = new ArrayDeque<String>();
-        String initial = definition.initialStage().code();
-        depth.put(initial, 0);
-        queue.add(initial);
-        while (!queue.isEmpty()) {
-            String from = queue.poll();
-            for (Transition t : definition.outgoing(from)) {
-                if (!depth.containsKey(t.to())) {
-                    depth.put(t.to(), depth.get(from) + 1);
-                    queue.add(t.to());
-                }
-            }
-        }
-        int unreachable =
-                depth.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        var rows = new HashMap<Integer, Integer>();
-        var boxes = new LinkedHashMap<String, Box>();
-        for (Stage stage : definition.stages()) {
-            int column = depth.getOrDefault(stage.code(), unreachable);
-            int row = rows.merge(column, 1, Integer::sum) - 1;
-            boxes.put(stage.code(), new Box(stage, column, row));
-        }
-        return boxes;
-    }
-
-    private static void node(StringBuilder svg, Box box, Words words, boolean initial) {
+    private static void node(StringBuilder svg, WorkflowLayout.Box box, Words words, boolean initial) {
         Stage stage = box.stage();
+        WorkflowLayout.Rect r = box.rect();
         String[] colours = PALETTE.get(stage.status());
         String status = stage.status().name().toLowerCase(Locale.ROOT);
         svg.append("<g class=\"wf-node wf-status-")
@@ -129,13 +87,13 @@ final class WorkflowDiagram {
                 .append(escape(stage.code()))
                 .append("\">");
         svg.append("<rect x=\"")
-                .append(num(box.x()))
+                .append(num(r.x()))
                 .append("\" y=\"")
-                .append(num(box.y()))
+                .append(num(r.y()))
                 .append("\" width=\"")
-                .append(WIDTH)
+                .append(num(r.width()))
                 .append("\" height=\"")
-                .append(HEIGHT)
+                .append(num(r.height()))
                 .append("\" rx=\"8\" fill=\"")
                 .append(colours[0])
                 .append("\" stroke=\"")
@@ -143,50 +101,20 @@ final class WorkflowDiagram {
                 .append("\" stroke-width=\"")
                 .append(initial ? 3 : stage.terminal() ? 2 : 1.5)
                 .append("\"/>");
-        text(
-                svg,
-                box.x() + WIDTH / 2.0,
-                box.y() + 22,
-                "wf-status-word",
-                "600",
-                words.status().apply(stage.status()));
-        text(svg, box.x() + WIDTH / 2.0, box.y() + 42, "wf-stage-code", "400", stage.code());
+        double middle = r.x() + r.width() / 2;
+        text(svg, middle, r.y() + 22, "wf-status-word", "600", words.status().apply(stage.status()));
+        text(svg, middle, r.y() + 42, "wf-stage-code", "400", stage.code());
         svg.append("</g>\n");
     }
 
-    private static void edge(StringBuilder svg, String id, Box from, Box to, Transition t, Words words, int index) {
-        double x1 = from.x() + WIDTH;
-        double y1 = from.y() + HEIGHT / 2.0;
-        double x2 = to.x();
-        double y2 = to.y() + HEIGHT / 2.0;
-        String path;
-        double lx;
-        double ly;
-        if (to.column() > from.column()) {
-            double bend = (x1 + x2) / 2;
-            path = "M " + num(x1) + " " + num(y1) + " C " + num(bend) + " " + num(y1) + ", " + num(bend) + " " + num(y2)
-                    + ", " + num(x2) + " " + num(y2);
-            lx = bend;
-            ly = (y1 + y2) / 2;
-        } else if (to.column() == from.column()) {
-            // Within a column: a bracket out to the right, clear of the stages between them.
-            x2 = to.x() + WIDTH;
-            double out = x1 + 40 + 12 * Math.abs(to.row() - from.row());
-            path = "M " + num(x1) + " " + num(y1) + " C " + num(out) + " " + num(y1) + ", " + num(out) + " " + num(y2)
-                    + ", " + num(x2) + " " + num(y2);
-            lx = out + 70;
-            ly = (y1 + y2) / 2 + 8;
-        } else {
-            // Backwards: loop under the stages, from the bottom of one to the bottom of the other.
-            x1 = from.x() + WIDTH / 2.0 + 12;
-            y1 = from.y() + HEIGHT;
-            x2 = to.x() + WIDTH / 2.0 - 12;
-            y2 = to.y() + HEIGHT;
-            double low = Math.max(y1, y2) + GAP_Y - 6;
-            path = "M " + num(x1) + " " + num(y1) + " C " + num(x1) + " " + num(low) + ", " + num(x2) + " " + num(low)
-                    + ", " + num(x2) + " " + num(y2);
-            lx = (x1 + x2) / 2;
-            ly = low + 4;
+    private static void edge(StringBuilder svg, String id, WorkflowLayout.Arrow arrow) {
+        Transition t = arrow.transition();
+        var path = new StringBuilder();
+        for (WorkflowLayout.Point p : arrow.points()) {
+            path.append(path.length() == 0 ? "M " : " L ")
+                    .append(num(p.x()))
+                    .append(' ')
+                    .append(num(p.y()));
         }
         svg.append("<g class=\"wf-edge wf-trigger-")
                 .append(t.trigger().code())
@@ -201,11 +129,28 @@ final class WorkflowDiagram {
                 .append(" marker-end=\"url(#")
                 .append(id)
                 .append("-arrow)\"/>");
-        // Two lines (trigger, then permission) fit the gap between columns; alternate edges shift to part labels.
-        // Above the line's midpoint, so the line never runs through the text.
-        double shift = index % 2 == 0 ? 0 : -10;
-        text(svg, lx, ly - 17 + shift, "wf-edge-label", "600", words.trigger().apply(t.trigger()));
-        text(svg, lx, ly - 6 + shift, "wf-edge-label", "400", t.permission());
+        WorkflowLayout.Rect label = arrow.label();
+        svg.append("<rect class=\"wf-edge-label-box\" x=\"")
+                .append(num(label.x()))
+                .append("\" y=\"")
+                .append(num(label.y()))
+                .append("\" width=\"")
+                .append(num(label.width()))
+                .append("\" height=\"")
+                .append(num(label.height()))
+                .append("\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
+        double middle = label.x() + label.width() / 2;
+        double baseline = label.y() + (label.height() - arrow.lines().size() * WorkflowLayout.LABEL_LINE) / 2;
+        for (int i = 0; i < arrow.lines().size(); i++) {
+            baseline += WorkflowLayout.LABEL_LINE;
+            text(
+                    svg,
+                    middle,
+                    baseline - 2.5,
+                    "wf-edge-label",
+                    i == 0 ? "600" : "400",
+                    arrow.lines().get(i));
+        }
         svg.append("</g>\n");
     }
 

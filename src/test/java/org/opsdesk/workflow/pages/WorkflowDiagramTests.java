@@ -97,17 +97,127 @@ class WorkflowDiagramTests {
     }
 
     @Test
-    void laysStagesOutInColumnsByDistanceFromTheInitialStage() {
-        var boxes = WorkflowDiagram.layout(shipped.get("withdrawal"));
+    void laysTheStagesOutFromTheInitialStageOnTheLeft() {
+        var boxes = WorkflowDiagram.layout(shipped.get("withdrawal"), WORDS).boxes();
 
-        assertThat(boxes.get("requested").column()).isZero();
-        assertThat(boxes.get("under_review").column()).isEqualTo(1);
-        assertThat(boxes.get("approved").column()).isEqualTo(2);
-        assertThat(boxes.get("sent").column()).isEqualTo(3);
-        assertThat(boxes.get("completed").column()).isEqualTo(4);
-        assertThat(boxes.values().stream().map(b -> b.column() + ":" + b.row()).distinct())
-                .as("no two stages in the same place")
-                .hasSize(boxes.size());
+        double initial = boxes.get("requested").rect().x();
+        assertThat(boxes.values()).allSatisfy(box -> assertThat(box.rect().x()).isGreaterThanOrEqualTo(initial));
+        assertThat(boxes.get("under_review").rect().x()).isGreaterThan(initial);
+        assertThat(boxes.get("sent").rect().x())
+                .isGreaterThan(boxes.get("approved").rect().x());
+        assertThat(boxes.get("completed").rect().x())
+                .isGreaterThan(boxes.get("sent").rect().x());
+    }
+
+    /**
+     * Readable for every shipped workflow: no two stages overlap, no label overlaps a stage or another label, no
+     * arrow runs through a stage other than the two it joins, and everything lies within the view box the SVG
+     * declares (exchange_order's {@code completed} used to be drawn past the right edge, its labels on each other).
+     */
+    @ParameterizedTest
+    @MethodSource("types")
+    void drawsEveryShippedWorkflowWithoutOverlapsAndWithinItsViewBox(String type) throws Exception {
+        WorkflowDefinition definition = shipped.get(type);
+        var picture = WorkflowDiagram.layout(definition, WORDS);
+        String markup = WorkflowDiagram.render(definition, WORDS, picture);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "workflow-diagrams"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "workflow-diagrams", type + ".svg"), markup);
+
+        var boxes = new ArrayList<>(picture.boxes().values());
+        var labels = picture.arrows().stream().map(WorkflowLayout.Arrow::label).toList();
+        var view = new WorkflowLayout.Rect(0, 0, picture.width(), picture.height());
+        for (int i = 0; i < boxes.size(); i++) {
+            var box = boxes.get(i);
+            assertThat(within(box.rect(), view))
+                    .as("%s inside the view box", box.stage().code())
+                    .isTrue();
+            for (int j = i + 1; j < boxes.size(); j++) {
+                assertThat(box.rect().overlaps(boxes.get(j).rect()))
+                        .as(
+                                "%s overlaps %s",
+                                box.stage().code(), boxes.get(j).stage().code())
+                        .isFalse();
+            }
+        }
+        for (int i = 0; i < picture.arrows().size(); i++) {
+            var arrow = picture.arrows().get(i);
+            String name = arrow.transition().from() + "->" + arrow.transition().to();
+            assertThat(within(arrow.label(), view))
+                    .as("label of %s inside the view box", name)
+                    .isTrue();
+            for (var box : boxes) {
+                assertThat(arrow.label().overlaps(box.rect()))
+                        .as("label of %s overlaps stage %s", name, box.stage().code())
+                        .isFalse();
+                boolean end = box.stage().code().equals(arrow.transition().from())
+                        || box.stage().code().equals(arrow.transition().to());
+                if (!end) {
+                    assertThat(crosses(arrow.points(), box.rect()))
+                            .as(
+                                    "arrow %s runs through stage %s",
+                                    name, box.stage().code())
+                            .isFalse();
+                }
+            }
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(arrow.label().overlaps(labels.get(j)))
+                        .as("label of %s overlaps another label", name)
+                        .isFalse();
+            }
+            assertThat(arrow.points()).as("arrow %s inside the view box", name).allSatisfy(p -> assertThat(
+                            within(new WorkflowLayout.Rect(p.x(), p.y(), 0, 0), view))
+                    .isTrue());
+        }
+        Element root = parse(markup).getDocumentElement();
+        assertThat(root.getAttribute("viewBox"))
+                .isEqualTo("0 0 " + (long) Math.ceil(picture.width()) + " " + (long) Math.ceil(picture.height()));
+    }
+
+    @Test
+    void sizesEveryLabelForItsLongestLine() {
+        WorkflowDefinition definition = shipped.get("exchange_order");
+        var picture = WorkflowDiagram.layout(definition, WORDS);
+
+        assertThat(picture.arrows())
+                .allSatisfy(arrow -> assertThat(arrow.label().width())
+                        .isGreaterThanOrEqualTo(
+                                WorkflowLayout.textWidth(arrow.transition().permission(), 10)));
+    }
+
+    private static boolean within(WorkflowLayout.Rect inner, WorkflowLayout.Rect outer) {
+        return inner.x() >= outer.x()
+                && inner.y() >= outer.y()
+                && inner.right() <= outer.right()
+                && inner.bottom() <= outer.bottom();
+    }
+
+    /** Whether any segment of the polyline passes through the inside of the rectangle (Liang–Barsky clipping). */
+    private static boolean crosses(java.util.List<WorkflowLayout.Point> points, WorkflowLayout.Rect rect) {
+        var inside = new WorkflowLayout.Rect(rect.x() + 0.5, rect.y() + 0.5, rect.width() - 1, rect.height() - 1);
+        for (int i = 1; i < points.size(); i++) {
+            var a = points.get(i - 1);
+            var b = points.get(i);
+            double dx = b.x() - a.x();
+            double dy = b.y() - a.y();
+            double[] p = {-dx, dx, -dy, dy};
+            double[] q = {a.x() - inside.x(), inside.right() - a.x(), a.y() - inside.y(), inside.bottom() - a.y()};
+            double enter = 0;
+            double leave = 1;
+            boolean clipped = false;
+            for (int k = 0; k < 4 && !clipped; k++) {
+                if (p[k] == 0) {
+                    clipped = q[k] < 0;
+                } else if (p[k] < 0) {
+                    enter = Math.max(enter, q[k] / p[k]);
+                } else {
+                    leave = Math.min(leave, q[k] / p[k]);
+                }
+            }
+            if (!clipped && enter < leave) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Document parse(String markup) throws Exception {
