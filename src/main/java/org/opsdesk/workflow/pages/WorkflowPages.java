@@ -3,6 +3,8 @@ package org.opsdesk.workflow.pages;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.workflow.WorkflowDefinition;
@@ -26,6 +28,8 @@ class WorkflowPages {
     private final Workflows workflows;
     private final MessageSource messages;
     private final List<WorkflowPagePanel> panels;
+    /** Drawn diagrams by type, version and language: a version never changes, and laying one out takes a while. */
+    private final Map<String, String> diagrams = new ConcurrentHashMap<>();
 
     WorkflowPages(Workflows workflows, MessageSource messages, ObjectProvider<WorkflowPagePanel> panels) {
         this.workflows = workflows;
@@ -45,13 +49,19 @@ class WorkflowPages {
     @GetMapping("/workflows/{type}")
     ModelAndView show(@PathVariable String type, Locale locale) {
         WorkflowDefinition definition = workflows.current(type).orElseThrow(() -> new NotFound("workflow", type));
-        var words = new WorkflowDiagram.Words(
-                messages.getMessage("workflows.diagram.title", new Object[] {type}, locale),
-                status -> messages.getMessage("status." + status.name(), null, locale),
-                trigger -> messages.getMessage("workflows.trigger." + trigger.code(), null, locale));
+        String diagram = diagrams.computeIfAbsent(
+                type + ":" + definition.version() + ":" + locale.toLanguageTag(), key -> draw(definition, locale));
         return new ModelAndView("workflows/show")
                 .addObject("workflow", definition)
-                .addObject("diagram", WorkflowDiagram.render(definition, words))
+                .addObject("diagram", diagram)
                 .addObject("panels", panels);
+    }
+
+    private String draw(WorkflowDefinition definition, Locale locale) {
+        var words = new WorkflowDiagram.Words(
+                messages.getMessage("workflows.diagram.title", new Object[] {definition.type()}, locale),
+                status -> messages.getMessage("status." + status.name(), null, locale),
+                trigger -> messages.getMessage("workflows.trigger." + trigger.code(), null, locale));
+        return WorkflowDiagram.render(definition, words);
     }
 }
