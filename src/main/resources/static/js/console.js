@@ -12,6 +12,30 @@
     }
   });
 
+  // A panel another module serves ([data-panel], loaded by htmx) that cannot be loaded says so in its place,
+  // in the page's language (data-failed), instead of "Loading…" for ever.
+  function panelFailed(event) {
+    var panel = event.detail.elt;
+    if (!panel || !panel.hasAttribute || !panel.hasAttribute("data-panel")) return;
+    var note = document.createElement("p");
+    note.className = "field-error";
+    note.setAttribute("role", "alert");
+    note.textContent = panel.getAttribute("data-failed") || "";
+    panel.replaceChildren(note);
+    panel.removeAttribute("aria-busy");
+  }
+  document.addEventListener("htmx:responseError", panelFailed);
+  document.addEventListener("htmx:sendError", panelFailed);
+
+  // After a panel answered its own form, focus goes to the notice it returned, where the result is said.
+  document.addEventListener("htmx:afterSettle", function () {
+    var landing = document.querySelector("[data-panel-notice][data-focus-after-swap]");
+    if (landing) {
+      landing.removeAttribute("data-focus-after-swap");
+      landing.focus();
+    }
+  });
+
   function typing(target) {
     return target.closest("input, textarea, select, [contenteditable=true]") !== null;
   }

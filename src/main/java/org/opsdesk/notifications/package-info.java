@@ -20,6 +20,10 @@
  * or the disabling; an alert that fails raises none. Failures are counted in {@code
  * opsdesk.notifications.failed{channel}}.
  *
+ * <p>Serves its parts of other modules' console pages as fragments those pages load (docs/architecture.md, "Pages
+ * composed from fragments"): the manual notifications and what was sent, into the operation page; the rules each
+ * stage sets off, into the workflow page.
+ *
  * <p>Publishes nothing for other modules to call yet; reads the workflows in force, the {@code StatusChanged}
  * event and the {@code Operations} facade of {@code operations}, the {@code clients} directory, and the operator
  * directory of {@code access}.

@@ -13,7 +13,7 @@ import javax.crypto.SecretKey;
  * Encrypts secrets that must be read back (TOTP secrets, webhook signing secrets) with the application's secret
  * key ({@code opsdesk.secret-key}), AES-256-GCM: a random 96-bit nonce per value, a 128-bit tag, and the owner's
  * id as associated data, so a ciphertext copied onto another row does not decrypt. Stored as
- * {@code v1:<base64(nonce ‖ ciphertext)>}. One bean of it exists (made by {@code access}, which loads the key);
+ * {@code v1:<base64(nonce ‖ ciphertext)>}. One bean of it exists (made by {@code platform}, which loads the key);
  * any module may inject it.
  */
 public final class SecretBox {

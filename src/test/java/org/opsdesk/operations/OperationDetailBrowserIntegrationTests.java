@@ -124,7 +124,7 @@ class OperationDetailBrowserIntegrationTests extends BrowserTest {
         assertThat(Files.size(screenshot(page, "notification-preview"))).isPositive();
         page.locator("#send-" + RULE).click();
 
-        assertThat(page.locator("#detail-notice")).hasText(english("detail.notice.notified", "email", subject));
+        assertThat(page.locator("#notify-notice")).hasText(english("notifications.manual.sent", "email", subject));
         assertThat(page.locator(".kind-notification").first()).containsText("email → " + subject);
         assertThat(page.locator(".kind-notification").first()).containsText(operator.username());
         // the delivery engine sends it (its own tests follow it to the SMTP server); here: who sent what, unedited

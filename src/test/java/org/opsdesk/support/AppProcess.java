@@ -35,6 +35,9 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The secret key of applications on an external database in tests: base64 of 32 bytes. */
+    public static final String TEST_SECRET_KEY = "b3BzZGVzay10ZXN0cy1zZWNyZXQta2V5LTMyLWJ5dGU=";
+
     /** Starts the app and returns once it answers readiness; fails with its log if it does not. */
     public static AppProcess start(Map<String, String> environment, Path log) {
         AppProcess app = launch(environment, log);
@@ -62,6 +65,10 @@ public final class AppProcess implements AutoCloseable {
                     .put("SPRING_DATASOURCE_PASSWORD", System.getProperty("opsdesk.test.datasource.password", ""));
         }
         builder.environment().putAll(environment); // a test may point at a database of its own
+        if (builder.environment().containsKey("SPRING_DATASOURCE_URL")) {
+            // an external database needs a configured key (the start is refused otherwise); tests may set their own
+            builder.environment().putIfAbsent("OPSDESK_SECRET_KEY", TEST_SECRET_KEY);
+        }
         builder.environment().put("OPSDESK_PORT", Integer.toString(port));
         try {
             return new AppProcess(builder.start(), port, log);

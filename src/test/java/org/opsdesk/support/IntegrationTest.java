@@ -91,6 +91,7 @@ public abstract class IntegrationTest {
                     () -> System.getProperty("opsdesk.test.datasource.username", "postgres"));
             registry.add(
                     "spring.datasource.password", () -> System.getProperty("opsdesk.test.datasource.password", ""));
+            registry.add("opsdesk.secret-key", () -> AppProcess.TEST_SECRET_KEY); // refused without one there
         } else {
             registry.add("opsdesk.data-dir", DATA::toString);
         }

@@ -1,6 +1,5 @@
 package org.opsdesk.access.signin;
 
-import javax.crypto.SecretKey;
 import org.opsdesk.shared.SecretBox;
 
 /**
@@ -11,10 +10,6 @@ import org.opsdesk.shared.SecretBox;
 final class SecretCipher {
 
     private final SecretBox box;
-
-    SecretCipher(SecretKey key) {
-        this(new SecretBox(key));
-    }
 
     SecretCipher(SecretBox box) {
         this.box = box;

@@ -3,10 +3,7 @@ package org.opsdesk.access.signin;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.SecretBox;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -82,13 +79,7 @@ class SessionConfiguration {
         return new OperatorLocaleResolver();
     }
 
-    /** The one box sealing secrets with the application key: TOTP secrets here, webhook secrets elsewhere. */
-    @Bean
-    SecretBox secretBox(
-            @Value("${opsdesk.secret-key:}") @Nullable String secretKey, @Value("${opsdesk.data-dir}") Path dataDir) {
-        return new SecretBox(SecretKeyFile.load(secretKey, dataDir));
-    }
-
+    /** TOTP secrets sealed by the application's one {@link SecretBox}, which {@code platform} makes. */
     @Bean
     SecretCipher secretCipher(SecretBox secretBox) {
         return new SecretCipher(secretBox);

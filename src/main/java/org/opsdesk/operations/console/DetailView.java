@@ -2,10 +2,9 @@ package org.opsdesk.operations.console;
 
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.ApprovalRequest;
 import org.opsdesk.operations.ChainVerification;
-import org.opsdesk.operations.OperationNotifications;
+import org.opsdesk.operations.OperationPagePanel;
 import org.opsdesk.operations.OperationSnapshot;
 
 /**
@@ -13,7 +12,7 @@ import org.opsdesk.operations.OperationSnapshot;
  *
  * @param attributes the operation's free attributes, top level, values as text
  * @param pending four-eyes requests waiting on this operation, each with whether the caller may decide it
- * @param offers the manual notifications offered now; null when the caller may not send them or none are wired
+ * @param panels the panels other modules serve into the page, in order; each loads itself (and may be empty)
  */
 public record DetailView(
         OperationSnapshot operation,
@@ -25,7 +24,13 @@ public record DetailView(
         boolean canClaim,
         boolean canRelease,
         boolean canComment,
-        OperationNotifications.@Nullable Offers offers) {
+        List<OperationPagePanel> panels) {
+
+    /** The panels of one column, in their order. */
+    public List<OperationPagePanel> panelsIn(String placement) {
+        var column = OperationPagePanel.Placement.valueOf(placement);
+        return panels.stream().filter(p -> p.placement() == column).toList();
+    }
 
     /** A pending request as the record shows it: who asked, and whether the caller is someone who may approve. */
     public record PendingApproval(ApprovalRequest request, String approvePermission, boolean canDecide, boolean mine) {}

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.HistoryEntry;
-import org.opsdesk.operations.OperationNotifications;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StaleVersion;
 import org.opsdesk.operations.TransitionResult;
@@ -15,7 +14,6 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequiresPermission;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operation page, {@code /operations/{id}}: its fields, the moves the operator may take now, assignment,
- * internal comments, manual notifications and the timeline. Every action posts a form that carries the version
+ * internal comments and the timeline, with placeholders for the panels other modules serve into it ({@link
+ * org.opsdesk.operations.OperationPagePanel}: manual notifications, what was sent). Every action posts a form that carries the version
  * the operator saw; with htmx the page answers the refreshed detail (or, on a refusal, only the message beside the
  * control, so what the operator typed stays), without it a redirect after success and the whole page otherwise.
  * The facades decide: nothing here trusts what the page showed.
@@ -40,17 +39,11 @@ class OperationDetailController {
 
     private final OperationDetails details;
     private final Operations operations;
-    private final ObjectProvider<OperationNotifications> notifications;
     private final ProblemMessages messages;
 
-    OperationDetailController(
-            OperationDetails details,
-            Operations operations,
-            ObjectProvider<OperationNotifications> notifications,
-            ProblemMessages messages) {
+    OperationDetailController(OperationDetails details, Operations operations, ProblemMessages messages) {
         this.details = details;
         this.operations = operations;
-        this.notifications = notifications;
         this.messages = messages;
     }
 
@@ -136,28 +129,6 @@ class OperationDetailController {
         });
     }
 
-    @RequiresPermission("{type}:notify")
-    @PostMapping("/notifications")
-    String notify(
-            @PathVariable UUID id,
-            @RequestParam String ruleId,
-            @RequestParam(required = false) @Nullable UUID eventId,
-            @RequestParam(required = false) @Nullable String text,
-            Actor actor,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        return act(id, "notify-" + ruleId, actor, model, request, response, redirect, () -> {
-            OperationNotifications desk = notifications.getIfAvailable();
-            if (desk == null) {
-                throw new NotFound("notification rule", ruleId);
-            }
-            var sent = desk.send(id, ruleId, eventId, text, actor);
-            return messages.text("detail.notice.notified", sent.channel(), sent.recipient());
-        });
-    }
-
     /**
      * Runs an action and answers: after success the refreshed detail (htmx) or a redirect to the page; after a
      * refusal the message beside {@code control} — alone for htmx, retargeted to the control's slot — or the whole
@@ -185,7 +156,7 @@ class OperationDetailController {
             feedback = Feedback.stale(control, messages.text("detail.stale", by), by);
             response.setStatus(htmx(request) ? 200 : stale.status());
         } catch (ProblemException refused) {
-            if (refused instanceof NotFound && !control.startsWith("notify-")) {
+            if (refused instanceof NotFound) {
                 throw refused; // the operation is gone or hidden: the error page says "not found"
             }
             feedback = Feedback.error(control, messages.of(refused));

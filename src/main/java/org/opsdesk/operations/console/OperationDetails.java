@@ -3,12 +3,13 @@ package org.opsdesk.operations.console;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.Approvals;
 import org.opsdesk.operations.HistoryEntry;
-import org.opsdesk.operations.OperationNotifications;
+import org.opsdesk.operations.OperationPagePanel;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
@@ -23,25 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OperationDetails {
 
-    /** The most notifications the timeline lists; an operation rarely has more than a handful. */
-    private static final int NOTIFICATIONS_SHOWN = 50;
-
     private final Operations operations;
     private final Approvals approvals;
     private final Workflows workflows;
-    private final ObjectProvider<OperationNotifications> notifications;
+    private final List<OperationPagePanel> panels;
     private final JsonMapper json;
 
     OperationDetails(
             Operations operations,
             Approvals approvals,
             Workflows workflows,
-            ObjectProvider<OperationNotifications> notifications,
+            ObjectProvider<OperationPagePanel> panels,
             JsonMapper json) {
         this.operations = operations;
         this.approvals = approvals;
         this.workflows = workflows;
-        this.notifications = notifications;
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(OperationPagePanel::order).thenComparing(OperationPagePanel::name))
+                .toList();
         this.json = json;
     }
 
@@ -63,16 +63,11 @@ class OperationDetails {
                     return new DetailView.PendingApproval(r, approve, !mine && !voted && actor.may(approve), mine);
                 })
                 .toList();
-        OperationNotifications desk = notifications.getIfAvailable();
         var timeline = new ArrayList<TimelineItem>();
         operations.history(id, actor).forEach(e -> timeline.add(item(e)));
-        if (desk != null) {
-            desk.sent(id, NOTIFICATIONS_SHOWN, actor).forEach(s -> timeline.add(TimelineItem.of(s)));
-        }
         timeline.sort(Comparator.comparing(TimelineItem::at)
                 .thenComparing(TimelineItem::seq)
                 .reversed());
-        boolean mayNotify = desk != null && actor.may(type + ":notify");
         return new DetailView(
                 op,
                 attributes(op.attributesJson()),
@@ -83,7 +78,7 @@ class OperationDetails {
                 op.assignee() == null && actor.may(Operations.claim(type)),
                 op.assignee() != null && (op.assignee().equals(actor.id()) || actor.may(Operations.assign(type))),
                 actor.may(Operations.comment(type)),
-                mayNotify ? desk.offers(id, actor) : null);
+                panels);
     }
 
     /**

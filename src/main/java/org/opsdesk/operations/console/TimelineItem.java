@@ -3,16 +3,15 @@ package org.opsdesk.operations.console;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.HistoryEntry;
-import org.opsdesk.operations.OperationNotifications;
 import org.opsdesk.workflow.Status;
 
 /**
- * One line of the operation's timeline: a history entry, or a notification sent for it.
+ * One line of the operation's timeline: a history entry. (What was sent about it is the {@code notifications}
+ * module's panel beside it.)
  *
  * @param kind the key of its wording: the history entry's kind, refined where one kind reads differently ({@code
- *     assigned.claim}, {@code transitioned.approved}), or {@code notification}
- * @param detail what fills the wording: the assignee, the approval request's target stage, the checkers, the
- *     notification's channel and recipient
+ *     assigned.claim}, {@code transitioned.approved})
+ * @param detail what fills the wording: the assignee, the approval request's target stage, the checkers
  */
 public record TimelineItem(
         String kind,
@@ -26,10 +25,7 @@ public record TimelineItem(
         @Nullable String comment,
         boolean override,
         @Nullable String detail,
-        @Nullable String state,
         long seq) {
-
-    static final String NOTIFICATION = "notification";
 
     static TimelineItem of(HistoryEntry e, String kind, @Nullable String detail) {
         boolean moved = e.kind().equals(HistoryEntry.TRANSITIONED) || e.kind().equals(HistoryEntry.CREATED);
@@ -45,28 +41,6 @@ public record TimelineItem(
                 e.comment(),
                 e.override(),
                 detail,
-                null,
                 e.seq());
-    }
-
-    static TimelineItem of(OperationNotifications.Sent sent) {
-        return new TimelineItem(
-                NOTIFICATION,
-                sent.createdAt(),
-                sent.sentBy() == null ? "" : sent.sentBy(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                sent.channel() + " → " + sent.recipient(),
-                sent.state(),
-                0);
-    }
-
-    public boolean isNotification() {
-        return NOTIFICATION.equals(kind);
     }
 }

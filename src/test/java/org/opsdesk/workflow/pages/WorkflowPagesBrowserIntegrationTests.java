@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.workflows;
+package org.opsdesk.workflow.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

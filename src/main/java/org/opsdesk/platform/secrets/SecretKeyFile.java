@@ -1,4 +1,4 @@
-package org.opsdesk.access.signin;
+package org.opsdesk.platform.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's 256-bit secret key, which encrypts secrets that must be read back (TOTP secrets): from
- * {@code opsdesk.secret-key} (base64 of 32 bytes), or generated once into {@code <data-dir>/secret.key}.
+ * The application's 256-bit secret key, which encrypts secrets that must be read back (TOTP secrets, webhook signing
+ * secrets): from {@code opsdesk.secret-key} (base64 of 32 bytes), or — only with the embedded database, which one
+ * node owns — generated once into {@code <data-dir>/secret.key}. With an external database several nodes may share
+ * the data, and each would generate a key of its own that cannot open what the others sealed; so there the key
+ * must be configured, and the start is refused without it.
  */
 final class SecretKeyFile {
 
@@ -28,11 +31,18 @@ final class SecretKeyFile {
 
     private SecretKeyFile() {}
 
-    static SecretKey load(@Nullable String configured, Path dataDirectory) {
+    /**
+     * @param externalDatabase whether {@code spring.datasource.url} names a database other nodes may share: then a
+     *     configured key is required
+     */
+    static SecretKey load(@Nullable String configured, Path dataDirectory, boolean externalDatabase) {
         if (configured != null && !configured.isBlank()) {
             return decode(configured.trim(), "OPSDESK_SECRET_KEY (opsdesk.secret-key)");
         }
         Path file = dataDirectory.toAbsolutePath().normalize().resolve(FILE_NAME);
+        if (externalDatabase) {
+            throw new IllegalStateException(missingWithExternalDatabase(file));
+        }
         try {
             if (!Files.exists(file)) {
                 create(file);
@@ -60,10 +70,18 @@ final class SecretKeyFile {
         Files.writeString(
                 file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
         log.warn(
-                "Generated the secret key that encrypts TOTP secrets into {} (readable only by this user). Back it up:"
+                "Generated the secret key that encrypts TOTP and webhook secrets into {} (readable only by this user). Back it up:"
                         + " without it every operator must enrol MFA again. Several instances must share one key:"
                         + " set OPSDESK_SECRET_KEY to this file's content on each.",
                 file);
+    }
+
+    static String missingWithExternalDatabase(Path file) {
+        return "OPSDESK_SECRET_KEY (opsdesk.secret-key) is not set, and the database is external"
+                + " (spring.datasource.url): several nodes would each generate their own key and could not read the"
+                + " TOTP and webhook secrets the others sealed. Set OPSDESK_SECRET_KEY to the same base64 of 32 bytes"
+                + " on every node (generate one with: openssl rand -base64 32)"
+                + (Files.exists(file) ? "; this node generated " + file + " before: use its content" : "") + ".";
     }
 
     private static SecretKey decode(String base64, String source) {
