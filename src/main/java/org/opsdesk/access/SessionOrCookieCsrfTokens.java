@@ -17,6 +17,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
     static final String COOKIE = "OPSDESK_CSRF";
+    private static final String HEADER = "X-CSRF-TOKEN";
 
     private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
@@ -24,6 +25,7 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
     SessionOrCookieCsrfTokens() {
         cookies.setCookieName(COOKIE);
         cookies.setCookiePath("/");
+        cookies.setHeaderName(HEADER); // the same header as the session's tokens, for the console's htmx requests
         cookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
     }
 
@@ -36,6 +38,9 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
     public void saveToken(@Nullable CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
         if (request.getSession(false) != null) {
             sessions.saveToken(token, request, response);
+            if (cookies.loadToken(request) != null) {
+                cookies.saveToken(null, request, response); // the token from before sign-in is done with
+            }
         } else {
             cookies.saveToken(token, request, response);
         }
