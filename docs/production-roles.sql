@@ -28,8 +28,12 @@ grant select, insert, update on clients.client to opsdesk_app;
 grant select, insert on clients.consent to opsdesk_app;
 grant select on clients.current_consent to opsdesk_app;
 grant usage on all sequences in schema operations, access, clients to opsdesk_app;
--- The security log, like history, is append-only for the application.
+-- The security log, like history, is append-only for the application. Old entries are moved to the archive only by
+-- the owner, which alone may execute access.archive_security_events (revoked from public by its migration):
+--   psql -U opsdesk_owner -d opsdesk -c "select access.archive_security_events(now() - interval '400 days')"
+-- then exported (pg_dump -t access.security_event_archive) and removed from the archive by the owner.
 revoke update, delete, truncate on access.security_event from opsdesk_app;
+revoke insert, update, delete, truncate on access.security_event_archive from opsdesk_app;
 alter default privileges in schema platform, workflow, access grant select, insert, update, delete on tables to opsdesk_app;
 -- Webhook endpoints change freely; their change log is append-only (a trigger refuses changes too).
 grant usage on schema notifications to opsdesk_app;

@@ -148,6 +148,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticated())
                 // the session holds a username; the operator and their permissions are read on every request
                 .securityContext(context -> context.securityContextRepository(operatorSessions))
+                // no session before sign-in: the sign-in form's token lives in a cookie until then
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable) // sign-in has its own pages and defences (signin/)

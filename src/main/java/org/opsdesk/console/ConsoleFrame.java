@@ -9,8 +9,10 @@ import java.util.List;
  * @param operatorName the signed-in operator's display name, or empty on pages before sign-in
  * @param navigation the entries of the left navigation this operator may open
  * @param languages one link per console language, to this page with {@code ?lang=}
+ * @param page this page's address without {@code lang}, where the signed-in operator's language switch (a POST
+ *     that changes their profile) returns
  */
-public record ConsoleFrame(String operatorName, List<NavEntry> navigation, List<LanguageLink> languages) {
+public record ConsoleFrame(String operatorName, List<NavEntry> navigation, List<LanguageLink> languages, String page) {
 
     /** A navigation entry: its id (matched by pages to mark the current one), message key and address. */
     public record NavEntry(String id, String label, String href) {}

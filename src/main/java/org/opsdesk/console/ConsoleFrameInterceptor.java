@@ -33,7 +33,8 @@ final class ConsoleFrameInterceptor implements HandlerInterceptor {
                 new ConsoleFrame(
                         actor == null ? "" : actor.name(),
                         actor == null ? List.of() : ConsoleNavigation.visibleTo(actor::may),
-                        languages(request, locale)));
+                        languages(request, locale),
+                        thisPage(request)));
     }
 
     private static @Nullable Actor actor() {
@@ -53,11 +54,15 @@ final class ConsoleFrameInterceptor implements HandlerInterceptor {
 
     /** The same page with {@code lang} set; a POST's page links to its address without the form's fields. */
     private static String linkTo(HttpServletRequest request, String tag) {
+        return page(request).replaceQueryParam("lang", tag).build().toUriString();
+    }
+
+    private static String thisPage(HttpServletRequest request) {
+        return page(request).replaceQueryParam("lang").build().toUriString();
+    }
+
+    private static UriComponentsBuilder page(HttpServletRequest request) {
         String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
-        return UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(query)
-                .replaceQueryParam("lang", tag)
-                .build()
-                .toUriString();
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(query);
     }
 }

@@ -15,7 +15,9 @@ class SignInIntegrationTests extends SignInTestSupport {
         var login = browser.get("/login");
         String before = browser.sessionId();
         assertThat(login.status()).isEqualTo(200);
-        assertThat(before).as("a session holds the CSRF token of the form").isNotNull();
+        assertThat(before)
+                .as("no session before the password: the form's token is in a cookie")
+                .isNull();
 
         var signedIn = browser.post("/login", "username", username, "password", PASSWORD);
 
@@ -37,6 +39,29 @@ class SignInIntegrationTests extends SignInTestSupport {
                 .isNotNull();
         assertThat(operators.find(username).orElseThrow().lastLoginAt()).isNotNull();
         assertThat(events(username)).containsExactly("login_succeeded " + browser.ip());
+    }
+
+    @Test
+    void showsTheSignInPageWithoutWritingASession() {
+        var visitor = browser();
+        var first = visitor.get("/login");
+        var again = visitor.get("/login?signedOut");
+
+        for (var page : java.util.List.of(first, again)) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.sessionCookieHeader())
+                    .as("no session row for an anonymous visitor")
+                    .isNull();
+        }
+        assertThat(first.header("set-cookie"))
+                .contains("OPSDESK_CSRF=")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax");
+        assertThat(visitor.sessionId()).isNull();
+        assertThat(visitor.postWithoutToken("/login", "username", "x", "password", "y")
+                        .status())
+                .as("the cookie alone is no token")
+                .isEqualTo(403);
     }
 
     @Test
@@ -62,6 +87,13 @@ class SignInIntegrationTests extends SignInTestSupport {
         var browser = browser().header("X-Forwarded-Proto", "https");
         var page = browser.get("/login");
         assertThat(page.header("strict-transport-security")).contains("max-age=31536000");
+        String csrfCookie = page.headers().get("set-cookie").stream()
+                .filter(cookie -> cookie.startsWith("OPSDESK_CSRF="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(csrfCookie).contains("Secure").contains("HttpOnly");
+        // a browser speaking https to the proxy sends its Secure cookie back; this client speaks http to the server
+        browser.header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')));
         var signedIn = browser.post("/login", "username", username, "password", PASSWORD);
         assertThat(signedIn.sessionCookieHeader()).contains("Secure").contains("HttpOnly");
 
@@ -372,7 +404,7 @@ class SignInIntegrationTests extends SignInTestSupport {
         var start = browser.get("/");
 
         assertThat(start.html().selectFirst("html").attr("lang")).isEqualTo("pt-BR");
-        assertThat(start.html().selectFirst("button").text()).isEqualTo("Sair");
+        assertThat(start.html().selectFirst("form.sign-out button").text()).isEqualTo("Sair");
         assertThat(browser()
                         .header("Accept-Language", "nl")
                         .get("/login")

@@ -7,12 +7,13 @@ import org.opsdesk.support.browser.BrowserTest;
 
 /**
  * The frame around every console page: navigation by permission, the language switch that remembers the choice
- * (in the operator's profile once signed in, in a cookie before), and keyboard access to search.
+ * (in the operator's profile once signed in, from the switch's POST; for the session or in a cookie with ?lang=),
+ * and keyboard access to search.
  */
 class ConsoleFrameBrowserIntegrationTests extends BrowserTest {
 
     @Test
-    void switchesTheLanguageWithLangAndRemembersItInTheOperatorsProfile() {
+    void switchesTheLanguageWithLangForTheSessionButChangesTheProfileOnlyFromTheSwitch() {
         var operator = operatorWithMfa("operator");
         signIn(page, operator);
 
@@ -20,22 +21,36 @@ class ConsoleFrameBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("pl");
         assertThat(page.locator("nav.sidebar").textContent()).contains("Operacje");
         assertNoMissingMessageKeys(page);
-
         page.navigate("/account");
         assertThat(page.locator("html").getAttribute("lang"))
-                .as("remembered without ?lang=")
+                .as("remembered for the session without ?lang=")
                 .isEqualTo("pl");
-        assertThat(jdbc.sql("select locale from access.operator where username = ?")
-                        .param(operator.username())
-                        .query(String.class)
-                        .single())
+        assertThat(profileLanguage(operator))
+                .as("a GET never writes the profile")
+                .isEqualTo("en");
+
+        page.navigate("/operations?lang=en");
+        page.locator(".languages button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Polski"))
+                .click();
+        page.waitForURL(url -> url.endsWith("/operations"));
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("pl");
+        assertThat(profileLanguage(operator))
+                .as("the switch saves it to the profile")
                 .isEqualTo("pl");
 
-        page.navigate("/account?lang=pt-BR");
+        page.locator(".languages button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Português"))
+                .click();
         assertThat(page.locator("nav.sidebar").textContent()).contains("Operações");
-        assertThat(page.locator(".languages a[aria-current=true]").textContent())
-                .isEqualTo("Português (Brasil)");
+        assertThat(page.locator(".languages [aria-current=true]").textContent()).isEqualTo("Português (Brasil)");
+        assertThat(profileLanguage(operator)).isEqualTo("pt-BR");
         screenshot(page, "account-pt-BR");
+    }
+
+    private String profileLanguage(Credentials operator) {
+        return jdbc.sql("select locale from access.operator where username = ?")
+                .param(operator.username())
+                .query(String.class)
+                .single();
     }
 
     @Test

@@ -35,6 +35,10 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
             "opsdesk.timers.poll-interval=PT0.2S",
+            // the test clients stand in for a reverse proxy on this machine: they send each browser's address in
+            // X-Forwarded-For, believed from loopback only (production trusts no proxy unless configured)
+            "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1|0:0:0:0:0:0:0:1",
+            "opsdesk.metrics.scrape-token=" + IntegrationTest.SCRAPE_TOKEN,
             // webhook deliveries go to local receivers (JDK HttpServer on 127.0.0.1, plain http) and retry fast
             "opsdesk.webhooks.allow-http=true",
             "opsdesk.webhooks.allowed-private-networks=127.0.0.1/32",
@@ -59,6 +63,9 @@ public abstract class IntegrationTest {
     public static final String ADMIN_KEY = "opk_integration_tests_bootstrap_key_with_all_permissions";
     /** The password of the operators {@link #ensureOperator} creates. */
     public static final String OPERATOR_PASSWORD = "integration-tests-passphrase";
+
+    /** The bearer token /actuator/prometheus wants. */
+    public static final String SCRAPE_TOKEN = "integration-tests-scrape-token";
 
     public static final String ALERT_MAILBOX = "ops-alerts@example.com";
     public static final String INTEGRATIONS_MAILBOX = "integrations@example.com";

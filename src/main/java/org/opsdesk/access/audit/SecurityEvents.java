@@ -7,6 +7,9 @@ public final class SecurityEvents {
     public static final String LOGIN_FAILED = "login_failed";
     public static final String LOGIN_THROTTLED = "login_throttled";
     public static final String ACCOUNT_LOCKED = "account_locked";
+    /** An account locked for one source address only, after repeated failures from it. */
+    public static final String ACCOUNT_ADDRESS_LOCKED = "account_address_locked";
+
     public static final String LOGOUT = "logout";
     public static final String SESSION_ENDED = "session_ended";
     public static final String MFA_ENROLLED = "mfa_enrolled";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.PeerAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -16,12 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends to the security log: sign-ins, failures, lockouts, MFA changes, operator, role and key changes. Called
  * inside the transaction of the change it records, so the change and its record commit together. The client
- * address and user agent come from the current request, when there is one.
+ * address (as forwarded by a trusted proxy), the connecting peer's address and the user agent come from the current
+ * request, when there is one. Every text that may come from outside is cut to a bound with a visible marker, so
+ * nobody can grow the insert-only log, or break its indexes, with one long input.
  */
 @Component
 public class SecurityLog {
 
     private static final int MAX_USER_AGENT = 512;
+    private static final int MAX_ADDRESS = 64;
+    /** Usernames typed into the sign-in form are the longest legitimate values; none is near this. */
+    static final int MAX_TEXT = 200;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -56,33 +62,41 @@ public class SecurityLog {
             @Nullable String target,
             Map<String, ?> details) {
         HttpServletRequest request = currentRequest();
-        String ip = request == null ? null : request.getRemoteAddr();
-        String userAgent = request == null ? null : truncate(request.getHeader("User-Agent"));
+        // a trusted proxy's X-Forwarded-For is copied as it came: bounded like any other outside text
+        String ip = request == null ? null : BoundedText.cut(request.getRemoteAddr(), MAX_ADDRESS);
+        String peerIp = request == null ? null : PeerAddress.of(request);
+        String userAgent = request == null ? null : BoundedText.cut(request.getHeader("User-Agent"), MAX_USER_AGENT);
         jdbc.sql(
                         """
                         insert into access.security_event
-                            (at, kind, actor_kind, actor_id, actor_name, target, ip, user_agent, details)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                            (at, kind, actor_kind, actor_id, actor_name, target, ip, peer_ip, user_agent, details)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(
                         clock.instant().atOffset(ZoneOffset.UTC),
                         kind,
                         actorKind,
-                        actorId,
-                        actorName,
-                        target,
+                        BoundedText.cut(actorId, MAX_TEXT),
+                        BoundedText.cut(actorName, MAX_TEXT),
+                        BoundedText.cut(target, MAX_TEXT),
                         ip,
+                        peerIp,
                         userAgent,
-                        json.writeValueAsString(new TreeMap<>(details)))
+                        json.writeValueAsString(bounded(details)))
                 .update();
+    }
+
+    /** The details with every text value cut to the bound; numbers and flags as they are. */
+    private static Map<String, Object> bounded(Map<String, ?> details) {
+        var bounded = new TreeMap<String, Object>();
+        details.forEach((key, value) -> bounded.put(
+                BoundedText.cut(key, MAX_TEXT),
+                value instanceof CharSequence text ? BoundedText.cut(text.toString(), MAX_TEXT) : value));
+        return bounded;
     }
 
     private static @Nullable HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest()
                 : null;
-    }
-
-    private static @Nullable String truncate(@Nullable String value) {
-        return value == null || value.length() <= MAX_USER_AGENT ? value : value.substring(0, MAX_USER_AGENT);
     }
 }

@@ -3,22 +3,19 @@ package org.opsdesk.access.signin;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.opsdesk.access.audit.SecurityEvents;
-import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.gate.CurrentActor;
-import org.opsdesk.access.operators.OperatorStore;
-import org.opsdesk.shared.Actor;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * {@code ?lang=en|pt-BR|nl|pl} on any console page switches its language and remembers it: in the signed-in
- * operator's profile (so it follows them to every browser and node, and into the emails they get), or — before
- * sign-in — in a cookie. An unknown value is ignored: the page shows in the language it would have anyway.
+ * {@code ?lang=en|pt-BR|nl|pl} on any console page switches its language for this browser only: for the signed-in
+ * operator's session, or — before sign-in — in a cookie. It never changes the operator's profile: a GET must not
+ * change stored state (a link or an image in an email could), so the profile changes only through the language
+ * switch's POST ({@link LanguageController}). An unknown value is ignored: the page shows in the language it would
+ * have anyway.
  */
 final class LanguageSwitch implements HandlerInterceptor {
 
@@ -26,16 +23,8 @@ final class LanguageSwitch implements HandlerInterceptor {
     static final String COOKIE = "opsdesk_lang";
     /** Request attribute with the language chosen by this very request. */
     static final String CHOSEN = LanguageSwitch.class.getName() + ".chosen";
-
-    private final OperatorStore operators;
-    private final SecurityLog securityLog;
-    private final Clock clock;
-
-    LanguageSwitch(OperatorStore operators, SecurityLog securityLog, Clock clock) {
-        this.operators = operators;
-        this.securityLog = securityLog;
-        this.clock = clock;
-    }
+    /** Session attribute with the language chosen for this session with {@code ?lang=}, over the profile's. */
+    static final String SESSION = "opsdesk.language";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -49,15 +38,9 @@ final class LanguageSwitch implements HandlerInterceptor {
         }
         String tag = supported.get().toLanguageTag();
         request.setAttribute(CHOSEN, tag);
-        Optional<Actor> operator = CurrentActor.find().filter(actor -> actor.kind() == Actor.Kind.OPERATOR);
-        if (operator.isPresent()) {
-            if (operators.setLocale(operator.get().id(), tag, clock.instant())) {
-                securityLog.record(
-                        SecurityEvents.OPERATOR_UPDATED,
-                        operator.get(),
-                        SecurityLog.operator(operator.get().id()),
-                        Map.of("locale", tag));
-            }
+        HttpSession session = request.getSession(false);
+        if (session != null && CurrentActor.find().isPresent()) {
+            session.setAttribute(SESSION, tag);
         } else {
             var cookie = new Cookie(COOKIE, tag);
             cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());

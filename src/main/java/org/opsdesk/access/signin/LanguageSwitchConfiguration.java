@@ -1,8 +1,5 @@
 package org.opsdesk.access.signin;
 
-import java.time.Clock;
-import org.opsdesk.access.audit.SecurityLog;
-import org.opsdesk.access.operators.OperatorStore;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,19 +8,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class LanguageSwitchConfiguration implements WebMvcConfigurer {
 
-    private final OperatorStore operators;
-    private final SecurityLog securityLog;
-    private final Clock clock;
-
-    LanguageSwitchConfiguration(OperatorStore operators, SecurityLog securityLog, Clock clock) {
-        this.operators = operators;
-        this.securityLog = securityLog;
-        this.clock = clock;
-    }
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new LanguageSwitch(operators, securityLog, clock))
-                .excludePathPatterns("/api/**", "/actuator/**");
+        registry.addInterceptor(new LanguageSwitch()).excludePathPatterns("/api/**", "/actuator/**");
     }
 }

@@ -33,6 +33,20 @@ class LoginThrottle {
                 .orElse(false);
     }
 
+    /**
+     * True for exactly one refusal of a throttled address per window, whichever node answers it (a conditional
+     * update of the address's row); the caller logs only that one.
+     */
+    boolean firstRefusalInWindow(String ip) {
+        return jdbc.sql(
+                                """
+                        update access.login_throttle set refusal_logged_for = window_start
+                        where ip = ? and refusal_logged_for is distinct from window_start""")
+                        .param(ip)
+                        .update()
+                == 1;
+    }
+
     /** Counts a failure; a window that has ended starts again from this failure. */
     void recordFailure(String ip, Instant now) {
         OffsetDateTime windowOver = ts(now.minus(settings.ipWindow()));

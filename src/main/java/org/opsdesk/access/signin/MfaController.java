@@ -79,7 +79,7 @@ class MfaController {
         }
         SignInSession.setPendingSecret(request, null);
         if (enrollee.get().signingIn()) {
-            signIn.succeeded(enrollee.get().operator().username(), "enrolled");
+            signIn.succeeded(enrollee.get().operator().username(), "enrolled", request.getRemoteAddr());
         }
         SignInSession.advance(request, Stage.SIGNED_IN, true);
         return new ModelAndView("access/mfa-recovery-codes").addObject("codes", codes.get());

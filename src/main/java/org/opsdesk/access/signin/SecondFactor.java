@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The code step of the console sign-in: a TOTP code (each time step accepted once) or a one-time recovery code.
- * Wrong codes count towards the account lock like wrong passwords, with their own, lower limit.
+ * Wrong codes count towards the account lock like wrong passwords, with their own, lower limit, and the lock they
+ * set is hard: a soft lock (after wrong passwords) is passed here, a hard one is not.
  */
 @Service
 class SecondFactor {
@@ -32,6 +33,7 @@ class SecondFactor {
     private final LoginThrottle throttle;
     private final SecretCipher cipher;
     private final SignIn signIn;
+    private final LockAlerts alerts;
     private final OperatorStore operators;
     private final OperatorActors actors;
     private final SecurityLog securityLog;
@@ -44,6 +46,7 @@ class SecondFactor {
             LoginThrottle throttle,
             SecretCipher cipher,
             SignIn signIn,
+            LockAlerts alerts,
             OperatorStore operators,
             OperatorActors actors,
             SecurityLog securityLog,
@@ -54,6 +57,7 @@ class SecondFactor {
         this.throttle = throttle;
         this.cipher = cipher;
         this.signIn = signIn;
+        this.alerts = alerts;
         this.operators = operators;
         this.actors = actors;
         this.securityLog = securityLog;
@@ -65,14 +69,13 @@ class SecondFactor {
     Outcome check(String username, String typed, String ip) {
         Instant now = clock.instant();
         if (throttle.refuses(ip, now)) {
-            securityLog.recordAnonymous(
-                    SecurityEvents.LOGIN_THROTTLED, SecurityLog.operator(username), Map.of("step", "code"));
+            signIn.throttled(username, ip, "code");
             return Outcome.THROTTLED;
         }
         var credentials = store.credentials(username);
         if (credentials.isEmpty()
                 || !credentials.get().active()
-                || credentials.get().lockedAt(now)) {
+                || credentials.get().hardLockedAt(now)) { // a soft lock is what the code passes
             securityLog.recordAnonymous(
                     SecurityEvents.MFA_FAILED,
                     SecurityLog.operator(username),
@@ -89,7 +92,7 @@ class SecondFactor {
             byte[] secret = cipher.decrypt(factor.get().encryptedSecret(), id.toString());
             OptionalLong step = Totp.matchingStep(secret, code, now);
             if (step.isPresent() && store.acceptStep(id, step.getAsLong())) {
-                signIn.succeeded(username, "totp");
+                signIn.succeeded(username, "totp", ip);
                 return Outcome.ACCEPTED;
             }
             return failed(username, id, ip, now, step.isPresent() ? "code_already_used" : "wrong_code");
@@ -108,7 +111,7 @@ class SecondFactor {
                             Map.of("remaining", store.remainingRecoveryCodes(id)));
                     return true;
                 })) {
-            signIn.succeeded(username, "recovery_code");
+            signIn.succeeded(username, "recovery_code", ip);
             return Outcome.ACCEPTED;
         }
         return failed(username, id, ip, now, "wrong_code");
@@ -117,13 +120,13 @@ class SecondFactor {
     private Outcome failed(String username, java.util.UUID id, String ip, Instant now, String reason) {
         return transactions.execute(status -> {
             throttle.recordFailure(ip, now);
-            var failure = store.recordFailure(id, settings.maxCodeFailures(), settings.lockDuration(), now);
+            var failure = store.recordFailure(id, settings.maxCodeFailures(), settings.lockDuration(), true, now);
             securityLog.recordAnonymous(
                     SecurityEvents.MFA_FAILED,
                     SecurityLog.operator(username),
                     Map.of("reason", reason, "consecutiveFailures", failure.consecutive()));
             if (failure.lockedNow()) {
-                signIn.lockLogged(username, "code", now);
+                alerts.accountLocked(username, "code", true, now);
                 return Outcome.ENDED;
             }
             return Outcome.WRONG_CODE;

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -47,14 +48,22 @@ class SessionConfiguration {
 
     /**
      * Sessions on console pages and error pages (Boot's own registration covers errors too), not on the API: it
-     * authenticates with keys and never has a session, so its requests skip the session wrappers.
+     * authenticates with keys and never has a session, so its requests skip the session wrappers. A page's
+     * background polls read the session without keeping it alive ({@link BackgroundRequestSessions}).
      */
     @Bean
-    FilterRegistrationBean<Filter> sessionRepositoryFilterRegistration(SessionRepositoryFilter<?> sessions) {
+    FilterRegistrationBean<Filter> sessionRepositoryFilterRegistration(
+            JdbcIndexedSessionRepository repository, CookieSerializer cookieSerializer) {
+        var sessionIds = new CookieHttpSessionIdResolver();
+        sessionIds.setCookieSerializer(cookieSerializer);
+        var sessions = new SessionRepositoryFilter<>(new BackgroundRequestSessions<>(repository));
+        sessions.setHttpSessionIdResolver(sessionIds);
         Filter consoleOnly = (request, response, chain) -> {
             var http = (HttpServletRequest) request;
             if (http.getRequestURI().startsWith(http.getContextPath() + "/api/")) {
                 chain.doFilter(request, response);
+            } else if (BackgroundRequestSessions.isBackground(http)) {
+                BackgroundRequestSessions.filterInBackground(sessions, request, response, chain);
             } else {
                 sessions.doFilter(request, response, chain);
             }
@@ -62,6 +71,15 @@ class SessionConfiguration {
         var registration = new FilterRegistrationBean<>(consoleOnly);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+        return registration;
+    }
+
+    /** Caps sign-in forms before the session and security filters (which read the CSRF field) see them. */
+    @Bean
+    FilterRegistrationBean<SignInFormLimit> signInFormLimit() {
+        var registration = new FilterRegistrationBean<>(new SignInFormLimit());
+        registration.addUrlPatterns(SignInFormLimit.PATHS);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }
 

@@ -11,21 +11,21 @@ import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.operators.OperatorActors;
 import org.opsdesk.access.operators.OperatorStore;
 import org.opsdesk.access.signin.SignInStore.Credentials;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The password step of the console sign-in, with its defences: a per-address throttle, an account lock after
- * consecutive failures, and one answer for an unknown user, a disabled one, a locked one and a wrong password
- * (an unknown user costs the same password-hash check). Every attempt is written to the security log.
+ * The password step of the console sign-in, with its defences: a per-address throttle; per account and address,
+ * growing delays and then a lock for that address alone ({@link SourceLocks}); an account-wide soft lock after
+ * consecutive failures from anywhere, which a correct password plus a code still passes (so an attacker cannot
+ * lock the owner out); and one answer for an unknown user, a disabled one, a locked one and a wrong password (an
+ * unknown user costs the same password-hash check). Every attempt is written to the security log, whose inputs
+ * {@link SecurityLog} bounds; a throttled address only once per window.
  */
 @Service
 class SignIn {
 
-    private static final Logger log = LoggerFactory.getLogger(SignIn.class);
     private static final int MAX_INPUT = 1024;
 
     /** What the password step decided. */
@@ -40,6 +40,8 @@ class SignIn {
 
     private final SignInStore store;
     private final LoginThrottle throttle;
+    private final SourceLocks sources;
+    private final LockAlerts alerts;
     private final OperatorStore operators;
     private final OperatorActors actors;
     private final PasswordEncoder passwords;
@@ -52,6 +54,8 @@ class SignIn {
     SignIn(
             SignInStore store,
             LoginThrottle throttle,
+            SourceLocks sources,
+            LockAlerts alerts,
             OperatorStore operators,
             OperatorActors actors,
             PasswordEncoder passwords,
@@ -61,6 +65,8 @@ class SignIn {
             Clock clock) {
         this.store = store;
         this.throttle = throttle;
+        this.sources = sources;
+        this.alerts = alerts;
         this.operators = operators;
         this.actors = actors;
         this.passwords = passwords;
@@ -76,8 +82,7 @@ class SignIn {
     Outcome password(String username, String password, String ip) {
         Instant now = clock.instant();
         if (throttle.refuses(ip, now)) {
-            securityLog.recordAnonymous(
-                    SecurityEvents.LOGIN_THROTTLED, SecurityLog.operator(username), Map.of("step", "password"));
+            throttled(username, ip, "password");
             return Outcome.THROTTLED;
         }
         Optional<Credentials> found =
@@ -90,41 +95,36 @@ class SignIn {
         if (!credentials.active()) {
             return refuse(username, ip, now, "operator_inactive");
         }
-        if (credentials.lockedAt(now)) {
+        if (credentials.hardLockedAt(now)) {
             return refuse(username, ip, now, "account_locked");
         }
+        if (sources.waiting(credentials.id(), ip, now)) {
+            return failed(credentials, ip, now, "retry_too_soon"); // the password is not even checked
+        }
         if (!matches) {
-            return transactions.execute(status -> {
-                throttle.recordFailure(ip, now);
-                var failure =
-                        store.recordFailure(credentials.id(), settings.maxFailures(), settings.lockDuration(), now);
-                securityLog.recordAnonymous(
-                        SecurityEvents.LOGIN_FAILED,
-                        SecurityLog.operator(username),
-                        Map.of("reason", "wrong_password", "consecutiveFailures", failure.consecutive()));
-                if (failure.lockedNow()) {
-                    lockLogged(username, "password", now);
-                }
-                return Outcome.REFUSED;
-            });
+            return failed(credentials, ip, now, "wrong_password");
         }
         upgradeHash(credentials, password);
         if (credentials.mfaEnabled()) {
-            return Outcome.NEEDS_CODE; // the failure counter is kept until the second factor is passed too
+            return Outcome.NEEDS_CODE; // a soft lock, and the failure counter, are passed only with the code too
+        }
+        if (credentials.lockedAt(now)) {
+            return refuse(username, ip, now, "account_locked");
         }
         var operator = operators.find(username).orElseThrow();
         if (actors.mfaRequired(operator)) {
             return Outcome.NEEDS_ENROLMENT;
         }
-        succeeded(credentials.username(), "none");
+        succeeded(credentials.username(), "none", ip);
         return Outcome.SIGNED_IN;
     }
 
-    /** A complete sign-in: the failure counter is cleared, the time recorded, the event logged. */
-    void succeeded(String username, String secondFactor) {
+    /** A complete sign-in: the failure counters are cleared, the time recorded, the event logged. */
+    void succeeded(String username, String secondFactor, String ip) {
         var operator = operators.find(username).orElseThrow();
         transactions.executeWithoutResult(status -> {
             store.recordSuccess(operator.id(), clock.instant());
+            sources.forget(operator.id(), ip);
             securityLog.record(
                     SecurityEvents.LOGIN_SUCCEEDED,
                     actors.actorFor(operator),
@@ -140,27 +140,54 @@ class SignIn {
         }
     }
 
-    void lockLogged(String username, String after, Instant now) {
-        log.warn(
-                "Locked operator account '{}' for {} after repeated failed {}s",
-                username,
-                settings.lockDuration(),
-                after);
-        securityLog.recordAnonymous(
-                SecurityEvents.ACCOUNT_LOCKED,
-                SecurityLog.operator(username),
-                Map.of(
-                        "after",
-                        after,
-                        "until",
-                        now.plus(settings.lockDuration()).toString()));
+    /**
+     * A refusal of a throttled address, logged once per address and window whichever node answers: the security
+     * log is insert-only, and an address past its limit must not be able to grow it request by request.
+     */
+    void throttled(String username, String ip, String step) {
+        transactions.executeWithoutResult(status -> {
+            if (throttle.firstRefusalInWindow(ip)) {
+                securityLog.recordAnonymous(
+                        SecurityEvents.LOGIN_THROTTLED,
+                        SecurityLog.operator(username),
+                        Map.of("step", step, "further_refusals", "not logged until the window ends"));
+            }
+        });
+    }
+
+    /** A failed attempt on a known account: counted for the address, the account and the account from there. */
+    private Outcome failed(Credentials credentials, String ip, Instant now, String reason) {
+        String username = credentials.username();
+        return transactions.execute(status -> {
+            throttle.recordFailure(ip, now);
+            var fromAddress = sources.recordFailure(credentials.id(), ip, now);
+            var failure =
+                    store.recordFailure(credentials.id(), settings.maxFailures(), settings.lockDuration(), false, now);
+            securityLog.recordAnonymous(
+                    SecurityEvents.LOGIN_FAILED,
+                    SecurityLog.operator(username),
+                    Map.of(
+                            "reason",
+                            reason,
+                            "consecutiveFailures",
+                            failure.consecutive(),
+                            "failuresFromAddress",
+                            fromAddress.failures()));
+            if (fromAddress.lockedNow()) {
+                alerts.addressLocked(username, ip, now);
+            }
+            if (failure.lockedNow()) {
+                alerts.accountLocked(username, "password", false, now);
+            }
+            return Outcome.REFUSED;
+        });
     }
 
     private Outcome refuse(String username, String ip, Instant now, String reason) {
         transactions.executeWithoutResult(status -> {
             throttle.recordFailure(ip, now);
             securityLog.recordAnonymous(
-                    SecurityEvents.LOGIN_FAILED, SecurityLog.operator(truncate(username)), Map.of("reason", reason));
+                    SecurityEvents.LOGIN_FAILED, SecurityLog.operator(username), Map.of("reason", reason));
         });
         return Outcome.REFUSED;
     }
@@ -176,9 +203,5 @@ class SignIn {
         } catch (IllegalArgumentException tooLong) {
             return false;
         }
-    }
-
-    private static String truncate(String value) {
-        return value.length() <= 100 ? value : value.substring(0, 100);
     }
 }

@@ -26,10 +26,17 @@ class SignInStore {
             String passwordHash,
             boolean active,
             @Nullable Instant lockedUntil,
+            boolean lockHard,
             boolean mfaEnabled) {
 
+        /** Locked softly or hard: a password alone does not pass. */
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        /** Locked after failed codes: nothing passes until the lock ends. */
+        boolean hardLockedAt(Instant now) {
+            return lockHard && lockedAt(now);
         }
     }
 
@@ -49,7 +56,7 @@ class SignInStore {
         return jdbc.sql(
                         """
                         select id, username, password_hash, enabled and deleted_at is null as active, locked_until,
-                            mfa_enabled_at is not null as mfa_enabled
+                            lock_hard, mfa_enabled_at is not null as mfa_enabled
                         from access.operator where username = ?""")
                 .param(username)
                 .query((rs, row) -> new Credentials(
@@ -58,24 +65,29 @@ class SignInStore {
                         rs.getString("password_hash"),
                         rs.getBoolean("active"),
                         instant(rs.getObject("locked_until", OffsetDateTime.class)),
+                        rs.getBoolean("lock_hard"),
                         rs.getBoolean("mfa_enabled")))
                 .optional();
     }
 
     /**
      * Counts a failed password or code; at {@code limit} consecutive failures the account is locked until
-     * {@code now + lock} and the counter starts again, so after the lock the operator has the full allowance.
+     * {@code now + lock} and the counter starts again, so after the lock the operator has the full allowance. A
+     * {@code hard} lock (after codes) is passed by nothing; a soft one by a correct password plus a code. A soft
+     * lock never weakens a hard one still running.
      */
-    Failure recordFailure(UUID id, int limit, Duration lock, Instant now) {
+    Failure recordFailure(UUID id, int limit, Duration lock, boolean hard, Instant now) {
         OffsetDateTime until = ts(now.plus(lock));
         return jdbc.sql(
                         """
                         update access.operator set
+                            lock_hard = case when failed_logins + 1 >= ?
+                                then ? or (lock_hard and coalesce(locked_until > ?, false)) else lock_hard end,
                             locked_until = case when failed_logins + 1 >= ? then ? else locked_until end,
                             failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end
                         where id = ?
                         returning failed_logins""")
-                .params(limit, until, limit, id)
+                .params(limit, hard, ts(now), limit, until, limit, id)
                 .query((rs, row) -> {
                     int failures = rs.getInt("failed_logins");
                     // a failure never leaves the counter at 0 unless it reached the limit and locked
@@ -86,7 +98,8 @@ class SignInStore {
 
     /** A complete sign-in: the failure counter and any expired lock are cleared. */
     void recordSuccess(UUID id, Instant now) {
-        jdbc.sql("update access.operator set failed_logins = 0, locked_until = null, last_login_at = ? where id = ?")
+        jdbc.sql("update access.operator set failed_logins = 0, locked_until = null, lock_hard = false,"
+                        + " last_login_at = ? where id = ?")
                 .params(ts(now), id)
                 .update();
     }

@@ -42,7 +42,11 @@ final class ErrorPages {
     static ModelAndView page(int status) {
         var model = new HashMap<String, Object>();
         model.put("status", status);
-        model.put("kind", status == 403 || status == 404 ? String.valueOf(status) : status >= 500 ? "500" : "4xx");
+        model.put(
+                "kind",
+                status == 403 || status == 404 || status == 413
+                        ? String.valueOf(status)
+                        : status >= 500 ? "500" : "4xx");
         model.put("requestId", RequestIds.current() == null ? "" : RequestIds.current());
         return new ModelAndView(VIEW, model, HttpStatusCode.valueOf(status));
     }

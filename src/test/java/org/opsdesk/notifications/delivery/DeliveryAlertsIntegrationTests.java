@@ -309,7 +309,7 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
 
     /** The counter's value on {@code /actuator/prometheus} (0 before the first failure of the channel). */
     private double failedCount(String channel) {
-        var scrape = api().get("/actuator/prometheus");
+        var scrape = api().get("/actuator/prometheus", "Authorization", "Bearer " + SCRAPE_TOKEN);
         assertThat(scrape.status()).isEqualTo(200);
         return scrape.body()
                 .lines()
