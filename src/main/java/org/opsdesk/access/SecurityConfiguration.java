@@ -12,6 +12,7 @@ import org.opsdesk.access.keys.ApiKeyAuthenticationFilter;
 import org.opsdesk.access.keys.ApiKeyCache;
 import org.opsdesk.access.keys.ApiKeyRateLimiter;
 import org.opsdesk.access.keys.ApiKeyRevocationListener;
+import org.opsdesk.access.keys.ApiKeyStanding;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
 import org.opsdesk.access.signin.ConsolePaths;
@@ -65,6 +66,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain apiChain(
             HttpSecurity http,
             ApiKeyStore keys,
+            ApiKeyStanding keyStanding,
             ApiKeyCache keyCache,
             ProblemResponses problems,
             SecurityLog securityLog,
@@ -75,7 +77,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
-                                keys, keyCache, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
+                                keys,
+                                keyStanding,
+                                keyCache,
+                                problems,
+                                new ApiKeyRateLimiter(ratePerSecond),
+                                securityLog,
+                                clock),
                         AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(

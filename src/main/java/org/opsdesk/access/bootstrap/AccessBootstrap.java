@@ -2,6 +2,7 @@ package org.opsdesk.access.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,7 @@ class AccessBootstrap implements ApplicationRunner {
     private final Environment environment;
     private final @Nullable String adminPassword;
     private final @Nullable String bootstrapKey;
+    private final Duration keyLifetime;
 
     AccessBootstrap(
             JdbcClient jdbc,
@@ -60,7 +62,9 @@ class AccessBootstrap implements ApplicationRunner {
             Clock clock,
             Environment environment,
             @Value("${opsdesk.admin-password:}") @Nullable String adminPassword,
-            @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey) {
+            @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey,
+            @Value("${opsdesk.api.key-max-lifetime}") Duration keyLifetime) {
+        this.keyLifetime = keyLifetime;
         this.jdbc = jdbc;
         this.keys = keys;
         this.roles = roles;
@@ -159,12 +163,27 @@ class AccessBootstrap implements ApplicationRunner {
     private void createKeys() {
         if (bootstrapKey != null) {
             if (!keys.existsWithSecret(bootstrapKey)) {
-                keys.create("bootstrap", bootstrapKey, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
-                log.info("Created the bootstrap API key from OPSDESK_BOOTSTRAP_API_KEY (all permissions)");
+                keys.create(
+                        "bootstrap",
+                        bootstrapKey,
+                        List.of(Permissions.ALL),
+                        clock.instant().plus(keyLifetime),
+                        "bootstrap",
+                        clock.instant());
+                log.info(
+                        "Created the bootstrap API key from OPSDESK_BOOTSTRAP_API_KEY (all permissions, expires in {}"
+                                + " days: set a new key before then)",
+                        keyLifetime.toDays());
             }
         } else if (DemoMode.isOn(environment) && keys.isEmpty()) {
             String secret = ApiKeySecrets.generate();
-            keys.create("demo", secret, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
+            keys.create(
+                    "demo",
+                    secret,
+                    List.of(Permissions.ALL),
+                    clock.instant().plus(keyLifetime),
+                    "bootstrap",
+                    clock.instant());
             log.warn(
                     "\n\n  Created the demo API key (all permissions): {}\n  Use it as 'Authorization: Bearer <key>'. It is shown only this once.\n",
                     secret);

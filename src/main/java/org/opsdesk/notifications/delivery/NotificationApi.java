@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.ResponseEntity;
@@ -39,23 +40,24 @@ class NotificationApi {
             @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "100") int limit) {
-        return page(operationId, channel, null, state, cursor, limit);
+            @RequestParam(defaultValue = "100") int limit,
+            Actor actor) {
+        return page(actor, operationId, channel, null, state, cursor, limit);
     }
 
     @RequiresPermission("notifications:view")
     @GetMapping(path = "/api/v1/notifications/{id}", produces = "application/json")
-    Map<String, Object> get(@PathVariable UUID id) {
+    Map<String, Object> get(@PathVariable UUID id, Actor actor) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("notification", deliveries.get(id));
-        body.put("attempts", deliveries.attempts(id));
+        body.put("notification", deliveries.get(id, actor));
+        body.put("attempts", deliveries.attempts(id, actor));
         return body;
     }
 
     @RequiresPermission("notifications:manage")
     @PostMapping(path = "/api/v1/notifications/{id}/resend", produces = "application/json")
-    ResponseEntity<Delivery> resend(@PathVariable UUID id) {
-        return ResponseEntity.accepted().body(deliveries.resend(id));
+    ResponseEntity<Delivery> resend(@PathVariable UUID id, Actor actor) {
+        return ResponseEntity.accepted().body(deliveries.resend(id, actor));
     }
 
     @RequiresPermission("webhooks:view")
@@ -64,8 +66,9 @@ class NotificationApi {
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "100") int limit) {
-        return page(null, Delivery.WEBHOOK, id.toString(), state, cursor, limit);
+            @RequestParam(defaultValue = "100") int limit,
+            Actor actor) {
+        return page(actor, null, Delivery.WEBHOOK, id.toString(), state, cursor, limit);
     }
 
     @RequiresPermission("webhooks:manage")
@@ -75,6 +78,7 @@ class NotificationApi {
     }
 
     private Map<String, Object> page(
+            Actor actor,
             @Nullable UUID operationId,
             @Nullable String channel,
             @Nullable String recipient,
@@ -93,7 +97,7 @@ class NotificationApi {
                 throw Keyset.invalidCursor();
             }
         }
-        var items = deliveries.list(operationId, channel, recipient, state, beforeAt, beforeId, limit + 1);
+        var items = deliveries.list(actor, operationId, channel, recipient, state, beforeAt, beforeId, limit + 1);
         var body = new LinkedHashMap<String, Object>();
         body.put("items", items.stream().limit(limit).toList());
         body.put(

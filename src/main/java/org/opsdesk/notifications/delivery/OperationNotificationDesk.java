@@ -56,7 +56,9 @@ class OperationNotificationDesk implements OperationNotifications {
     @Transactional(readOnly = true)
     public List<Sent> sent(UUID operationId, int limit, Actor actor) {
         operations.get(operationId, actor);
-        return deliveries.list(operationId, null, null, null, null, null, limit).stream()
+        return deliveries
+                .list(null, operationId, null, null, null, null, null, limit)
+                .stream() // visible: checked above
                 .map(OperationNotificationDesk::sent)
                 .toList();
     }
