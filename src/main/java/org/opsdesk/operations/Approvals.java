@@ -169,6 +169,7 @@ public class Approvals {
      */
     @Transactional(noRollbackFor = ApprovalVoid.class)
     public ApprovalRequest approve(UUID id, @Nullable String comment, Actor actor) {
+        FreeText.comment("comment", comment);
         var locked = lockForDecision(id, actor, "approve");
         Operation operation = locked.operation();
         ApprovalRequest request = locked.stored().request();
@@ -212,6 +213,7 @@ public class Approvals {
         if (reason == null || reason.isBlank()) {
             throw new ReasonRequired("declining an approval request needs a reason");
         }
+        FreeText.reason(reason);
         var locked = lockForDecision(id, actor, "decline");
         Instant now = clock.instant();
         voidIfMoved(locked, actor, now);
