@@ -359,7 +359,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                                 "matrix-target",
                                 ApiKeySecrets.generate(),
                                 List.of("deposit:view"),
-                                null,
+                                Instant.now().plus(java.time.Duration.ofDays(1)),
                                 "tests",
                                 Instant.now())
                         .toString();

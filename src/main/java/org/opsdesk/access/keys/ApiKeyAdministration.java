@@ -58,9 +58,9 @@ public class ApiKeyAdministration {
         this.defaultLifetime = defaultLifetime.compareTo(maxLifetime) > 0 ? maxLifetime : defaultLifetime;
     }
 
-    /** The longest a key may live, from its creation. */
-    public Duration maxLifetime() {
-        return maxLifetime;
+    /** How long a key lives when its creator gives no expiry (as the console does not). */
+    public Duration defaultLifetime() {
+        return defaultLifetime;
     }
 
     @Transactional

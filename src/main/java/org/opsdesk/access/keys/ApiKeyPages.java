@@ -108,7 +108,8 @@ class ApiKeyPages {
                 .addObject(
                         "grantable",
                         catalog.all().stream().filter(p -> actor.may(p.name())).toList())
-                .addObject("canManage", actor.may("apikeys:manage"));
+                .addObject("canManage", actor.may("apikeys:manage"))
+                .addObject("lifetimeDays", administration.defaultLifetime().toDays());
     }
 
     private static String state(ApiKeyDetails key, Instant now) {
