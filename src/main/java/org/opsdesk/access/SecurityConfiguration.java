@@ -12,6 +12,7 @@ import org.opsdesk.access.keys.ApiKeyAuthenticationFilter;
 import org.opsdesk.access.keys.ApiKeyCache;
 import org.opsdesk.access.keys.ApiKeyRateLimiter;
 import org.opsdesk.access.keys.ApiKeyRevocationListener;
+import org.opsdesk.access.keys.ApiKeyStanding;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.access.keys.ProblemResponses;
 import org.opsdesk.access.operators.PasswordHashing;
@@ -69,6 +70,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain apiChain(
             HttpSecurity http,
             ApiKeyStore keys,
+            ApiKeyStanding keyStanding,
             ApiKeyCache keyCache,
             ProblemResponses problems,
             SecurityLog securityLog,
@@ -79,7 +81,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
-                                keys, keyCache, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
+                                keys,
+                                keyStanding,
+                                keyCache,
+                                problems,
+                                new ApiKeyRateLimiter(ratePerSecond),
+                                securityLog,
+                                clock),
                         AnonymousAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(
@@ -103,6 +111,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
             HttpSecurity http,
             SecurityContextRepository operatorSessions,
             ApiKeyStore keys,
+            ApiKeyStanding standing,
             ApiKeyCache keyCache,
             ProblemResponses problems,
             SecurityLog securityLog,
@@ -114,7 +123,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .securityContext(context -> context.securityContextRepository(operatorSessions))
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
-                                keys, keyCache, problems, new ApiKeyRateLimiter(ratePerSecond), securityLog, clock),
+                                keys,
+                                standing,
+                                keyCache,
+                                problems,
+                                new ApiKeyRateLimiter(ratePerSecond),
+                                securityLog,
+                                clock),
                         AnonymousAuthenticationFilter.class)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +29,10 @@ import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.RequestIds;
 import org.opsdesk.workflow.Move;
 import org.opsdesk.workflow.ReasonRequired;
+import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,13 +49,21 @@ public class Approvals {
     private final OperationStore operations;
     private final ApprovalStore store;
     private final ChangeWriter changes;
+    private final ObjectProvider<MakerStanding> makerStanding;
     private final Clock clock;
 
-    Approvals(Workflows workflows, OperationStore operations, ApprovalStore store, ChangeWriter changes, Clock clock) {
+    Approvals(
+            Workflows workflows,
+            OperationStore operations,
+            ApprovalStore store,
+            ChangeWriter changes,
+            ObjectProvider<MakerStanding> makerStanding,
+            Clock clock) {
         this.workflows = workflows;
         this.operations = operations;
         this.store = store;
         this.changes = changes;
+        this.makerStanding = makerStanding;
         this.clock = clock;
     }
 
@@ -84,7 +96,8 @@ public class Approvals {
                 null,
                 false);
         store.insert(
-                new ApprovalStore.Stored(request, current.stageEnteredAt(), move.override()), maker.principalKey());
+                new ApprovalStore.Stored(request, current.stageEnteredAt(), move.override(), maker.person(), Set.of()),
+                maker.principalKey());
         var recorded = operation.note(
                 HistoryEntry.APPROVAL_REQUESTED,
                 maker,
@@ -137,7 +150,8 @@ public class Approvals {
         var approvable = types.stream()
                 .filter(t -> actor.may(Operations.view(t)) && actor.may(Operations.approve(t)))
                 .toList();
-        var query = ApprovalListQuery.build(filter, visible, approvable, actor.principalKey(), cursor, limit);
+        var query = ApprovalListQuery.build(
+                filter, visible, approvable, actor.principalKey(), actor.person(), cursor, limit);
         var rows = new ArrayList<>(store.list(query.sql(), query.params()));
         String next = null;
         if (rows.size() > limit) {
@@ -149,21 +163,26 @@ public class Approvals {
 
     /**
      * Approves as a checker. The last needed approval applies the move, attributed to the maker with the checkers
-     * listed. A request whose operation moved on since is voided (and stays void: that commits) instead.
+     * listed. A request whose operation moved on since, or whose maker may no longer make the move (disabled,
+     * deleted, revoked, or without the transition's permission now), is voided (and stays void: that commits)
+     * instead. Each person approves once, whichever of their keys they use.
      */
     @Transactional(noRollbackFor = ApprovalVoid.class)
     public ApprovalRequest approve(UUID id, @Nullable String comment, Actor actor) {
+        FreeText.comment("comment", comment);
         var locked = lockForDecision(id, actor, "approve");
         Operation operation = locked.operation();
         ApprovalRequest request = locked.stored().request();
-        if (request.approvals().stream()
-                .anyMatch(a -> a.checker().principalKey().equals(actor.principalKey()))) {
+        if (locked.stored().voters().contains(actor.person())) {
             throw new AlreadyApproved(request.approvals().size(), request.requiredApprovals());
         }
         Instant now = clock.instant();
         voidIfMoved(locked, actor, now);
-        store.addVote(id, actor.principalKey(), Party.of(actor), blankToNull(comment), now);
         int approvals = request.approvals().size() + 1;
+        if (approvals >= request.requiredApprovals()) {
+            voidIfMakerOutOfStanding(locked, actor, now);
+        }
+        store.addVote(id, actor.principalKey(), actor.person(), Party.of(actor), blankToNull(comment), now);
         var given = operation.note(
                 HistoryEntry.APPROVAL_GIVEN,
                 actor,
@@ -194,6 +213,7 @@ public class Approvals {
         if (reason == null || reason.isBlank()) {
             throw new ReasonRequired("declining an approval request needs a reason");
         }
+        FreeText.reason(reason);
         var locked = lockForDecision(id, actor, "decline");
         Instant now = clock.instant();
         voidIfMoved(locked, actor, now);
@@ -231,7 +251,7 @@ public class Approvals {
         if (request.state() != State.PENDING) {
             throw new ApprovalNotPending(request);
         }
-        if (request.maker().principalKey().equals(actor.principalKey())) {
+        if (stored.makerPerson().equals(actor.person())) {
             throw new MakerCannotApprove(action);
         }
         return new Locked(operation, stored);
@@ -247,6 +267,40 @@ public class Approvals {
         }
         String why = "the operation moved on since the request (it was in '" + request.fromStage() + "', it is now in '"
                 + current.stage() + "' since " + current.stageEnteredAt() + ")";
+        voidRequest(locked, actor, why, now);
+    }
+
+    /**
+     * The approved move would apply in the maker's name: a maker who may no longer make it (disabled, deleted,
+     * revoked, or who lost the transition's permission) voids the request instead.
+     */
+    private void voidIfMakerOutOfStanding(Locked locked, Actor actor, Instant now) {
+        ApprovalRequest request = locked.stored().request();
+        Party maker = request.maker();
+        String permission = transitionOf(locked.operation().snapshot(), request)
+                .map(t -> locked.stored().override() ? t.overridePermission() : t.permission())
+                .orElse(null);
+        MakerStanding standing = makerStanding.getIfAvailable();
+        if (permission == null || standing == null || standing.mayStillTake(maker.kind(), maker.id(), permission)) {
+            return; // a workflow that lost the transition is reported by apply()
+        }
+        voidRequest(
+                locked,
+                actor,
+                "the maker (" + maker.kind() + " " + maker.id() + ") may no longer make this move: disabled,"
+                        + " deleted, revoked or without the permission '" + permission + "'; it was not applied",
+                now);
+    }
+
+    private Optional<Transition> transitionOf(OperationSnapshot current, ApprovalRequest request) {
+        return workflows
+                .version(current.type(), current.workflowVersion())
+                .transition(request.fromStage(), request.toStage());
+    }
+
+    /** Voids the request with its reason in the history; throws so the caller answers, while the void commits. */
+    private void voidRequest(Locked locked, Actor actor, String why, Instant now) {
+        ApprovalRequest request = locked.stored().request();
         store.decide(request.id(), State.VOID, now, Party.of(actor), null, why);
         changes.apply(locked.operation()
                 .note(

@@ -98,7 +98,7 @@ public class Operations {
     }
 
     /** The longest internal comment, in characters. */
-    public static final int COMMENT_MAX = 4000;
+    public static final int COMMENT_MAX = FreeText.COMMENT_MAX;
 
     @Transactional
     public OperationSnapshot create(NewOperation command, Actor actor) {
@@ -130,6 +130,8 @@ public class Operations {
             @Nullable String comment,
             @Nullable Long expectedVersion,
             Actor actor) {
+        FreeText.reason(reason);
+        FreeText.comment("comment", comment);
         Operation operation = lockVisible(id, actor, expectedVersion);
         OperationSnapshot current = operation.snapshot();
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
@@ -224,6 +226,7 @@ public class Operations {
             Operation.AssignAction action,
             Actor actor,
             @Nullable String reason) {
+        FreeText.reason(reason);
         var change = operation.assign(assignee, action, actor, reason, clock.instant(), RequestIds.current());
         changes.apply(change);
         return change.operation().snapshot();
@@ -241,12 +244,7 @@ public class Operations {
         if (comment.isEmpty()) {
             throw InvalidInput.of("text", "must not be blank");
         }
-        if (comment.codePointCount(0, comment.length()) > COMMENT_MAX) {
-            throw InvalidInput.of("text", "must be at most " + COMMENT_MAX + " characters");
-        }
-        if (comment.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw InvalidInput.of("text", "no control characters other than line breaks and tabs");
-        }
+        FreeText.comment("text", comment);
         var change = operation.note(
                 HistoryEntry.COMMENTED,
                 actor,
@@ -267,6 +265,7 @@ public class Operations {
             @Nullable String reason,
             @Nullable Long expectedVersion,
             Actor actor) {
+        FreeText.reason(reason);
         Operation operation = lockVisible(id, actor, expectedVersion);
         require(actor, update(operation.snapshot().type()));
         var change = operation.editAttributes(

@@ -9,8 +9,12 @@ import java.util.Objects;
  * @param id stable id (operator username, API key id, process name)
  * @param name human-readable name kept in history even if the principal is later renamed or deleted
  * @param permissions what this principal may do
+ * @param person the person behind the principal, which four-eyes compares: an operator is their own person
+ *     ({@code operator:<username>}); an API key counts as the operator who created it, a key created by a key
+ *     as that key's person, and a key with no human creator (the bootstrap or demo key) as a person of its own
+ *     ({@code api_key:<id>}); internal processes are their own {@link #principalKey()}
  */
-public record Actor(Kind kind, String id, String name, Permissions permissions) {
+public record Actor(Kind kind, String id, String name, Permissions permissions, String person) {
 
     public enum Kind {
         OPERATOR,
@@ -28,6 +32,12 @@ public record Actor(Kind kind, String id, String name, Permissions permissions) 
         Objects.requireNonNull(id);
         Objects.requireNonNull(name);
         Objects.requireNonNull(permissions);
+        Objects.requireNonNull(person);
+    }
+
+    /** A principal that is its own person: an operator, or an internal process. */
+    public Actor(Kind kind, String id, String name, Permissions permissions) {
+        this(kind, id, name, permissions, kind.code() + ":" + id);
     }
 
     /** The timer process: fires timer transitions, needs no permission. */

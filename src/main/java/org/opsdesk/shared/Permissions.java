@@ -50,4 +50,16 @@ public record Permissions(Set<String> granted) {
         String prefix = wildcard.substring(0, wildcard.length() - 1);
         return allows(wildcard) || granted.stream().anyMatch(name -> name.startsWith(prefix));
     }
+
+    /**
+     * What both sets allow, as grants: a permission is allowed by the result exactly when both allow it. Two
+     * grants that allow the same permission are nested ({@code *} over {@code withdrawal:*} over {@code
+     * withdrawal:view}), so the narrower of each such pair is kept.
+     */
+    public Permissions intersect(Permissions other) {
+        var kept = new java.util.HashSet<String>();
+        granted.stream().filter(other::allows).forEach(kept::add);
+        other.granted.stream().filter(this::allows).forEach(kept::add);
+        return new Permissions(kept);
+    }
 }

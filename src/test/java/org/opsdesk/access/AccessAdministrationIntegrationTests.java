@@ -413,7 +413,8 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
         var created = api().post(
                         "/api/v1/api-keys",
                         """
-                {"name":"payments gateway","permissions":["withdrawal:view","deposit:view"],"expiresAt":"2099-01-01T00:00:00Z"}""");
+                {"name":"payments gateway","permissions":["withdrawal:view","deposit:view"],"expiresAt":"%s"}"""
+                                .formatted(Instant.now().plus(java.time.Duration.ofDays(30))));
         assertThat(created.status()).isEqualTo(201);
         String secret = created.json().get("secret").asString();
         String id = created.json().get("id").asString();

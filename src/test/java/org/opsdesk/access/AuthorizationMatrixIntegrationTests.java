@@ -312,7 +312,13 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 continue;
             }
             String secret = ApiKeySecrets.generate();
-            keys.create("matrix-" + role.name(), secret, List.copyOf(role.permissions()), null, "tests", Instant.now());
+            keys.create(
+                    "matrix-" + role.name(),
+                    secret,
+                    List.copyOf(role.permissions()),
+                    Instant.now().plus(java.time.Duration.ofDays(1)),
+                    "tests",
+                    Instant.now());
             callers.add(new Caller(role.name(), api().withKey(secret), new Permissions(role.permissions()), true));
         }
         assertThat(callers)
@@ -321,7 +327,13 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         callers.add(
                 new Caller("anonymous", new ApiClient("http://127.0.0.1:" + port, null), Permissions.none(), false));
         String revoked = ApiKeySecrets.generate();
-        UUID revokedId = keys.create("matrix-revoked", revoked, List.of("*"), null, "tests", Instant.now());
+        UUID revokedId = keys.create(
+                "matrix-revoked",
+                revoked,
+                List.of("*"),
+                Instant.now().plus(java.time.Duration.ofDays(1)),
+                "tests",
+                Instant.now());
         keys.revoke(revokedId, Instant.now());
         callers.add(new Caller("revoked key", api().withKey(revoked), Permissions.all(), false));
         return callers;
@@ -347,7 +359,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                                 "matrix-target",
                                 ApiKeySecrets.generate(),
                                 List.of("deposit:view"),
-                                null,
+                                Instant.now().plus(java.time.Duration.ofDays(1)),
                                 "tests",
                                 Instant.now())
                         .toString();

@@ -33,4 +33,19 @@ class PermissionsTests {
                 .as("a plain name is an exact check")
                 .isTrue();
     }
+
+    @Test
+    void anIntersectionAllowsExactlyWhatBothAllow() {
+        var key = Permissions.of("withdrawal:*", "deposit:view", "clients:view");
+        var creator = Permissions.of("withdrawal:transition:*", "withdrawal:view", "deposit:*");
+        var both = key.intersect(creator);
+        assertThat(both.allows("withdrawal:transition:approved")).isTrue();
+        assertThat(both.allows("withdrawal:view")).isTrue();
+        assertThat(both.allows("withdrawal:create")).isFalse();
+        assertThat(both.allows("deposit:view")).isTrue();
+        assertThat(both.allows("deposit:create")).isFalse();
+        assertThat(both.allows("clients:view")).isFalse();
+        assertThat(Permissions.all().intersect(creator)).isEqualTo(creator);
+        assertThat(key.intersect(Permissions.none()).granted()).isEmpty();
+    }
 }

@@ -136,7 +136,13 @@ public abstract class IntegrationTest {
     /** A client whose key holds exactly these permissions. */
     protected ApiClient apiWith(String... permissions) {
         String secret = ApiKeySecrets.generate();
-        keys.create("test-" + UUID.randomUUID(), secret, List.of(permissions), null, "tests", Instant.now());
+        keys.create(
+                "test-" + UUID.randomUUID(),
+                secret,
+                List.of(permissions),
+                Instant.now().plus(java.time.Duration.ofDays(30)),
+                "tests",
+                Instant.now());
         return api().withKey(secret);
     }
 

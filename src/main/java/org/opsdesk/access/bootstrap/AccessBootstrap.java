@@ -3,6 +3,7 @@ package org.opsdesk.access.bootstrap;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -55,6 +56,7 @@ class AccessBootstrap implements ApplicationRunner {
     private final @Nullable String adminPassword;
     private final @Nullable String bootstrapKey;
     private final Path dataDirectory;
+    private final Duration keyLifetime;
 
     AccessBootstrap(
             JdbcClient jdbc,
@@ -67,7 +69,9 @@ class AccessBootstrap implements ApplicationRunner {
             Environment environment,
             @Value("${opsdesk.admin-password:}") @Nullable String adminPassword,
             @Value("${opsdesk.bootstrap-api-key:}") @Nullable String bootstrapKey,
-            @Value("${opsdesk.data-dir}") Path dataDirectory) {
+            @Value("${opsdesk.data-dir}") Path dataDirectory,
+            @Value("${opsdesk.api.key-max-lifetime}") Duration keyLifetime) {
+        this.keyLifetime = keyLifetime;
         this.jdbc = jdbc;
         this.keys = keys;
         this.roles = roles;
@@ -184,12 +188,27 @@ class AccessBootstrap implements ApplicationRunner {
     private void createKeys(List<String> generated) {
         if (bootstrapKey != null) {
             if (!keys.existsWithSecret(bootstrapKey)) {
-                keys.create("bootstrap", bootstrapKey, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
-                log.info("Created the bootstrap API key from OPSDESK_BOOTSTRAP_API_KEY (all permissions)");
+                keys.create(
+                        "bootstrap",
+                        bootstrapKey,
+                        List.of(Permissions.ALL),
+                        clock.instant().plus(keyLifetime),
+                        "bootstrap",
+                        clock.instant());
+                log.info(
+                        "Created the bootstrap API key from OPSDESK_BOOTSTRAP_API_KEY (all permissions, expires in {}"
+                                + " days: set a new key before then)",
+                        keyLifetime.toDays());
             }
         } else if (DemoMode.isOn(environment) && keys.isEmpty()) {
             String secret = ApiKeySecrets.generate();
-            keys.create("demo", secret, List.of(Permissions.ALL), null, "bootstrap", clock.instant());
+            keys.create(
+                    "demo",
+                    secret,
+                    List.of(Permissions.ALL),
+                    clock.instant().plus(keyLifetime),
+                    "bootstrap",
+                    clock.instant());
             generated.add("demo API key (all permissions; send it as 'Authorization: Bearer <key>'): " + secret);
             log.info("Created the demo API key (all permissions)");
         }

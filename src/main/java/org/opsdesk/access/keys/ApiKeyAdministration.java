@@ -1,9 +1,9 @@
 package org.opsdesk.access.keys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,15 +15,17 @@ import org.opsdesk.access.permissions.PermissionCatalog;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Creates and revokes API keys. A key holds at most what its creator holds; its secret is returned once and
- * stored only as a hash; revocation applies to the very next request on every node (keys are looked up per
- * request).
+ * Creates and revokes API keys. A key holds at most what its creator holds, and acts with no more than they hold
+ * now ({@link ApiKeyStanding}); it always expires, at most {@code opsdesk.api.key-max-lifetime} after its creation
+ * ({@code opsdesk.api.key-default-lifetime} when none is asked for); its secret is returned once and stored only
+ * as a hash; revoking it revokes the keys created under it, and applies to the very next request on every node.
  */
 @Service
 public class ApiKeyAdministration {
@@ -36,14 +38,29 @@ public class ApiKeyAdministration {
     private final SecurityLog securityLog;
     private final ApiKeyCache cache;
     private final Clock clock;
+    private final Duration maxLifetime;
+    private final Duration defaultLifetime;
 
     ApiKeyAdministration(
-            ApiKeyStore keys, PermissionCatalog catalog, SecurityLog securityLog, ApiKeyCache cache, Clock clock) {
+            ApiKeyStore keys,
+            PermissionCatalog catalog,
+            SecurityLog securityLog,
+            ApiKeyCache cache,
+            Clock clock,
+            @Value("${opsdesk.api.key-max-lifetime}") Duration maxLifetime,
+            @Value("${opsdesk.api.key-default-lifetime}") Duration defaultLifetime) {
         this.keys = keys;
         this.cache = cache;
         this.catalog = catalog;
         this.securityLog = securityLog;
         this.clock = clock;
+        this.maxLifetime = maxLifetime;
+        this.defaultLifetime = defaultLifetime.compareTo(maxLifetime) > 0 ? maxLifetime : defaultLifetime;
+    }
+
+    /** How long a key lives when its creator gives no expiry (as the console does not). */
+    public Duration defaultLifetime() {
+        return defaultLifetime;
     }
 
     @Transactional
@@ -54,8 +71,14 @@ public class ApiKeyAdministration {
             @Nullable Integer rateLimitPerSecond,
             Actor actor) {
         Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
+        if (expiresAt == null) {
+            expiresAt = now.plus(defaultLifetime);
+        }
+        if (!expiresAt.isAfter(now)) {
             throw InvalidInput.of("expiresAt", "must be in the future");
+        }
+        if (expiresAt.isAfter(now.plus(maxLifetime))) {
+            throw InvalidInput.of("expiresAt", "at most " + maxLifetime.toDays() + " days from now");
         }
         catalog.validate("permissions", permissions);
         Grants.requireHeld(actor, permissions);
@@ -65,18 +88,24 @@ public class ApiKeyAdministration {
         var details = new java.util.TreeMap<String, Object>();
         details.put("name", name);
         details.put("permissions", sorted);
-        details.put("expiresAt", expiresAt == null ? "never" : expiresAt.toString());
+        details.put("expiresAt", expiresAt.toString());
         details.put("rateLimitPerSecond", rateLimitPerSecond == null ? "default" : rateLimitPerSecond);
         securityLog.record(SecurityEvents.API_KEY_CREATED, actor, "api_key:" + id, details);
         return new CreatedKey(keys.find(id).orElseThrow(), secret);
     }
 
+    /** Revokes a key and, with it, every key created under it that is still live (each in the security log). */
     @Transactional
     public ApiKeyDetails revoke(UUID id, Actor actor) {
         ApiKeyDetails key = keys.find(id).orElseThrow(() -> new NotFound("API key", id.toString()));
-        if (keys.revoke(id, clock.instant())) {
-            afterCommit(() -> cache.evict(id)); // this node at once; the others through the notification
-            securityLog.record(SecurityEvents.API_KEY_REVOKED, actor, "api_key:" + id, Map.of("name", key.name()));
+        for (UUID revoked : keys.revoke(id, clock.instant())) {
+            afterCommit(() -> cache.evict(revoked)); // this node at once; the others through the notification
+            var details = new java.util.TreeMap<String, Object>();
+            details.put("name", keys.find(revoked).map(ApiKeyDetails::name).orElse(""));
+            if (!revoked.equals(id)) {
+                details.put("withParent", id.toString());
+            }
+            securityLog.record(SecurityEvents.API_KEY_REVOKED, actor, "api_key:" + revoked, details);
         }
         return keys.find(id).orElseThrow();
     }

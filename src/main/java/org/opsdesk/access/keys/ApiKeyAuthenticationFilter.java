@@ -20,9 +20,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <api key>}. The key comes from the {@link ApiKeyCache} (which asks
- * the database unless it hears revocations from every node), expiry is checked on every request, so a revoked
- * or expired key fails on its next request. Last use is written at most once a minute per key and node, to keep
+ * Authenticates {@code Authorization: Bearer <api key>}. The key, as {@link ApiKeyStanding} says it may act now
+ * (cut to its creator's current permissions), comes from the {@link ApiKeyCache} (which asks the database unless
+ * it hears revocations and operator and role changes from every node); expiry is checked on every request, so a
+ * revoked or expired key, or one whose creator was disabled, fails on its next request. Last use is written at most once a minute per key and node, to keep
  * a write off every request.
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -30,6 +31,7 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
 
     private final ApiKeyStore keys;
+    private final ApiKeyStanding standing;
     private final ApiKeyCache cache;
     private final ProblemResponses problems;
     private final ApiKeyRateLimiter rateLimiter;
@@ -40,12 +42,14 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public ApiKeyAuthenticationFilter(
             ApiKeyStore keys,
+            ApiKeyStanding standing,
             ApiKeyCache cache,
             ProblemResponses problems,
             ApiKeyRateLimiter rateLimiter,
             SecurityLog securityLog,
             Clock clock) {
         this.keys = keys;
+        this.standing = standing;
         this.cache = cache;
         this.problems = problems;
         this.rateLimiter = rateLimiter;
@@ -70,10 +74,13 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Instant now = clock.instant();
         String secret = header.substring(7).trim();
-        var key = cache.find(secret, () -> keys.findBySecret(secret)).filter(k -> k.usableAt(now));
+        var key = cache.find(secret, () -> standing.bySecret(secret)).filter(k -> k.usableAt(now));
         if (key.isEmpty()) {
             problems.commence(
-                    request, response, new BadCredentialsException("the API key is unknown, expired or revoked"));
+                    request,
+                    response,
+                    new BadCredentialsException(
+                            "the API key is unknown, expired or revoked, or its creator may no longer act"));
             return;
         }
         var apiKey = key.get();
@@ -84,7 +91,11 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var actor = new Actor(
-                Actor.Kind.API_KEY, apiKey.id().toString(), apiKey.name(), new Permissions(apiKey.permissions()));
+                Actor.Kind.API_KEY,
+                apiKey.id().toString(),
+                apiKey.name(),
+                new Permissions(apiKey.permissions()),
+                apiKey.person());
         SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
         recordUse(apiKey.id(), request.getRemoteAddr(), now);
         try {

@@ -12,7 +12,8 @@ import org.opsdesk.access.keys.ApiKeyStore.ApiKey;
 /**
  * Keys recently found in the database, so an API request does not pay a second database round trip just to
  * authenticate (ADR 0007). Safe only while revocations reach every node: the cache answers only while
- * {@link ApiKeyRevocationListener} is listening for them, and forgets everything whenever it is not. Expiry is
+ * {@link ApiKeyRevocationListener} is listening for them, and forgets everything whenever it is not, and whenever
+ * an operator's roles or status or a role's permissions change (a key acts with its creator's current ones). Expiry is
  * still decided per request from the cached expiry time; unknown secrets are never cached.
  */
 public final class ApiKeyCache {
@@ -59,6 +60,12 @@ public final class ApiKeyCache {
     public void evict(UUID keyId) {
         revocations.incrementAndGet();
         bySecretHash.values().removeIf(entry -> entry.key().id().equals(keyId));
+    }
+
+    /** An operator or a role changed (here or on another node): every key's standing may have changed. */
+    public void evictAll() {
+        revocations.incrementAndGet();
+        bySecretHash.clear();
     }
 
     /** Whether revocations are being heard; when they are not, nothing is cached. */

@@ -109,7 +109,8 @@ class ApiKeyPages {
                 .addObject(
                         "grantable",
                         catalog.all().stream().filter(p -> actor.may(p.name())).toList())
-                .addObject("canManage", actor.may(AccessPermissions.APIKEYS_MANAGE));
+                .addObject("canManage", actor.may(AccessPermissions.APIKEYS_MANAGE))
+                .addObject("lifetimeDays", administration.defaultLifetime().toDays());
     }
 
     private static String state(ApiKeyDetails key, Instant now) {

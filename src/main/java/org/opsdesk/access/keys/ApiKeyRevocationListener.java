@@ -12,12 +12,14 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Hears revocations from every node (PostgreSQL {@code LISTEN}/{@code NOTIFY}) and evicts the key from this
- * node's {@link ApiKeyCache}. While the listening connection is down the cache is switched off, so a missed
+ * node's {@link ApiKeyCache}; a change of an operator's roles or status or of a role's permissions empties it. While the listening connection is down the cache is switched off, so a missed
  * notification can never keep a revoked key alive.
  */
 public final class ApiKeyRevocationListener implements SmartLifecycle {
 
     public static final String CHANNEL = "opsdesk_api_key_revoked";
+    /** The notice's payload when an operator or a role changed (sent by database triggers): forget every key. */
+    public static final String EVERY_KEY = "*";
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyRevocationListener.class);
     private static final int POLL_MILLIS = 500;
@@ -87,6 +89,10 @@ public final class ApiKeyRevocationListener implements SmartLifecycle {
     }
 
     private void evict(String payload) {
+        if (EVERY_KEY.equals(payload)) {
+            cache.evictAll();
+            return;
+        }
         try {
             cache.evict(UUID.fromString(payload));
         } catch (IllegalArgumentException e) {

@@ -15,18 +15,40 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiKeyStore {
 
-    /** A key as stored (never its secret). */
+    /**
+     * A key as it may act now (never its secret): its grants cut to those of every key above it and of the
+     * operator who created the first of them, its expiry the earliest of theirs, revoked when any of them is.
+     *
+     * @param person who four-eyes counts it as ({@code Actor.person()})
+     * @param creatorActive false when the operator at the top of its chain is disabled, deleted or gone, or a key
+     *     above it is missing: the key may not act
+     */
     public record ApiKey(
             UUID id,
             String name,
             Set<String> permissions,
             @Nullable Instant expiresAt,
             @Nullable Instant revokedAt,
-            @Nullable Integer rateLimitPerSecond) {
+            @Nullable Integer rateLimitPerSecond,
+            String person,
+            boolean creatorActive) {
         public boolean usableAt(Instant now) {
-            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+            return creatorActive && revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
         }
     }
+
+    /** One stored key row, as its chain of creators is read. */
+    record KeyRow(
+            UUID id,
+            String name,
+            Set<String> permissions,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt,
+            @Nullable Integer rateLimitPerSecond,
+            String createdBy) {}
+
+    static final String KEY_CREATOR_PREFIX = "api_key:";
+    private static final int MAX_CHAIN = 16;
 
     private final JdbcClient jdbc;
 
@@ -34,28 +56,45 @@ public class ApiKeyStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<ApiKey> findBySecret(String secret) {
+    /** The key with this secret followed by the keys that created it, nearest first; empty when unknown. */
+    List<KeyRow> chainBySecret(String secret) {
+        return chain("secret_hash = ?", ApiKeySecrets.hash(secret));
+    }
+
+    /** The key with this id followed by the keys that created it, nearest first; empty when unknown. */
+    List<KeyRow> chainById(UUID id) {
+        return chain("id = ?", id);
+    }
+
+    private List<KeyRow> chain(String where, Object param) {
         return jdbc.sql(
-                        "select id, name, permissions, expires_at, revoked_at, rate_limit_per_second from access.api_key"
-                                + " where secret_hash = ?")
-                .param(ApiKeySecrets.hash(secret))
-                .query((rs, n) -> new ApiKey(
+                        """
+                        with recursive chain as (
+                          select id, name, permissions, expires_at, revoked_at, rate_limit_per_second, created_by,
+                            0 as depth
+                          from access.api_key where %s
+                          union all
+                          select k.id, k.name, k.permissions, k.expires_at, k.revoked_at, k.rate_limit_per_second,
+                            k.created_by, c.depth + 1
+                          from chain c join access.api_key k
+                            on k.id = case when c.created_by like 'api_key:%%' then substr(c.created_by, 9)::uuid end
+                          where c.depth < ?)
+                        select * from chain order by depth"""
+                                .formatted(where))
+                .params(param, MAX_CHAIN)
+                .query((rs, n) -> new KeyRow(
                         rs.getObject("id", UUID.class),
                         rs.getString("name"),
                         Set.of((String[]) rs.getArray("permissions").getArray()),
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-                        rs.getObject("rate_limit_per_second", Integer.class)))
-                .optional();
+                        rs.getObject("rate_limit_per_second", Integer.class),
+                        rs.getString("created_by")))
+                .list();
     }
 
     public UUID create(
-            String name,
-            String secret,
-            List<String> permissions,
-            @Nullable Instant expiresAt,
-            String createdBy,
-            Instant now) {
+            String name, String secret, List<String> permissions, Instant expiresAt, String createdBy, Instant now) {
         return create(name, secret, permissions, expiresAt, null, createdBy, now);
     }
 
@@ -63,7 +102,7 @@ public class ApiKeyStore {
             String name,
             String secret,
             List<String> permissions,
-            @Nullable Instant expiresAt,
+            Instant expiresAt,
             @Nullable Integer rateLimitPerSecond,
             String createdBy,
             Instant now) {
@@ -138,15 +177,29 @@ public class ApiKeyStore {
                 .optional();
     }
 
-    /** Revokes a key and tells every node at commit (NOTIFY); false if it was revoked already. */
-    public boolean revoke(UUID id, Instant now) {
-        boolean revoked = jdbc.sql("update access.api_key set revoked_at = ? where id = ? and revoked_at is null")
-                        .params(ts(now), id)
-                        .update()
-                == 1;
-        if (revoked) {
+    /**
+     * Revokes a key and every key created under it (by it, by those, and so on) that is not revoked yet, and
+     * tells every node at commit (NOTIFY). Returns the keys revoked now, the given one first when it was still
+     * live.
+     */
+    public List<UUID> revoke(UUID id, Instant now) {
+        List<UUID> revoked = jdbc.sql(
+                        """
+                        with recursive tree as (
+                          select id, 0 as depth from access.api_key where id = ?
+                          union all
+                          select k.id, t.depth + 1 from tree t
+                            join access.api_key k on k.created_by = 'api_key:' || t.id::text)
+                        , revoked as (
+                          update access.api_key set revoked_at = ?
+                          where id in (select id from tree) and revoked_at is null returning id)
+                        select r.id from revoked r join tree t on t.id = r.id order by t.depth, r.id""")
+                .params(id, ts(now))
+                .query(UUID.class)
+                .list();
+        for (UUID key : revoked) {
             jdbc.sql("select pg_notify(?, ?)")
-                    .params(ApiKeyRevocationListener.CHANNEL, id.toString())
+                    .params(ApiKeyRevocationListener.CHANNEL, key.toString())
                     .query()
                     .singleRow();
         }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One message to one recipient over one channel, as the API shows it (without the body).
  *
+ * @param operationType the type of the operation it is about; null when about none (an endpoint alert, a test)
  * @param ruleId the notification rule that called for it; null for webhooks
  * @param sentBy who sent it by hand (a manual rule's notification); null when it went out by itself
  * @param edited for a manual send, whether the sender changed the rendered text; null otherwise
@@ -19,6 +20,7 @@ public record Delivery(
         UUID eventId,
         String eventType,
         @Nullable UUID operationId,
+        @Nullable String operationType,
         String channel,
         String recipient,
         @Nullable String audience,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.OperatorContact;
+import org.opsdesk.access.PrincipalPermissions;
 import org.opsdesk.notifications.channels.OperatorMessaging;
 import org.opsdesk.notifications.rules.Audience;
 import org.opsdesk.notifications.rules.DeliveryMode;
@@ -16,7 +17,10 @@ import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
+import org.opsdesk.operations.OperationSnapshot;
+import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.shared.Permissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -26,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Turns each relayed {@link StatusChanged} into its deliveries: one pending webhook delivery per enabled endpoint
- * subscribed to it, and one delivery per (channel, recipient) for every <em>automatic</em> notification rule the
+ * subscribed to it whose registrant (the principal who created it) may view the operation's type now — an
+ * endpoint carries subjects and amounts, so it sees no more than the person or key that registered it — and one delivery per (channel, recipient) for every <em>automatic</em> notification rule the
  * change matches ({@link NotificationRules#plan}); manual rules create nothing here — they are offered to the
  * operator, who sends them through {@link ManualNotifications}. A rule's message is rendered
  * now, once, in the recipient's language, and stored with the delivery, so every retry and resend sends the same
@@ -47,7 +52,11 @@ class DeliveryCreation {
     private final NotificationMessages notificationMessages;
     private final OperatorMessaging operators;
     private final DeliveryAlerts alerts;
+    private final PrincipalPermissions principals;
     private final Clock clock;
+
+    /** A subscribed endpoint with what its registrant may do now. */
+    private record Subscriber(WebhookEndpoint endpoint, Permissions registrant) {}
 
     DeliveryCreation(
             WebhookAdministration webhooks,
@@ -57,7 +66,9 @@ class DeliveryCreation {
             NotificationMessages notificationMessages,
             OperatorMessaging operators,
             DeliveryAlerts alerts,
+            PrincipalPermissions principals,
             Clock clock) {
+        this.principals = principals;
         this.webhooks = webhooks;
         this.messages = messages;
         this.deliveries = deliveries;
@@ -70,11 +81,15 @@ class DeliveryCreation {
 
     @EventListener
     void on(StatusChanged event) {
-        var endpoints = subscribersForThisRelayBatch();
+        String view = Operations.view(event.operation().type());
+        var endpoints = subscribersForThisRelayBatch().stream()
+                .filter(subscriber -> subscriber.registrant().allows(view))
+                .map(Subscriber::endpoint)
+                .toList();
         if (!endpoints.isEmpty()) {
             String body = messages.statusChanged(event, false);
             for (WebhookEndpoint endpoint : endpoints) {
-                webhook(event.eventId(), StatusChanged.TYPE, event.operation().id(), endpoint.id(), body, false);
+                webhook(event.eventId(), StatusChanged.TYPE, event.operation(), endpoint.id(), body, false);
             }
         }
         for (NotificationPlan plan : rules.plan(event)) {
@@ -88,17 +103,18 @@ class DeliveryCreation {
     }
 
     /**
-     * The relay hands over up to a batch of events in one transaction: the subscribed endpoints are read once per
-     * transaction, not once per event (the relay is the path every status change takes).
+     * The relay hands over up to a batch of events in one transaction: the subscribed endpoints and their
+     * registrants' permissions are read once per transaction, not once per event (the relay is the path every
+     * status change takes).
      */
     @SuppressWarnings("unchecked")
-    private List<WebhookEndpoint> subscribersForThisRelayBatch() {
+    private List<Subscriber> subscribersForThisRelayBatch() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return webhooks.subscribers(StatusChanged.TYPE);
+            return subscribers();
         }
-        var cached = (List<WebhookEndpoint>) TransactionSynchronizationManager.getResource(this);
+        var cached = (List<Subscriber>) TransactionSynchronizationManager.getResource(this);
         if (cached == null) {
-            cached = webhooks.subscribers(StatusChanged.TYPE);
+            cached = subscribers();
             TransactionSynchronizationManager.bindResource(this, cached);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -108,6 +124,14 @@ class DeliveryCreation {
             });
         }
         return cached;
+    }
+
+    private List<Subscriber> subscribers() {
+        var registrants = new java.util.HashMap<String, Permissions>();
+        return webhooks.subscribers(StatusChanged.TYPE).stream()
+                .map(endpoint -> new Subscriber(
+                        endpoint, registrants.computeIfAbsent(endpoint.createdBy(), principals::current)))
+                .toList();
     }
 
     /**
@@ -153,6 +177,7 @@ class DeliveryCreation {
                 event.eventId(),
                 StatusChanged.TYPE,
                 event.operation().id(),
+                event.operation().type(),
                 channel,
                 recipient,
                 ruleMessageId(event.eventId(), channel, recipient),
@@ -176,13 +201,19 @@ class DeliveryCreation {
 
     /** Stores a webhook delivery and answers its id; empty when this event already has one for the endpoint. */
     Optional<UUID> webhook(
-            UUID eventId, String eventType, @Nullable UUID operationId, UUID endpointId, String body, boolean test) {
+            UUID eventId,
+            String eventType,
+            @Nullable OperationSnapshot operation,
+            UUID endpointId,
+            String body,
+            boolean test) {
         UUID id = UUID.randomUUID();
         boolean inserted = deliveries.insert(
                 id,
                 eventId,
                 eventType,
-                operationId,
+                operation == null ? null : operation.id(),
+                operation == null ? null : operation.type(),
                 Delivery.WEBHOOK,
                 endpointId.toString(),
                 messageId(eventId, endpointId),

@@ -7,15 +7,25 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.operations.OperationSnapshot;
+import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.workflow.Status;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.Workflows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading deliveries and their attempts, resending one, and simulating an event for a webhook endpoint. */
+/**
+ * Reading deliveries and their attempts, resending one, and simulating an event for a webhook endpoint. A
+ * delivery about an operation exists for a caller only when they may view that operation's type ({@code
+ * <type>:view}): another's answers 404 and lists leave it out, whatever global permission the caller holds.
+ * Deliveries about no operation (endpoint alerts, simulated events) are for every holder of the permission.
+ */
 @Service
 class DeliveryService {
 
@@ -25,6 +35,7 @@ class DeliveryService {
     private final DeliveryCreation creation;
     private final WebhookMessages messages;
     private final WebhookAdministration webhooks;
+    private final Workflows workflows;
     private final Clock clock;
 
     DeliveryService(
@@ -32,7 +43,9 @@ class DeliveryService {
             DeliveryCreation creation,
             WebhookMessages messages,
             WebhookAdministration webhooks,
+            Workflows workflows,
             Clock clock) {
+        this.workflows = workflows;
         this.store = store;
         this.creation = creation;
         this.messages = messages;
@@ -40,16 +53,20 @@ class DeliveryService {
         this.clock = clock;
     }
 
-    Delivery get(UUID id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+    Delivery get(UUID id, Actor actor) {
+        return store.find(id)
+                .filter(delivery ->
+                        delivery.operationType() == null || actor.may(Operations.view(delivery.operationType())))
+                .orElseThrow(() -> notFound(id));
     }
 
-    List<Attempt> attempts(UUID id) {
-        get(id);
+    List<Attempt> attempts(UUID id, Actor actor) {
+        get(id, actor);
         return store.attempts(id);
     }
 
     List<Delivery> list(
+            Actor actor,
             @Nullable UUID operationId,
             @Nullable String channel,
             @Nullable String recipient,
@@ -60,17 +77,23 @@ class DeliveryService {
         if (state != null && !STATES.contains(state)) {
             throw InvalidInput.of("state", "must be one of " + String.join(", ", STATES));
         }
-        return store.list(operationId, channel, recipient, state, beforeAt, beforeId, limit);
+        var visibleTypes = actor.may(Permissions.ALL)
+                ? null
+                : workflows.all().stream()
+                        .map(WorkflowDefinition::type)
+                        .filter(type -> actor.may(Operations.view(type)))
+                        .toList();
+        return store.list(visibleTypes, operationId, channel, recipient, state, beforeAt, beforeId, limit);
     }
 
     /** Sends a delivery again with the same message id and body: now, with a fresh retry schedule. */
     @Transactional
-    Delivery resend(UUID id) {
-        get(id);
+    Delivery resend(UUID id, Actor actor) {
+        get(id, actor);
         if (!store.resend(id, clock.instant())) {
             throw new BeingSent(id);
         }
-        return get(id);
+        return get(id, actor);
     }
 
     /** A simulated {@code eventType} for one endpoint (enabled or not), marked {@code "test": true}. */
@@ -113,7 +136,7 @@ class DeliveryService {
                 operation);
         UUID id = creation.webhook(eventId, eventType, null, endpointId, messages.statusChanged(event, true), true)
                 .orElseThrow(); // a fresh event id: never a duplicate
-        return get(id);
+        return store.find(id).orElseThrow();
     }
 
     private static NotFound notFound(UUID id) {

@@ -51,6 +51,7 @@ class DeliveryStore {
             UUID eventId,
             String eventType,
             @Nullable UUID operationId,
+            @Nullable String operationType,
             String channel,
             String recipient,
             String messageId,
@@ -65,9 +66,10 @@ class DeliveryStore {
     /** What a finished attempt changes on the delivery. */
     record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
 
-    private static final String COLUMNS = "id, event_id, event_type, operation_id, channel, recipient, audience,"
-            + " message_id, test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at,"
-            + " rule_id, sent_by_kind, sent_by_id, sent_by_name, edited";
+    private static final String COLUMNS =
+            "id, event_id, event_type, operation_id, operation_type, channel, recipient, audience,"
+                    + " message_id, test, state, attempts, next_attempt_at, last_error, sent_at, created_at, updated_at,"
+                    + " rule_id, sent_by_kind, sent_by_id, sent_by_name, edited";
 
     private final JdbcClient jdbc;
 
@@ -81,6 +83,7 @@ class DeliveryStore {
             UUID eventId,
             String eventType,
             @Nullable UUID operationId,
+            @Nullable String operationType,
             String channel,
             String recipient,
             String messageId,
@@ -89,15 +92,16 @@ class DeliveryStore {
             Instant now) {
         return jdbc.sql(
                                 """
-                        insert into notifications.delivery (id, event_id, event_type, operation_id, channel, recipient,
-                            message_id, body, test, state, next_attempt_at, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                        insert into notifications.delivery (id, event_id, event_type, operation_id, operation_type,
+                            channel, recipient, message_id, body, test, state, next_attempt_at, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
                         on conflict (event_id, channel, recipient) do nothing""")
                         .params(
                                 id,
                                 eventId,
                                 eventType,
                                 operationId,
+                                operationType,
                                 channel,
                                 recipient,
                                 messageId,
@@ -117,16 +121,18 @@ class DeliveryStore {
         boolean pending = "pending".equals(delivery.state());
         return jdbc.sql(
                                 """
-                        insert into notifications.delivery (id, event_id, event_type, operation_id, channel, recipient,
-                            message_id, body, test, state, next_attempt_at, last_error, rule_id, audience, locale,
-                            subject, html, sent_by_kind, sent_by_id, sent_by_name, edited, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into notifications.delivery (id, event_id, event_type, operation_id, operation_type,
+                            channel, recipient, message_id, body, test, state, next_attempt_at, last_error, rule_id,
+                            audience, locale, subject, html, sent_by_kind, sent_by_id, sent_by_name, edited,
+                            created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (event_id, channel, recipient) do nothing""")
                         .params(
                                 delivery.id(),
                                 delivery.eventId(),
                                 delivery.eventType(),
                                 delivery.operationId(),
+                                delivery.operationType(),
                                 delivery.channel(),
                                 delivery.recipient(),
                                 delivery.messageId(),
@@ -279,8 +285,12 @@ class DeliveryStore {
                 .optional();
     }
 
-    /** Newest first, filtered by what is given, strictly after the position (created at, id) when one is given. */
+    /**
+     * Newest first, filtered by what is given, strictly after the position (created at, id) when one is given,
+     * and only of these operation types (or about no operation) unless {@code visibleTypes} is null.
+     */
     List<Delivery> list(
+            @Nullable List<String> visibleTypes,
             @Nullable UUID operationId,
             @Nullable String channel,
             @Nullable String recipient,
@@ -290,6 +300,10 @@ class DeliveryStore {
             int limit) {
         var sql = new StringBuilder("select " + COLUMNS + " from notifications.delivery where true");
         var params = new java.util.ArrayList<Object>();
+        if (visibleTypes != null) {
+            sql.append(" and (operation_type is null or operation_type = any(?))");
+            params.add(visibleTypes.toArray(String[]::new));
+        }
         if (operationId != null) {
             sql.append(" and operation_id = ?");
             params.add(operationId);
@@ -343,6 +357,7 @@ class DeliveryStore {
                 rs.getObject("event_id", UUID.class),
                 rs.getString("event_type"),
                 rs.getObject("operation_id", UUID.class),
+                rs.getString("operation_type"),
                 rs.getString("channel"),
                 rs.getString("recipient"),
                 rs.getString("audience"),

@@ -136,6 +136,7 @@ class ManualNotifications {
                 change.eventId(),
                 StatusChanged.TYPE,
                 change.operation().id(),
+                change.operation().type(),
                 offer.channel(),
                 offer.recipient(),
                 DeliveryCreation.ruleMessageId(change.eventId(), offer.channel(), offer.recipient()),

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.NotificationPermissions;
 import org.opsdesk.notifications.rules.NotificationChannel;
+import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.RequiresPermission;
@@ -66,8 +67,9 @@ class NotificationApi {
             @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "100") int limit) {
-        return page(operationId, channel, null, state, cursor, limit);
+            @RequestParam(defaultValue = "100") int limit,
+            Actor actor) {
+        return page(actor, operationId, channel, null, state, cursor, limit);
     }
 
     @RequiresPermission(NotificationPermissions.NOTIFICATIONS_VIEW)
@@ -80,10 +82,10 @@ class NotificationApi {
             responseCode = "200",
             description = "The delivery and its attempts.",
             content = @Content(schema = @Schema(implementation = ApiSchemas.DeliveryWithAttempts.class)))
-    Map<String, Object> get(@PathVariable UUID id) {
+    Map<String, Object> get(@PathVariable UUID id, Actor actor) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("notification", deliveries.get(id));
-        body.put("attempts", deliveries.attempts(id));
+        body.put("notification", deliveries.get(id, actor));
+        body.put("attempts", deliveries.attempts(id, actor));
         return body;
     }
 
@@ -95,8 +97,8 @@ class NotificationApi {
             description = "Queues the delivery to be sent again; answers 202 with it, pending.")
     @ApiResponse(responseCode = "202", description = "The delivery, queued.")
     @ApiResponse(responseCode = "409", description = "`notification-being-sent`: it is being sent right now.")
-    ResponseEntity<Delivery> resend(@PathVariable UUID id) {
-        return ResponseEntity.accepted().body(deliveries.resend(id));
+    ResponseEntity<Delivery> resend(@PathVariable UUID id, Actor actor) {
+        return ResponseEntity.accepted().body(deliveries.resend(id, actor));
     }
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_VIEW)
@@ -118,8 +120,9 @@ class NotificationApi {
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "100") int limit) {
-        return page(null, Delivery.WEBHOOK, id.toString(), state, cursor, limit);
+            @RequestParam(defaultValue = "100") int limit,
+            Actor actor) {
+        return page(actor, null, Delivery.WEBHOOK, id.toString(), state, cursor, limit);
     }
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
@@ -137,6 +140,7 @@ class NotificationApi {
     }
 
     private Map<String, Object> page(
+            Actor actor,
             @Nullable UUID operationId,
             @Nullable String channel,
             @Nullable String recipient,
@@ -158,7 +162,7 @@ class NotificationApi {
                 throw Keyset.invalidCursor();
             }
         }
-        var items = deliveries.list(operationId, channel, recipient, state, beforeAt, beforeId, limit + 1);
+        var items = deliveries.list(actor, operationId, channel, recipient, state, beforeAt, beforeId, limit + 1);
         var body = new LinkedHashMap<String, Object>();
         body.put("items", items.stream().limit(limit).toList());
         body.put(

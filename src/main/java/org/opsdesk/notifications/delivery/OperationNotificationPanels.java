@@ -81,7 +81,8 @@ class OperationNotificationPanels {
     String deliveries(@PathVariable UUID id, Actor actor, Model model) {
         operations.get(id, actor);
         model.addAttribute("operationId", id);
-        model.addAttribute("deliveries", deliveries.list(id, null, null, null, null, null, DELIVERIES_SHOWN));
+        // every type: the operation's visibility was checked above
+        model.addAttribute("deliveries", deliveries.list(null, id, null, null, null, null, null, DELIVERIES_SHOWN));
         return VIEW + " :: deliveries";
     }
 

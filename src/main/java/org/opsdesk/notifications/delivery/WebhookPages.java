@@ -150,11 +150,11 @@ class WebhookPages {
     ModelAndView resend(@PathVariable UUID id, @RequestParam(defaultValue = "") String delivery, Actor actor) {
         return attempt(id, "deliveries", actor, () -> {
             UUID deliveryId = parse(delivery);
-            Delivery found = deliveries.get(deliveryId);
+            Delivery found = deliveries.get(deliveryId, actor);
             if (!Delivery.WEBHOOK.equals(found.channel()) || !found.recipient().equals(id.toString())) {
                 throw new NotFound("notification", delivery); // not one of this endpoint's
             }
-            deliveries.resend(deliveryId);
+            deliveries.resend(deliveryId, actor);
             return backTo(id);
         });
     }
@@ -196,6 +196,7 @@ class WebhookPages {
     private ModelAndView detail(WebhookEndpoint endpoint, @Nullable String cursor, Actor actor) {
         var after = Keyset.timeAndId(cursor);
         var page = deliveries.list(
+                actor,
                 null,
                 Delivery.WEBHOOK,
                 endpoint.id().toString(),

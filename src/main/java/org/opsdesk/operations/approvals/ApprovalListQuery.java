@@ -27,13 +27,15 @@ public final class ApprovalListQuery {
     /**
      * @param visibleTypes the types the caller may view, null for every type
      * @param approvableTypes the types the caller holds {@code <type>:approve} for (used by waitingForMe)
-     * @param principalKey the caller's {@code Actor.principalKey()} (used by mine and waitingForMe)
+     * @param principalKey the caller's {@code Actor.principalKey()} (used by mine)
+     * @param person the caller's {@code Actor.person()} (used by waitingForMe: not made nor approved by them)
      */
     public static Query build(
             ApprovalFilter filter,
             @Nullable List<String> visibleTypes,
             List<String> approvableTypes,
             String principalKey,
+            String person,
             @Nullable String cursor,
             int limit) {
         var where = new StringBuilder(" where true");
@@ -55,12 +57,12 @@ public final class ApprovalListQuery {
             params.add(principalKey);
         }
         if (filter.waitingForMe()) {
-            where.append(" and r.state = 'PENDING' and r.maker_key <> ? and r.operation_type = any(?)"
+            where.append(" and r.state = 'PENDING' and r.maker_person <> ? and r.operation_type = any(?)"
                     + " and not exists (select 1 from operations.approval_vote v"
-                    + " where v.request_id = r.id and v.checker_key = ?)");
-            params.add(principalKey);
+                    + " where v.request_id = r.id and v.checker_person = ?)");
+            params.add(person);
             params.add(approvableTypes.toArray(String[]::new));
-            params.add(principalKey);
+            params.add(person);
         }
         if (cursor != null) {
             Position after = Position.decode(cursor);

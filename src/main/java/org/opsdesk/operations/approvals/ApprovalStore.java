@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.ApprovalRequest;
@@ -34,8 +35,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApprovalStore {
 
-    /** A request with what the store keeps beyond its published form. */
-    public record Stored(ApprovalRequest request, Instant stageEnteredAt, boolean override) {}
+    /**
+     * A request with what the store keeps beyond its published form.
+     *
+     * @param makerPerson the person behind the maker ({@code Actor.person()})
+     * @param voters the persons who approved it so far
+     */
+    public record Stored(
+            ApprovalRequest request,
+            Instant stageEnteredAt,
+            boolean override,
+            String makerPerson,
+            Set<String> voters) {}
 
     private final JdbcClient jdbc;
     private final Currencies currencies;
@@ -54,13 +65,14 @@ public class ApprovalStore {
     }
 
     public void insert(Stored stored, String makerKey) {
+        // maker_person is the Stored's makerPerson: four-eyes compares people, maker_key the principal
         ApprovalRequest r = stored.request();
         jdbc.sql(
                         """
                         insert into operations.approval_request (id, operation_id, operation_type, from_stage, to_stage,
                           stage_entered_at, override, amount, currency, reason, comment, maker_kind, maker_id,
-                          maker_name, maker_key, required_approvals, state, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                          maker_name, maker_key, maker_person, required_approvals, state, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
                 .params(Arrays.asList(
                         r.id(),
                         r.operationId(),
@@ -77,6 +89,7 @@ public class ApprovalStore {
                         r.maker().id(),
                         r.maker().name(),
                         makerKey,
+                        stored.makerPerson(),
                         r.requiredApprovals(),
                         ts(r.createdAt())))
                 .update();
@@ -114,14 +127,27 @@ public class ApprovalStore {
                 List.of(operationId));
     }
 
-    public void addVote(UUID requestId, String checkerKey, Party checker, @Nullable String comment, Instant at) {
+    public void addVote(
+            UUID requestId,
+            String checkerKey,
+            String checkerPerson,
+            Party checker,
+            @Nullable String comment,
+            Instant at) {
         jdbc.sql(
                         """
-                        insert into operations.approval_vote (request_id, checker_key, checker_kind, checker_id,
-                          checker_name, comment, at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into operations.approval_vote (request_id, checker_key, checker_person, checker_kind,
+                          checker_id, checker_name, comment, at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Arrays.asList(
-                        requestId, checkerKey, checker.kind(), checker.id(), checker.name(), comment, ts(at)))
+                        requestId,
+                        checkerKey,
+                        checkerPerson,
+                        checker.kind(),
+                        checker.id(),
+                        checker.name(),
+                        comment,
+                        ts(at)))
                 .update();
     }
 
@@ -173,8 +199,20 @@ public class ApprovalStore {
     private Optional<Stored> one(String sql, UUID id) {
         return jdbc.sql(sql).param(id).query((rs, n) -> stored(rs)).optional().map(s -> {
             var approvals = votes(new UUID[] {id}).getOrDefault(id, List.of());
-            return new Stored(withApprovals(s.request(), approvals), s.stageEnteredAt(), s.override());
+            return new Stored(
+                    withApprovals(s.request(), approvals),
+                    s.stageEnteredAt(),
+                    s.override(),
+                    s.makerPerson(),
+                    voters(id));
         });
+    }
+
+    private Set<String> voters(UUID requestId) {
+        return Set.copyOf(jdbc.sql("select checker_person from operations.approval_vote where request_id = ?")
+                .param(requestId)
+                .query(String.class)
+                .list());
     }
 
     private Map<UUID, List<Approval>> votes(UUID[] requestIds) {
@@ -218,7 +256,12 @@ public class ApprovalStore {
     }
 
     private Stored stored(ResultSet rs) throws SQLException {
-        return new Stored(map(rs, List.of()), instant(rs, "stage_entered_at"), rs.getBoolean("override"));
+        return new Stored(
+                map(rs, List.of()),
+                instant(rs, "stage_entered_at"),
+                rs.getBoolean("override"),
+                rs.getString("maker_person"),
+                Set.of());
     }
 
     private ApprovalRequest map(ResultSet rs, List<Approval> approvals) throws SQLException {

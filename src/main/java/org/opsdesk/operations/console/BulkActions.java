@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -55,8 +56,10 @@ public class BulkActions {
 
     private final Operations operations;
     private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    BulkActions(Operations operations, MessageSource messages) {
+    BulkActions(Operations operations, MessageSource messages, ProblemMessages problems) {
+        this.problems = problems;
         this.operations = operations;
         this.messages = messages;
     }
@@ -122,7 +125,8 @@ public class BulkActions {
     private String refusal(
             ProblemException refused, OperationSnapshot current, @Nullable String to, @Nullable String assignee) {
         String who = refused.slug().equals("already-assigned") ? current.assignee() : assignee;
-        Object[] args = {stage(current.stage()), stage(to), refused.detail(), who == null ? "" : who};
+        String detail = refused instanceof InvalidInput invalid ? problems.fields(invalid) : refused.detail();
+        Object[] args = {stage(current.stage()), stage(to), detail, who == null ? "" : who};
         Locale locale = LocaleContextHolder.getLocale();
         String specific = messages.getMessage("bulk.refused." + refused.slug(), args, null, locale);
         return specific != null ? specific : messages.getMessage("bulk.refused.other", args, locale);

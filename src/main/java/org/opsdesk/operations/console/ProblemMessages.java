@@ -34,12 +34,17 @@ class ProblemMessages {
      * only for a field the bundle does not know.
      */
     private String invalidInput(InvalidInput invalid) {
+        String fields = fields(invalid);
+        return messages.getMessage("detail.error.invalid-input", new Object[] {fields}, fields, locale());
+    }
+
+    /** Each refused field's rule in the operator's language, one after the other. */
+    String fields(InvalidInput invalid) {
         var fields = new StringJoiner(" ");
         invalid.errors()
                 .forEach(e ->
                         fields.add(messages.getMessage("detail.invalid." + e.field(), null, e.message(), locale())));
-        return messages.getMessage(
-                "detail.error.invalid-input", new Object[] {fields.toString()}, fields.toString(), locale());
+        return fields.toString();
     }
 
     String text(String key, Object... args) {

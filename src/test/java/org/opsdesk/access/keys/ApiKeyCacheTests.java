@@ -12,7 +12,8 @@ import org.opsdesk.access.keys.ApiKeyStore.ApiKey;
 
 class ApiKeyCacheTests {
 
-    private final ApiKey key = new ApiKey(UUID.randomUUID(), "k", Set.of("deposit:view"), null, null, null);
+    private final ApiKey key =
+            new ApiKey(UUID.randomUUID(), "k", Set.of("deposit:view"), null, null, null, "operator:alice", true);
     private final AtomicInteger databaseCalls = new AtomicInteger();
 
     private Optional<ApiKey> database() {

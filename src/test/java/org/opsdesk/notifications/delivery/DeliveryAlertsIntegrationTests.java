@@ -219,6 +219,7 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                             eventId,
                             "operation.status_changed",
                             operationId,
+                            "withdrawal",
                             "email",
                             "someone@example.com",
                             DeliveryCreation.ruleMessageId(eventId, "email", "someone@example.com"),

@@ -95,6 +95,7 @@ class SystemMessagesTests {
                 UUID.randomUUID(),
                 "operation.status_changed",
                 UUID.randomUUID(),
+                "withdrawal",
                 Delivery.WEBHOOK,
                 ENDPOINT.toString(),
                 null,
