@@ -15,7 +15,7 @@ class BackgroundPollIntegrationTests extends SignInTestSupport {
 
     @Test
     void aBackgroundPollDoesNotKeepTheSessionAliveButAPersonsRequestDoes() {
-        String username = operator("operator");
+        String username = operator("support");
         var person = browser();
         person.signIn(username, PASSWORD);
         var list = person.get("/operations");

@@ -12,7 +12,7 @@ class LanguageSwitchIntegrationTests extends SignInTestSupport {
 
     @Test
     void aGetSwitchesTheSessionAndOnlyThePostWithItsTokenChangesTheProfile() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
 
@@ -44,7 +44,7 @@ class LanguageSwitchIntegrationTests extends SignInTestSupport {
     @Test
     void returnsOnlyToAPageOfThisSite() {
         var browser = browser();
-        browser.signIn(operator("operator"), PASSWORD);
+        browser.signIn(operator("support"), PASSWORD);
         browser.get("/account");
 
         for (String elsewhere : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {

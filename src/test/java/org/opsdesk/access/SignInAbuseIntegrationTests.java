@@ -64,7 +64,7 @@ class SignInAbuseIntegrationTests extends SignInTestSupport {
 
     @Test
     void recordsTheConnectingPeerBesideTheForwardedAddress() {
-        String username = operator("operator");
+        String username = operator("support");
         var browser = browser();
         browser.signIn(username, PASSWORD);
 
@@ -77,7 +77,7 @@ class SignInAbuseIntegrationTests extends SignInTestSupport {
 
     @Test
     void tenWrongPasswordsFromOneAddressDoNotKeepTheOwnerWithACodeOut() throws InterruptedException {
-        String username = operator("operator");
+        String username = operator("support");
         var owner = browser();
         owner.signIn(username, PASSWORD);
         var enrolment = enrol(owner);
@@ -111,7 +111,7 @@ class SignInAbuseIntegrationTests extends SignInTestSupport {
 
     @Test
     void makesAnAddressWaitLongerAfterEachFailureWithoutCheckingItsPasswords() {
-        String username = operator("operator");
+        String username = operator("support");
         var guesser = browser();
         guesser.get("/login");
         for (int i = 0; i < 6; i++) { // from the third on: 1 s, 2 s, 4 s, then 8 s to wait
