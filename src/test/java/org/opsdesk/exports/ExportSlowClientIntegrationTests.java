@@ -139,7 +139,13 @@ class ExportSlowClientIntegrationTests extends IntegrationTest {
 
     private String keyFor(String... permissions) {
         String secret = ApiKeySecrets.generate();
-        keys.create("slow-" + UUID.randomUUID(), secret, List.of(permissions), null, "tests", Instant.now());
+        keys.create(
+                "slow-" + UUID.randomUUID(),
+                secret,
+                List.of(permissions),
+                Instant.now().plus(Duration.ofDays(1)), // every key expires
+                "tests",
+                Instant.now());
         return secret;
     }
 
