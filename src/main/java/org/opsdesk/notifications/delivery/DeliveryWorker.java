@@ -170,7 +170,7 @@ class DeliveryWorker {
     private void record(DeliveryStore.Claimed claimed, SendResult result, Instant at) {
         Instant now = clock.instant();
         var outcome = outcome(claimed, result, now);
-        boolean failed = "failed".equals(outcome.state());
+        boolean failed = outcome.state() == DeliveryState.FAILED;
         var operation = failed ? alerts.operationOf(claimed.id()) : null;
         transactions.executeWithoutResult(status -> {
             Optional<Integer> attemptNo = store.finish(claimed.id(), claimed.claimToken(), outcome, now);
@@ -197,21 +197,21 @@ class DeliveryWorker {
 
     private DeliveryStore.Outcome outcome(DeliveryStore.Claimed claimed, SendResult result, Instant now) {
         return switch (result.kind()) {
-            case SENT -> new DeliveryStore.Outcome("sent", null, null);
-            case SKIPPED -> new DeliveryStore.Outcome("skipped", null, result.error());
-            case PERMANENT -> new DeliveryStore.Outcome("failed", null, result.error());
+            case SENT -> new DeliveryStore.Outcome(DeliveryState.SENT, null, null);
+            case SKIPPED -> new DeliveryStore.Outcome(DeliveryState.SKIPPED, null, result.error());
+            case PERMANENT -> new DeliveryStore.Outcome(DeliveryState.FAILED, null, result.error());
             case RETRY ->
                 schedule.next(claimed.roundAttempts() + 1, now, result.retryAfter())
-                        .map(next -> new DeliveryStore.Outcome("retrying", next, result.error()))
+                        .map(next -> new DeliveryStore.Outcome(DeliveryState.RETRYING, next, result.error()))
                         .orElseGet(() -> new DeliveryStore.Outcome(
-                                "failed",
+                                DeliveryState.FAILED,
                                 null,
                                 result.error() + " (gave up after " + schedule.attempts() + " attempts)"));
         };
     }
 
-    private static String logged(String state) {
-        return "retrying".equals(state) ? "retry" : state;
+    private static String logged(DeliveryState state) {
+        return state == DeliveryState.RETRYING ? "retry" : state.code();
     }
 
     /** An endpoint as an attempt needs it: its URL and state, and its signing secrets, opened. */
