@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
 import org.opsdesk.shared.NotFound;
@@ -130,7 +131,7 @@ class DeliveryWorker {
             result = attempt(claimed, endpoints);
         } catch (RuntimeException e) {
             log.warn("delivery {} failed unexpectedly", claimed.id(), e);
-            result = new SendResult(SendResult.Kind.RETRY, null, 0, "internal error: " + e, null, null);
+            result = SendResult.transientFailure("internal error: " + e);
         }
         record(claimed, result, at);
     }
@@ -163,8 +164,7 @@ class DeliveryWorker {
 
     /** Not sent: the worker stalled (a pause, an overloaded database) between claiming and sending. */
     private static SendResult leaseRanOut() {
-        return new SendResult(
-                SendResult.Kind.RETRY, null, 0, "not sent: the claim's lease ran out before the attempt", null, null);
+        return SendResult.transientFailure("not sent: the claim's lease ran out before the attempt");
     }
 
     private void record(DeliveryStore.Claimed claimed, SendResult result, Instant at) {
@@ -196,11 +196,11 @@ class DeliveryWorker {
     }
 
     private DeliveryStore.Outcome outcome(DeliveryStore.Claimed claimed, SendResult result, Instant now) {
-        return switch (result.kind()) {
+        return switch (result.outcome()) {
             case SENT -> new DeliveryStore.Outcome(DeliveryState.SENT, null, null);
             case SKIPPED -> new DeliveryStore.Outcome(DeliveryState.SKIPPED, null, result.error());
-            case PERMANENT -> new DeliveryStore.Outcome(DeliveryState.FAILED, null, result.error());
-            case RETRY ->
+            case FAILED_PERMANENT -> new DeliveryStore.Outcome(DeliveryState.FAILED, null, result.error());
+            case FAILED_TRANSIENT ->
                 schedule.next(claimed.roundAttempts() + 1, now, result.retryAfter())
                         .map(next -> new DeliveryStore.Outcome(DeliveryState.RETRYING, next, result.error()))
                         .orElseGet(() -> new DeliveryStore.Outcome(

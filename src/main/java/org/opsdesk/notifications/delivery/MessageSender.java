@@ -4,6 +4,7 @@ import org.opsdesk.notifications.channels.ClientMessaging;
 import org.opsdesk.notifications.channels.EmailMessage;
 import org.opsdesk.notifications.channels.EmailSender;
 import org.opsdesk.notifications.channels.OperatorMessaging;
+import org.opsdesk.notifications.channels.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ class MessageSender {
         var message = claimed.message();
         String audience = String.valueOf(claimed.audience());
         long started = System.nanoTime();
-        org.opsdesk.notifications.channels.SendResult result;
+        SendResult result;
         switch (claimed.channel() + "/" + audience) {
             case "email/client" -> result = clients.email(claimed.recipient(), message);
             case "sms/client" -> result = clients.sms(claimed.recipient(), message);
@@ -40,7 +41,7 @@ class MessageSender {
                 result = email.send(new EmailMessage(
                         claimed.recipient(), String.valueOf(message.subject()), message.text(), message.html()));
             default -> {
-                return SendResult.permanent("no sender for channel " + claimed.channel() + " to " + audience);
+                return SendResult.permanentFailure("no sender for channel " + claimed.channel() + " to " + audience);
             }
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
@@ -48,12 +49,8 @@ class MessageSender {
         if (detail != null && detail.length() > 1000) {
             detail = detail.substring(0, 1000);
         }
-        return switch (result.outcome()) {
-            // the provider's id of what was sent (the SMTP Message-ID, the gateway's answer) kept as the response
-            case SENT -> new SendResult(SendResult.Kind.SENT, null, latencyMs, null, detail, null);
-            case SKIPPED -> new SendResult(SendResult.Kind.SKIPPED, null, latencyMs, detail, null, null);
-            case FAILED_TRANSIENT -> new SendResult(SendResult.Kind.RETRY, null, latencyMs, detail, null, null);
-            case FAILED_PERMANENT -> new SendResult(SendResult.Kind.PERMANENT, null, latencyMs, detail, null, null);
-        };
+        // the provider's id of what was sent (the SMTP Message-ID, the gateway's answer) kept as the response
+        String response = result.outcome() == SendResult.Outcome.SENT ? detail : null;
+        return new SendResult(result.outcome(), detail, null, latencyMs, response, null);
     }
 }
