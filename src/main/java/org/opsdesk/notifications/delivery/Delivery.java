@@ -26,7 +26,7 @@ public record Delivery(
         @Nullable String audience,
         String messageId,
         boolean test,
-        String state,
+        DeliveryState state,
         int attempts,
         @Nullable Instant nextAttemptAt,
         @Nullable String lastError,

@@ -162,11 +162,11 @@ class DeliveryAlerts {
             String nobodyReason,
             Supplier<RenderedMessage> message) {
         String recipient = address.isBlank() ? nobody : address;
-        String state = "pending";
+        DeliveryState state = DeliveryState.PENDING;
         String reason = null;
         RenderedMessage rendered = null;
         if (address.isBlank()) {
-            state = "skipped";
+            state = DeliveryState.SKIPPED;
             reason = nobodyReason;
             log.warn("{} {} not sent: {}", eventType, eventId, reason);
         } else {
@@ -174,7 +174,7 @@ class DeliveryAlerts {
                 rendered = message.get();
             } catch (RuntimeException e) { // never let the notice undo the fact it reports
                 log.warn("rendering {} {} failed", eventType, eventId, e);
-                state = "failed";
+                state = DeliveryState.FAILED;
                 reason = "the message could not be rendered: " + e.getMessage();
             }
         }
@@ -194,7 +194,7 @@ class DeliveryAlerts {
                 reason,
                 null,
                 null);
-        if (store.insert(delivery, clock.instant()) && "failed".equals(state)) {
+        if (store.insert(delivery, clock.instant()) && state == DeliveryState.FAILED) {
             countAfterCommit(EMAIL);
         }
     }

@@ -95,7 +95,7 @@ class DeliveryCreation {
         for (NotificationPlan plan : rules.plan(event)) {
             if (plan.mode() == DeliveryMode.AUTOMATIC && plan.audience() != Audience.WEBHOOKS) {
                 var delivery = ruleDelivery(plan, event);
-                if (deliveries.insert(delivery, clock.instant()) && "failed".equals(delivery.state())) {
+                if (deliveries.insert(delivery, clock.instant()) && delivery.state() == DeliveryState.FAILED) {
                     alerts.deliveryFailed(delivery.id(), event.operation()); // in the relay's transaction too
                 }
             }
@@ -152,13 +152,13 @@ class DeliveryCreation {
         String channel = rule.channel().code();
         String recipient = plan.recipientOrPlaceholder();
         String reason = plan.unsendable();
-        String state = reason == null ? "pending" : "skipped";
+        DeliveryState state = reason == null ? DeliveryState.PENDING : DeliveryState.SKIPPED;
         RenderedMessage message = null;
         String locale = null;
         if (reason == null && rule.audience() == Audience.ASSIGNEE) {
             var assignee = operators.reach(recipient);
             reason = assignee.unreachable();
-            state = reason == null ? state : "skipped";
+            state = reason == null ? state : DeliveryState.SKIPPED;
             locale = assignee.reachable().map(OperatorContact::locale).orElse(null);
         }
         if (reason == null) {
@@ -168,7 +168,7 @@ class DeliveryCreation {
                         : notificationMessages.preview(rule, event, locale);
             } catch (RuntimeException e) { // a broken template must not hold up the outbox relay
                 log.warn("rendering {} for event {} failed", rule.id(), event.eventId(), e);
-                state = "failed";
+                state = DeliveryState.FAILED;
                 reason = "the message could not be rendered: " + e.getMessage();
             }
         }

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,9 +35,7 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
 
     DeliveryPoller(
             DeliveryStore store,
-            WebhookAdministration webhooks,
-            WebhookSender sender,
-            MessageSender messages,
+            List<MessageChannel> channels,
             EndpointHealth health,
             DeliveryAlerts alerts,
             TransactionTemplate transactions,
@@ -58,9 +55,7 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
         this.worker = new DeliveryWorker(
                 DeliveryWorker.defaultName(),
                 store,
-                webhooks,
-                sender,
-                messages,
+                channels,
                 new RetrySchedule(retryDelays, new Random()),
                 health,
                 alerts,

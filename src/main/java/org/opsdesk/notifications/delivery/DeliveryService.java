@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DeliveryService {
 
-    static final List<String> STATES = List.of("pending", "sending", "retrying", "sent", "failed", "skipped");
+    static final List<String> STATES = DeliveryState.codes();
 
     private final DeliveryStore store;
     private final DeliveryCreation creation;

@@ -58,13 +58,13 @@ class DeliveryStore {
             @Nullable String ruleId,
             String audience,
             @Nullable RenderedMessage message,
-            String state,
+            DeliveryState state,
             @Nullable String reason,
             Delivery.@Nullable SentBy sentBy,
             @Nullable Boolean edited) {}
 
     /** What a finished attempt changes on the delivery. */
-    record Outcome(String state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
+    record Outcome(DeliveryState state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
 
     private static final String COLUMNS =
             "id, event_id, event_type, operation_id, operation_type, channel, recipient, audience,"
@@ -118,7 +118,7 @@ class DeliveryStore {
     boolean insert(RuleDelivery delivery, Instant now) {
         var message = delivery.message();
         var sentBy = delivery.sentBy();
-        boolean pending = "pending".equals(delivery.state());
+        boolean pending = delivery.state() == DeliveryState.PENDING;
         return jdbc.sql(
                                 """
                         insert into notifications.delivery (id, event_id, event_type, operation_id, operation_type,
@@ -137,7 +137,7 @@ class DeliveryStore {
                                 delivery.recipient(),
                                 delivery.messageId(),
                                 message == null ? "" : message.text(),
-                                delivery.state(),
+                                delivery.state().code(),
                                 pending ? utc(now) : null,
                                 delivery.reason(),
                                 delivery.ruleId(),
@@ -215,10 +215,10 @@ class DeliveryStore {
                         where id = ? and claim_token = ?
                         returning attempts""")
                 .params(
-                        outcome.state(),
+                        outcome.state().code(),
                         outcome.nextAttemptAt() == null ? null : utc(outcome.nextAttemptAt()),
                         outcome.lastError(),
-                        outcome.state(),
+                        outcome.state().code(),
                         utc(now),
                         utc(now),
                         id,
@@ -363,7 +363,7 @@ class DeliveryStore {
                 rs.getString("audience"),
                 rs.getString("message_id"),
                 rs.getBoolean("test"),
-                rs.getString("state"),
+                DeliveryState.of(rs.getString("state")),
                 rs.getInt("attempts"),
                 instant(rs.getObject("next_attempt_at", OffsetDateTime.class)),
                 rs.getString("last_error"),

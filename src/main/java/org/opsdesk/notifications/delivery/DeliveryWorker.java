@@ -5,17 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.opsdesk.notifications.webhooks.WebhookAdministration;
-import org.opsdesk.notifications.webhooks.WebhookEndpoint;
-import org.opsdesk.shared.NotFound;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.opsdesk.notifications.channels.SendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,14 +37,10 @@ class DeliveryWorker {
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Kept back from the lease: nodes' clocks a little apart, and a cancelled request taking a moment to end. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
-    /** Less than this left of the lease: no request, it would be cut short at once. */
-    private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(1);
 
     private final String name;
     private final DeliveryStore store;
-    private final WebhookAdministration webhooks;
-    private final WebhookSender sender;
-    private final MessageSender messages;
+    private final Map<String, MessageChannel> channels;
     private final RetrySchedule schedule;
     private final EndpointHealth health;
     private final DeliveryAlerts alerts;
@@ -57,9 +53,7 @@ class DeliveryWorker {
     DeliveryWorker(
             String name,
             DeliveryStore store,
-            WebhookAdministration webhooks,
-            WebhookSender sender,
-            MessageSender messages,
+            List<MessageChannel> channels,
             RetrySchedule schedule,
             EndpointHealth health,
             DeliveryAlerts alerts,
@@ -69,9 +63,9 @@ class DeliveryWorker {
             int batch) {
         this.name = name;
         this.store = store;
-        this.webhooks = webhooks;
-        this.sender = sender;
-        this.messages = messages;
+        this.channels = channels.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        channel -> channel.channel().code(), Function.identity()));
         this.schedule = schedule;
         this.health = health;
         this.alerts = alerts;
@@ -98,11 +92,11 @@ class DeliveryWorker {
     /** Claims one batch and attempts each; answers how many were claimed. */
     int runOnce() throws InterruptedException {
         var claimed = claim();
-        var endpoints = new Endpoints();
+        var reads = new Outgoing.Batch();
         List<Callable<Void>> work = claimed.stream()
                 .map(c -> (Callable<Void>) () -> {
                     try {
-                        deliver(c, endpoints);
+                        deliver(c, reads);
                     } catch (RuntimeException e) { // the claim expires and another attempt follows
                         log.warn("recording delivery {} failed", c.id(), e);
                     }
@@ -120,40 +114,25 @@ class DeliveryWorker {
 
     /** One attempt at a claimed delivery, and its outcome recorded if the claim still holds. */
     void deliver(DeliveryStore.Claimed claimed) {
-        deliver(claimed, new Endpoints());
+        deliver(claimed, new Outgoing.Batch());
     }
 
-    private void deliver(DeliveryStore.Claimed claimed, Endpoints endpoints) {
+    private void deliver(DeliveryStore.Claimed claimed, Outgoing.Batch reads) {
         Instant at = clock.instant();
         SendResult result;
         try {
-            result = attempt(claimed, endpoints);
+            result = attempt(claimed, reads);
         } catch (RuntimeException e) {
             log.warn("delivery {} failed unexpectedly", claimed.id(), e);
-            result = new SendResult(SendResult.Kind.RETRY, null, 0, "internal error: " + e, null, null);
+            result = SendResult.transientFailure("internal error: " + e);
         }
         record(claimed, result, at);
     }
 
-    private SendResult attempt(DeliveryStore.Claimed claimed, Endpoints endpoints) {
-        if (!Delivery.WEBHOOK.equals(claimed.channel())) {
-            return leaseLeft(claimed).compareTo(SHORTEST_ATTEMPT) < 0 ? leaseRanOut() : messages.send(claimed);
-        }
-        var target = endpoints.get(UUID.fromString(claimed.recipient()));
-        if (target.isEmpty()) {
-            return SendResult.skipped("the webhook endpoint was deleted");
-        }
-        WebhookEndpoint endpoint = target.get().endpoint();
-        List<String> secrets = target.get().secrets();
-        if (!endpoint.enabled() && !claimed.test()) {
-            return SendResult.skipped("the webhook endpoint is disabled"
-                    + (endpoint.disabledReason() == null ? "" : ": " + endpoint.disabledReason()));
-        }
-        Duration left = leaseLeft(claimed);
-        if (left.compareTo(SHORTEST_ATTEMPT) < 0) {
-            return leaseRanOut();
-        }
-        return sender.send(endpoint.url(), claimed.messageId(), claimed.body(), secrets, left);
+    private SendResult attempt(DeliveryStore.Claimed claimed, Outgoing.Batch reads) {
+        var outgoing = new Outgoing(claimed, () -> leaseLeft(claimed), reads);
+        var channel = channels.get(claimed.channel());
+        return channel == null ? outgoing.timed(() -> null) : channel.send(outgoing);
     }
 
     /** What may still be spent on the attempt; negative once the claim should be left to another worker. */
@@ -161,16 +140,10 @@ class DeliveryWorker {
         return Duration.between(clock.instant(), claimed.leaseUntil()).minus(LEASE_MARGIN);
     }
 
-    /** Not sent: the worker stalled (a pause, an overloaded database) between claiming and sending. */
-    private static SendResult leaseRanOut() {
-        return new SendResult(
-                SendResult.Kind.RETRY, null, 0, "not sent: the claim's lease ran out before the attempt", null, null);
-    }
-
     private void record(DeliveryStore.Claimed claimed, SendResult result, Instant at) {
         Instant now = clock.instant();
         var outcome = outcome(claimed, result, now);
-        boolean failed = "failed".equals(outcome.state());
+        boolean failed = outcome.state() == DeliveryState.FAILED;
         var operation = failed ? alerts.operationOf(claimed.id()) : null;
         transactions.executeWithoutResult(status -> {
             Optional<Integer> attemptNo = store.finish(claimed.id(), claimed.claimToken(), outcome, now);
@@ -196,46 +169,22 @@ class DeliveryWorker {
     }
 
     private DeliveryStore.Outcome outcome(DeliveryStore.Claimed claimed, SendResult result, Instant now) {
-        return switch (result.kind()) {
-            case SENT -> new DeliveryStore.Outcome("sent", null, null);
-            case SKIPPED -> new DeliveryStore.Outcome("skipped", null, result.error());
-            case PERMANENT -> new DeliveryStore.Outcome("failed", null, result.error());
-            case RETRY ->
+        return switch (result.outcome()) {
+            case SENT -> new DeliveryStore.Outcome(DeliveryState.SENT, null, null);
+            case SKIPPED -> new DeliveryStore.Outcome(DeliveryState.SKIPPED, null, result.error());
+            case FAILED_PERMANENT -> new DeliveryStore.Outcome(DeliveryState.FAILED, null, result.error());
+            case FAILED_TRANSIENT ->
                 schedule.next(claimed.roundAttempts() + 1, now, result.retryAfter())
-                        .map(next -> new DeliveryStore.Outcome("retrying", next, result.error()))
+                        .map(next -> new DeliveryStore.Outcome(DeliveryState.RETRYING, next, result.error()))
                         .orElseGet(() -> new DeliveryStore.Outcome(
-                                "failed",
+                                DeliveryState.FAILED,
                                 null,
                                 result.error() + " (gave up after " + schedule.attempts() + " attempts)"));
         };
     }
 
-    private static String logged(String state) {
-        return "retrying".equals(state) ? "retry" : state;
-    }
-
-    /** An endpoint as an attempt needs it: its URL and state, and its signing secrets, opened. */
-    private record Target(WebhookEndpoint endpoint, List<String> secrets) {}
-
-    /**
-     * The endpoints of one claimed batch, each read (and its secrets decrypted) once for all of the batch's
-     * deliveries to it rather than once per delivery; empty for a deleted endpoint. Read when the batch is sent,
-     * so a disable, delete or rotation applies from the next batch on.
-     */
-    private final class Endpoints {
-        private final ConcurrentHashMap<UUID, Optional<Target>> read = new ConcurrentHashMap<>();
-
-        Optional<Target> get(UUID id) {
-            return read.computeIfAbsent(id, this::load);
-        }
-
-        private Optional<Target> load(UUID id) {
-            try {
-                return Optional.of(new Target(webhooks.get(id), webhooks.signingSecrets(id)));
-            } catch (NotFound deleted) {
-                return Optional.empty();
-            }
-        }
+    private static String logged(DeliveryState state) {
+        return state == DeliveryState.RETRYING ? "retry" : state.code();
     }
 
     void shutdown() {

@@ -63,12 +63,12 @@ class EndpointHealth {
     }
 
     /** Called in the transaction that records an attempt's outcome ({@code sent}, {@code retrying}, ...). */
-    void record(UUID endpointId, String state, @Nullable String lastError, Instant now) {
-        if ("sent".equals(state)) {
+    void record(UUID endpointId, DeliveryState state, @Nullable String lastError, Instant now) {
+        if (state == DeliveryState.SENT) {
             recordSuccess(endpointId, now);
             return;
         }
-        if (!"retrying".equals(state) && !"failed".equals(state)) {
+        if (state != DeliveryState.RETRYING && state != DeliveryState.FAILED) {
             return;
         }
         OffsetDateTime since = jdbc.sql(

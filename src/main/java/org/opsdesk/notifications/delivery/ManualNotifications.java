@@ -143,7 +143,7 @@ class ManualNotifications {
                 offer.ruleId(),
                 offer.audience(),
                 sent.message(),
-                "pending",
+                DeliveryState.PENDING,
                 null,
                 new Delivery.SentBy(actor.kind().code(), actor.id(), actor.name()),
                 sent.edited());

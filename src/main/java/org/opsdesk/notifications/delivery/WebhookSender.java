@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
 import org.opsdesk.notifications.egress.DestinationRefused;
 import org.opsdesk.notifications.egress.VettedDestination;
@@ -74,7 +75,7 @@ class WebhookSender implements DisposableBean {
         try {
             destination = guard.vet(url);
         } catch (DestinationRefused refused) {
-            return SendResult.permanent("destination refused: " + refused.detail());
+            return SendResult.permanentFailure("destination refused: " + refused.detail());
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         var signed = signer.sign(messageId, clock.instant(), bytes, secrets);
@@ -95,13 +96,13 @@ class WebhookSender implements DisposableBean {
                     : head(response.getEntity().getContent());
             return classify(status, millisSince(started), kept, retryAfter(response.getFirstHeader("Retry-After")));
         } catch (RefusedAtConnect refused) {
-            return SendResult.permanent("destination refused: " + refused.getMessage());
+            return SendResult.permanentFailure("destination refused: " + refused.getMessage());
         } catch (IOException | RuntimeException e) {
             boolean late = post.isCancelled() || e instanceof java.net.SocketTimeoutException;
             String error = late
                     ? "no complete answer within " + seconds(timeout) + " s"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return new SendResult(SendResult.Kind.RETRY, null, millisSince(started), error, null, null);
+            return new SendResult(SendResult.Outcome.FAILED_TRANSIENT, error, null, millisSince(started), null, null);
         } finally {
             deadline.cancel(false);
         }
@@ -109,14 +110,15 @@ class WebhookSender implements DisposableBean {
 
     private static SendResult classify(int status, long latency, @Nullable String body, @Nullable Duration retryAfter) {
         if (status >= 200 && status < 300) {
-            return new SendResult(SendResult.Kind.SENT, status, latency, null, body, null);
+            return new SendResult(SendResult.Outcome.SENT, null, status, latency, body, null);
         }
         if (status >= 500 || status == 408 || status == 429) {
-            return new SendResult(SendResult.Kind.RETRY, status, latency, "HTTP " + status, body, retryAfter);
+            return new SendResult(
+                    SendResult.Outcome.FAILED_TRANSIENT, "HTTP " + status, status, latency, body, retryAfter);
         }
         String why =
                 status >= 300 && status < 400 ? "HTTP " + status + " (redirects are not followed)" : "HTTP " + status;
-        return new SendResult(SendResult.Kind.PERMANENT, status, latency, why, body, null);
+        return new SendResult(SendResult.Outcome.FAILED_PERMANENT, why, status, latency, body, null);
     }
 
     private static String seconds(Duration timeout) {

@@ -226,7 +226,7 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                             "error-managers",
                             "team",
                             null,
-                            "failed",
+                            DeliveryState.FAILED,
                             "the message could not be rendered: broken override",
                             null,
                             null),

@@ -101,7 +101,7 @@ class SystemMessagesTests {
                 null,
                 "msg_1",
                 false,
-                "failed",
+                DeliveryState.FAILED,
                 8,
                 null,
                 lastError,

@@ -39,13 +39,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     WebhookAdministration webhooks;
 
     @Autowired
-    WebhookSender sender;
+    List<MessageChannel> channels;
 
     @Autowired
     EndpointHealth health;
-
-    @Autowired
-    MessageSender messageSender;
 
     @Autowired
     DeliveryAlerts alerts;
@@ -399,9 +396,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         return new DeliveryWorker(
                 "test-" + name,
                 store,
-                webhooks,
-                sender,
-                messageSender,
+                channels,
                 new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(200)), new Random(1)),
                 health,
                 alerts,

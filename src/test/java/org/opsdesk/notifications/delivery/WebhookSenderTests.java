@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
 import org.opsdesk.notifications.webhooks.WebhookSigner;
 
@@ -39,7 +40,7 @@ class WebhookSenderTests {
         try {
             for (int i = 0; i < 5; i++) {
                 var result = sender.send(url, "msg_" + i, "{\"n\":" + i + "}", SECRETS, Duration.ofSeconds(15));
-                assertThat(result.kind()).as(String.valueOf(result.error())).isEqualTo(SendResult.Kind.SENT);
+                assertThat(result.outcome()).as(String.valueOf(result.error())).isEqualTo(SendResult.Outcome.SENT);
             }
         } finally {
             sender.destroy();
@@ -58,7 +59,7 @@ class WebhookSenderTests {
         try {
             var result = sender.send("http://rebind.example.com/hook", "msg_1", "{}", SECRETS, Duration.ofSeconds(15));
 
-            assertThat(result.kind()).isEqualTo(SendResult.Kind.PERMANENT);
+            assertThat(result.outcome()).isEqualTo(SendResult.Outcome.FAILED_PERMANENT);
             assertThat(result.error()).contains("destination refused").contains("10.1.2.3");
             assertThat(answers)
                     .as("resolved twice: before the attempt and at connect")

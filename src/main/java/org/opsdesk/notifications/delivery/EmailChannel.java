@@ -1,0 +1,48 @@
+package org.opsdesk.notifications.delivery;
+
+import org.opsdesk.notifications.channels.ClientMessaging;
+import org.opsdesk.notifications.channels.EmailMessage;
+import org.opsdesk.notifications.channels.EmailSender;
+import org.opsdesk.notifications.channels.OperatorMessaging;
+import org.opsdesk.notifications.channels.SendResult;
+import org.opsdesk.notifications.rules.NotificationChannel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails a stored message (rendered once, when the delivery was created): to a client only through {@link
+ * ClientMessaging}, to an assignee only through {@link OperatorMessaging} — both look the address (and the
+ * client's consent, the operator's status) up now and answer skipped with the reason when it is missing; to a
+ * mailbox (a team's, the alert mailbox, an endpoint's owner) straight.
+ */
+@Component
+class EmailChannel implements MessageChannel {
+
+    private final ClientMessaging clients;
+    private final OperatorMessaging operators;
+    private final EmailSender email;
+
+    EmailChannel(ClientMessaging clients, OperatorMessaging operators, EmailSender email) {
+        this.clients = clients;
+        this.operators = operators;
+        this.email = email;
+    }
+
+    @Override
+    public NotificationChannel channel() {
+        return NotificationChannel.EMAIL;
+    }
+
+    @Override
+    public SendResult send(Outgoing outgoing) {
+        var claimed = outgoing.delivery();
+        var message = claimed.message();
+        return outgoing.timed(() -> switch (String.valueOf(claimed.audience())) {
+            case "client" -> clients.email(claimed.recipient(), message);
+            case "assignee" -> operators.email(claimed.recipient(), message);
+            case "team", DeliveryAlerts.ALERT, DeliveryAlerts.ENDPOINT_OWNER ->
+                email.send(new EmailMessage(
+                        claimed.recipient(), String.valueOf(message.subject()), message.text(), message.html()));
+            default -> null;
+        });
+    }
+}
