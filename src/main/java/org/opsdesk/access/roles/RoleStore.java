@@ -133,11 +133,10 @@ public class RoleStore {
 
     /** Remembers that Opsdesk gave these grants to a built-in role, so it never gives them again. */
     void recordBuiltInGrants(String role, Collection<String> permissions, Instant at) {
-        for (String permission : permissions) {
-            jdbc.sql("insert into access.built_in_grant (role, permission, granted_at) values (?, ?, ?) "
-                            + "on conflict do nothing")
-                    .params(role, permission, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                    .update();
-        }
+        // one statement for the whole set: this runs on every start for every built-in role
+        jdbc.sql("insert into access.built_in_grant (role, permission, granted_at)"
+                        + " select ?, permission, ? from unnest(?::text[]) as permission on conflict do nothing")
+                .params(role, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), permissions.toArray(String[]::new))
+                .update();
     }
 }
