@@ -129,7 +129,7 @@ public class Approvals {
     public ApprovalRequest get(UUID id, Actor actor) {
         return store.find(id)
                 .map(ApprovalStore.Stored::request)
-                .filter(r -> actor.may(Operations.view(r.operationType())))
+                .filter(r -> actor.may(OperationPermissions.view(r.operationType())))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -137,7 +137,7 @@ public class Approvals {
     @Transactional(readOnly = true)
     public List<ApprovalRequest> pendingOn(UUID operationId, Actor actor) {
         return store.pendingOn(operationId).stream()
-                .filter(r -> actor.may(Operations.view(r.operationType())))
+                .filter(r -> actor.may(OperationPermissions.view(r.operationType())))
                 .toList();
     }
 
@@ -146,9 +146,11 @@ public class Approvals {
         var types = workflows.all().stream().map(WorkflowDefinition::type).toList();
         var visible = actor.may(Permissions.ALL)
                 ? null
-                : types.stream().filter(t -> actor.may(Operations.view(t))).toList();
+                : types.stream()
+                        .filter(t -> actor.may(OperationPermissions.view(t)))
+                        .toList();
         var approvable = types.stream()
-                .filter(t -> actor.may(Operations.view(t)) && actor.may(Operations.approve(t)))
+                .filter(t -> actor.may(OperationPermissions.view(t)) && actor.may(OperationPermissions.approve(t)))
                 .toList();
         var query = ApprovalListQuery.build(
                 filter, visible, approvable, actor.principalKey(), actor.person(), cursor, limit);
@@ -238,10 +240,10 @@ public class Approvals {
         UUID operationId = store.operationOf(id).orElseThrow(() -> notFound(id));
         Operation operation = operations.lock(operationId).orElseThrow(() -> notFound(id));
         var stored = store.lock(id)
-                .filter(s -> actor.may(Operations.view(s.request().operationType())))
+                .filter(s -> actor.may(OperationPermissions.view(s.request().operationType())))
                 .orElseThrow(() -> notFound(id));
         ApprovalRequest request = stored.request();
-        String approve = Operations.approve(request.operationType());
+        String approve = OperationPermissions.approve(request.operationType());
         if (!actor.may(approve)) {
             throw new PermissionDenied(approve);
         }

@@ -5,8 +5,7 @@ import org.opsdesk.shared.PermissionContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * The permissions of operations: per type ({@code <type>:view} …, see {@link Operations#view(String)} and its
- * siblings; each transition's own permission comes from the workflow definition) and the one administrative
+ * The permissions of operations: per type ({@code <type>:view} …, see {@link #view(String)} and its siblings; each transition's own permission comes from the workflow definition) and the one administrative
  * permission of the operations list.
  */
 @Component
@@ -23,6 +22,38 @@ public final class OperationPermissions implements PermissionContributor {
     public static final String APPROVE = "approve";
     public static final String NOTIFY = "notify";
     public static final String COMMENT = "comment";
+
+    /** {@code <type>:view}: see operations of that type at all (others are "not found"). */
+    public static String view(String type) {
+        return type + ":" + OperationPermissions.VIEW;
+    }
+
+    public static String create(String type) {
+        return type + ":" + OperationPermissions.CREATE;
+    }
+
+    public static String update(String type) {
+        return type + ":" + OperationPermissions.UPDATE;
+    }
+
+    public static String assign(String type) {
+        return type + ":" + OperationPermissions.ASSIGN;
+    }
+
+    /** Taking an unassigned operation for oneself. */
+    public static String claim(String type) {
+        return type + ":" + OperationPermissions.CLAIM;
+    }
+
+    /** Approving or declining other people's four-eyes requests. */
+    public static String approve(String type) {
+        return type + ":" + OperationPermissions.APPROVE;
+    }
+
+    /** Writing internal comments on the operation's history. */
+    public static String comment(String type) {
+        return type + ":" + OperationPermissions.COMMENT;
+    }
 
     @Override
     public List<Definition> permissions() {

@@ -65,46 +65,11 @@ public class Operations {
         this.clock = clock;
     }
 
-    /** Permission names per operation type. */
-    public static String view(String type) {
-        return type + ":" + OperationPermissions.VIEW;
-    }
-
-    public static String create(String type) {
-        return type + ":" + OperationPermissions.CREATE;
-    }
-
-    public static String update(String type) {
-        return type + ":" + OperationPermissions.UPDATE;
-    }
-
-    public static String assign(String type) {
-        return type + ":" + OperationPermissions.ASSIGN;
-    }
-
-    /** Taking an unassigned operation for oneself. */
-    public static String claim(String type) {
-        return type + ":" + OperationPermissions.CLAIM;
-    }
-
-    /** Approving or declining other people's four-eyes requests. */
-    public static String approve(String type) {
-        return type + ":" + OperationPermissions.APPROVE;
-    }
-
-    /** Writing internal comments on the operation's history. */
-    public static String comment(String type) {
-        return type + ":" + OperationPermissions.COMMENT;
-    }
-
-    /** The longest internal comment, in characters. */
-    public static final int COMMENT_MAX = FreeText.COMMENT_MAX;
-
     @Transactional
     public OperationSnapshot create(NewOperation command, Actor actor) {
         WorkflowDefinition workflow =
                 workflows.current(command.type()).orElseThrow(() -> new UnknownWorkflow("type", command.type()));
-        require(actor, create(command.type()));
+        require(actor, OperationPermissions.create(command.type()));
         var change =
                 Operation.create(UUID.randomUUID(), command, workflow, actor, clock.instant(), RequestIds.current());
         if (!store.insert(change.operation())) {
@@ -178,7 +143,7 @@ public class Operations {
             UUID id, @Nullable String assignee, @Nullable String reason, @Nullable Long expectedVersion, Actor actor) {
         Operation operation = lockVisible(id, actor, expectedVersion);
         String type = operation.snapshot().type();
-        require(actor, assign(type));
+        require(actor, OperationPermissions.assign(type));
         if (assignee != null) {
             if (assignee.isBlank()) {
                 throw new UnknownAssignee(assignee, type);
@@ -199,7 +164,7 @@ public class Operations {
     public OperationSnapshot claim(UUID id, @Nullable Long expectedVersion, Actor actor) {
         Operation operation = lockVisible(id, actor, expectedVersion);
         OperationSnapshot current = operation.snapshot();
-        require(actor, claim(current.type()));
+        require(actor, OperationPermissions.claim(current.type()));
         if (current.assignee() != null) {
             throw new AlreadyAssigned(current.assignee());
         }
@@ -215,7 +180,7 @@ public class Operations {
             throw new NotAssigned();
         }
         if (!current.assignee().equals(actor.id())) {
-            require(actor, assign(current.type()));
+            require(actor, OperationPermissions.assign(current.type()));
         }
         return assignAs(operation, null, Operation.AssignAction.RELEASE, actor, reason);
     }
@@ -239,7 +204,7 @@ public class Operations {
     @Transactional
     public HistoryEntry comment(UUID id, @Nullable String text, Actor actor) {
         Operation operation = lockVisible(id, actor, null);
-        require(actor, comment(operation.snapshot().type()));
+        require(actor, OperationPermissions.comment(operation.snapshot().type()));
         String comment = text == null ? "" : text.strip();
         if (comment.isEmpty()) {
             throw InvalidInput.of("text", "must not be blank");
@@ -267,7 +232,7 @@ public class Operations {
             Actor actor) {
         FreeText.reason(reason);
         Operation operation = lockVisible(id, actor, expectedVersion);
-        require(actor, update(operation.snapshot().type()));
+        require(actor, OperationPermissions.update(operation.snapshot().type()));
         var change = operation.editAttributes(
                 edit.apply(operation.snapshot().attributesJson()),
                 actor,
@@ -282,7 +247,7 @@ public class Operations {
     public OperationSnapshot get(UUID id, Actor actor) {
         return store.find(id)
                 .map(Operation::snapshot)
-                .filter(s -> actor.may(view(s.type())))
+                .filter(s -> actor.may(OperationPermissions.view(s.type())))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -349,8 +314,9 @@ public class Operations {
 
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID id, Actor actor) {
-        Operation operation =
-                store.find(id).filter(o -> actor.may(view(o.snapshot().type()))).orElseThrow(() -> notFound(id));
+        Operation operation = store.find(id)
+                .filter(o -> actor.may(OperationPermissions.view(o.snapshot().type())))
+                .orElseThrow(() -> notFound(id));
         return HistoryChainVerifier.verify(history.of(id), operation);
     }
 
@@ -360,8 +326,9 @@ public class Operations {
     }
 
     private Operation lockVisible(UUID id, Actor actor, @Nullable Long expectedVersion) {
-        Operation operation =
-                store.lock(id).filter(o -> actor.may(view(o.snapshot().type()))).orElseThrow(() -> notFound(id));
+        Operation operation = store.lock(id)
+                .filter(o -> actor.may(OperationPermissions.view(o.snapshot().type())))
+                .orElseThrow(() -> notFound(id));
         OperationSnapshot current = operation.snapshot();
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw new StaleVersion(expectedVersion, current.stage(), current.version());
@@ -386,7 +353,9 @@ public class Operations {
     /** Null when the actor may view every type. */
     private @Nullable List<String> visibleTypes(Actor actor) {
         var all = workflows.all().stream().map(WorkflowDefinition::type).toList();
-        var visible = all.stream().filter(type -> actor.may(view(type))).toList();
+        var visible = all.stream()
+                .filter(type -> actor.may(OperationPermissions.view(type)))
+                .toList();
         return actor.may("*") ? null : visible;
     }
 

@@ -13,7 +13,7 @@ final class VisibleTypes {
     static List<String> of(Workflows workflows, Actor actor) {
         return workflows.all().stream()
                 .map(WorkflowDefinition::type)
-                .filter(type -> actor.may(Operations.view(type)))
+                .filter(type -> actor.may(OperationPermissions.view(type)))
                 .toList();
     }
 }

@@ -1,7 +1,7 @@
 package org.opsdesk.access.operators;
 
 import org.opsdesk.operations.AssigneeDirectory;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationPermissions;
 import org.springframework.stereotype.Component;
 
 /** Operations may be given only to active operators who can see their type. */
@@ -22,7 +22,7 @@ class OperatorAssigneeDirectory implements AssigneeDirectory {
                 .find(username)
                 .filter(Operator::active)
                 .map(actors::actorFor)
-                .filter(actor -> actor.may(Operations.view(operationType)))
+                .filter(actor -> actor.may(OperationPermissions.view(operationType)))
                 .isPresent();
     }
 }

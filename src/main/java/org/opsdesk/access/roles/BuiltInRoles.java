@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.permissions.PermissionCatalog;
 import org.opsdesk.operations.OperationPermissions;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.springframework.stereotype.Component;
@@ -112,15 +111,19 @@ public class BuiltInRoles {
 
         var support = granted("support");
         types.stream().filter(SUPPORT_TYPES::contains).forEach(type -> desk(support, type));
-        types.stream().filter(SUPPORT_READS::contains).forEach(type -> support.add(Operations.view(type)));
+        types.stream().filter(SUPPORT_READS::contains).forEach(type -> support.add(OperationPermissions.view(type)));
 
         var compliance = granted("compliance");
         types.stream().filter(COMPLIANCE_TYPES::contains).forEach(type -> desk(compliance, type));
-        types.stream().filter(COMPLIANCE_READS::contains).forEach(type -> compliance.add(Operations.view(type)));
-        types.stream().filter(COMPLIANCE_APPROVALS::contains).forEach(type -> compliance.add(Operations.approve(type)));
+        types.stream()
+                .filter(COMPLIANCE_READS::contains)
+                .forEach(type -> compliance.add(OperationPermissions.view(type)));
+        types.stream()
+                .filter(COMPLIANCE_APPROVALS::contains)
+                .forEach(type -> compliance.add(OperationPermissions.approve(type)));
 
         var auditor = granted("auditor");
-        types.forEach(type -> auditor.add(Operations.view(type)));
+        types.forEach(type -> auditor.add(OperationPermissions.view(type)));
 
         var all = new ArrayList<Role>();
         all.add(role("admin", "Administrators: every permission", Set.of(Permissions.ALL), true, now));
@@ -163,12 +166,12 @@ public class BuiltInRoles {
     }
 
     private void desk(Set<String> permissions, String type) {
-        permissions.add(Operations.view(type));
-        permissions.add(Operations.create(type));
-        permissions.add(Operations.update(type));
-        permissions.add(Operations.claim(type));
+        permissions.add(OperationPermissions.view(type));
+        permissions.add(OperationPermissions.create(type));
+        permissions.add(OperationPermissions.update(type));
+        permissions.add(OperationPermissions.claim(type));
         permissions.add(type + ":" + OperationPermissions.NOTIFY); // the desk that works a type sends its notices
-        permissions.add(Operations.comment(type)); // and writes internal comments on its history
+        permissions.add(OperationPermissions.comment(type)); // and writes internal comments on its history
         permissions.addAll(catalog.manualTransitionPermissions(type));
     }
 

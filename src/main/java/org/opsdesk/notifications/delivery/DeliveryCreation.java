@@ -17,8 +17,8 @@ import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Permissions;
 import org.slf4j.Logger;
@@ -81,7 +81,7 @@ class DeliveryCreation {
 
     @EventListener
     void on(StatusChanged event) {
-        String view = Operations.view(event.operation().type());
+        String view = OperationPermissions.view(event.operation().type());
         var endpoints = subscribersForThisRelayBatch().stream()
                 .filter(subscriber -> subscriber.registrant().allows(view))
                 .map(Subscriber::endpoint)

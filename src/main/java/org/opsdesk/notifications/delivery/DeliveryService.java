@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -55,8 +55,8 @@ class DeliveryService {
 
     Delivery get(UUID id, Actor actor) {
         return store.find(id)
-                .filter(delivery ->
-                        delivery.operationType() == null || actor.may(Operations.view(delivery.operationType())))
+                .filter(delivery -> delivery.operationType() == null
+                        || actor.may(OperationPermissions.view(delivery.operationType())))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -81,7 +81,7 @@ class DeliveryService {
                 ? null
                 : workflows.all().stream()
                         .map(WorkflowDefinition::type)
-                        .filter(type -> actor.may(Operations.view(type)))
+                        .filter(type -> actor.may(OperationPermissions.view(type)))
                         .toList();
         return store.list(visibleTypes, operationId, channel, recipient, state, beforeAt, beforeId, limit);
     }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.Approvals;
 import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.operations.OperationPagePanel;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
@@ -54,7 +55,7 @@ class OperationDetails {
                         m, workflow.stage(m.to()).map(s -> s.terminal()).orElse(false)))
                 .sorted(Comparator.comparing(MoveButton::terminal))
                 .toList();
-        String approve = Operations.approve(type);
+        String approve = OperationPermissions.approve(type);
         var pending = approvals.pendingOn(id, actor).stream()
                 .map(r -> {
                     boolean mine = r.maker().principalKey().equals(actor.principalKey());
@@ -75,9 +76,10 @@ class OperationDetails {
                 pending,
                 timeline,
                 operations.verify(id, actor),
-                op.assignee() == null && actor.may(Operations.claim(type)),
-                op.assignee() != null && (op.assignee().equals(actor.id()) || actor.may(Operations.assign(type))),
-                actor.may(Operations.comment(type)),
+                op.assignee() == null && actor.may(OperationPermissions.claim(type)),
+                op.assignee() != null
+                        && (op.assignee().equals(actor.id()) || actor.may(OperationPermissions.assign(type))),
+                actor.may(OperationPermissions.comment(type)),
                 panels);
     }
 

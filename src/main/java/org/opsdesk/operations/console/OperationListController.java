@@ -14,6 +14,7 @@ import org.opsdesk.operations.OperationCounts;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationFilters;
 import org.opsdesk.operations.OperationPage;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -243,7 +244,7 @@ class OperationListController {
 
     private List<WorkflowDefinition> visibleWorkflows(Actor actor) {
         return workflows.all().stream()
-                .filter(w -> actor.may(Operations.view(w.type())))
+                .filter(w -> actor.may(OperationPermissions.view(w.type())))
                 .toList();
     }
 

@@ -13,8 +13,8 @@ import org.opsdesk.operations.FigureQuery;
 import org.opsdesk.operations.OperationCounts;
 import org.opsdesk.operations.OperationFigures;
 import org.opsdesk.operations.OperationFigures.OperatorWork;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationStatistics;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusCounts;
 import org.opsdesk.reports.ReportPermissions;
 import org.opsdesk.shared.Actor;
@@ -77,7 +77,7 @@ class Dashboard {
     private Set<String> visibleTypes(Actor actor) {
         return workflows.all().stream()
                 .map(WorkflowDefinition::type)
-                .filter(type -> actor.may(Operations.view(type)))
+                .filter(type -> actor.may(OperationPermissions.view(type)))
                 .collect(Collectors.toSet());
     }
 
