@@ -20,6 +20,12 @@ final class ConsoleFrameInterceptor implements HandlerInterceptor {
 
     static final String MODEL_NAME = "consoleFrame";
 
+    private final ConsoleNavigation navigation;
+
+    ConsoleFrameInterceptor(ConsoleNavigation navigation) {
+        this.navigation = navigation;
+    }
+
     @Override
     public void postHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView view) {
@@ -32,7 +38,7 @@ final class ConsoleFrameInterceptor implements HandlerInterceptor {
                 MODEL_NAME,
                 new ConsoleFrame(
                         actor == null ? "" : actor.name(),
-                        actor == null ? List.of() : ConsoleNavigation.visibleTo(actor::may),
+                        actor == null ? List.of() : navigation.visibleTo(actor::may),
                         languages(request, locale),
                         thisPage(request)));
     }

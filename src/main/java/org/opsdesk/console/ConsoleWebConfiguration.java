@@ -8,8 +8,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfiguration implements WebMvcConfigurer {
 
+    private final ConsoleNavigation navigation;
+
+    ConsoleWebConfiguration(ConsoleNavigation navigation) {
+        this.navigation = navigation;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ConsoleFrameInterceptor()).excludePathPatterns("/api/**", "/actuator/**");
+        registry.addInterceptor(new ConsoleFrameInterceptor(navigation)).excludePathPatterns("/api/**", "/actuator/**");
     }
 }

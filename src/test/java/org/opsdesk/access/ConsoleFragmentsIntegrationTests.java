@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.access.roles.Role;
 import org.opsdesk.access.roles.RoleStore;
+import org.opsdesk.exports.ExportPermissions;
 import org.opsdesk.support.Operations;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -73,6 +74,29 @@ class ConsoleFragmentsIntegrationTests extends SignInTestSupport {
                         .get("/workflows/withdrawal/panels/notifications")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theOperationsListLoadsTheExportControlForItsFilterThatExportsOffersOnlyToExporters() {
+        var exporter = signedIn(role("withdrawal:view", ExportPermissions.RUN));
+        var reader = signedIn(role("withdrawal:view"));
+
+        var list = exporter.get("/operations?status=PENDING&columns=reference");
+        assertThat(list.html().selectFirst("#panel-export-csv").attr("hx-get"))
+                .isEqualTo("/operations/panels/export-csv?status=PENDING");
+        var control = exporter.get("/operations/panels/export-csv?status=PENDING");
+        assertThat(control.status()).isEqualTo(200);
+        assertThat(control.html().selectFirst("#export-csv").attr("href"))
+                .isEqualTo("/exports/operations.csv?status=PENDING");
+        assertThat(list.html().select("#export-csv"))
+                .as("the list itself spells no export control")
+                .isEmpty();
+
+        var nothing = reader.get("/operations/panels/export-csv?status=PENDING");
+        assertThat(nothing.status()).isEqualTo(200);
+        assertThat(nothing.body().strip())
+                .as("nothing for a caller who may not export")
+                .isEmpty();
     }
 
     private String role(String... permissions) {

@@ -39,6 +39,13 @@ class VisibleControlsBrowserIntegrationTests extends BrowserTest {
         signIn(page, operator);
 
         var refused = new ArrayList<String>();
+        // what the pages load by themselves (htmx panels and controls) must not be refused either
+        page.onResponse(response -> {
+            String kind = response.request().resourceType();
+            if (response.status() >= 400 && (kind.equals("xhr") || kind.equals("fetch"))) {
+                refused.add(response.url() + " (loaded by the page) -> " + response.status());
+            }
+        });
         var visited = new LinkedHashSet<String>();
         var shapesWalked = new LinkedHashSet<String>();
         var queue = new ArrayDeque<Control>(
@@ -63,6 +70,9 @@ class VisibleControlsBrowserIntegrationTests extends BrowserTest {
             // one page of each shape is walked further: the others of that shape offer the same controls
             if (html && !control.htmx() && shapesWalked.add(shapeOf(control.target()))) {
                 page.navigate(control.target());
+                queue.addAll(controlsOn(page));
+                // the panels other modules serve into the page bring controls of their own (Export CSV)
+                page.waitForFunction("() => !document.querySelector('[data-panel][aria-busy=true]')");
                 queue.addAll(controlsOn(page));
             }
         }

@@ -55,6 +55,31 @@ class ExportBrowserIntegrationTests extends BrowserTest {
     }
 
     @Test
+    void theOperationsListLoadsTheExportControlForItsFilterOnlyForThoseWhoMayExport() throws IOException {
+        String subject = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        var mine = Operations.withdrawal().subject(subject);
+        create(mine);
+        create(Operations.withdrawal());
+
+        signIn(page, operatorWithMfa("compliance"));
+        page.navigate("/operations?subject=" + subject);
+        var export = page.locator("#export-csv");
+        assertThat(export).hasText("Export CSV");
+        assertThat(export.getAttribute("href")).isEqualTo("/exports/operations.csv?subject=" + subject);
+        var download = page.waitForDownload(export::click);
+        var csv = ExportedCsv.parse(Files.readString(download.path(), StandardCharsets.UTF_8), ',');
+        assertThat(csv.column("reference")).containsExactly(mine.reference());
+
+        var deskPage = newContext("en-US").newPage();
+        signIn(deskPage, operatorWithMfa("operator"));
+        deskPage.navigate("/operations?subject=" + subject);
+        assertThat(deskPage.locator("[data-row]")).hasCount(1);
+        // an operator without exports:run gets no control, and no placeholder is left behind
+        assertThat(deskPage.locator("#panel-export-csv")).hasCount(0);
+        assertThat(deskPage.locator("#export-csv")).hasCount(0);
+    }
+
+    @Test
     void showsWhyAFilterCannotBeExportedBesideTheFormInTheOperatorsLanguage() {
         var operator = operatorWithMfa("auditor");
 

@@ -128,7 +128,7 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(own.get("rows").asLong()).isEqualTo(2);
         assertThat(own.get("bytes").asLong()).isEqualTo(response.body().getBytes(StandardCharsets.UTF_8).length);
         assertThat(find(api(), exportId).get("actorId").asString())
-                .as("audit:view lists everyone's exports")
+                .as("exports:audit lists everyone's exports")
                 .isEqualTo(own.get("actorId").asString());
         var otherExporter = apiWith("exports:run", "withdrawal:view");
         assertThat(otherExporter
@@ -137,7 +137,7 @@ class ExportIntegrationTests extends IntegrationTest {
                         .get("items")
                         .valueStream()
                         .map(item -> item.get("id").asString()))
-                .as("without audit:view, a caller lists only their own exports")
+                .as("without exports:audit, a caller lists only their own exports")
                 .doesNotContain(exportId);
     }
 

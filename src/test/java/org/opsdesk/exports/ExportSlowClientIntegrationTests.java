@@ -88,7 +88,7 @@ class ExportSlowClientIntegrationTests extends IntegrationTest {
 
     @Test
     void refusesExportsPastThePrincipalsAndTheNodesLimitsWithRetryAfterAndAuditsThem() {
-        String alice = keyFor("exports:run", "withdrawal:view", "audit:view");
+        String alice = keyFor("exports:run", "withdrawal:view", "exports:audit");
         String bob = keyFor("exports:run", "withdrawal:view");
         String carol = keyFor("exports:run", "withdrawal:view");
         slow(alice);

@@ -84,13 +84,13 @@ class ExportApi {
         export.respond(checked, actor, "api", response);
     }
 
-    /** Callers with {@code audit:view} see everyone's exports; others their own. */
+    /** Callers with {@code exports:audit} see everyone's exports; others their own. */
     @GetMapping(path = "/api/v1/exports", produces = "application/json")
     @Operation(
             operationId = "listExports",
             summary = "List past exports",
             description = "Past exports, newest first, in keyset pages; `next` is the cursor of the following page."
-                    + " Holders of `audit:view` see everyone's exports, others their own.")
+                    + " Holders of `exports:audit` see everyone's exports, others their own.")
     Page list(
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") int limit,
@@ -100,7 +100,7 @@ class ExportApi {
 
     static Page page(ExportRuns runs, Actor actor, @Nullable String cursor, int limit) {
         var items = new java.util.ArrayList<>(
-                runs.list(actor.may("audit:view") ? null : actor, Keyset.timeAndId(cursor), limit));
+                runs.list(actor.may(ExportPermissions.AUDIT) ? null : actor, Keyset.timeAndId(cursor), limit));
         String next = null;
         if (items.size() > limit) {
             items.remove(limit);

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The console's exports: {@code /exports} lists past exports (everyone's with {@code audit:view}, otherwise the
+ * The console's exports: {@code /exports} lists past exports (everyone's with {@code exports:audit}, otherwise the
  * operator's own) above a form to export a filter; {@code /exports/operations.csv} is the download, a link any
  * filtered list can offer. A filter the export cannot use brings the operator back to the form with the reason
  * beside it, never to a half file.
@@ -78,6 +78,6 @@ class ExportController {
         return new ModelAndView("exports/list")
                 .addObject("runs", page.items())
                 .addObject("next", page.next())
-                .addObject("everyone", actor.may("audit:view"));
+                .addObject("everyone", actor.may(ExportPermissions.AUDIT));
     }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationCounts;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationFilters;
+import org.opsdesk.operations.OperationListPanel;
 import org.opsdesk.operations.OperationPage;
 import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.Operations;
@@ -49,9 +50,6 @@ class OperationListController {
     static final List<String> DEFAULT_COLUMNS =
             List.of("reference", "type", "status", "amount", "subject", "assignee", "created");
 
-    /** The exports module's permission (exports depends on operations, so its constant is out of reach here). */
-    private static final String EXPORTS_RUN = "exports:run";
-
     private static final List<String> MORE_FILTERS = List.of(
             "reference", "currency", "amountMin", "amountMax", "createdFrom", "createdTo", "updatedFrom", "updatedTo");
 
@@ -63,6 +61,7 @@ class OperationListController {
     private final BulkActions bulk;
     private final MessageSource messages;
     private final Clock clock;
+    private final List<OperationListPanel> panels;
 
     OperationListController(
             Operations operations,
@@ -72,7 +71,8 @@ class OperationListController {
             SavedViews views,
             BulkActions bulk,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            List<OperationListPanel> panels) {
         this.operations = operations;
         this.filters = filters;
         this.counts = counts;
@@ -81,6 +81,9 @@ class OperationListController {
         this.bulk = bulk;
         this.messages = messages;
         this.clock = clock;
+        this.panels = panels.stream()
+                .sorted(java.util.Comparator.comparingInt(OperationListPanel::order))
+                .toList();
     }
 
     @RequiresPermission("{type}:view")
@@ -224,15 +227,8 @@ class OperationListController {
         model.addAttribute("stages", stages(visible, filter));
         model.addAttribute("views", views.visibleTo(actor));
         model.addAttribute("now", clock.instant());
-        // offered only to those who may run it: a control that leads to "not allowed" is not shown
-        model.addAttribute(
-                "exportHref",
-                !actor.may(EXPORTS_RUN)
-                        ? null
-                        : "/exports/operations.csv"
-                                + (link.without("columns").query().isEmpty()
-                                        ? ""
-                                        : "?" + link.without("columns").query()));
+        // controls other modules serve for this filter (Export CSV), each deciding itself whether to show
+        model.addAttribute("listPanels", panels);
         model.addAttribute("maxItems", BulkActions.MAX_ITEMS);
         model.addAttribute("actor", actor);
         model.addAttribute("moreFiltersOpen", MORE_FILTERS.stream().anyMatch(link.values()::containsKey));

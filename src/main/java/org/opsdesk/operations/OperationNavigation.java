@@ -1,0 +1,19 @@
+package org.opsdesk.operations;
+
+import java.util.List;
+import org.opsdesk.shared.NavigationContributor;
+import org.opsdesk.shared.NavigationEntry;
+import org.opsdesk.shared.NavigationEntry.Section;
+import org.springframework.stereotype.Component;
+
+/** The operations list and the approvals queue (each shows only the types the operator may view). */
+@Component
+final class OperationNavigation implements NavigationContributor {
+
+    @Override
+    public List<NavigationEntry> navigation() {
+        return List.of(
+                NavigationEntry.of(Section.MAIN, "operations", "/operations", "nav.operations", 20),
+                NavigationEntry.of(Section.MAIN, "approvals", "/approvals", "nav.approvals", 30));
+    }
+}
