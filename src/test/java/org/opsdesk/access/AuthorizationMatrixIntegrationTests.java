@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.opsdesk.access.gate.PermissionGate;
 import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
+import org.opsdesk.access.permissions.PermissionCatalog;
 import org.opsdesk.access.roles.Role;
 import org.opsdesk.access.roles.RoleStore;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.support.ApiClient;
@@ -60,6 +63,9 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
     @Autowired
     Workflows workflows;
 
+    @Autowired
+    PermissionCatalog catalog;
+
     /** What the permissions say a caller should get. */
     enum Expected {
         ALLOWED,
@@ -95,6 +101,58 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         });
         assertThat(undeclared).as("handlers without @RequiresPermission").isEmpty();
         assertThat(endpoints()).hasSizeGreaterThan(25);
+    }
+
+    /**
+     * The matrix expects what the catalog says: a handler declaring a permission no module contributes (a typo, or a
+     * name spelled outside its module's constants) would be refused to everyone but {@code *} and never show up in
+     * the role editor, so it fails here.
+     */
+    @Test
+    void everyPermissionAHandlerNeedsIsOneTheCatalogKnows() {
+        var known = catalog.names();
+        var unknown = new ArrayList<String>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            if (PermissionGate.isOwn(handler)) {
+                PermissionGate.declaredPermission(handler)
+                        .filter(declared -> !knownTo(known, declared))
+                        .ifPresent(declared -> unknown.add(declared + " <- " + info + " -> " + handler));
+            }
+        });
+        assertThat(unknown)
+                .as("permissions handlers need that the catalog does not know")
+                .isEmpty();
+        assertThat(knownTo(known, "exprots:run"))
+                .as("the check recognises a name no module contributes")
+                .isFalse();
+        assertThat(knownTo(known, RequiresPermission.TYPE_PLACEHOLDER + ":refund"))
+                .isFalse();
+        for (Role role : roles.all()) {
+            if (role.builtIn()) {
+                assertThat(role.permissions())
+                        .as("the built-in role %s holds only what the catalog knows", role.name())
+                        .allMatch(permission -> knownTo(known, permission));
+            }
+        }
+    }
+
+    /**
+     * Whether a declared permission is in the catalog: a name as it is, a per-type template for every type, a family
+     * {@code prefix:*} when the catalog has a name under it (for every type when it is per-type).
+     */
+    private boolean knownTo(Set<String> known, String declared) {
+        if (declared.equals(RequiresPermission.SIGNED_IN) || declared.equals(RequiresPermission.ANYONE)) {
+            return true;
+        }
+        if (declared.contains(RequiresPermission.TYPE_PLACEHOLDER)) {
+            return catalog.types().stream()
+                    .allMatch(type -> knownTo(known, declared.replace(RequiresPermission.TYPE_PLACEHOLDER, type)));
+        }
+        if (declared.equals(Permissions.ALL) || known.contains(declared)) {
+            return true;
+        }
+        return declared.endsWith(":*")
+                && known.stream().anyMatch(name -> name.startsWith(declared.substring(0, declared.length() - 1)));
     }
 
     @Test
@@ -237,7 +295,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             return held.allowsSomethingUnder(permission);
         }
         if (page.pattern().startsWith("/operations/{id}")) {
-            return held.allows(OBJECT_TYPE + ":view")
+            return held.allows(OperationPermissions.view(OBJECT_TYPE))
                     && held.allowsSomethingUnder(permission.replace(RequiresPermission.TYPE_PLACEHOLDER, OBJECT_TYPE));
         }
         return workflows.all().stream()
@@ -262,7 +320,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         }
         if (endpoint.onOperation()) {
             String onThisType = permission.replace(RequiresPermission.TYPE_PLACEHOLDER, OBJECT_TYPE);
-            if (!held.allows(OBJECT_TYPE + ":view")) {
+            if (!held.allows(OperationPermissions.view(OBJECT_TYPE))) {
                 return Expected.REFUSED; // not found, whatever else they hold
             }
             if (held.allowsSomethingUnder(onThisType)) {
@@ -330,7 +388,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         UUID revokedId = keys.create(
                 "matrix-revoked",
                 revoked,
-                List.of("*"),
+                List.of(Permissions.ALL),
                 Instant.now().plus(java.time.Duration.ofDays(1)),
                 "tests",
                 Instant.now());
@@ -358,7 +416,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 return keys.create(
                                 "matrix-target",
                                 ApiKeySecrets.generate(),
-                                List.of("deposit:view"),
+                                List.of(OperationPermissions.view("deposit")),
                                 Instant.now().plus(java.time.Duration.ofDays(1)),
                                 "tests",
                                 Instant.now())
@@ -430,8 +488,8 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         assertThat(api().post(
                                 "/api/v1/roles",
                                 """
-                                {"name":"%s","permissions":["deposit:view"]}"""
-                                        .formatted(name))
+                                {"name":"%s","permissions":["%s"]}"""
+                                        .formatted(name, OperationPermissions.view("deposit")))
                         .status())
                 .isEqualTo(201);
         return name;
