@@ -2,6 +2,7 @@ package org.opsdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +140,9 @@ class SignInIntegrationTests extends SignInTestSupport {
         assertThat(tenth.status()).isEqualTo(200);
         Instant lockedUntil = operators.find(username).orElseThrow().lockedUntil();
         assertThat(lockedUntil)
-                .isBetween(Instant.now().plusSeconds(29 * 60), Instant.now().plusSeconds(31 * 60));
+                .isBetween(
+                        clock().instant().plusSeconds(29 * 60),
+                        clock().instant().plusSeconds(31 * 60));
 
         var rightPasswordWhileLocked = browser().signIn(username, PASSWORD);
         assertThat(rightPasswordWhileLocked.status()).isEqualTo(200);
@@ -148,9 +151,7 @@ class SignInIntegrationTests extends SignInTestSupport {
         assertThat(events(username)).contains("account_locked " + secondNode.ip());
         assertThat(eventDetails(username, "login_failed")).contains("account_locked");
 
-        jdbc.sql("update access.operator set locked_until = now() - interval '1 second' where username = ?")
-                .param(username)
-                .update();
+        clock().advance(Duration.between(clock().instant(), lockedUntil).plusSeconds(1));
         var afterThePeriod = browser().signIn(username, PASSWORD);
         assertThat(afterThePeriod.status()).isEqualTo(302);
         assertThat(afterThePeriod.location()).isEqualTo("/");
@@ -180,9 +181,7 @@ class SignInIntegrationTests extends SignInTestSupport {
                 .as("other addresses")
                 .isEqualTo("/");
 
-        jdbc.sql("update access.login_throttle set window_start = window_start - interval '15 minutes' where ip = ?")
-                .param(attacker.ip())
-                .update();
+        clock().advance(Duration.ofMinutes(15));
         assertThat(attacker.post("/login", "username", username, "password", PASSWORD)
                         .location())
                 .as("after the window")
@@ -294,10 +293,8 @@ class SignInIntegrationTests extends SignInTestSupport {
         browser.signIn(username, PASSWORD);
         assertThat(browser.get("/").status()).isEqualTo(200);
 
-        // signed in 12 hours and a minute ago, used a moment ago
-        jdbc.sql("update access.http_session set creation_time = creation_time - ? where principal_name = ?")
-                .params((12 * 60 + 1) * 60_000L, username)
-                .update();
+        // 12 hours and a minute after signing in (the idle timeout is Spring Session's, on the system's time)
+        clock().advance(Duration.ofHours(12).plusMinutes(1));
 
         var next = browser.get("/");
         assertThat(next.status()).isEqualTo(302);
