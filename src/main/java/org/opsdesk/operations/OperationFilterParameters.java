@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
     @Parameter(
             in = ParameterIn.QUERY,
             name = "type",
-            description = "Operation types, comma-separated; only types the caller may view are ever listed.",
+            description =
+                    "Operation types, comma-separated; a type no workflow declares is refused (422), and only types the caller may view are ever listed.",
             example = "withdrawal,deposit",
             schema = @Schema(type = "string")),
     @Parameter(

@@ -13,6 +13,7 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.workflow.Status;
+import org.opsdesk.workflow.Workflows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,9 +55,11 @@ public class OperationFilters {
     private static final String TEXT = "[^\\p{Cntrl}]*";
 
     private final Currencies currencies;
+    private final Workflows workflows;
 
-    OperationFilters(Currencies currencies) {
+    OperationFilters(Currencies currencies, Workflows workflows) {
         this.currencies = currencies;
+        this.workflows = workflows;
     }
 
     /** The filter these parameters describe ({@code parameter} answers null for an absent one). */
@@ -67,7 +70,7 @@ public class OperationFilters {
             throw InvalidInput.of("unassigned", "cannot be combined with 'assignee'");
         }
         return new OperationFilter(
-                codes("type", parameter.apply("type")),
+                types(parameter.apply("type")),
                 statuses(parameter.apply("status")),
                 codes("stage", parameter.apply("stage")),
                 text("subject", blankToNull(parameter.apply("subject"))),
@@ -111,6 +114,21 @@ public class OperationFilters {
             }
         }
         return codes;
+    }
+
+    /**
+     * The types asked for, each one a workflow declares: a type nobody declared is a mistake worth saying (422).
+     * Types that exist but the caller may not view are not refused — they only list nothing — since the shipped
+     * workflow files, not the caller's permissions, say which types exist.
+     */
+    private List<String> types(@Nullable String value) {
+        List<String> types = codes("type", value);
+        for (String type : types) {
+            if (workflows.current(type).isEmpty()) {
+                throw InvalidInput.of("type", "'" + type + "' is not an operation type any workflow declares");
+            }
+        }
+        return types;
     }
 
     private static List<Status> statuses(@Nullable String value) {

@@ -388,6 +388,7 @@ class BadInputIntegrationTests extends IntegrationTest {
         cases.add(get("unknown codes", "unknown status filter", OPERATIONS + "?status=DONE", 422, "status"));
         cases.add(get("unknown codes", "stage filter not a code", OPERATIONS + "?stage=Under-Review", 422, "stage"));
         cases.add(get("unknown codes", "type filter not a code", OPERATIONS + "?type=Withdrawal", 422, "type"));
+        cases.add(get("unknown codes", "type no workflow declares", OPERATIONS + "?type=teleportation", 422, "type"));
         cases.add(creation(
                 "unknown codes",
                 "unknown currency XYZ",
