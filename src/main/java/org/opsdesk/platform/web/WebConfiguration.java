@@ -42,6 +42,13 @@ class WebConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<ConsoleFormLimit> consoleFormLimit(@Value("${opsdesk.console.max-form-bytes}") long limit) {
+        var registration = new FilterRegistrationBean<>(new ConsoleFormLimit(limit));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<QueryParameterGuard> queryParameterGuard(ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(new QueryParameterGuard(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
