@@ -35,9 +35,17 @@ class BackgroundPollIntegrationTests extends SignInTestSupport {
 
         idleFor(username, 16 * MINUTE);
         var afterTimeout = poller.get(freshUrl);
-        assertThat(afterTimeout.status()).isEqualTo(302);
-        assertThat(afterTimeout.location()).startsWith("/login");
+        assertThat(afterTimeout.status())
+                .as("htmx is told to take the browser to the sign-in page, not to swap it into the banner")
+                .isEqualTo(401);
+        assertThat(afterTimeout.header("HX-Redirect")).isEqualTo("/login?expired");
+        assertThat(afterTimeout.body()).doesNotContain("<form");
         assertThat(person.get("/").location()).as("the session is over").startsWith("/login");
+        assertThat(person.get("/login?expired")
+                        .html()
+                        .selectFirst("[role=status]")
+                        .text())
+                .isEqualTo("Your session expired while the page was open. Please sign in again.");
     }
 
     private void idleFor(String username, long millis) {

@@ -16,19 +16,33 @@ public final class ConsolePaths {
 
     private ConsolePaths() {}
 
-    /** To the sign-in step the session is at: the code, the MFA enrolment, or the password page. */
+    /**
+     * To the sign-in step the session is at: the code, the MFA enrolment, or the password page. An htmx request
+     * (a background poll, a panel) gets 401 with {@code HX-Redirect} instead, so the browser goes to that page —
+     * "your session expired" when there is no session — rather than htmx swapping the sign-in page into the part
+     * of the page it was updating.
+     */
     public static void redirectToSignIn(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException unauthenticated)
             throws IOException {
-        String target = SignInSession.of(request)
-                .map(state -> switch (state.stage()) {
+        var state = SignInSession.of(request);
+        boolean ended = request.getAttribute(OperatorSessionContext.ENDED) != null;
+        String target = state.map(s -> switch (s.stage()) {
                     case CODE -> "/login/code";
                     case ENROL -> "/account/mfa";
                     case SIGNED_IN -> "/login";
                 })
-                .orElse(request.getAttribute(OperatorSessionContext.ENDED) != null ? "/login?ended" : "/login");
+                .orElse(ended ? "/login?ended" : "/login");
+        if (request.getHeader(HTMX_REQUEST) != null) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader(
+                    "HX-Redirect", request.getContextPath() + (state.isEmpty() && !ended ? "/login?expired" : target));
+            return;
+        }
         response.sendRedirect(request.getContextPath() + target);
     }
+
+    private static final String HTMX_REQUEST = "HX-Request";
 
     /** A 403 rendered by the error page: HTML for browsers (a missing CSRF token included), a problem otherwise. */
     public static void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)

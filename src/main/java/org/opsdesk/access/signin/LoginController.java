@@ -37,6 +37,7 @@ class LoginController {
     ModelAndView page(
             @RequestParam(required = false) @Nullable String signedOut,
             @RequestParam(required = false) @Nullable String ended,
+            @RequestParam(required = false) @Nullable String expired,
             @RequestParam(required = false) @Nullable String restart) {
         if (CurrentActor.find().isPresent()) {
             return new ModelAndView("redirect:/");
@@ -46,6 +47,8 @@ class LoginController {
             page.addObject("notice", "signin.notice.signedOut");
         } else if (ended != null) {
             page.addObject("notice", "signin.notice.ended");
+        } else if (expired != null) {
+            page.addObject("notice", "signin.notice.expired");
         } else if (restart != null) {
             page.addObject("notice", "signin.notice.restart");
         }
