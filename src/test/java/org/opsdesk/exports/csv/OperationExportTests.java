@@ -34,7 +34,7 @@ class OperationExportTests {
             operations,
             mock(OperationFilters.class),
             runs,
-            new ExportSlots(1, 1),
+            new ExportSlots(1, 1, mock(PrincipalExportLeases.class)),
             Path.of(System.getProperty("java.io.tmpdir")),
             Clock.systemUTC());
     private final Actor actor = Actor.system("tests");
