@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.opsdesk.access.operators.OperatorActors;
 import org.opsdesk.access.operators.OperatorAdministration;
 import org.opsdesk.access.operators.OperatorStore;
+import org.opsdesk.exports.ExportPermissions;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,31 @@ class AccessAdministrationIntegrationTests extends IntegrationTest {
             assertThat(role(role).get("mfaRequired").asBoolean()).as(role).isTrue();
         }
         assertThat(role("support").get("mfaRequired").asBoolean()).isFalse();
+    }
+
+    @Test
+    void rolesAndKeysThatHeldAuditViewKeepSeeingEveryonesExportsThroughTheirMigration() throws IOException {
+        String reader = "audit-reader-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        for (var role : List.of(List.of(reader, "audit:view"), List.of(other, "deposit:view"))) {
+            jdbc.sql("insert into access.role (name, description, permissions, mfa_required, built_in, created_at,"
+                            + " updated_at) values (?, 'as an earlier version left it', ?, false, false, now(), now())")
+                    .params(role.get(0), new String[] {role.get(1)})
+                    .update();
+        }
+
+        jdbc.sql(
+                        Files.readString(
+                                Path.of(
+                                        "src/main/resources/db/migration/access/V2026120775__grant_exports_audit_to_audit_viewers.sql")))
+                .update();
+
+        assertThat(strings(role(reader).get("permissions")))
+                .containsExactlyInAnyOrder("audit:view", ExportPermissions.AUDIT);
+        assertThat(strings(role(other).get("permissions"))).containsExactly("deposit:view");
+        assertThat(strings(role("auditor").get("permissions")))
+                .as("the built-in roles get it from the exports module's definition")
+                .contains(ExportPermissions.AUDIT);
     }
 
     @Test
