@@ -50,6 +50,11 @@ public final class OperationPermissions implements PermissionContributor {
         return type + ":" + OperationPermissions.APPROVE;
     }
 
+    /** Sending the type's manual notifications (the module that sends them checks it). */
+    public static String notify(String type) {
+        return type + ":" + OperationPermissions.NOTIFY;
+    }
+
     /** Writing internal comments on the operation's history. */
     public static String comment(String type) {
         return type + ":" + OperationPermissions.COMMENT;

@@ -170,7 +170,7 @@ public class BuiltInRoles {
         permissions.add(OperationPermissions.create(type));
         permissions.add(OperationPermissions.update(type));
         permissions.add(OperationPermissions.claim(type));
-        permissions.add(type + ":" + OperationPermissions.NOTIFY); // the desk that works a type sends its notices
+        permissions.add(OperationPermissions.notify(type)); // the desk that works a type sends its notices
         permissions.add(OperationPermissions.comment(type)); // and writes internal comments on its history
         permissions.addAll(catalog.manualTransitionPermissions(type));
     }

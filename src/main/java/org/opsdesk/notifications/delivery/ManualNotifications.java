@@ -15,6 +15,7 @@ import org.opsdesk.notifications.rules.NotificationPlan;
 import org.opsdesk.notifications.rules.NotificationRule;
 import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
@@ -65,7 +66,7 @@ class ManualNotifications {
 
     /** Sending an operation type's manual notifications. */
     static String permission(String type) {
-        return type + ":notify";
+        return OperationPermissions.notify(type);
     }
 
     /** Every manual rule the operation's latest status change matches; "not found" for types the actor can't see. */
