@@ -156,8 +156,19 @@ public class Approvals {
             throw recordVoid(locked, actor, voided.why(), now);
         }
         var given = (ApprovalGiven) outcome;
+        Operation voted = recordVote(locked, given, actor, comment, now);
+        if (given.approvesTheRequest()) {
+            store.decide(id, State.APPROVED, now, Party.of(actor), null, null);
+            apply(voted, locked.approval(), now);
+        }
+        return reload(id);
+    }
+
+    /** Stores the vote the case counted and its {@code approval_given} entry; returns the operation after it. */
+    private Operation recordVote(
+            Locked locked, ApprovalGiven given, Actor actor, @Nullable String comment, Instant now) {
         ApprovalRequest request = locked.approval().request();
-        store.addVote(id, actor.principalKey(), actor.person(), Party.of(actor), blankToNull(comment), now);
+        store.addVote(request.id(), actor.principalKey(), actor.person(), Party.of(actor), blankToNull(comment), now);
         var noted = locked.operation()
                 .note(
                         HistoryEntry.APPROVAL_GIVEN,
@@ -166,7 +177,7 @@ public class Approvals {
                         comment,
                         changes(
                                 "approvalRequest",
-                                id,
+                                request.id(),
                                 "toStage",
                                 request.toStage(),
                                 "approvals",
@@ -176,11 +187,7 @@ public class Approvals {
                         now,
                         RequestIds.current());
         changes.apply(noted);
-        if (given.approvesTheRequest()) {
-            store.decide(id, State.APPROVED, now, Party.of(actor), null, null);
-            apply(noted.operation(), locked.approval(), now);
-        }
-        return reload(id);
+        return noted.operation();
     }
 
     /** Declines as a checker, with a reason; the operation stays where it is. */
