@@ -9,7 +9,7 @@ import org.opsdesk.shared.Money;
 
 /**
  * A four-eyes transition waiting for (or done with) its checkers: the maker asked to move an operation from one
- * stage to another, and {@code requiredApprovals} distinct principals other than the maker must approve before
+ * stage to another, and {@code requiredApprovals} distinct people other than the maker (a key counts as the person behind it) must approve before
  * the move applies. Declined and void requests are kept.
  *
  * @param approvals the checkers who approved so far, oldest first
@@ -53,7 +53,12 @@ public record ApprovalRequest(
             return new Party(actor.kind().code(), actor.id(), actor.name());
         }
 
-        /** Same as {@link Actor#principalKey()}: what four-eyes compares. */
+        /** The kind as an {@link Actor.Kind}. */
+        public Actor.Kind actorKind() {
+            return Actor.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** Same as {@link Actor#principalKey()}. */
         public String principalKey() {
             return kind + ":" + id;
         }

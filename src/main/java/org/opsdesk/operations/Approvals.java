@@ -4,27 +4,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.ApprovalRequest.Party;
 import org.opsdesk.operations.ApprovalRequest.State;
-import org.opsdesk.operations.approvals.AlreadyApproved;
 import org.opsdesk.operations.approvals.ApprovalAlreadyPending;
+import org.opsdesk.operations.approvals.ApprovalCase;
 import org.opsdesk.operations.approvals.ApprovalListQuery;
-import org.opsdesk.operations.approvals.ApprovalNotPending;
+import org.opsdesk.operations.approvals.ApprovalOutcome;
+import org.opsdesk.operations.approvals.ApprovalOutcome.ApprovalGiven;
+import org.opsdesk.operations.approvals.ApprovalOutcome.RequestVoided;
 import org.opsdesk.operations.approvals.ApprovalStore;
 import org.opsdesk.operations.approvals.ApprovalVoid;
-import org.opsdesk.operations.approvals.MakerCannotApprove;
+import org.opsdesk.operations.approvals.StageStay;
 import org.opsdesk.operations.lifecycle.ChangeWriter;
 import org.opsdesk.operations.lifecycle.Operation;
 import org.opsdesk.operations.lifecycle.OperationStore;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
-import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.shared.RequestIds;
 import org.opsdesk.workflow.Move;
@@ -32,15 +31,16 @@ import org.opsdesk.workflow.ReasonRequired;
 import org.opsdesk.workflow.Transition;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Four-eyes approvals: a move under a four-eyes policy becomes a request; distinct checkers holding {@code
- * <type>:approve} approve or decline it; the last needed approval applies the move, attributed to the maker, in
- * the same transaction. Every step takes the operation's row lock first and is written to its history chain, so
- * the request, its votes and the transition commit together or not at all.
+ * Four-eyes approvals, the application service: a move under a four-eyes policy becomes a request; checkers
+ * holding {@code <type>:approve} approve or decline it; the last needed approval applies the move, attributed to
+ * the maker, in the same transaction. The rules live in the {@link ApprovalCase}; this service locks (the
+ * operation's row first, then the request, as every change does), asks the case, persists what it answers and
+ * writes it to the operation's history chain, so the request, its votes and the transition commit together or
+ * not at all.
  */
 @Service
 public class Approvals {
@@ -49,7 +49,7 @@ public class Approvals {
     private final OperationStore operations;
     private final ApprovalStore store;
     private final ChangeWriter changes;
-    private final ObjectProvider<MakerStanding> makerStanding;
+    private final MoveRules rules;
     private final Clock clock;
 
     Approvals(
@@ -57,13 +57,13 @@ public class Approvals {
             OperationStore operations,
             ApprovalStore store,
             ChangeWriter changes,
-            ObjectProvider<MakerStanding> makerStanding,
+            MoveRules rules,
             Clock clock) {
         this.workflows = workflows;
         this.operations = operations;
         this.store = store;
         this.changes = changes;
-        this.makerStanding = makerStanding;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -76,59 +76,35 @@ public class Approvals {
             throw new ApprovalAlreadyPending(to, existing);
         });
         Instant now = clock.instant();
-        var request = new ApprovalRequest(
-                UUID.randomUUID(),
-                current.id(),
-                current.type(),
-                current.stage(),
-                to,
-                current.amount(),
-                blankToNull(reason),
-                blankToNull(comment),
-                Party.of(maker),
-                move.requiredApprovals(),
-                List.of(),
-                State.PENDING,
-                now,
-                null,
-                null,
-                null,
-                null,
-                false);
-        store.insert(
-                new ApprovalStore.Stored(request, current.stageEnteredAt(), move.override(), maker.person(), Set.of()),
-                maker.principalKey());
+        var opened = ApprovalCase.open(
+                UUID.randomUUID(), current, move, maker, blankToNull(reason), blankToNull(comment), now);
+        store.insert(opened, maker.principalKey());
         var recorded = operation.note(
                 HistoryEntry.APPROVAL_REQUESTED,
                 maker,
                 reason,
                 comment,
-                changes("approvalRequest", request.id(), "toStage", to, "requiredApprovals", move.requiredApprovals()),
+                changes("approvalRequest", opened.id(), "toStage", to, "requiredApprovals", move.requiredApprovals()),
                 now,
                 RequestIds.current());
         changes.apply(recorded);
-        return new TransitionResult(recorded.operation().snapshot(), request);
+        return new TransitionResult(recorded.operation().snapshot(), opened.request());
     }
 
     /**
-     * Voids the pending requests of an operation about to move (the caller holds its row lock) and returns the
-     * changes to record with the move: {@code {}} or {@code {"voidedApprovalRequests": [ids]}}.
+     * Voids the pending requests of an operation about to move (the caller holds its row lock) and returns their
+     * ids, oldest first, for the caller to record with the move.
      */
-    String voidPendingBeforeMove(OperationSnapshot current, String to, Actor actor, Instant now) {
+    List<UUID> voidPendingBeforeMove(OperationSnapshot current, String to, Actor actor, Instant now) {
         String why = "the operation moved from '" + current.stage() + "' to '" + to + "' (by "
                 + actor.kind().code() + " " + actor.id() + ") before the request was decided";
-        List<UUID> voided = store.voidPending(current.id(), why, now, Party.of(actor));
-        return voided.isEmpty()
-                ? "{}"
-                : Operation.changesJson(changes(
-                        "voidedApprovalRequests",
-                        voided.stream().map(UUID::toString).toList()));
+        return store.voidPending(current.id(), why, now, Party.of(actor));
     }
 
     @Transactional(readOnly = true)
     public ApprovalRequest get(UUID id, Actor actor) {
         return store.find(id)
-                .map(ApprovalStore.Stored::request)
+                .map(ApprovalCase::request)
                 .filter(r -> actor.may(OperationPermissions.view(r.operationType())))
                 .orElseThrow(() -> notFound(id));
     }
@@ -172,41 +148,46 @@ public class Approvals {
     @Transactional(noRollbackFor = ApprovalVoid.class)
     public ApprovalRequest approve(UUID id, @Nullable String comment, Actor actor) {
         FreeText.comment("comment", comment);
-        var locked = lockForDecision(id, actor, "approve");
-        Operation operation = locked.operation();
-        ApprovalRequest request = locked.stored().request();
-        if (locked.stored().voters().contains(actor.person())) {
-            throw new AlreadyApproved(request.approvals().size(), request.requiredApprovals());
-        }
+        var locked = lockForDecision(id, actor);
         Instant now = clock.instant();
-        voidIfMoved(locked, actor, now);
-        int approvals = request.approvals().size() + 1;
-        if (approvals >= request.requiredApprovals()) {
-            voidIfMakerOutOfStanding(locked, actor, now);
+        ApprovalOutcome outcome =
+                locked.approval().approveBy(actor.person(), locked.stay(), () -> permissionTheMakerLost(locked));
+        if (outcome instanceof RequestVoided voided) {
+            throw recordVoid(locked, actor, voided.why(), now);
         }
-        store.addVote(id, actor.principalKey(), actor.person(), Party.of(actor), blankToNull(comment), now);
-        var given = operation.note(
-                HistoryEntry.APPROVAL_GIVEN,
-                actor,
-                null,
-                comment,
-                changes(
-                        "approvalRequest",
-                        id,
-                        "toStage",
-                        request.toStage(),
-                        "approvals",
-                        approvals,
-                        "requiredApprovals",
-                        request.requiredApprovals()),
-                now,
-                RequestIds.current());
-        changes.apply(given);
-        if (approvals >= request.requiredApprovals()) {
+        var given = (ApprovalGiven) outcome;
+        Operation voted = recordVote(locked, given, actor, comment, now);
+        if (given.approvesTheRequest()) {
             store.decide(id, State.APPROVED, now, Party.of(actor), null, null);
-            apply(given.operation(), locked.stored(), now);
+            apply(voted, locked.approval(), now);
         }
         return reload(id);
+    }
+
+    /** Stores the vote the case counted and its {@code approval_given} entry; returns the operation after it. */
+    private Operation recordVote(
+            Locked locked, ApprovalGiven given, Actor actor, @Nullable String comment, Instant now) {
+        ApprovalRequest request = locked.approval().request();
+        store.addVote(request.id(), actor.principalKey(), actor.person(), Party.of(actor), blankToNull(comment), now);
+        var noted = locked.operation()
+                .note(
+                        HistoryEntry.APPROVAL_GIVEN,
+                        actor,
+                        null,
+                        comment,
+                        changes(
+                                "approvalRequest",
+                                request.id(),
+                                "toStage",
+                                request.toStage(),
+                                "approvals",
+                                given.approvals(),
+                                "requiredApprovals",
+                                given.required()),
+                        now,
+                        RequestIds.current());
+        changes.apply(noted);
+        return noted.operation();
     }
 
     /** Declines as a checker, with a reason; the operation stays where it is. */
@@ -216,11 +197,14 @@ public class Approvals {
             throw new ReasonRequired("declining an approval request needs a reason");
         }
         FreeText.reason(reason);
-        var locked = lockForDecision(id, actor, "decline");
+        var locked = lockForDecision(id, actor);
         Instant now = clock.instant();
-        voidIfMoved(locked, actor, now);
+        ApprovalOutcome outcome = locked.approval().declineBy(actor.person(), reason.strip(), locked.stay());
+        if (outcome instanceof RequestVoided voided) {
+            throw recordVoid(locked, actor, voided.why(), now);
+        }
         store.decide(id, State.DECLINED, now, Party.of(actor), reason.strip(), null);
-        ApprovalRequest request = locked.stored().request();
+        ApprovalRequest request = locked.approval().request();
         changes.apply(locked.operation()
                 .note(
                         HistoryEntry.APPROVAL_DECLINED,
@@ -233,65 +217,36 @@ public class Approvals {
         return reload(id);
     }
 
-    private record Locked(Operation operation, ApprovalStore.Stored stored) {}
+    /** A request and its operation, both locked. */
+    private record Locked(Operation operation, ApprovalCase approval) {
 
-    /** Locks the operation, then the request (the order every change takes), and checks the caller may decide. */
-    private Locked lockForDecision(UUID id, Actor actor, String action) {
-        UUID operationId = store.operationOf(id).orElseThrow(() -> notFound(id));
-        Operation operation = operations.lock(operationId).orElseThrow(() -> notFound(id));
-        var stored = store.lock(id)
-                .filter(s -> actor.may(OperationPermissions.view(s.request().operationType())))
-                .orElseThrow(() -> notFound(id));
-        ApprovalRequest request = stored.request();
-        String approve = OperationPermissions.approve(request.operationType());
-        if (!actor.may(approve)) {
-            throw new PermissionDenied(approve);
+        StageStay stay() {
+            return StageStay.of(operation.snapshot());
         }
-        if (request.state() == State.VOID) {
-            throw new ApprovalVoid(String.valueOf(request.voidReason()));
-        }
-        if (request.state() != State.PENDING) {
-            throw new ApprovalNotPending(request);
-        }
-        if (stored.makerPerson().equals(actor.person())) {
-            throw new MakerCannotApprove(action);
-        }
-        return new Locked(operation, stored);
     }
 
-    /** A request stands for one stay of the operation in its from-stage; any move since makes it void. */
-    private void voidIfMoved(Locked locked, Actor actor, Instant now) {
-        OperationSnapshot current = locked.operation().snapshot();
-        ApprovalRequest request = locked.stored().request();
-        if (current.stage().equals(request.fromStage())
-                && current.stageEnteredAt().equals(locked.stored().stageEnteredAt())) {
-            return;
-        }
-        String why = "the operation moved on since the request (it was in '" + request.fromStage() + "', it is now in '"
-                + current.stage() + "' since " + current.stageEnteredAt() + ")";
-        voidRequest(locked, actor, why, now);
+    /** Locks the operation, then the request (the order every change takes), and checks the caller may decide. */
+    private Locked lockForDecision(UUID id, Actor actor) {
+        UUID operationId = store.operationOf(id).orElseThrow(() -> notFound(id));
+        Operation operation = operations.lock(operationId).orElseThrow(() -> notFound(id));
+        var approval = store.lock(id)
+                .filter(a -> actor.may(OperationPermissions.view(a.request().operationType())))
+                .orElseThrow(() -> notFound(id));
+        rules.requireApprover(actor, approval.request().operationType());
+        return new Locked(operation, approval);
     }
 
     /**
-     * The approved move would apply in the maker's name: a maker who may no longer make it (disabled, deleted,
-     * revoked, or who lost the transition's permission) voids the request instead.
+     * The approved move would apply in the maker's name: the permission it needs that the maker no longer holds
+     * (disabled, deleted, revoked, or without it now), if so. Empty when the workflow lost the transition: {@link
+     * #apply} reports that.
      */
-    private void voidIfMakerOutOfStanding(Locked locked, Actor actor, Instant now) {
-        ApprovalRequest request = locked.stored().request();
-        Party maker = request.maker();
-        String permission = transitionOf(locked.operation().snapshot(), request)
-                .map(t -> locked.stored().override() ? t.overridePermission() : t.permission())
-                .orElse(null);
-        MakerStanding standing = makerStanding.getIfAvailable();
-        if (permission == null || standing == null || standing.mayStillTake(maker.kind(), maker.id(), permission)) {
-            return; // a workflow that lost the transition is reported by apply()
-        }
-        voidRequest(
-                locked,
-                actor,
-                "the maker (" + maker.kind() + " " + maker.id() + ") may no longer make this move: disabled,"
-                        + " deleted, revoked or without the permission '" + permission + "'; it was not applied",
-                now);
+    private Optional<String> permissionTheMakerLost(Locked locked) {
+        ApprovalCase approval = locked.approval();
+        ApprovalRequest request = approval.request();
+        return transitionOf(locked.operation().snapshot(), request)
+                .map(t -> approval.override() ? t.overridePermission() : t.permission())
+                .filter(permission -> !rules.makerMayStillTake(request.maker(), permission));
     }
 
     private Optional<Transition> transitionOf(OperationSnapshot current, ApprovalRequest request) {
@@ -300,9 +255,9 @@ public class Approvals {
                 .transition(request.fromStage(), request.toStage());
     }
 
-    /** Voids the request with its reason in the history; throws so the caller answers, while the void commits. */
-    private void voidRequest(Locked locked, Actor actor, String why, Instant now) {
-        ApprovalRequest request = locked.stored().request();
+    /** Records the void the case answered, with its reason in the history; the caller throws what it returns. */
+    private ApprovalVoid recordVoid(Locked locked, Actor actor, String why, Instant now) {
+        ApprovalRequest request = locked.approval().request();
         store.decide(request.id(), State.VOID, now, Party.of(actor), null, why);
         changes.apply(locked.operation()
                 .note(
@@ -313,24 +268,20 @@ public class Approvals {
                         changes("approvalRequest", request.id(), "toStage", request.toStage()),
                         now,
                         RequestIds.current()));
-        throw new ApprovalVoid(why);
+        return new ApprovalVoid(why);
     }
 
     /** Applies the approved move, attributed to the maker, listing the request and its checkers. */
-    private void apply(Operation operation, ApprovalStore.Stored stored, Instant now) {
-        ApprovalRequest request = reload(stored.request().id());
+    private void apply(Operation operation, ApprovalCase approved, Instant now) {
+        ApprovalRequest request = reload(approved.id());
         OperationSnapshot current = operation.snapshot();
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
         var transition = workflow.transition(request.fromStage(), request.toStage())
                 .orElseThrow(() -> new IllegalStateException("workflow " + current.type() + " v"
                         + current.workflowVersion() + " lost " + request.fromStage() + " -> " + request.toStage()));
-        var move = new Move(transition, stored.override(), request.requiredApprovals());
+        var move = new Move(transition, approved.override(), request.requiredApprovals());
         Party maker = request.maker();
-        var makerActor = new Actor(
-                Actor.Kind.valueOf(maker.kind().toUpperCase(Locale.ROOT)),
-                maker.id(),
-                maker.name(),
-                Permissions.none());
+        var makerActor = new Actor(maker.actorKind(), maker.id(), maker.name(), Permissions.none());
         var approvedBy = request.approvals().stream()
                 .map(a -> changes(
                         "kind",

@@ -43,6 +43,7 @@ public class Operations {
     private final Outbox outbox;
     private final ChangeWriter changes;
     private final Approvals approvals;
+    private final MoveRules rules;
     private final ObjectProvider<AssigneeDirectory> assignees;
     private final Clock clock;
 
@@ -53,6 +54,7 @@ public class Operations {
             Outbox outbox,
             ChangeWriter changes,
             Approvals approvals,
+            MoveRules rules,
             ObjectProvider<AssigneeDirectory> assignees,
             Clock clock) {
         this.workflows = workflows;
@@ -61,6 +63,7 @@ public class Operations {
         this.outbox = outbox;
         this.changes = changes;
         this.approvals = approvals;
+        this.rules = rules;
         this.assignees = assignees;
         this.clock = clock;
     }
@@ -102,7 +105,7 @@ public class Operations {
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
         Move move;
         try {
-            move = workflow.move(current.stage(), to, actor, reason, current.amount());
+            move = rules.decide(workflow, current, to, actor, reason);
         } catch (TransitionNotAllowed refused) {
             throw withVersion(refused, current);
         }
@@ -110,7 +113,7 @@ public class Operations {
             return approvals.open(operation, move, actor, reason, comment);
         }
         var now = clock.instant();
-        String voided = voidPendingApprovals(operation, to, actor, now);
+        var voided = voidedChanges(voidPendingApprovals(operation, to, actor, now));
         var change = operation.transition(move, workflow, actor, reason, comment, voided, now, RequestIds.current());
         changes.apply(change);
         return new TransitionResult(change.operation().snapshot(), null);
@@ -128,7 +131,7 @@ public class Operations {
                             + current.stage() + " has no timer transition"));
             String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
             Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason, current.amount());
-            String voided = voidPendingApprovals(operation, timer.to(), Actor.timer(), now);
+            var voided = voidedChanges(voidPendingApprovals(operation, timer.to(), Actor.timer(), now));
             var change = operation.transition(move, workflow, Actor.timer(), reason, null, voided, now, null);
             changes.apply(change);
         });
@@ -281,7 +284,7 @@ public class Operations {
     public List<AvailableMove> availableMoves(UUID id, Actor actor) {
         OperationSnapshot current = get(id, actor);
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
-        return workflow.movesFor(current.stage(), actor, current.amount()).stream()
+        return rules.available(workflow, current, actor).stream()
                 .map(m -> new AvailableMove(
                         m.transition().to(),
                         workflow.stage(m.transition().to()).orElseThrow().status(),
@@ -336,11 +339,20 @@ public class Operations {
         return operation;
     }
 
-    /** The changes JSON listing voided requests; skips the lookup when the locking read saw none pending. */
-    private String voidPendingApprovals(Operation operation, String to, Actor actor, java.time.Instant now) {
+    /** The ids of the requests the move voids; skips the lookup when the locking read saw none pending. */
+    private List<UUID> voidPendingApprovals(Operation operation, String to, Actor actor, java.time.Instant now) {
         return operation.mayHavePendingApprovals()
                 ? approvals.voidPendingBeforeMove(operation.snapshot(), to, actor, now)
-                : "{}";
+                : List.of();
+    }
+
+    /** The changes a move records: {@code {}}, or {@code {"voidedApprovalRequests": [ids]}}. */
+    private static String voidedChanges(List<UUID> voided) {
+        return voided.isEmpty()
+                ? "{}"
+                : Operation.changesJson(java.util.Map.of(
+                        "voidedApprovalRequests",
+                        voided.stream().map(UUID::toString).toList()));
     }
 
     private void record(Operation.Change change) {

@@ -3,6 +3,7 @@ package org.opsdesk.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -348,10 +349,11 @@ class ApprovalsIntegrationTests extends IntegrationTest {
     void voidsARequestAtApprovalWhenTheOperationMovedBehindItsBack() {
         String id = underReview("2500.00", "EUR");
         String request = ask(maker(), id, "approved").json().get("id").asString();
-        // A writer outside Opsdesk's code (a restore, a manual fix) moved the operation without voiding requests.
-        jdbc.sql("update operations.operation set stage_entered_at = stage_entered_at + interval '1 second'"
-                        + " where id = ?")
-                .param(UUID.fromString(id))
+        // A writer outside Opsdesk's code (a restore, a manual fix) moved the operation out of the stage and back a
+        // second later without voiding requests: the row says it entered the stage again at that moment.
+        clock().advance(Duration.ofSeconds(1));
+        jdbc.sql("update operations.operation set stage_entered_at = ? where id = ?")
+                .params(clock().instant().atOffset(ZoneOffset.UTC), UUID.fromString(id))
                 .update();
 
         var approve = checker().post("/api/v1/approvals/" + request + "/approve", "{}");
@@ -375,13 +377,11 @@ class ApprovalsIntegrationTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        clock().advance(overdueAfter.plusMinutes(1));
         String fresh = ask(maker(), underReview("2500.00", "EUR"), "approved")
                 .json()
                 .get("id")
                 .asString();
-        jdbc.sql("update operations.approval_request set created_at = created_at - ?::interval where id = ?")
-                .params(overdueAfter.plusMinutes(1).toSeconds() + " seconds", UUID.fromString(old))
-                .update();
 
         assertThat(api().get("/api/v1/approvals/" + old).json().get("overdue").asBoolean())
                 .isTrue();

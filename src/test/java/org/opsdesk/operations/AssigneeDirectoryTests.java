@@ -124,6 +124,7 @@ class AssigneeDirectoryTests {
                 mock(Outbox.class),
                 changes,
                 mock(Approvals.class),
+                mock(MoveRules.class),
                 provider,
                 Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
     }

@@ -7,17 +7,18 @@ import org.opsdesk.access.PrincipalPermissions;
 import org.opsdesk.access.operators.Operator;
 import org.opsdesk.access.operators.OperatorActors;
 import org.opsdesk.access.operators.OperatorStore;
-import org.opsdesk.operations.MakerStanding;
+import org.opsdesk.operations.MovePolicy;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.springframework.stereotype.Component;
 
 /**
- * What a principal recorded earlier — an approval request's maker, a webhook endpoint's registrant — may do now:
- * nothing once it is disabled, deleted, revoked or expired, and no more than it holds today.
+ * What a principal may do now — the caller of a move, re-read under the operation's lock; a principal recorded
+ * earlier such as an approval request's maker or a webhook endpoint's registrant: nothing once it is disabled,
+ * deleted, revoked or expired, and no more than it holds today. It is {@code operations}' {@link MovePolicy}.
  */
 @Component
-class PrincipalStanding implements PrincipalPermissions, MakerStanding {
+class PrincipalStanding implements PrincipalPermissions, MovePolicy {
 
     private final OperatorStore operators;
     private final OperatorActors actors;
@@ -31,9 +32,13 @@ class PrincipalStanding implements PrincipalPermissions, MakerStanding {
         this.clock = clock;
     }
 
+    /** Internal processes are left to the workflow's trigger rules; people and keys answer from the database. */
     @Override
-    public boolean mayStillTake(String kind, String id, String permission) {
-        return current(kind + ":" + id).allows(permission);
+    public Optional<Permissions> permissionsNow(Actor.Kind kind, String id) {
+        return switch (kind) {
+            case SYSTEM, TIMER -> Optional.empty();
+            case OPERATOR, API_KEY -> Optional.of(current(kind.code() + ":" + id));
+        };
     }
 
     @Override

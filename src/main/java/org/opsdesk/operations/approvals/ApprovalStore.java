@@ -35,19 +35,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApprovalStore {
 
-    /**
-     * A request with what the store keeps beyond its published form.
-     *
-     * @param makerPerson the person behind the maker ({@code Actor.person()})
-     * @param voters the persons who approved it so far
-     */
-    public record Stored(
-            ApprovalRequest request,
-            Instant stageEnteredAt,
-            boolean override,
-            String makerPerson,
-            Set<String> voters) {}
-
     private final JdbcClient jdbc;
     private final Currencies currencies;
     private final Clock clock;
@@ -64,9 +51,9 @@ public class ApprovalStore {
         this.overdueAfter = overdueAfter;
     }
 
-    public void insert(Stored stored, String makerKey) {
-        // maker_person is the Stored's makerPerson: four-eyes compares people, maker_key the principal
-        ApprovalRequest r = stored.request();
+    /** Stores a new request; {@code makerKey} is the maker's principal, the case holds the maker's person. */
+    public void insert(ApprovalCase opened, String makerKey) {
+        ApprovalRequest r = opened.request();
         jdbc.sql(
                         """
                         insert into operations.approval_request (id, operation_id, operation_type, from_stage, to_stage,
@@ -79,8 +66,8 @@ public class ApprovalStore {
                         r.operationType(),
                         r.fromStage(),
                         r.toStage(),
-                        ts(stored.stageEnteredAt()),
-                        stored.override(),
+                        ts(opened.stay().enteredAt()),
+                        opened.override(),
                         r.amount() == null ? null : r.amount().amount(),
                         r.amount() == null ? null : r.amount().currency().code(),
                         r.reason(),
@@ -89,7 +76,7 @@ public class ApprovalStore {
                         r.maker().id(),
                         r.maker().name(),
                         makerKey,
-                        stored.makerPerson(),
+                        opened.makerPerson(),
                         r.requiredApprovals(),
                         ts(r.createdAt())))
                 .update();
@@ -102,12 +89,12 @@ public class ApprovalStore {
                 .optional();
     }
 
-    public Optional<Stored> find(UUID id) {
+    public Optional<ApprovalCase> find(UUID id) {
         return one("select * from operations.approval_request where id = ?", id);
     }
 
     /** Locks the request row; callers lock its operation first, as every change does, so locks never cross. */
-    public Optional<Stored> lock(UUID id) {
+    public Optional<ApprovalCase> lock(UUID id) {
         return one("select * from operations.approval_request where id = ? for update", id);
     }
 
@@ -196,14 +183,14 @@ public class ApprovalStore {
                 .toList();
     }
 
-    private Optional<Stored> one(String sql, UUID id) {
-        return jdbc.sql(sql).param(id).query((rs, n) -> stored(rs)).optional().map(s -> {
+    private Optional<ApprovalCase> one(String sql, UUID id) {
+        return jdbc.sql(sql).param(id).query((rs, n) -> stored(rs)).optional().map(stored -> {
             var approvals = votes(new UUID[] {id}).getOrDefault(id, List.of());
-            return new Stored(
-                    withApprovals(s.request(), approvals),
-                    s.stageEnteredAt(),
-                    s.override(),
-                    s.makerPerson(),
+            return ApprovalCase.restore(
+                    withApprovals(stored.request(), approvals),
+                    stored.stay(),
+                    stored.override(),
+                    stored.makerPerson(),
                     voters(id));
         });
     }
@@ -255,10 +242,11 @@ public class ApprovalStore {
                 r.overdue());
     }
 
-    private Stored stored(ResultSet rs) throws SQLException {
-        return new Stored(
-                map(rs, List.of()),
-                instant(rs, "stage_entered_at"),
+    private ApprovalCase stored(ResultSet rs) throws SQLException {
+        ApprovalRequest request = map(rs, List.of());
+        return ApprovalCase.restore(
+                request,
+                new StageStay(request.fromStage(), instant(rs, "stage_entered_at")),
                 rs.getBoolean("override"),
                 rs.getString("maker_person"),
                 Set.of());

@@ -1,0 +1,74 @@
+package org.opsdesk.operations;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.ApprovalRequest.Party;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.PermissionDenied;
+import org.opsdesk.workflow.Move;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides whether an actor may take a move on an operation: the workflow's rules (which
+ * transitions exist, triggers, overrides, reasons, four-eyes) applied to the actor as the {@link MovePolicy}
+ * sees it now — never with more than it carried into the request, and with nothing once it is out of standing.
+ * The API, the console and bulk actions reach it through {@link Operations#transition}, the moves offered through
+ * {@link Operations#availableMoves}, and four-eyes through {@link Approvals}.
+ */
+@Component
+class MoveRules {
+
+    private final ObjectProvider<MovePolicy> policy;
+
+    MoveRules(ObjectProvider<MovePolicy> policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * The move the actor asks for, or exactly why it may not take it.
+     *
+     * @throws org.opsdesk.shared.PermissionDenied if the actor does not hold the move's permission now
+     */
+    Move decide(
+            WorkflowDefinition workflow, OperationSnapshot operation, String to, Actor actor, @Nullable String reason) {
+        return workflow.move(operation.stage(), to, asItStandsNow(actor), reason, operation.amount());
+    }
+
+    /** The moves the actor may take from the operation's stage now; none for an actor out of standing. */
+    List<Move> available(WorkflowDefinition workflow, OperationSnapshot operation, Actor actor) {
+        return workflow.movesFor(operation.stage(), asItStandsNow(actor), operation.amount());
+    }
+
+    /** A checker must hold {@code <type>:approve} now to approve or decline a request on an operation of the type. */
+    void requireApprover(Actor checker, String operationType) {
+        String approve = OperationPermissions.approve(operationType);
+        if (!asItStandsNow(checker).may(approve)) {
+            throw new PermissionDenied(approve);
+        }
+    }
+
+    /**
+     * Whether the maker of an approval request may still take its move, which needs {@code permission}: an
+     * approved move applies in the maker's name. A maker the policy does not judge (or no policy) stands.
+     */
+    boolean makerMayStillTake(Party maker, String permission) {
+        MovePolicy current = policy.getIfAvailable();
+        return current == null
+                || current.permissionsNow(maker.actorKind(), maker.id())
+                        .map(now -> now.allows(permission))
+                        .orElse(true);
+    }
+
+    private Actor asItStandsNow(Actor actor) {
+        MovePolicy current = policy.getIfAvailable();
+        if (current == null) {
+            return actor;
+        }
+        return current.permissionsNow(actor.kind(), actor.id())
+                .map(now -> new Actor(
+                        actor.kind(), actor.id(), actor.name(), now.intersect(actor.permissions()), actor.person()))
+                .orElse(actor);
+    }
+}

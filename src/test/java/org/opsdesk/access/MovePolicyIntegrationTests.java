@@ -1,0 +1,210 @@
+package org.opsdesk.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.access.keys.ApiKeySecrets;
+import org.opsdesk.access.keys.ApiKeyStore;
+import org.opsdesk.operations.Approvals;
+import org.opsdesk.operations.Operations;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.PermissionDenied;
+import org.opsdesk.shared.Permissions;
+import org.opsdesk.support.ApiClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One move policy (issue 11): whether an actor may take a move is decided in one place, from what the actor holds
+ * now — the same answer over the API, in the console, for the moves offered and for four-eyes. (Here, beside the
+ * sign-in tests, for their console client.)
+ */
+class MovePolicyIntegrationTests extends SignInTestSupport {
+
+    private static final String DESK = "move-policy-desk";
+    private static final String VIEWER = "move-policy-viewer";
+
+    @Autowired
+    private ApiKeyStore keys;
+
+    @Autowired
+    private Operations operations;
+
+    @Autowired
+    private Approvals approvals;
+
+    @Test
+    void offersNoMoveAndRefusesItOnceTheOperatorLostTheTransitionPermissionInTheConsoleAndOverTheirKey() {
+        String dora = operator(role(DESK, "withdrawal:*"));
+        var doraKey = keyOf(dora, "withdrawal:*");
+        var console = signedIn(dora);
+        String id = underReview("100.00");
+        assertThat(moves(doraKey, id)).contains("approved");
+        assertThat(console.get("/operations/" + id).html().getElementById("move-approved"))
+                .isNotNull();
+
+        var demoted =
+                api().put("/api/v1/operators/" + dora, "{\"roles\":[\"" + role(VIEWER, "withdrawal:view") + "\"]}");
+        assertThat(demoted.status()).as(demoted.body()).isEqualTo(200);
+
+        assertThat(moves(doraKey, id)).as("the API offers no move").isEmpty();
+        var byKey = doraKey.post("/api/v1/operations/" + id + "/transitions", "{\"to\":\"approved\"}");
+        assertThat(byKey.status()).as(byKey.body()).isEqualTo(403);
+        assertThat(byKey.json().get("permission").asString()).isEqualTo("withdrawal:transition:approved");
+        var page = console.get("/operations/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().getElementById("move-approved"))
+                .as("the console offers no move")
+                .isNull();
+        assertThat(page.body()).contains("No moves are open to you from this stage.");
+        var byConsole = console.post("/operations/" + id + "/transitions", "to", "approved", "version", version(id));
+        assertThat(byConsole.status()).isEqualTo(403);
+        assertThat(byConsole.html().getElementById("move-approved")).isNull();
+        assertThat(stage(id)).isEqualTo("under_review");
+    }
+
+    @Test
+    void voidsInTheConsoleTheRequestOfAMakerDisabledSince() {
+        String maker = operator(role(DESK, "withdrawal:*"));
+        String checker = operator(role(DESK, "withdrawal:*"));
+        String id = underReview("2500.00");
+        var makerConsole = signedIn(maker);
+        makerConsole.get("/operations/" + id);
+        var asked = makerConsole.post(
+                "/operations/" + id + "/transitions",
+                "to",
+                "approved",
+                "reason",
+                "documents checked",
+                "version",
+                version(id));
+        assertThat(asked.status()).isEqualTo(302);
+        String request = pendingRequestOn(id);
+        assertThat(api().post("/api/v1/operators/" + maker + "/disable", "").status())
+                .isEqualTo(200);
+
+        var checkerConsole = signedIn(checker);
+        checkerConsole.get("/approvals");
+        var approve = checkerConsole.post("/approvals/" + request + "/approve");
+
+        assertThat(approve.status()).isEqualTo(409);
+        assertThat(approve.body()).contains("no longer applies");
+        var stored = api().get("/api/v1/approvals/" + request).json();
+        assertThat(stored.get("state").asString()).isEqualTo("VOID");
+        assertThat(stored.get("voidReason").asString())
+                .contains("(operator " + maker + ") may no longer make this move");
+        assertThat(stage(id)).isEqualTo("under_review");
+    }
+
+    /**
+     * An actor is resolved once per request, and a request may run long (a bulk action over hundreds of
+     * operations): each move asks the policy again, under the operation's lock. Failed before: the moves were
+     * decided on the permissions the actor carried in, so a disabled operator's bulk run went on moving.
+     */
+    @Test
+    void decidesEachMoveOnWhatTheActorHoldsNowNotWhatItCarriedIntoTheRequest() {
+        String erin = operator(role(DESK, "withdrawal:*"));
+        var asResolvedWhenTheRequestBegan = new Actor(Actor.Kind.OPERATOR, erin, erin, Permissions.of("withdrawal:*"));
+        UUID id = UUID.fromString(underReview("100.00"));
+        assertThat(operations.availableMoves(id, asResolvedWhenTheRequestBegan)).isNotEmpty();
+
+        assertThat(api().post("/api/v1/operators/" + erin + "/disable", "").status())
+                .isEqualTo(200);
+
+        assertThat(operations.availableMoves(id, asResolvedWhenTheRequestBegan)).isEmpty();
+        assertThatThrownBy(() -> operations.transition(id, "approved", null, null, null, asResolvedWhenTheRequestBegan))
+                .isInstanceOf(PermissionDenied.class);
+        assertThat(stage(id.toString())).isEqualTo("under_review");
+    }
+
+    /** Failed before: the checker's right to approve was read from the permissions it carried in. */
+    @Test
+    void refusesTheApprovalOfACheckerWhoLostTheApprovePermissionSinceTheRequestBegan() {
+        String fay = operator(role(DESK, "withdrawal:*"));
+        var asResolvedWhenTheRequestBegan = new Actor(Actor.Kind.OPERATOR, fay, fay, Permissions.of("withdrawal:*"));
+        String id = underReview("2500.00");
+        var asked = apiWith("withdrawal:view", "withdrawal:transition:approved")
+                .post(
+                        "/api/v1/operations/" + id + "/transitions",
+                        "{\"to\":\"approved\",\"reason\":\"documents checked\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        UUID request = UUID.fromString(asked.json().get("id").asString());
+        assertThat(api().put("/api/v1/operators/" + fay, "{\"roles\":[\"" + role(VIEWER, "withdrawal:view") + "\"]}")
+                        .status())
+                .isEqualTo(200);
+
+        assertThatThrownBy(() -> approvals.approve(request, null, asResolvedWhenTheRequestBegan))
+                .isInstanceOf(PermissionDenied.class)
+                .hasMessageContaining("withdrawal:approve");
+        assertThat(api().get("/api/v1/approvals/" + request).json().get("state").asString())
+                .isEqualTo("PENDING");
+        assertThat(stage(id)).isEqualTo("under_review");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** A role without a second factor, so a console sign-in is one step. */
+    private String role(String name, String... permissions) {
+        var created = api().post(
+                        "/api/v1/roles",
+                        "{\"name\":\"" + name + "\",\"description\":\"move policy tests\",\"permissions\":[\""
+                                + String.join("\",\"", permissions) + "\"],\"mfaRequired\":false}");
+        assertThat(created.status()).as(created.body()).isIn(201, 409);
+        return name;
+    }
+
+    private ConsoleClient signedIn(String username) {
+        var browser = browser();
+        assertThat(browser.signIn(username, PASSWORD).status()).isEqualTo(302);
+        return browser;
+    }
+
+    /** A key the operator created, as the console does. */
+    private ApiClient keyOf(String username, String... permissions) {
+        String secret = ApiKeySecrets.generate();
+        keys.create(
+                "key of " + username,
+                secret,
+                List.of(permissions),
+                Instant.now().plus(Duration.ofDays(1)),
+                "operator:" + username,
+                Instant.now());
+        return api().withKey(secret);
+    }
+
+    private static List<String> moves(ApiClient client, String id) {
+        var response = client.get("/api/v1/operations/" + id + "/transitions");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var targets = new ArrayList<String>();
+        response.json().get("items").forEach(move -> targets.add(move.get("to").asString()));
+        return targets;
+    }
+
+    private String pendingRequestOn(String id) {
+        return jdbc.sql("select id::text from operations.approval_request where operation_id = ? and state = 'PENDING'")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .single();
+    }
+
+    private String underReview(String amount) {
+        String id = create(org.opsdesk.support.Operations.withdrawal().amount(amount, "EUR"))
+                .get("id")
+                .asString();
+        assertThat(transition(id, "under_review", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    private String version(String id) {
+        return api().get("/api/v1/operations/" + id).json().get("version").asString();
+    }
+
+    private String stage(String id) {
+        return api().get("/api/v1/operations/" + id).json().get("stage").asString();
+    }
+}
