@@ -2,7 +2,11 @@
  * Telling the outside world what happened. The webhook endpoints integrators register (URL, event-type filter,
  * enabled flag, optional owner email, a signing secret encrypted at rest and rotated with an overlap), the Standard
  * Webhooks signer, and the egress guard that keeps webhook traffic away from private, loopback, link-local and
- * cloud metadata addresses. The delivery engine ({@code delivery}): one delivery per (event, channel, recipient)
+ * cloud metadata addresses. Organised by feature: {@code webhooks} (endpoints, their pages, the webhook message,
+ * sender and channel, endpoint health), {@code channels} (the email, SMS and push senders and channels), {@code
+ * manual} (offering and sending manual notifications, API and operation-page panel), and the delivery engine
+ * ({@code delivery}) that every channel plugs into through one {@code MessageChannel} interface: one delivery per
+ * (event, channel, recipient)
  * created from {@code operations.StatusChanged} in the outbox relay's transaction, claimed by workers with
  * {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a schedule — for webhooks
  * and for the email, SMS and push messages the automatic notification rules ({@code rules}) plan, rendered once

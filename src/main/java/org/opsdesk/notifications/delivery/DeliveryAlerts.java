@@ -38,10 +38,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction commits.
  */
 @Component
-class DeliveryAlerts {
+public class DeliveryAlerts {
 
-    static final String ALERT = "alert";
-    static final String ENDPOINT_OWNER = "endpoint_owner";
+    public static final String ALERT = "alert";
+    public static final String ENDPOINT_OWNER = "endpoint_owner";
     static final String DELIVERY_FAILED = "notification.delivery_failed";
     static final String ENDPOINT_DISABLED = "webhook.endpoint_disabled";
     static final String FAILED_METRIC = "opsdesk.notifications.failed";
@@ -134,7 +134,7 @@ class DeliveryAlerts {
     }
 
     /** In the transaction that has just disabled the endpoint: tells its owner. */
-    void endpointDisabled(WebhookEndpoint endpoint, Instant failingSince, @Nullable String lastError) {
+    public void endpointDisabled(WebhookEndpoint endpoint, Instant failingSince, @Nullable String lastError) {
         Instant now = clock.instant();
         String owner = endpoint.ownerEmail() == null ? integrationsMailbox : endpoint.ownerEmail();
         UUID eventId = derivedId("endpoint-disabled/" + endpoint.id() + "/" + failingSince);

@@ -36,7 +36,6 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
     DeliveryPoller(
             DeliveryStore store,
             List<MessageChannel> channels,
-            EndpointHealth health,
             DeliveryAlerts alerts,
             TransactionTemplate transactions,
             Clock clock,
@@ -57,7 +56,6 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
                 store,
                 channels,
                 new RetrySchedule(retryDelays, new Random()),
-                health,
                 alerts,
                 transactions,
                 clock,

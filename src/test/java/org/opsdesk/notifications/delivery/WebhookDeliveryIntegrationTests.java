@@ -42,9 +42,6 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     List<MessageChannel> channels;
 
     @Autowired
-    EndpointHealth health;
-
-    @Autowired
     DeliveryAlerts alerts;
 
     @Autowired
@@ -401,7 +398,6 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
                 store,
                 channels,
                 new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(200)), new Random(1)),
-                health,
                 alerts,
                 transactions,
                 clock,

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,6 @@ import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
 import org.opsdesk.notifications.egress.DestinationRefused;
 import org.opsdesk.notifications.egress.VettedDestination;
-import org.opsdesk.notifications.webhooks.WebhookSigner;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 

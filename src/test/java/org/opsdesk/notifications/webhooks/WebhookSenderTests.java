@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,11 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
-import org.opsdesk.notifications.webhooks.WebhookSigner;
 
 /** The sender's connections: reused between attempts, and opened only to addresses the guard checked just then. */
 class WebhookSenderTests {
@@ -29,6 +29,17 @@ class WebhookSenderTests {
     @AfterEach
     void stop() {
         receiver.stop(0);
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAnHttpDate() {
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120")))
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")))
+                .isEqualTo(Duration.ZERO);
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon")))
+                .isNull();
+        assertThat(WebhookSender.retryAfter(null)).isNull();
     }
 
     @Test

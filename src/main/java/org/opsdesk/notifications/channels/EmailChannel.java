@@ -1,10 +1,8 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.channels;
 
-import org.opsdesk.notifications.channels.ClientMessaging;
-import org.opsdesk.notifications.channels.EmailMessage;
-import org.opsdesk.notifications.channels.EmailSender;
-import org.opsdesk.notifications.channels.OperatorMessaging;
-import org.opsdesk.notifications.channels.SendResult;
+import org.opsdesk.notifications.delivery.DeliveryAlerts;
+import org.opsdesk.notifications.delivery.MessageChannel;
+import org.opsdesk.notifications.delivery.Outgoing;
 import org.opsdesk.notifications.rules.NotificationChannel;
 import org.springframework.stereotype.Component;
 
