@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opsdesk.notifications.Deliveries;
+import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
@@ -260,11 +260,10 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                 .update();
         receiver.answer(500);
         create(Operations.withdrawal());
-        assertThat(receiver.await(() -> !api().get("/api/v1/webhooks/" + endpointId)
-                        .json()
-                        .get("enabled")
-                        .asBoolean()))
-                .isTrue();
+        WebhookReceiver.await("endpoint " + endpointId + " disabled", () -> !api().get("/api/v1/webhooks/" + endpointId)
+                .json()
+                .get("enabled")
+                .asBoolean());
         return endpointId;
     }
 
@@ -320,35 +319,16 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                 .sum();
     }
 
-    private static MimeMessage awaitMail(String address, Predicate<MimeMessage> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = mailTo(address).stream().filter(condition).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Deliveries.pause();
-        }
-        throw new AssertionError("no mail to " + address);
+    private static MimeMessage awaitMail(String address, Predicate<MimeMessage> condition) {
+        return Mailbox.await(smtp, address, condition);
     }
 
     private static List<MimeMessage> mailTo(String address) throws Exception {
-        var matching = new ArrayList<MimeMessage>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] to = message.getAllRecipients();
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address))) {
-                matching.add(message);
-            }
-        }
-        return matching;
+        return Mailbox.to(smtp, address);
     }
 
     private static String subject(MimeMessage message) {
-        try {
-            return String.valueOf(message.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.subject(message);
     }
 
     /** The decoded plain-text alternative of an email (the part every mail client can show). */
