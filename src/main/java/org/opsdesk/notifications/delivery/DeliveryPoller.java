@@ -75,6 +75,11 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /** This instance's worker, for a test that stops the poller and runs attempts one batch at a time. */
+    DeliveryWorker worker() {
+        return worker;
+    }
+
     @Override
     public synchronized void start() {
         if (thread != null) {

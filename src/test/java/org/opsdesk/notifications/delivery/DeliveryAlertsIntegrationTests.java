@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +55,9 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DeliveryPoller poller;
 
     @Autowired
     Clock clock;
@@ -232,7 +234,7 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                             null),
                     clock.instant());
             unconfigured.deliveryFailed(failedId, null);
-            unconfigured.endpointDisabled(ownerless, Instant.now().minus(Duration.ofDays(5)), "HTTP 500");
+            unconfigured.endpointDisabled(ownerless, clock.instant().minus(Duration.ofDays(5)), "HTTP 500");
         });
 
         JsonNode alert = deliveries.await(operationId.toString(), "email", Deliveries.audience("alert", "skipped"));
@@ -250,20 +252,17 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                         + " mailbox is configured (opsdesk.notifications.integrations-mailbox)");
     }
 
-    /** Backdates the endpoint's failures by five days; the next failed attempt disables it. */
+    /** Fails the endpoint now and five days later (the clock moved on); the second failure disables it. */
     private String failForFiveDays(Endpoint endpoint) throws Exception {
         String endpointId = endpoint.id();
-        var receiver = endpoint.receiver();
-        jdbc.sql("insert into notifications.endpoint_health (endpoint_id, failing_since)"
-                        + " values (?::uuid, now() - interval '5 days 1 minute')")
-                .param(endpointId)
-                .update();
-        receiver.answer(500);
-        create(Operations.withdrawal());
-        WebhookReceiver.await("endpoint " + endpointId + " disabled", () -> !api().get("/api/v1/webhooks/" + endpointId)
-                .json()
-                .get("enabled")
-                .asBoolean());
+        FailingEndpoint.failForFiveDays(
+                endpointId, endpoint.receiver(), () -> create(Operations.withdrawal()), poller, clock(), jdbc);
+        assertThat(api().get("/api/v1/webhooks/" + endpointId)
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .as("disabled")
+                .isFalse();
         return endpointId;
     }
 

@@ -1,10 +1,10 @@
 package org.opsdesk.notifications.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,16 +246,15 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         poller.stop();
         String operationId = create(Operations.withdrawal()).get("id").asString();
         String id = awaitState(operationId, "pending").get("id").asString();
-        var paused = worker("paused");
+        // paused after its lease check: to the paused worker no time passes, so it still thinks it holds the claim
+        var paused = worker("paused", Duration.ofSeconds(60), Clock.fixed(clock.instant(), ZoneOffset.UTC));
         var claimed = paused.claim();
         var mine = claimed.stream()
                 .filter(c -> c.id().toString().equals(id))
                 .findFirst()
                 .orElseThrow();
         // the paused worker's lease runs out; another worker claims the delivery and sends it successfully
-        jdbc.sql("update notifications.delivery set claimed_until = now() - interval '1 second' where id = ?::uuid")
-                .param(id)
-                .update();
+        clock().advance(Duration.ofSeconds(61));
         receiver.answer(204, 500);
         assertThat(worker("newer").runOnce()).isGreaterThanOrEqualTo(1);
         assertThat(state(id)).isEqualTo("sent");
@@ -282,9 +281,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         // stalls between claiming and sending for longer than its lease (less the margin) lasts
         var stalled = worker("stalled", DeliveryWorker.LEASE_MARGIN);
         var claimed = stalled.claim();
-        jdbc.sql("update notifications.delivery set claimed_until = now() - interval '1 second' where id = ?::uuid")
-                .param(id)
-                .update();
+        clock().advance(DeliveryWorker.LEASE_MARGIN.plusSeconds(1));
         assertThat(worker("newer").runOnce()).isGreaterThanOrEqualTo(1);
         assertThat(state(id)).isEqualTo("sent");
 
@@ -367,24 +364,23 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
 
     @Test
     void disablesAnEndpointThatHasFailedContinuouslyForFiveDays() throws Exception {
-        jdbc.sql("insert into notifications.endpoint_health (endpoint_id, failing_since)"
-                        + " values (?::uuid, now() - interval '5 days 1 minute')")
-                .param(endpointId)
-                .update();
-        receiver.answer(500);
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String[] operation = new String[1];
 
-        // the failed attempt disables the endpoint; its "retrying" state lasts 0.2 s here, too short to wait for
-        await().atMost(Duration.ofSeconds(10)).until(() -> !api().get("/api/v1/webhooks/" + endpointId)
-                .json()
-                .get("enabled")
-                .asBoolean());
+        FailingEndpoint.failForFiveDays(
+                endpointId,
+                receiver,
+                () -> operation[0] = create(Operations.withdrawal()).get("id").asString(),
+                poller,
+                clock(),
+                jdbc);
+
+        String operationId = operation[0];
         var endpoint = api().get("/api/v1/webhooks/" + endpointId).json();
         assertThat(endpoint.get("disabledReason").asString()).startsWith("failing continuously since");
         // the retry finds the endpoint disabled and skips the delivery instead of calling it again
         JsonNode skipped = awaitState(operationId, "skipped");
         assertThat(skipped.get("lastError").asString()).startsWith("the webhook endpoint is disabled");
-        assertThat(receiver.received()).hasSize(1);
+        assertThat(receiver.received()).hasSize(2);
     }
 
     private DeliveryWorker worker(String name) {
@@ -392,6 +388,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     }
 
     private DeliveryWorker worker(String name, Duration lease) {
+        return worker(name, lease, clock);
+    }
+
+    private DeliveryWorker worker(String name, Duration lease, Clock clock) {
         return new DeliveryWorker(
                 "test-" + name,
                 store,

@@ -32,14 +32,18 @@ class WebhookSenderTests {
     }
 
     @Test
-    void readsRetryAfterAsSecondsOrAnHttpDate() {
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120")))
+    void readsRetryAfterAsSecondsOrAnHttpDateFromTheClocksNow() {
+        var now = java.time.Instant.parse("2015-10-21T07:27:00Z");
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120"), now))
                 .isEqualTo(Duration.ofSeconds(120));
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")))
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), now))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(WebhookSender.retryAfter(
+                        new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), now.plusSeconds(3600)))
                 .isEqualTo(Duration.ZERO);
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon")))
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon"), now))
                 .isNull();
-        assertThat(WebhookSender.retryAfter(null)).isNull();
+        assertThat(WebhookSender.retryAfter(null, now)).isNull();
     }
 
     @Test
