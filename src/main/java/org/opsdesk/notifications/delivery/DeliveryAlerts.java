@@ -42,6 +42,9 @@ public class DeliveryAlerts {
 
     public static final String ALERT = "alert";
     public static final String ENDPOINT_OWNER = "endpoint_owner";
+    /** The security alert mailbox, told of a sign-in lock. */
+    public static final String SECURITY = "security";
+
     static final String DELIVERY_FAILED = "notification.delivery_failed";
     static final String ENDPOINT_DISABLED = "webhook.endpoint_disabled";
     static final String FAILED_METRIC = "opsdesk.notifications.failed";
@@ -149,6 +152,23 @@ public class DeliveryAlerts {
                 "webhook endpoint " + endpoint.id() + " has no ownerEmail and no integrations mailbox is configured"
                         + " (opsdesk.notifications.integrations-mailbox)",
                 () -> messages.endpointDisabled(endpoint, failingSince, lastError, now));
+    }
+
+    /**
+     * In the caller's transaction: an email of Opsdesk's own about no operation (a security alert) to a mailbox,
+     * stored as a delivery like the notices above — {@code skipped} as {@code nobody} with {@code nobodyReason} when
+     * no address is configured, {@code failed} when the message cannot be written. The same {@code eventId} again
+     * adds nothing, so a caller coalesces repeats by the id it derives.
+     */
+    public void mailboxNotice(
+            UUID eventId,
+            String eventType,
+            String audience,
+            String address,
+            String nobody,
+            String nobodyReason,
+            Supplier<RenderedMessage> message) {
+        store(eventId, eventType, null, null, audience, address, nobody, nobodyReason, message);
     }
 
     private void store(
