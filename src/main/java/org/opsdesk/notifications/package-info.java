@@ -6,10 +6,10 @@
  * sender and channel, endpoint health), {@code channels} (the email, SMS and push senders and channels), {@code
  * manual} (offering and sending manual notifications, API and operation-page panel), and the delivery engine
  * ({@code delivery}) that every channel plugs into through one {@code MessageChannel} interface: one delivery per
- * (event, channel, recipient)
- * created from {@code operations.StatusChanged} in the outbox relay's transaction, claimed by workers with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a schedule — for webhooks
- * and for the email, SMS and push messages the automatic notification rules ({@code rules}) plan, rendered once
+ * (event, channel, recipient) created from {@code operations.StatusChanged} in the outbox relay's transaction,
+ * claimed by workers with {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a
+ * schedule — for webhooks and for the email, SMS and push messages the automatic notification rules ({@code rules})
+ * plan, rendered once
  * at creation by the templates ({@code templates}) and sent through the senders ({@code channels}: SMTP email,
  * generic HTTP SMS and push gateways, the consent check for clients, and the operator directory's address for an
  * operation's assignee, in the operator's language). Manual rules create nothing by themselves: the operation

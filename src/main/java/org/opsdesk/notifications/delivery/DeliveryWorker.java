@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Claims due deliveries and makes one attempt at each. The claim commits before anything is sent (a lease of
  * {@code lease} and a fresh token); sending happens outside any transaction, several at a time; the outcome and
  * the attempt log are written together, and the outcome only while the token is still the row's — with, in the
- * same transaction, what its channel keeps about the receiver (a webhook endpoint's health) and the alert about a delivery that failed for good ({@link
- * DeliveryAlerts}). A worker that dies leaves its claims to expire and be claimed again: at-least-once, with the
- * same message id and body. No attempt starts once the claim's lease is (nearly) over, and a webhook request gets
+ * same transaction, what its channel keeps about the receiver (a webhook endpoint's health) and the alert about a
+ * delivery that failed for good ({@link DeliveryAlerts}). A worker that dies leaves its claims to expire and be
+ * claimed again: at-least-once, with the same message id and body. No attempt starts once the claim's lease is (nearly) over, and a webhook request gets
  * at most the time left of it (less a margin), so a live node's request has ended before another node may claim
  * the delivery; only a node frozen mid-request (a long pause) can overlap a newer claim's attempt. (Email, SMS and
  * push keep their senders' own timeouts.)

@@ -6,8 +6,8 @@ import org.opsdesk.notifications.rules.NotificationChannel;
 
 /**
  * One way a stored message travels. The delivery worker hands each claimed delivery to the bean serving its
- * channel, so adding a channel is one implementation (in the package of its feature) and its settings. An implementation never throws for a
- * refusal (it answers it) and never retries: the worker decides from the result.
+ * channel, so adding a channel is one implementation (in the package of its feature) and its settings. An
+ * implementation never throws for a refusal (it answers it) and never retries: the worker decides from the result.
  */
 public interface MessageChannel {
 

@@ -31,9 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * OperationPagePanel}): the manual notifications its current stage offers — previewed, and sent as rendered or
  * edited through {@link ManualNotifications}, the same as {@code /api/v1/operations/{id}/notifications}. (What was
  * sent about the operation is the {@code deliveries} panel, served by the delivery engine.) An operation the caller
- * may not see is "not found"; the panel is empty for a caller without {@code <type>:notify}. A send answers the panel again with its notice, or
- * only the message beside the refused control, and tells the page ({@code HX-Trigger: notification-sent}) so the
- * deliveries panel reloads.
+ * may not see is "not found"; the panel is empty for a caller without {@code <type>:notify}. A send answers the
+ * panel again with its notice, or only the message beside the refused control, and tells the page ({@code
+ * HX-Trigger: notification-sent}) so the deliveries panel reloads.
  */
 @Controller
 @RequestMapping("/operations/{id}/panels")

@@ -46,9 +46,9 @@ class SignInLockAlerts {
         this.mailbox = mailbox.strip();
         this.locale = MessageRenderer.offered(staffLocale);
         if (this.mailbox.isEmpty()) {
-            log.warn(
-                    "No security alert mailbox is configured (opsdesk.notifications.security-alerts, the alert"
-                            + " mailbox or the supervisor team mailbox): sign-in locks will be recorded, but nobody is emailed");
+            log.warn("No security alert mailbox is configured (opsdesk.notifications.security-alerts, the alert"
+                    + " mailbox or the supervisor team mailbox): sign-in locks will be recorded,"
+                    + " but nobody is emailed");
         }
     }
 
