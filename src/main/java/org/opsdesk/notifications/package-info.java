@@ -2,10 +2,14 @@
  * Telling the outside world what happened. The webhook endpoints integrators register (URL, event-type filter,
  * enabled flag, optional owner email, a signing secret encrypted at rest and rotated with an overlap), the Standard
  * Webhooks signer, and the egress guard that keeps webhook traffic away from private, loopback, link-local and
- * cloud metadata addresses. The delivery engine ({@code delivery}): one delivery per (event, channel, recipient)
- * created from {@code operations.StatusChanged} in the outbox relay's transaction, claimed by workers with
- * {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a schedule — for webhooks
- * and for the email, SMS and push messages the automatic notification rules ({@code rules}) plan, rendered once
+ * cloud metadata addresses. Organised by feature: {@code webhooks} (endpoints, their pages, the webhook message,
+ * sender and channel, endpoint health), {@code channels} (the email, SMS and push senders and channels), {@code
+ * manual} (offering and sending manual notifications, API and operation-page panel), and the delivery engine
+ * ({@code delivery}) that every channel plugs into through one {@code MessageChannel} interface: one delivery per
+ * (event, channel, recipient) created from {@code operations.StatusChanged} in the outbox relay's transaction,
+ * claimed by workers with {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a
+ * schedule — for webhooks and for the email, SMS and push messages the automatic notification rules ({@code rules})
+ * plan, rendered once
  * at creation by the templates ({@code templates}) and sent through the senders ({@code channels}: SMTP email,
  * generic HTTP SMS and push gateways, the consent check for clients, and the operator directory's address for an
  * operation's assignee, in the operator's language). Manual rules create nothing by themselves: the operation
@@ -26,7 +30,9 @@
  *
  * <p>Publishes nothing for other modules to call yet; reads the workflows in force, the {@code StatusChanged}
  * event and the {@code Operations} facade of {@code operations}, the {@code clients} directory, and the operator
- * directory of {@code access}.
+ * directory of {@code access} and its {@code SignInLocked} event, which {@code security} emails to the security
+ * alert mailbox ({@code opsdesk.notifications.security-alerts}, by default the alert mailbox), once per account,
+ * address and lock.
  */
 @ApplicationModule(allowedDependencies = {"shared", "workflow", "operations", "clients", "access"})
 @NullMarked

@@ -84,13 +84,7 @@ class SignInAbuseIntegrationTests extends SignInTestSupport {
         owner.post("/logout");
         double locksBefore = locks("address") + locks("account");
 
-        var attacker = browser();
-        attacker.get("/login");
-        for (int i = 0; i < 10; i++) {
-            assertThat(attacker.post("/login", "username", username, "password", "wrong " + i)
-                            .status())
-                    .isEqualTo(200);
-        }
+        var attacker = tenWrongPasswords(username);
 
         assertThat(events(username))
                 .contains("account_address_locked " + attacker.ip(), "account_locked " + attacker.ip());

@@ -102,4 +102,16 @@ abstract class SignInTestSupport extends IntegrationTest {
         assertThat(codes).hasSize(10).doesNotHaveDuplicates();
         return new Enrolment(secret, codes, step);
     }
+
+    /** A fresh browser at an address of its own that tries ten wrong passwords on the account (which locks it). */
+    protected ConsoleClient tenWrongPasswords(String username) {
+        var attacker = browser();
+        attacker.get("/login");
+        for (int i = 0; i < 10; i++) {
+            assertThat(attacker.post("/login", "username", username, "password", "wrong " + i)
+                            .status())
+                    .isEqualTo(200);
+        }
+        return attacker;
+    }
 }

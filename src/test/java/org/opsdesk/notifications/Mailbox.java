@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** Reading what arrived at the tests' SMTP server (GreenMail): mail to one address, and an email's two bodies. */
 public final class Mailbox {
@@ -31,17 +33,25 @@ public final class Mailbox {
     }
 
     /** The first message to the address that meets the condition, waiting up to 20 s for it. */
-    public static MimeMessage await(GreenMailExtension smtp, String address, Predicate<MimeMessage> condition)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = to(smtp, address).stream().filter(condition).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
+    public static MimeMessage await(GreenMailExtension smtp, String address, Predicate<MimeMessage> condition) {
+        var found = new AtomicReference<MimeMessage>();
+        Awaitility.await("mail to " + address).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var received = to(smtp, address);
+            found.set(received.stream().filter(condition).findFirst().orElse(null));
+            assertThat(found.get())
+                    .as("none as expected among %d received", received.size())
+                    .isNotNull();
+        });
+        return found.get();
+    }
+
+    /** The message's subject, for conditions and assertions. */
+    public static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError("no mail to " + address);
     }
 
     /** The plain-text and the HTML body of a {@code multipart/alternative} email, in that order. */

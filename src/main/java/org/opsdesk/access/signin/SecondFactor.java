@@ -126,7 +126,7 @@ class SecondFactor {
                     SecurityLog.operator(username),
                     Map.of("reason", reason, "consecutiveFailures", failure.consecutive()));
             if (failure.lockedNow()) {
-                alerts.accountLocked(username, "code", true, now);
+                alerts.accountLocked(username, ip, "code", true, now);
                 return Outcome.ENDED;
             }
             return Outcome.WRONG_CODE;

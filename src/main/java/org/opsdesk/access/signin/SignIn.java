@@ -177,7 +177,7 @@ class SignIn {
                 alerts.addressLocked(username, ip, now);
             }
             if (failure.lockedNow()) {
-                alerts.accountLocked(username, "password", false, now);
+                alerts.accountLocked(username, ip, "password", false, now);
             }
             return Outcome.REFUSED;
         });

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param edited for a manual send, whether the sender changed the rendered text; null otherwise
  * @param audience who the message is for, besides webhooks (null): {@code client}, {@code team}, {@code assignee}
  *     (rules), {@code alert} (the alert mailbox, told of a failed delivery), {@code endpoint_owner} (told of a
- *     disabled webhook endpoint)
+ *     disabled webhook endpoint), {@code security} (the security alert mailbox, told of a sign-in lock)
  */
 public record Delivery(
         UUID id,

@@ -38,10 +38,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction commits.
  */
 @Component
-class DeliveryAlerts {
+public class DeliveryAlerts {
 
-    static final String ALERT = "alert";
-    static final String ENDPOINT_OWNER = "endpoint_owner";
+    public static final String ALERT = "alert";
+    public static final String ENDPOINT_OWNER = "endpoint_owner";
+    /** The security alert mailbox, told of a sign-in lock. */
+    public static final String SECURITY = "security";
+
     static final String DELIVERY_FAILED = "notification.delivery_failed";
     static final String ENDPOINT_DISABLED = "webhook.endpoint_disabled";
     static final String FAILED_METRIC = "opsdesk.notifications.failed";
@@ -134,7 +137,7 @@ class DeliveryAlerts {
     }
 
     /** In the transaction that has just disabled the endpoint: tells its owner. */
-    void endpointDisabled(WebhookEndpoint endpoint, Instant failingSince, @Nullable String lastError) {
+    public void endpointDisabled(WebhookEndpoint endpoint, Instant failingSince, @Nullable String lastError) {
         Instant now = clock.instant();
         String owner = endpoint.ownerEmail() == null ? integrationsMailbox : endpoint.ownerEmail();
         UUID eventId = derivedId("endpoint-disabled/" + endpoint.id() + "/" + failingSince);
@@ -149,6 +152,23 @@ class DeliveryAlerts {
                 "webhook endpoint " + endpoint.id() + " has no ownerEmail and no integrations mailbox is configured"
                         + " (opsdesk.notifications.integrations-mailbox)",
                 () -> messages.endpointDisabled(endpoint, failingSince, lastError, now));
+    }
+
+    /**
+     * In the caller's transaction: an email of Opsdesk's own about no operation (a security alert) to a mailbox,
+     * stored as a delivery like the notices above — {@code skipped} as {@code nobody} with {@code nobodyReason} when
+     * no address is configured, {@code failed} when the message cannot be written. The same {@code eventId} again
+     * adds nothing, so a caller coalesces repeats by the id it derives.
+     */
+    public void mailboxNotice(
+            UUID eventId,
+            String eventType,
+            String audience,
+            String address,
+            String nobody,
+            String nobodyReason,
+            Supplier<RenderedMessage> message) {
+        store(eventId, eventType, null, null, audience, address, nobody, nobodyReason, message);
     }
 
     private void store(

@@ -17,6 +17,7 @@ import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
+import org.opsdesk.notifications.webhooks.WebhookMessages;
 import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * channel, recipient) makes a repeat a no-op).
  */
 @Component
-class DeliveryCreation {
+public class DeliveryCreation {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCreation.class);
 
@@ -191,7 +192,7 @@ class DeliveryCreation {
     }
 
     /** The message id of a rule's delivery: derived from the event, channel and recipient, like a webhook's. */
-    static String ruleMessageId(UUID eventId, String channel, String recipient) {
+    public static String ruleMessageId(UUID eventId, String channel, String recipient) {
         return "msg_"
                 + UUID.nameUUIDFromBytes((eventId + "/" + channel + "/" + recipient)
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))

@@ -36,7 +36,6 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
     DeliveryPoller(
             DeliveryStore store,
             List<MessageChannel> channels,
-            EndpointHealth health,
             DeliveryAlerts alerts,
             TransactionTemplate transactions,
             Clock clock,
@@ -57,7 +56,6 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
                 store,
                 channels,
                 new RetrySchedule(retryDelays, new Random()),
-                health,
                 alerts,
                 transactions,
                 clock,
@@ -75,6 +73,11 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
         } catch (RuntimeException e) { // e.g. the database is briefly away: try again at the next tick
             log.warn("delivery poll failed", e);
         }
+    }
+
+    /** This instance's worker, for a test that stops the poller and runs attempts one batch at a time. */
+    DeliveryWorker worker() {
+        return worker;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.opsdesk.notifications.webhooks.WebhookMessages;
 import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Deliveries about no operation (endpoint alerts, simulated events) are for every holder of the permission.
  */
 @Service
-class DeliveryService {
+public class DeliveryService {
 
     static final List<String> STATES = DeliveryState.codes();
 
@@ -53,7 +54,7 @@ class DeliveryService {
         this.clock = clock;
     }
 
-    Delivery get(UUID id, Actor actor) {
+    public Delivery get(UUID id, Actor actor) {
         return store.find(id)
                 .filter(delivery -> delivery.operationType() == null
                         || actor.may(OperationPermissions.view(delivery.operationType())))
@@ -65,7 +66,7 @@ class DeliveryService {
         return store.attempts(id);
     }
 
-    List<Delivery> list(
+    public List<Delivery> list(
             Actor actor,
             @Nullable UUID operationId,
             @Nullable String channel,
@@ -88,7 +89,7 @@ class DeliveryService {
 
     /** Sends a delivery again with the same message id and body: now, with a fresh retry schedule. */
     @Transactional
-    Delivery resend(UUID id, Actor actor) {
+    public Delivery resend(UUID id, Actor actor) {
         get(id, actor);
         if (!store.resend(id, clock.instant())) {
             throw new BeingSent(id);
@@ -98,7 +99,7 @@ class DeliveryService {
 
     /** A simulated {@code eventType} for one endpoint (enabled or not), marked {@code "test": true}. */
     @Transactional
-    Delivery test(UUID endpointId, String eventType) {
+    public Delivery test(UUID endpointId, String eventType) {
         webhooks.get(endpointId);
         if (!StatusChanged.TYPE.equals(eventType)) {
             throw InvalidInput.of("eventType", "must be one of " + StatusChanged.TYPE);

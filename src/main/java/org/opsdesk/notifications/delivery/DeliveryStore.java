@@ -15,10 +15,10 @@ import org.springframework.stereotype.Repository;
 
 /** {@code notifications.delivery} and its insert-only attempt log. */
 @Repository
-class DeliveryStore {
+public class DeliveryStore {
 
     /** A delivery a worker holds until {@code leaseUntil}: what to send, and the token its result must carry. */
-    record Claimed(
+    public record Claimed(
             UUID id,
             String channel,
             String recipient,
@@ -34,7 +34,7 @@ class DeliveryStore {
             @Nullable String html) {
 
         /** The stored message of a rule's delivery, exactly as every attempt sends it. */
-        RenderedMessage message() {
+        public RenderedMessage message() {
             return new RenderedMessage(locale == null ? "en" : locale, subject, body, html);
         }
     }
@@ -46,7 +46,7 @@ class DeliveryStore {
      * the reason, and never attempted. {@code sentBy} and {@code edited} are set for a manual rule's notification
      * sent by hand.
      */
-    record RuleDelivery(
+    public record RuleDelivery(
             UUID id,
             UUID eventId,
             String eventType,
@@ -64,7 +64,7 @@ class DeliveryStore {
             @Nullable Boolean edited) {}
 
     /** What a finished attempt changes on the delivery. */
-    record Outcome(DeliveryState state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
+    public record Outcome(DeliveryState state, @Nullable Instant nextAttemptAt, @Nullable String lastError) {}
 
     private static final String COLUMNS =
             "id, event_id, event_type, operation_id, operation_type, channel, recipient, audience,"
@@ -115,7 +115,7 @@ class DeliveryStore {
     }
 
     /** Stores a delivery planned by a rule, or nothing when this (event, channel, recipient) already has one. */
-    boolean insert(RuleDelivery delivery, Instant now) {
+    public boolean insert(RuleDelivery delivery, Instant now) {
         var message = delivery.message();
         var sentBy = delivery.sentBy();
         boolean pending = delivery.state() == DeliveryState.PENDING;
@@ -269,7 +269,7 @@ class DeliveryStore {
                 == 1;
     }
 
-    Optional<Delivery> find(UUID id) {
+    public Optional<Delivery> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from notifications.delivery where id = ?")
                 .param(id)
                 .query(DeliveryStore::delivery)
@@ -277,7 +277,7 @@ class DeliveryStore {
     }
 
     /** The one delivery of this event over this channel to this recipient, if there is one. */
-    Optional<Delivery> find(UUID eventId, String channel, String recipient) {
+    public Optional<Delivery> find(UUID eventId, String channel, String recipient) {
         return jdbc.sql("select " + COLUMNS
                         + " from notifications.delivery where event_id = ? and channel = ? and recipient = ?")
                 .params(eventId, channel, recipient)

@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Claims due deliveries and makes one attempt at each. The claim commits before anything is sent (a lease of
  * {@code lease} and a fresh token); sending happens outside any transaction, several at a time; the outcome and
  * the attempt log are written together, and the outcome only while the token is still the row's — with, in the
- * same transaction, the endpoint's health and the alert about a delivery that failed for good ({@link
- * DeliveryAlerts}). A worker that dies leaves its claims to expire and be claimed again: at-least-once, with the
- * same message id and body. No attempt starts once the claim's lease is (nearly) over, and a webhook request gets
+ * same transaction, what its channel keeps about the receiver (a webhook endpoint's health) and the alert about a
+ * delivery that failed for good ({@link DeliveryAlerts}). A worker that dies leaves its claims to expire and be
+ * claimed again: at-least-once, with the same message id and body. No attempt starts once the claim's lease is (nearly) over, and a webhook request gets
  * at most the time left of it (less a margin), so a live node's request has ended before another node may claim
  * the delivery; only a node frozen mid-request (a long pause) can overlap a newer claim's attempt. (Email, SMS and
  * push keep their senders' own timeouts.)
@@ -42,7 +42,6 @@ class DeliveryWorker {
     private final DeliveryStore store;
     private final Map<String, MessageChannel> channels;
     private final RetrySchedule schedule;
-    private final EndpointHealth health;
     private final DeliveryAlerts alerts;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -55,7 +54,6 @@ class DeliveryWorker {
             DeliveryStore store,
             List<MessageChannel> channels,
             RetrySchedule schedule,
-            EndpointHealth health,
             DeliveryAlerts alerts,
             TransactionTemplate transactions,
             Clock clock,
@@ -67,7 +65,6 @@ class DeliveryWorker {
                 .collect(Collectors.toUnmodifiableMap(
                         channel -> channel.channel().code(), Function.identity()));
         this.schedule = schedule;
-        this.health = health;
         this.alerts = alerts;
         this.transactions = transactions;
         this.clock = clock;
@@ -159,8 +156,9 @@ class DeliveryWorker {
                     result.latencyMs(),
                     result.error(),
                     result.responseBody());
-            if (attemptNo.isPresent() && Delivery.WEBHOOK.equals(claimed.channel()) && !claimed.test()) {
-                health.record(UUID.fromString(claimed.recipient()), outcome.state(), outcome.lastError(), now);
+            var channel = channels.get(claimed.channel());
+            if (attemptNo.isPresent() && channel != null) {
+                channel.recorded(claimed, outcome, now); // e.g. a webhook endpoint's health
             }
             if (attemptNo.isPresent() && failed) {
                 alerts.deliveryFailed(claimed.id(), operation); // in this transaction: the alert cannot be lost

@@ -16,19 +16,19 @@ import org.opsdesk.notifications.channels.SendResult;
  *     back from the lease); negative once the claim should be left to another worker
  * @param batch reads shared by the deliveries claimed together
  */
-record Outgoing(DeliveryStore.Claimed delivery, Supplier<Duration> leaseLeft, Batch batch) {
+public record Outgoing(DeliveryStore.Claimed delivery, Supplier<Duration> leaseLeft, Batch batch) {
 
     /** Less than this left of the lease: no attempt, it would be cut short at once. */
     static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(1);
 
     /** What the attempt may still spend; empty when too little of the lease is left to start one. */
-    Optional<Duration> timeLeft() {
+    public Optional<Duration> timeLeft() {
         Duration left = leaseLeft.get();
         return left.compareTo(SHORTEST_ATTEMPT) < 0 ? Optional.empty() : Optional.of(left);
     }
 
     /** Not sent: the worker stalled (a pause, an overloaded database) between claiming and sending. */
-    static SendResult leaseRanOut() {
+    public static SendResult leaseRanOut() {
         return SendResult.transientFailure("not sent: the claim's lease ran out before the attempt");
     }
 
@@ -37,7 +37,7 @@ record Outgoing(DeliveryStore.Claimed delivery, Supplier<Duration> leaseLeft, Ba
      * the channel has no sender for the delivery's audience. A sent message's provider id (the SMTP Message-ID,
      * the gateway's answer) is kept as the response.
      */
-    SendResult timed(Supplier<@Nullable SendResult> send) {
+    public SendResult timed(Supplier<@Nullable SendResult> send) {
         if (timeLeft().isEmpty()) {
             return leaseRanOut();
         }
@@ -60,11 +60,11 @@ record Outgoing(DeliveryStore.Claimed delivery, Supplier<Duration> leaseLeft, Ba
      * What the deliveries of one claimed batch read once for all of them (a webhook endpoint and its secrets)
      * rather than once per delivery. A new batch reads afresh, so a change applies from the next batch on.
      */
-    static final class Batch {
+    public static final class Batch {
         private final ConcurrentHashMap<Object, Object> read = new ConcurrentHashMap<>();
 
         @SuppressWarnings("unchecked")
-        <K, V> V read(K key, Function<K, V> load) {
+        public <K, V> V read(K key, Function<K, V> load) {
             return (V) read.computeIfAbsent(key, k -> load.apply((K) k));
         }
     }

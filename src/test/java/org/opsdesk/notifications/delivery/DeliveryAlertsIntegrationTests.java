@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -18,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opsdesk.notifications.Deliveries;
+import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
@@ -56,6 +55,9 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DeliveryPoller poller;
 
     @Autowired
     Clock clock;
@@ -232,7 +234,7 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                             null),
                     clock.instant());
             unconfigured.deliveryFailed(failedId, null);
-            unconfigured.endpointDisabled(ownerless, Instant.now().minus(Duration.ofDays(5)), "HTTP 500");
+            unconfigured.endpointDisabled(ownerless, clock.instant().minus(Duration.ofDays(5)), "HTTP 500");
         });
 
         JsonNode alert = deliveries.await(operationId.toString(), "email", Deliveries.audience("alert", "skipped"));
@@ -250,21 +252,17 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                         + " mailbox is configured (opsdesk.notifications.integrations-mailbox)");
     }
 
-    /** Backdates the endpoint's failures by five days; the next failed attempt disables it. */
+    /** Fails the endpoint now and five days later (the clock moved on); the second failure disables it. */
     private String failForFiveDays(Endpoint endpoint) throws Exception {
         String endpointId = endpoint.id();
-        var receiver = endpoint.receiver();
-        jdbc.sql("insert into notifications.endpoint_health (endpoint_id, failing_since)"
-                        + " values (?::uuid, now() - interval '5 days 1 minute')")
-                .param(endpointId)
-                .update();
-        receiver.answer(500);
-        create(Operations.withdrawal());
-        assertThat(receiver.await(() -> !api().get("/api/v1/webhooks/" + endpointId)
+        FailingEndpoint.failForFiveDays(
+                endpointId, endpoint.receiver(), () -> create(Operations.withdrawal()), poller, clock(), jdbc);
+        assertThat(api().get("/api/v1/webhooks/" + endpointId)
                         .json()
                         .get("enabled")
-                        .asBoolean()))
-                .isTrue();
+                        .asBoolean())
+                .as("disabled")
+                .isFalse();
         return endpointId;
     }
 
@@ -320,35 +318,16 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
                 .sum();
     }
 
-    private static MimeMessage awaitMail(String address, Predicate<MimeMessage> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = mailTo(address).stream().filter(condition).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Deliveries.pause();
-        }
-        throw new AssertionError("no mail to " + address);
+    private static MimeMessage awaitMail(String address, Predicate<MimeMessage> condition) {
+        return Mailbox.await(smtp, address, condition);
     }
 
     private static List<MimeMessage> mailTo(String address) throws Exception {
-        var matching = new ArrayList<MimeMessage>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Address[] to = message.getAllRecipients();
-            if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address))) {
-                matching.add(message);
-            }
-        }
-        return matching;
+        return Mailbox.to(smtp, address);
     }
 
     private static String subject(MimeMessage message) {
-        try {
-            return String.valueOf(message.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.subject(message);
     }
 
     /** The decoded plain-text alternative of an email (the part every mail client can show). */

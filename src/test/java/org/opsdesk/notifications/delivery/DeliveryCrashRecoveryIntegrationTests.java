@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class DeliveryCrashRecoveryIntegrationTests {
                         .json()
                         .get("id")
                         .asString();
-                assertThat(receiver.await(() -> receiver.arrivals() == 1)).isTrue();
+                WebhookReceiver.await("the first node's request arrived", () -> receiver.arrivals() == 1);
                 first.kill9();
             }
             receiver.holdFor(Duration.ZERO);
@@ -44,12 +45,12 @@ class DeliveryCrashRecoveryIntegrationTests {
                 // still claimed by the dead node, unless the restart took longer than the lease (a loaded machine)
                 assertThat(claimed.get("state").asString()).isIn("sending", "sent");
 
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!item(api, operationId).get("state").asString().equals("sent") && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
+                await("the delivery sent by the second node")
+                        .atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(
+                                        item(api, operationId).get("state").asString())
+                                .isEqualTo("sent"));
                 var sent = item(api, operationId);
-                assertThat(sent.get("state").asString()).isEqualTo("sent");
                 assertThat(sent.get("attempts").asInt())
                         .as("the crashed attempt was never recorded")
                         .isEqualTo(1);
@@ -59,8 +60,8 @@ class DeliveryCrashRecoveryIntegrationTests {
                 assertThat(detail.get("attempts").get(0).get("outcome").asString())
                         .isEqualTo("sent");
 
-                assertThat(receiver.await(() -> receiver.received().size() == 2))
-                        .isTrue();
+                WebhookReceiver.await(
+                        "both requests answered", () -> receiver.received().size() == 2);
                 var received = receiver.received();
                 assertThat(received).allMatch(WebhookReceiver.Received::verified);
                 assertThat(received.get(0).id())

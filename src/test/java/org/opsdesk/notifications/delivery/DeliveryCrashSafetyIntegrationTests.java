@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsdesk.support.ApiClient;
@@ -58,9 +59,10 @@ class DeliveryCrashSafetyIntegrationTests {
                 operationIds.addAll(DeliveryNodes.createOperations(api, share * 2 / 3, 4));
                 receiver.holdArrivals(true);
                 operationIds.addAll(DeliveryNodes.createOperations(api, share - share * 2 / 3, 4));
-                assertThat(receiver.await(() -> !receiver.held().isEmpty(), Duration.ofSeconds(60)))
-                        .as("a request in flight to kill the node under")
-                        .isTrue();
+                WebhookReceiver.await(
+                        "a request in flight to kill the node under",
+                        () -> !receiver.held().isEmpty(),
+                        Duration.ofSeconds(60));
                 inFlightAtKills.addAll(receiver.held());
                 node.kill9();
                 receiver.holdArrivals(false);
@@ -119,14 +121,13 @@ class DeliveryCrashSafetyIntegrationTests {
                     .json()
                     .get("id")
                     .asString();
-            assertThat(receiver.await(() -> receiver.held().size() == 1, Duration.ofSeconds(60)))
-                    .isTrue();
+            WebhookReceiver.await("A's request held", () -> receiver.held().size() == 1, Duration.ofSeconds(60));
             receiver.holdArrivals(false);
             a.pause();
 
             var b = nodes.join("node-b", a);
             var apiB = api(b);
-            assertThat(awaitState(apiB, operationId, "sent")).isEqualTo("sent");
+            awaitState(apiB, operationId, "sent");
             assertThat(attempts(apiB, operationId)).singleElement().satisfies(attempt -> {
                 assertThat(attempt.get("outcome").asString()).isEqualTo("sent");
                 assertThat(attempt.get("attemptNo").asInt()).isEqualTo(1);
@@ -135,9 +136,10 @@ class DeliveryCrashSafetyIntegrationTests {
 
             a.resume();
             receiver.release();
-            assertThat(receiver.await(() -> attempts(apiB, operationId).size() == 2, Duration.ofSeconds(60)))
-                    .as("A's late result is logged")
-                    .isTrue();
+            WebhookReceiver.await(
+                    "A's late result is logged",
+                    () -> attempts(apiB, operationId).size() == 2,
+                    Duration.ofSeconds(60));
             var late = attempts(apiB, operationId).get(1);
             assertThat(late.get("worker").asString()).startsWith(a.pid() + "@");
             assertThat(late.get("outcome").asString()).isEqualTo("superseded");
@@ -158,14 +160,13 @@ class DeliveryCrashSafetyIntegrationTests {
         }
     }
 
-    private static String awaitState(ApiClient api, String operationId, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String now = item(api, operationId).get("state").asString();
-        while (!now.equals(state) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            now = item(api, operationId).get("state").asString();
-        }
-        return now;
+    private static void awaitState(ApiClient api, String operationId, String state) {
+        Awaitility.await("the delivery of " + operationId + " " + state)
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () -> assertThat(item(api, operationId).get("state").asString())
+                                .isEqualTo(state));
     }
 
     private static List<JsonNode> attempts(ApiClient api, String operationId) {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.AppProcess;
 import org.opsdesk.support.Operations;
@@ -142,21 +144,20 @@ final class DeliveryNodes implements AutoCloseable {
         return all;
     }
 
-    /** Polls until every one of {@code expected} deliveries to the endpoint is {@code sent}; answers them. */
-    static List<JsonNode> awaitAllSent(ApiClient api, String endpointId, int expected, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<JsonNode> deliveries = deliveries(api, endpointId);
-        while (!allSent(deliveries, expected) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            deliveries = deliveries(api, endpointId);
-        }
-        return deliveries;
-    }
-
-    private static boolean allSent(List<JsonNode> deliveries, int expected) {
-        return deliveries.size() == expected
-                && deliveries.stream().allMatch(d -> d.get("state").asString().equals("sent"));
+    /** Waits until every one of {@code expected} deliveries to the endpoint is {@code sent}; answers them. */
+    static List<JsonNode> awaitAllSent(ApiClient api, String endpointId, int expected, Duration timeout) {
+        var deliveries = new AtomicReference<List<JsonNode>>(List.of());
+        Awaitility.await(expected + " deliveries to endpoint " + endpointId + " sent")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    deliveries.set(deliveries(api, endpointId));
+                    assertThat(deliveries.get()).hasSize(expected);
+                    assertThat(deliveries.get().stream().map(d -> d.get("state").asString()))
+                            .as("states")
+                            .containsOnly("sent");
+                });
+        return deliveries.get();
     }
 
     /** Joined nodes first, the one whose embedded PostgreSQL they use last. */

@@ -97,7 +97,8 @@ class DeliveryScopeIntegrationTests extends IntegrationTest {
     }
 
     private String awaitDelivery(String operationId, String endpoint) throws InterruptedException {
-        assertThat(receiver.await(() -> deliveries(operationId, endpoint) == 1)).isTrue();
+        WebhookReceiver.await(
+                "a delivery of " + operationId + " to " + endpoint, () -> deliveries(operationId, endpoint) == 1);
         return jdbc.sql("select id::text from notifications.delivery where operation_id = ? and recipient = ?")
                 .params(UUID.fromString(operationId), endpoint)
                 .query(String.class)

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.apache.hc.core5.http.message.BasicHeader;
 import org.junit.jupiter.api.Test;
 
 class RetryScheduleTests {
@@ -53,17 +52,6 @@ class RetryScheduleTests {
         assertThatThrownBy(() -> new RetrySchedule(List.of(), fixed(0.5))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new RetrySchedule(List.of(Duration.ofSeconds(-1)), fixed(0.5)))
                 .isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void readsRetryAfterAsSecondsOrAnHttpDate() {
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120")))
-                .isEqualTo(Duration.ofSeconds(120));
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")))
-                .isEqualTo(Duration.ZERO);
-        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon")))
-                .isNull();
-        assertThat(WebhookSender.retryAfter(null)).isNull();
     }
 
     private static RandomGenerator fixed(double value) {

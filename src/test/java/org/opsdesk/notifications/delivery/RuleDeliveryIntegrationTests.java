@@ -1,19 +1,19 @@
 package org.opsdesk.notifications.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opsdesk.notifications.Deliveries;
 import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.notifications.TestClients;
 import org.opsdesk.notifications.channels.GatewayServer;
@@ -180,11 +180,9 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
         assertThat(declined.status()).as(declined.body()).isEqualTo(200);
 
         // once the change has been relayed, its deliveries exist (created in the relay's transaction)
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (unpublished(id) > 0 && System.nanoTime() < deadline) {
-            sleep();
-        }
-        assertThat(unpublished(id)).isZero();
+        await("the outbox of " + id + " drained")
+                .atMost(Deliveries.WAIT)
+                .untilAsserted(() -> assertThat(unpublished(id)).isZero());
         assertThat(jdbc.sql("select count(*) from operations.outbox where operation_id = ?::uuid")
                         .param(id)
                         .query(Integer.class)
@@ -223,20 +221,7 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode awaitDelivery(String operationId, String channel, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<JsonNode> items = List.of();
-        while (System.nanoTime() < deadline) {
-            var page = api().get("/api/v1/notifications?operationId=" + operationId + "&channel=" + channel);
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            items = StreamSupport.stream(page.json().get("items").spliterator(), false)
-                    .toList();
-            var found = items.stream().filter(condition).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            sleep();
-        }
-        throw new AssertionError("no " + channel + " delivery of " + operationId + " as expected: " + items);
+        return new Deliveries(api()).await(operationId, channel, condition);
     }
 
     private MimeMessage awaitMail(String address) throws Exception {
@@ -252,19 +237,6 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
     }
 
     private static String subjectOf(MimeMessage message) {
-        try {
-            return String.valueOf(message.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Mailbox.subject(message);
     }
 }

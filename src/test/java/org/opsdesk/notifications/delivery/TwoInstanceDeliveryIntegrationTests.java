@@ -52,8 +52,10 @@ class TwoInstanceDeliveryIntegrationTests {
             var messageIds =
                     deliveries.stream().map(d -> d.get("messageId").asString()).collect(Collectors.toSet());
             // an answer may still be on its way out when the sender has already recorded it
-            assertThat(receiver.await(() -> receiver.exchanges().size() == receiver.arrivals(), Duration.ofSeconds(30)))
-                    .isTrue();
+            WebhookReceiver.await(
+                    "every arrived request answered",
+                    () -> receiver.exchanges().size() == receiver.arrivals(),
+                    Duration.ofSeconds(30));
 
             var exchanges = receiver.exchanges().stream().collect(Collectors.groupingBy(WebhookReceiver.Exchange::id));
             assertThat(exchanges.keySet()).as("none missing, none unknown").isEqualTo(messageIds);

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * A webhook receiver on 127.0.0.1 (JDK {@link HttpServer}) that verifies every message with the official Standard
@@ -132,19 +133,17 @@ final class WebhookReceiver implements AutoCloseable {
         return concurrentDuplicates.get();
     }
 
-    boolean await(BooleanSupplier condition) throws InterruptedException {
-        return await(condition, Duration.ofSeconds(20));
+    /** Waits up to 20 s until the condition holds, failing with {@code what} was awaited otherwise. */
+    static void await(String what, BooleanSupplier condition) {
+        await(what, condition, Duration.ofSeconds(20));
     }
 
-    boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
+    /** Waits until the condition holds, failing with {@code what} was awaited otherwise. */
+    static void await(String what, BooleanSupplier condition, Duration timeout) {
+        Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,6 @@ import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
 import org.opsdesk.notifications.egress.DestinationRefused;
 import org.opsdesk.notifications.egress.VettedDestination;
-import org.opsdesk.notifications.webhooks.WebhookSigner;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +93,11 @@ class WebhookSender implements DisposableBean {
             String kept = response.getEntity() == null
                     ? null
                     : head(response.getEntity().getContent());
-            return classify(status, millisSince(started), kept, retryAfter(response.getFirstHeader("Retry-After")));
+            return classify(
+                    status,
+                    millisSince(started),
+                    kept,
+                    retryAfter(response.getFirstHeader("Retry-After"), clock.instant()));
         } catch (RefusedAtConnect refused) {
             return SendResult.permanentFailure("destination refused: " + refused.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -190,8 +193,8 @@ class WebhookSender implements DisposableBean {
         }
     }
 
-    /** Seconds ({@code 120}) or an HTTP date; anything else is ignored. */
-    static @Nullable Duration retryAfter(@Nullable Header header) {
+    /** Seconds ({@code 120}) or an HTTP date (from {@code now}, the injected clock's); anything else is ignored. */
+    static @Nullable Duration retryAfter(@Nullable Header header, java.time.Instant now) {
         if (header == null || header.getValue() == null) {
             return null;
         }
@@ -202,7 +205,7 @@ class WebhookSender implements DisposableBean {
         } catch (NumberFormatException notSeconds) {
             try {
                 var at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+                Duration wait = Duration.between(now, at.toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notADate) {
                 return null;

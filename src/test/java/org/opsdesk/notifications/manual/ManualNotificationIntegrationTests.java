@@ -1,16 +1,16 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opsdesk.notifications.Deliveries;
 import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.notifications.TestClients;
 import org.opsdesk.support.ApiClient;
@@ -327,21 +327,7 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
     }
 
     private JsonNode awaitSent(String deliveryId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode delivery = null;
-        while (System.nanoTime() < deadline) {
-            delivery = api().get("/api/v1/notifications/" + deliveryId).json().get("notification");
-            if (delivery.get("state").asString().equals("sent")) {
-                return delivery;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("notification " + deliveryId + " was not sent: " + delivery);
+        return new Deliveries(api()).awaitState(deliveryId, "sent");
     }
 
     /** Mail bodies travel with CRLF line ends; compare lines. */

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,11 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
-import org.opsdesk.notifications.webhooks.WebhookSigner;
 
 /** The sender's connections: reused between attempts, and opened only to addresses the guard checked just then. */
 class WebhookSenderTests {
@@ -29,6 +29,21 @@ class WebhookSenderTests {
     @AfterEach
     void stop() {
         receiver.stop(0);
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAnHttpDateFromTheClocksNow() {
+        var now = java.time.Instant.parse("2015-10-21T07:27:00Z");
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "120"), now))
+                .isEqualTo(Duration.ofSeconds(120));
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), now))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(WebhookSender.retryAfter(
+                        new BasicHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), now.plusSeconds(3600)))
+                .isEqualTo(Duration.ZERO);
+        assertThat(WebhookSender.retryAfter(new BasicHeader("Retry-After", "soon"), now))
+                .isNull();
+        assertThat(WebhookSender.retryAfter(null, now)).isNull();
     }
 
     @Test

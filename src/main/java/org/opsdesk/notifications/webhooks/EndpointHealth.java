@@ -1,11 +1,13 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.opsdesk.notifications.delivery.DeliveryAlerts;
+import org.opsdesk.notifications.delivery.DeliveryState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,14 +52,14 @@ class EndpointHealth {
                         update notifications.endpoint_health set failing_since = null, last_success_at = ?
                         where endpoint_id = ? and (failing_since is not null or last_success_at is null
                             or last_success_at < ?)""")
-                .params(DeliveryStore.utc(now), endpointId, DeliveryStore.utc(now.minus(SUCCESS_GRANULARITY)))
+                .params(utc(now), endpointId, utc(now.minus(SUCCESS_GRANULARITY)))
                 .update();
         if (cleared == 0) {
             jdbc.sql(
                             """
                             insert into notifications.endpoint_health (endpoint_id, failing_since, last_success_at)
                             values (?, null, ?) on conflict (endpoint_id) do nothing""")
-                    .params(endpointId, DeliveryStore.utc(now))
+                    .params(endpointId, utc(now))
                     .update();
         }
     }
@@ -77,7 +79,7 @@ class EndpointHealth {
                         on conflict (endpoint_id) do update
                             set failing_since = coalesce(endpoint_health.failing_since, excluded.failing_since)
                         returning failing_since""")
-                .params(endpointId, DeliveryStore.utc(now))
+                .params(endpointId, utc(now))
                 .query(OffsetDateTime.class)
                 .single();
         if (!since.toInstant().plus(disableAfter).isAfter(now)) {
@@ -87,5 +89,9 @@ class EndpointHealth {
                 alerts.endpointDisabled(disabled, since.toInstant(), lastError);
             });
         }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 }

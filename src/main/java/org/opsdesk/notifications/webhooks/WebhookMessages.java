@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with it, so every retry and resend sends the same bytes.
  */
 @Component
-class WebhookMessages {
+public class WebhookMessages {
 
     private final JsonMapper json;
 
@@ -24,7 +24,7 @@ class WebhookMessages {
         this.json = json;
     }
 
-    String statusChanged(StatusChanged event, boolean test) {
+    public String statusChanged(StatusChanged event, boolean test) {
         var data = new LinkedHashMap<String, Object>();
         data.put("operation", operation(event.operation()));
         data.put("from", event.fromStage() == null ? null : stage(event.fromStage(), event.fromStatus()));

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.manual;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +7,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.NotificationPermissions;
-import org.opsdesk.notifications.webhooks.WebhookAdministration;
-import org.opsdesk.notifications.webhooks.WebhookEndpoint;
-import org.opsdesk.notifications.webhooks.WebhookEventTypes;
+import org.opsdesk.notifications.delivery.Delivery;
+import org.opsdesk.notifications.delivery.DeliveryService;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;

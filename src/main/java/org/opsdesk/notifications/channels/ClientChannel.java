@@ -1,8 +1,8 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.channels;
 
 import java.util.function.BiFunction;
-import org.opsdesk.notifications.channels.ClientMessaging;
-import org.opsdesk.notifications.channels.SendResult;
+import org.opsdesk.notifications.delivery.MessageChannel;
+import org.opsdesk.notifications.delivery.Outgoing;
 import org.opsdesk.notifications.rules.NotificationChannel;
 import org.opsdesk.notifications.templates.RenderedMessage;
 

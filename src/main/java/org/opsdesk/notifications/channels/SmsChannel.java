@@ -1,6 +1,5 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.channels;
 
-import org.opsdesk.notifications.channels.ClientMessaging;
 import org.opsdesk.notifications.rules.NotificationChannel;
 import org.springframework.stereotype.Component;
 

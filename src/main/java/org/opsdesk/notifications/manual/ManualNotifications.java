@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.manual;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.clients.Channel;
 import org.opsdesk.notifications.channels.ClientMessaging;
 import org.opsdesk.notifications.channels.OperatorMessaging;
+import org.opsdesk.notifications.delivery.Delivery;
+import org.opsdesk.notifications.delivery.DeliveryCreation;
+import org.opsdesk.notifications.delivery.DeliveryState;
+import org.opsdesk.notifications.delivery.DeliveryStore;
 import org.opsdesk.notifications.rules.Audience;
 import org.opsdesk.notifications.rules.DeliveryMode;
 import org.opsdesk.notifications.rules.NotificationMessages;

@@ -1,10 +1,8 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.channels;
 
-import org.opsdesk.notifications.channels.ClientMessaging;
-import org.opsdesk.notifications.channels.EmailMessage;
-import org.opsdesk.notifications.channels.EmailSender;
-import org.opsdesk.notifications.channels.OperatorMessaging;
-import org.opsdesk.notifications.channels.SendResult;
+import org.opsdesk.notifications.delivery.DeliveryAlerts;
+import org.opsdesk.notifications.delivery.MessageChannel;
+import org.opsdesk.notifications.delivery.Outgoing;
 import org.opsdesk.notifications.rules.NotificationChannel;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Emails a stored message (rendered once, when the delivery was created): to a client only through {@link
  * ClientMessaging}, to an assignee only through {@link OperatorMessaging} — both look the address (and the
  * client's consent, the operator's status) up now and answer skipped with the reason when it is missing; to a
- * mailbox (a team's, the alert mailbox, an endpoint's owner) straight.
+ * mailbox (a team's, the alert mailbox, an endpoint's owner, the security alert mailbox) straight.
  */
 @Component
 class EmailChannel implements MessageChannel {
@@ -39,7 +37,7 @@ class EmailChannel implements MessageChannel {
         return outgoing.timed(() -> switch (String.valueOf(claimed.audience())) {
             case "client" -> clients.email(claimed.recipient(), message);
             case "assignee" -> operators.email(claimed.recipient(), message);
-            case "team", DeliveryAlerts.ALERT, DeliveryAlerts.ENDPOINT_OWNER ->
+            case "team", DeliveryAlerts.ALERT, DeliveryAlerts.ENDPOINT_OWNER, DeliveryAlerts.SECURITY ->
                 email.send(new EmailMessage(
                         claimed.recipient(), String.valueOf(message.subject()), message.text(), message.html()));
             default -> null;

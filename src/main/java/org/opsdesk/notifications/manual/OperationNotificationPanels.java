@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.manual;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.delivery.Delivery;
 import org.opsdesk.operations.OperationPagePanel;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.Operations;
@@ -26,13 +27,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The two panels {@code notifications} serves into the operation page (see {@link OperationPagePanel}): {@code
- * notifications}, the manual notifications its current stage offers — previewed, and sent as rendered or edited
- * through {@link ManualNotifications}, the same as {@code /api/v1/operations/{id}/notifications} — and {@code
- * deliveries}, what was sent about the operation. An operation the caller may not see is "not found"; the manual
- * panel is empty for a caller without {@code <type>:notify}. A send answers the panel again with its notice, or
- * only the message beside the refused control, and tells the page ({@code HX-Trigger: notification-sent}) so the
- * deliveries panel reloads.
+ * The {@code notifications} panel {@code notifications} serves into the operation page (see {@link
+ * OperationPagePanel}): the manual notifications its current stage offers — previewed, and sent as rendered or
+ * edited through {@link ManualNotifications}, the same as {@code /api/v1/operations/{id}/notifications}. (What was
+ * sent about the operation is the {@code deliveries} panel, served by the delivery engine.) An operation the caller
+ * may not see is "not found"; the panel is empty for a caller without {@code <type>:notify}. A send answers the
+ * panel again with its notice, or only the message beside the refused control, and tells the page ({@code
+ * HX-Trigger: notification-sent}) so the deliveries panel reloads.
  */
 @Controller
 @RequestMapping("/operations/{id}/panels")
@@ -40,18 +41,13 @@ class OperationNotificationPanels {
 
     static final String VIEW = "notifications/operation-panels";
     static final String SENT_EVENT = "notification-sent";
-    /** The most deliveries the panel lists; an operation rarely has more than a handful. */
-    private static final int DELIVERIES_SHOWN = 50;
 
     private final ManualNotifications manual;
-    private final DeliveryStore deliveries;
     private final Operations operations;
     private final MessageSource messages;
 
-    OperationNotificationPanels(
-            ManualNotifications manual, DeliveryStore deliveries, Operations operations, MessageSource messages) {
+    OperationNotificationPanels(ManualNotifications manual, Operations operations, MessageSource messages) {
         this.manual = manual;
-        this.deliveries = deliveries;
         this.operations = operations;
         this.messages = messages;
     }
@@ -59,11 +55,6 @@ class OperationNotificationPanels {
     @Bean
     static OperationPagePanel manualNotificationsPanel() {
         return new OperationPagePanel("notifications", OperationPagePanel.Placement.MAIN, 100);
-    }
-
-    @Bean
-    static OperationPagePanel deliveriesPanel() {
-        return new OperationPagePanel("deliveries", OperationPagePanel.Placement.TIMELINE, 100);
     }
 
     @RequiresPermission("{type}:view")
@@ -74,16 +65,6 @@ class OperationNotificationPanels {
             return VIEW + " :: nothing";
         }
         return manualPanel(id, actor, model, null);
-    }
-
-    @RequiresPermission("{type}:view")
-    @GetMapping("/deliveries")
-    String deliveries(@PathVariable UUID id, Actor actor, Model model) {
-        operations.get(id, actor);
-        model.addAttribute("operationId", id);
-        // every type: the operation's visibility was checked above
-        model.addAttribute("deliveries", deliveries.list(null, id, null, null, null, null, null, DELIVERIES_SHOWN));
-        return VIEW + " :: deliveries";
     }
 
     @RequiresPermission("{type}:notify")

@@ -1,12 +1,14 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.webhooks;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opsdesk.notifications.channels.SendResult;
+import org.opsdesk.notifications.delivery.DeliveryStore;
+import org.opsdesk.notifications.delivery.MessageChannel;
+import org.opsdesk.notifications.delivery.Outgoing;
 import org.opsdesk.notifications.rules.NotificationChannel;
-import org.opsdesk.notifications.webhooks.WebhookAdministration;
-import org.opsdesk.notifications.webhooks.WebhookEndpoint;
 import org.opsdesk.shared.NotFound;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +23,12 @@ class WebhookChannel implements MessageChannel {
 
     private final WebhookAdministration webhooks;
     private final WebhookSender sender;
+    private final EndpointHealth health;
 
-    WebhookChannel(WebhookAdministration webhooks, WebhookSender sender) {
+    WebhookChannel(WebhookAdministration webhooks, WebhookSender sender, EndpointHealth health) {
         this.webhooks = webhooks;
         this.sender = sender;
+        this.health = health;
     }
 
     @Override
@@ -52,6 +56,14 @@ class WebhookChannel implements MessageChannel {
                         target.get().secrets(),
                         left))
                 .orElseGet(Outgoing::leaseRanOut);
+    }
+
+    /** A real event's outcome counts towards the endpoint's health; a simulated one's does not. */
+    @Override
+    public void recorded(DeliveryStore.Claimed delivery, DeliveryStore.Outcome outcome, Instant now) {
+        if (!delivery.test()) {
+            health.record(UUID.fromString(delivery.recipient()), outcome.state(), outcome.lastError(), now);
+        }
     }
 
     /** An endpoint as an attempt needs it, read (and its secrets decrypted) once per batch; empty once deleted. */

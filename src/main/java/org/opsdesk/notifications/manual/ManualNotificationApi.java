@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.manual;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.notifications.delivery.Delivery;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.delivery;
+package org.opsdesk.notifications.manual;
 
 import java.util.ArrayList;
 import java.util.List;
