@@ -23,7 +23,7 @@ import org.opsdesk.operations.lifecycle.ChangeWriter;
 import org.opsdesk.operations.lifecycle.HistoryStore;
 import org.opsdesk.operations.lifecycle.Operation;
 import org.opsdesk.operations.lifecycle.OperationStore;
-import org.opsdesk.operations.lifecycle.Outbox;
+import org.opsdesk.operations.outbox.Outbox;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.workflow.Workflows;

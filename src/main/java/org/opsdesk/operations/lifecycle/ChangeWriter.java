@@ -1,6 +1,7 @@
 package org.opsdesk.operations.lifecycle;
 
 import java.util.ArrayList;
+import org.opsdesk.operations.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bytes for the first) followed by the entry's canonical content, a JSON array of its fields in a fixed order.
  * Changing, removing or reordering any stored entry breaks every hash from there on.
  */
-public final class HistoryChain {
+final class HistoryChain {
 
     private static final byte[] GENESIS = new byte[32];
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -23,13 +23,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OperationStore {
 
-    static final String COLUMNS =
+    public static final String COLUMNS =
             """
             id, type, workflow_version, reference, subject, status, stage, amount, currency, assignee,
             attributes::text as attributes, version, created_at, updated_at, stage_entered_at, due_at, timer_at, history_head""";
 
     /** The columns of {@link OperationRow}, for exports. */
-    static final String ROW_COLUMNS =
+    public static final String ROW_COLUMNS =
             """
             id, type, reference, status, stage, subject, amount, currency, assignee, created_at, updated_at, due_at,
             version, attributes::text as attributes""";
@@ -142,7 +142,7 @@ public class OperationStore {
 
     /**
      * Operations whose timer is due, oldest deadline first; a timer that failed waits for its next attempt and a
-     * dead-lettered one is left out ({@link TimerFailures}).
+     * dead-lettered one is left out ({@code timers.TimerFailures}).
      */
     public List<UUID> dueTimers(Instant now, int limit) {
         return jdbc.sql(
