@@ -25,7 +25,7 @@
  * stage sets off, into the workflow page.
  *
  * <p>Publishes nothing for other modules to call yet; reads the workflows in force, the {@code StatusChanged}
- * event and the {@code Operations} facade of {@code operations}, the {@code clients} directory, and the operator
+ * event and the {@code OperationQueries} facade of {@code operations}, the {@code clients} directory, and the operator
  * directory of {@code access}.
  */
 @ApplicationModule(allowedDependencies = {"shared", "workflow", "operations", "clients", "access"})

@@ -2,7 +2,8 @@
  * Operations of every type with their one canonical status and stage, their append-only hash-chained history,
  * the transactional outbox of {@link org.opsdesk.operations.StatusChanged} events, assignment, and four-eyes
  * approval requests (which commit with the operation's row lock and history, docs/adr/0004). Publishes the
- * {@link org.opsdesk.operations.Operations} and {@link org.opsdesk.operations.Approvals} facades, the snapshot,
+ * {@link org.opsdesk.operations.OperationCommands}, {@link org.opsdesk.operations.OperationQueries} and
+ * {@link org.opsdesk.operations.Approvals} facades, the snapshot,
  * request and event records, the {@link org.opsdesk.operations.AssigneeDirectory} port that {@code access}
  * implements, and the permission names ({@link org.opsdesk.operations.OperationPermissions}). Inside, by
  * feature: {@code lifecycle} (the aggregate, its store and history chain, the REST API under {@code

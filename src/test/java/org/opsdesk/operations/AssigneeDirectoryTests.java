@@ -114,10 +114,10 @@ class AssigneeDirectoryTests {
     }
 
     @SuppressWarnings("unchecked")
-    private Operations operations(@Nullable AssigneeDirectory directory) {
+    private OperationCommands operations(@Nullable AssigneeDirectory directory) {
         ObjectProvider<AssigneeDirectory> provider = mock(ObjectProvider.class);
         when(provider.getIfAvailable()).thenReturn(directory);
-        return new Operations(
+        return new OperationCommands(
                 mock(Workflows.class),
                 store,
                 mock(HistoryStore.class),

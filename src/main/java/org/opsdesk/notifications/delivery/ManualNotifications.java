@@ -15,7 +15,7 @@ import org.opsdesk.notifications.rules.NotificationPlan;
 import org.opsdesk.notifications.rules.NotificationRule;
 import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -38,7 +38,7 @@ class ManualNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(ManualNotifications.class);
 
-    private final Operations operations;
+    private final OperationQueries operations;
     private final NotificationRules rules;
     private final NotificationMessages messages;
     private final ClientMessaging clientMessaging;
@@ -47,7 +47,7 @@ class ManualNotifications {
     private final Clock clock;
 
     ManualNotifications(
-            Operations operations,
+            OperationQueries operations,
             NotificationRules rules,
             NotificationMessages messages,
             ClientMessaging clientMessaging,

@@ -7,8 +7,8 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationPagePanel;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
@@ -45,11 +45,11 @@ class OperationNotificationPanels {
 
     private final ManualNotifications manual;
     private final DeliveryStore deliveries;
-    private final Operations operations;
+    private final OperationQueries operations;
     private final MessageSource messages;
 
     OperationNotificationPanels(
-            ManualNotifications manual, DeliveryStore deliveries, Operations operations, MessageSource messages) {
+            ManualNotifications manual, DeliveryStore deliveries, OperationQueries operations, MessageSource messages) {
         this.manual = manual;
         this.deliveries = deliveries;
         this.operations = operations;

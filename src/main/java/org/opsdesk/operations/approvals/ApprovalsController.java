@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.ApprovalFilter;
 import org.opsdesk.operations.ApprovalRequest;
 import org.opsdesk.operations.Approvals;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.lifecycle.Feedback;
 import org.opsdesk.operations.lifecycle.ProblemMessages;
 import org.opsdesk.shared.Actor;
@@ -37,10 +37,10 @@ class ApprovalsController {
     private static final int SHOWN = 100;
 
     private final Approvals approvals;
-    private final Operations operations;
+    private final OperationQueries operations;
     private final ProblemMessages messages;
 
-    ApprovalsController(Approvals approvals, Operations operations, ProblemMessages messages) {
+    ApprovalsController(Approvals approvals, OperationQueries operations, ProblemMessages messages) {
         this.approvals = approvals;
         this.operations = operations;
         this.messages = messages;

@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.AvailableMove;
 import org.opsdesk.operations.ChainVerification;
 import org.opsdesk.operations.NewOperation;
+import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.OperationCounts;
 import org.opsdesk.operations.OperationFilterParameters;
 import org.opsdesk.operations.OperationFilters;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.TransitionResult;
 import org.opsdesk.operations.approvals.ApprovalResponse;
 import org.opsdesk.shared.Actor;
@@ -45,26 +46,29 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /api/v1/operations}: create, read, list, move, assign and edit operations, and read and verify their
  * history. Permissions are per operation type ({@code withdrawal:view}, {@code withdrawal:create}, the
- * transition's own permission, ...) and checked by {@link Operations}.
+ * transition's own permission, ...) and checked by {@link OperationCommands} and {@link OperationQueries}.
  */
 @Tag(name = "Operations")
 @RestController
 @RequestMapping(path = "/api/v1/operations", produces = "application/json")
 class OperationApi {
 
-    private final Operations operations;
+    private final OperationCommands commands;
+    private final OperationQueries queries;
     private final Currencies currencies;
     private final Attributes attributes;
     private final OperationFilters filters;
     private final OperationCounts counts;
 
     OperationApi(
-            Operations operations,
+            OperationCommands commands,
+            OperationQueries queries,
             Currencies currencies,
             JsonMapper json,
             OperationFilters filters,
             OperationCounts counts) {
-        this.operations = operations;
+        this.commands = commands;
+        this.queries = queries;
         this.filters = filters;
         this.counts = counts;
         this.currencies = currencies;
@@ -99,7 +103,7 @@ class OperationApi {
                 request.subject(),
                 amount,
                 attributes.validated(request.attributes()));
-        OperationSnapshot created = operations.create(command, actor);
+        OperationSnapshot created = commands.create(command, actor);
         return ResponseEntity.created(URI.create("/api/v1/operations/" + created.id()))
                 .eTag(IfMatch.etag(created.version()))
                 .body(OperationResponse.of(created));
@@ -114,7 +118,7 @@ class OperationApi {
                     "The operation with its stage, status, assignee, amount, attributes and version (also the ETag).")
     @ApiResponse(responseCode = "200", description = "The operation.", headers = @Header(name = "ETag"))
     ResponseEntity<OperationResponse> get(@PathVariable UUID id, Actor actor) {
-        return respond(operations.get(id, actor));
+        return respond(queries.get(id, actor));
     }
 
     /** Counts by type and canonical status of the types the caller may view, from the maintained counters. */
@@ -157,7 +161,7 @@ class OperationApi {
             Actor actor) {
         Keyset.limit(limit);
         var filter = filters.fromParameters(parameters::get, actor);
-        var page = operations.list(filter, cursor, limit, actor);
+        var page = queries.list(filter, cursor, limit, actor);
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("items", page.items().stream().map(OperationResponse::of).toList());
         body.put("nextCursor", page.nextCursor());
@@ -205,7 +209,7 @@ class OperationApi {
             @Valid @RequestBody OperationRequests.Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
-        TransitionResult result = operations.transition(
+        TransitionResult result = commands.transition(
                 id, request.to(), request.reason(), request.comment(), IfMatch.version(ifMatch), actor);
         if (result.approval() != null) {
             return ResponseEntity.accepted()
@@ -229,7 +233,7 @@ class OperationApi {
             description = "The available moves.",
             content = @Content(schema = @Schema(implementation = ApiSchemas.AvailableMoves.class)))
     Map<String, List<AvailableMove>> transitions(@PathVariable UUID id, Actor actor) {
-        return Map.of("items", operations.availableMoves(id, actor));
+        return Map.of("items", queries.availableMoves(id, actor));
     }
 
     @RequiresPermission("{type}:update")
@@ -247,7 +251,7 @@ class OperationApi {
             @Valid @RequestBody OperationRequests.EditAttributes request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
-        return respond(operations.editAttributes(
+        return respond(commands.editAttributes(
                 id,
                 current -> attributes.merge(current, request.attributes()),
                 request.reason(),
@@ -269,7 +273,7 @@ class OperationApi {
             @Valid @RequestBody OperationRequests.Assign request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
-        return respond(operations.assign(id, request.assignee(), request.reason(), IfMatch.version(ifMatch), actor));
+        return respond(commands.assign(id, request.assignee(), request.reason(), IfMatch.version(ifMatch), actor));
     }
 
     /** Takes an unassigned operation for the caller; {@code 409 already-assigned} names the current assignee. */
@@ -288,7 +292,7 @@ class OperationApi {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
-        return respond(operations.claim(id, IfMatch.version(ifMatch), actor));
+        return respond(commands.claim(id, IfMatch.version(ifMatch), actor));
     }
 
     /** Gives the operation back to the queue: by its assignee, or by a holder of {@code <type>:assign}. */
@@ -307,7 +311,7 @@ class OperationApi {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Actor actor) {
         return respond(
-                operations.release(id, request == null ? null : request.reason(), IfMatch.version(ifMatch), actor));
+                commands.release(id, request == null ? null : request.reason(), IfMatch.version(ifMatch), actor));
     }
 
     /** {@code 201} with the history entry of kind {@code commented}; needs {@code <type>:comment}. */
@@ -320,7 +324,7 @@ class OperationApi {
     @ApiResponse(responseCode = "201", description = "The history entry of the comment.")
     ResponseEntity<HistoryResponse> comment(
             @PathVariable UUID id, @Valid @RequestBody OperationRequests.Comment request, Actor actor) {
-        var entry = operations.comment(id, request.text(), actor);
+        var entry = commands.comment(id, request.text(), actor);
         return ResponseEntity.created(URI.create("/api/v1/operations/" + id + "/history"))
                 .body(HistoryResponse.of(entry));
     }
@@ -338,7 +342,7 @@ class OperationApi {
     Map<String, List<HistoryResponse>> history(@PathVariable UUID id, Actor actor) {
         return Map.of(
                 "items",
-                operations.history(id, actor).stream().map(HistoryResponse::of).toList());
+                queries.history(id, actor).stream().map(HistoryResponse::of).toList());
     }
 
     @RequiresPermission("{type}:view")
@@ -349,7 +353,7 @@ class OperationApi {
             description = "Recomputes the hash chain of the operation's history and says whether it is intact, or where"
                     + " it breaks.")
     ChainVerification verify(@PathVariable UUID id, Actor actor) {
-        return operations.verify(id, actor);
+        return queries.verify(id, actor);
     }
 
     private static ResponseEntity<OperationResponse> respond(OperationSnapshot operation) {

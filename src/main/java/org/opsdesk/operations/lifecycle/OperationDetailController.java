@@ -7,7 +7,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.HistoryEntry;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationCommands;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.StaleVersion;
 import org.opsdesk.operations.TransitionResult;
 import org.opsdesk.shared.Actor;
@@ -38,12 +39,15 @@ class OperationDetailController {
     static final String VIEW = "operations/detail";
 
     private final OperationDetails details;
-    private final Operations operations;
+    private final OperationCommands commands;
+    private final OperationQueries queries;
     private final ProblemMessages messages;
 
-    OperationDetailController(OperationDetails details, Operations operations, ProblemMessages messages) {
+    OperationDetailController(
+            OperationDetails details, OperationCommands commands, OperationQueries queries, ProblemMessages messages) {
         this.details = details;
-        this.operations = operations;
+        this.commands = commands;
+        this.queries = queries;
         this.messages = messages;
     }
 
@@ -73,7 +77,7 @@ class OperationDetailController {
             RedirectAttributes redirect) {
         String control = to.matches("[a-z][a-z0-9_]{0,63}") ? "move-" + to : "moves";
         return act(id, control, actor, model, request, response, redirect, () -> {
-            TransitionResult result = operations.transition(id, to, reason, null, version, actor);
+            TransitionResult result = commands.transition(id, to, reason, null, version, actor);
             return result.applied()
                     ? messages.text("detail.notice.moved", stageWords(to))
                     : messages.text("detail.notice.requested", stageWords(to));
@@ -91,7 +95,7 @@ class OperationDetailController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(id, "claim", actor, model, request, response, redirect, () -> {
-            operations.claim(id, version, actor);
+            commands.claim(id, version, actor);
             return messages.text("detail.notice.claimed");
         });
     }
@@ -108,7 +112,7 @@ class OperationDetailController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(id, "release", actor, model, request, response, redirect, () -> {
-            operations.release(id, null, version, actor);
+            commands.release(id, null, version, actor);
             return messages.text("detail.notice.released");
         });
     }
@@ -124,7 +128,7 @@ class OperationDetailController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(id, "comment", actor, model, request, response, redirect, () -> {
-            operations.comment(id, text, actor);
+            commands.comment(id, text, actor);
             return messages.text("detail.notice.commented");
         });
     }
@@ -181,7 +185,7 @@ class OperationDetailController {
 
     /** Who made the latest change: the name a stale refusal gives. */
     private String changedBy(UUID id, Actor actor) {
-        List<HistoryEntry> history = operations.history(id, actor);
+        List<HistoryEntry> history = queries.history(id, actor);
         return history.isEmpty() ? "" : history.get(history.size() - 1).actorName();
     }
 

@@ -11,8 +11,8 @@ import org.opsdesk.operations.Approvals;
 import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.operations.OperationPagePanel;
 import org.opsdesk.operations.OperationPermissions;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
@@ -25,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OperationDetails {
 
-    private final Operations operations;
+    private final OperationQueries operations;
     private final Approvals approvals;
     private final Workflows workflows;
     private final List<OperationPagePanel> panels;
     private final JsonMapper json;
 
     OperationDetails(
-            Operations operations,
+            OperationQueries operations,
             Approvals approvals,
             Workflows workflows,
             ObjectProvider<OperationPagePanel> panels,

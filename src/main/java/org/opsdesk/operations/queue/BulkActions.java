@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.OperationCommands;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.operations.lifecycle.ProblemMessages;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -16,7 +17,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies one action to each selected operation separately, through the {@link Operations} facade (each in its
+ * Applies one action to each selected operation separately, through the {@link OperationCommands} facade (each in its
  * own transaction, with the version the operator saw), and says per item what happened: done, refused and why
  * (in the operator's language), or sent for four-eyes approval. Never all-or-nothing.
  */
@@ -55,13 +56,16 @@ public class BulkActions {
         }
     }
 
-    private final Operations operations;
+    private final OperationCommands commands;
+    private final OperationQueries queries;
     private final MessageSource messages;
     private final ProblemMessages problems;
 
-    BulkActions(Operations operations, MessageSource messages, ProblemMessages problems) {
+    BulkActions(
+            OperationCommands commands, OperationQueries queries, MessageSource messages, ProblemMessages problems) {
         this.problems = problems;
-        this.operations = operations;
+        this.commands = commands;
+        this.queries = queries;
         this.messages = messages;
     }
 
@@ -92,7 +96,7 @@ public class BulkActions {
             Actor actor) {
         OperationSnapshot current;
         try {
-            current = operations.get(selected.id(), actor);
+            current = queries.get(selected.id(), actor);
         } catch (ProblemException e) {
             return new Result(selected.id().toString(), null, Outcome.REFUSED, text("bulk.refused.not-found"));
         }
@@ -100,7 +104,7 @@ public class BulkActions {
         try {
             switch (action) {
                 case TRANSITION -> {
-                    var result = operations.transition(selected.id(), to, reason, null, selected.version(), actor);
+                    var result = commands.transition(selected.id(), to, reason, null, selected.version(), actor);
                     if (result.approval() != null) {
                         return new Result(
                                 id, current.reference(), Outcome.NEEDS_APPROVAL, text("bulk.outcome.approval", to));
@@ -108,11 +112,11 @@ public class BulkActions {
                     return new Result(id, current.reference(), Outcome.DONE, text("bulk.done.transition", stage(to)));
                 }
                 case ASSIGN -> {
-                    operations.assign(selected.id(), assignee, reason, selected.version(), actor);
+                    commands.assign(selected.id(), assignee, reason, selected.version(), actor);
                     return new Result(id, current.reference(), Outcome.DONE, text("bulk.done.assign", assignee));
                 }
                 case CLAIM -> {
-                    operations.claim(selected.id(), selected.version(), actor);
+                    commands.claim(selected.id(), selected.version(), actor);
                     return new Result(id, current.reference(), Outcome.DONE, text("bulk.done.claim"));
                 }
             }

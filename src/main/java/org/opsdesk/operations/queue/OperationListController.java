@@ -15,7 +15,7 @@ import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationFilters;
 import org.opsdesk.operations.OperationPage;
 import org.opsdesk.operations.OperationPermissions;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.RequiresPermission;
@@ -55,7 +55,7 @@ class OperationListController {
     private static final List<String> MORE_FILTERS = List.of(
             "reference", "currency", "amountMin", "amountMax", "createdFrom", "createdTo", "updatedFrom", "updatedTo");
 
-    private final Operations operations;
+    private final OperationQueries operations;
     private final OperationFilters filters;
     private final OperationCounts counts;
     private final Workflows workflows;
@@ -65,7 +65,7 @@ class OperationListController {
     private final Clock clock;
 
     OperationListController(
-            Operations operations,
+            OperationQueries operations,
             OperationFilters filters,
             OperationCounts counts,
             Workflows workflows,

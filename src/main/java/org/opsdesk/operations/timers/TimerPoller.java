@@ -2,7 +2,7 @@ package org.opsdesk.operations.timers;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.lifecycle.OperationStore;
 import org.opsdesk.operations.scheduling.DeadLetters;
 import org.opsdesk.operations.scheduling.LifecycleSchedulers;
@@ -25,7 +25,7 @@ class TimerPoller {
     private static final int BATCH = 200;
 
     private final OperationStore store;
-    private final Operations operations;
+    private final OperationCommands operations;
     private final TimerFailures failures;
     private final DeadLetters deadLetters;
     private final TransactionTemplate transactions;
@@ -33,7 +33,7 @@ class TimerPoller {
 
     TimerPoller(
             OperationStore store,
-            Operations operations,
+            OperationCommands operations,
             TimerFailures failures,
             DeadLetters deadLetters,
             TransactionTemplate transactions,
