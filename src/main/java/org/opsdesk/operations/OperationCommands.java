@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.lifecycle.ChangeWriter;
-import org.opsdesk.operations.lifecycle.HistoryStore;
 import org.opsdesk.operations.lifecycle.Operation;
 import org.opsdesk.operations.lifecycle.OperationStore;
-import org.opsdesk.operations.outbox.Outbox;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
@@ -34,8 +32,6 @@ public class OperationCommands {
 
     private final Workflows workflows;
     private final OperationStore store;
-    private final HistoryStore history;
-    private final Outbox outbox;
     private final ChangeWriter changes;
     private final Approvals approvals;
     private final ObjectProvider<AssigneeDirectory> assignees;
@@ -44,16 +40,12 @@ public class OperationCommands {
     OperationCommands(
             Workflows workflows,
             OperationStore store,
-            HistoryStore history,
-            Outbox outbox,
             ChangeWriter changes,
             Approvals approvals,
             ObjectProvider<AssigneeDirectory> assignees,
             Clock clock) {
         this.workflows = workflows;
         this.store = store;
-        this.history = history;
-        this.outbox = outbox;
         this.changes = changes;
         this.approvals = approvals;
         this.assignees = assignees;
@@ -67,11 +59,10 @@ public class OperationCommands {
         require(actor, OperationPermissions.create(command.type()));
         var change =
                 Operation.create(UUID.randomUUID(), command, workflow, actor, clock.instant(), RequestIds.current());
-        if (!store.insert(change.operation())) {
+        if (!changes.write(change)) {
             UUID existing = store.idOf(command.type(), command.reference()).orElseThrow();
             throw new DuplicateReference(command.type(), command.reference(), existing);
         }
-        record(change);
         return change.operation().snapshot();
     }
 
@@ -254,13 +245,6 @@ public class OperationCommands {
         return operation.mayHavePendingApprovals()
                 ? approvals.voidPendingBeforeMove(operation.snapshot(), to, actor, now)
                 : "{}";
-    }
-
-    private void record(Operation.Change change) {
-        history.append(change.entry());
-        if (change.event() != null) {
-            outbox.append(change.event());
-        }
     }
 
     private static void require(Actor actor, String permission) {

@@ -23,11 +23,13 @@ public class Outbox {
         this.json = json;
     }
 
-    public static final String INSERT =
-            "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at) values (?, ?, ?, ?::jsonb, ?)";
-
-    public void append(StatusChanged event) {
-        jdbc.sql(INSERT).params(insertParams(event)).update();
+    /**
+     * Appends one event if {@code source} (the CTE of the operation's row write) has a row; the casts type the
+     * placeholders of the select list. Events are written only with the change that caused them.
+     */
+    public static String insertSelecting(String source) {
+        return "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at)"
+                + " select ?::uuid, ?::text, ?::uuid, ?::jsonb, ?::timestamptz from " + source;
     }
 
     public List<Object> insertParams(StatusChanged event) {
