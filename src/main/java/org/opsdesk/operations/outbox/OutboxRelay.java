@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opsdesk.operations.scheduling.DeadLetters;
 import org.opsdesk.operations.scheduling.FailureBackoff;
-import org.opsdesk.operations.scheduling.LifecycleSchedulers;
+import org.opsdesk.operations.scheduling.SchedulerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands committed {@link org.opsdesk.operations.StatusChanged} events to in-process listeners, in the same
- * transaction that marks them published, on a scheduler thread of its own ({@link LifecycleSchedulers#RELAY}).
+ * transaction that marks them published, on a scheduler thread of its own ({@link SchedulerThreads#RELAY}).
  * Several nodes share the outbox without relaying one event twice at once (SKIP LOCKED). A batch goes in one
  * transaction; when one of its events fails (a listener throws, the payload cannot be read), the batch is relayed
  * again one event per transaction, so only the failing event waits: it is retried with back-off and, after
@@ -49,7 +49,7 @@ class OutboxRelay {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${opsdesk.outbox.poll-interval}", scheduler = LifecycleSchedulers.RELAY)
+    @Scheduled(fixedDelayString = "${opsdesk.outbox.poll-interval}", scheduler = SchedulerThreads.RELAY)
     void relay() {
         boolean more = true;
         while (more) {

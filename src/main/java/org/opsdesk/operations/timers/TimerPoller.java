@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.lifecycle.OperationStore;
 import org.opsdesk.operations.scheduling.DeadLetters;
-import org.opsdesk.operations.scheduling.LifecycleSchedulers;
+import org.opsdesk.operations.scheduling.SchedulerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires due timer transitions, on a scheduler thread of its own ({@link LifecycleSchedulers#TIMERS}). The deadline
+ * Fires due timer transitions, on a scheduler thread of its own ({@link SchedulerThreads#TIMERS}). The deadline
  * lives on the operation row, so timers survive restarts (one due while the app was down fires at the next poll)
  * and a row lock with SKIP LOCKED keeps two nodes from firing the same one. A timer that fails is retried with
  * back-off and, after repeated failures, dead-lettered and alerted on; the others fire on regardless.
@@ -46,7 +46,7 @@ class TimerPoller {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${opsdesk.timers.poll-interval}", scheduler = LifecycleSchedulers.TIMERS)
+    @Scheduled(fixedDelayString = "${opsdesk.timers.poll-interval}", scheduler = SchedulerThreads.TIMERS)
     void fireDueTimers() {
         var due = store.dueTimers(clock.instant(), BATCH);
         for (var id : due) {

@@ -10,7 +10,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * rollup must not hold up status changes reaching listeners, nor timers firing.
  */
 @Configuration(proxyBeanMethods = false)
-public class LifecycleSchedulers {
+public class SchedulerThreads {
 
     public static final String TIMERS = "timerScheduler";
     public static final String RELAY = "outboxRelayScheduler";
