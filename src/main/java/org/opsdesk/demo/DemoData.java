@@ -9,7 +9,8 @@ import java.util.Random;
 import java.util.Set;
 import org.opsdesk.operations.DuplicateReference;
 import org.opsdesk.operations.NewOperation;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationCommands;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.DemoMode;
@@ -36,13 +37,20 @@ class DemoData implements ApplicationRunner {
     private static final Set<String> WITHOUT_AMOUNT = Set.of("kyc_verification", "support_ticket", "account_block");
     private static final List<String> CURRENCIES = List.of("EUR", "USD", "BRL", "PLN", "GBP");
 
-    private final Operations operations;
+    private final OperationCommands commands;
+    private final OperationQueries queries;
     private final Workflows workflows;
     private final Currencies currencies;
     private final Environment environment;
 
-    DemoData(Operations operations, Workflows workflows, Currencies currencies, Environment environment) {
-        this.operations = operations;
+    DemoData(
+            OperationCommands commands,
+            OperationQueries queries,
+            Workflows workflows,
+            Currencies currencies,
+            Environment environment) {
+        this.commands = commands;
+        this.queries = queries;
         this.workflows = workflows;
         this.currencies = currencies;
         this.environment = environment;
@@ -50,7 +58,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!DemoMode.isOn(environment) || !operations.isEmpty()) {
+        if (!DemoMode.isOn(environment) || !queries.isEmpty()) {
             return;
         }
         try {
@@ -70,10 +78,10 @@ class DemoData implements ApplicationRunner {
             List<Stage> stages = workflow.stages();
             for (int i = 0; i < PER_TYPE; i++) {
                 Stage target = stages.get(i % stages.size()); // every stage gets operations
-                var operation = operations.create(newOperation(workflow.type(), i, random), loader);
+                var operation = commands.create(newOperation(workflow.type(), i, random), loader);
                 for (Transition step : paths.get(target.code())) {
                     String reason = "demo: " + step.from() + " -> " + step.to();
-                    operations.transition(operation.id(), step.to(), reason, null, null, loader);
+                    commands.transition(operation.id(), step.to(), reason, null, null, loader);
                 }
                 created++;
             }

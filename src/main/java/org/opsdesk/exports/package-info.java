@@ -1,6 +1,6 @@
 /**
  * CSV exports of the operations list: the filter of the list (the same parameters as {@code GET
- * /api/v1/operations}), streamed in constant memory through {@link org.opsdesk.operations.Operations#export}, with
+ * /api/v1/operations}), streamed in constant memory through {@link org.opsdesk.operations.OperationQueries#export}, with
  * spreadsheet options (a BOM, {@code ;} as separator) and formula-like text neutralised; and the audit of every
  * export (who, which filter, how many rows, how it ended) in its own insert-only tables (schema {@code exports}).
  * Serves {@code /exports} (the list of past exports and the export form), {@code /exports/operations.csv} and

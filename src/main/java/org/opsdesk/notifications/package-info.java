@@ -29,7 +29,7 @@
  * stage sets off, into the workflow page.
  *
  * <p>Publishes nothing for other modules to call yet; reads the workflows in force, the {@code StatusChanged}
- * event and the {@code Operations} facade of {@code operations}, the {@code clients} directory, and the operator
+ * event and the {@code OperationQueries} facade of {@code operations}, the {@code clients} directory, and the operator
  * directory of {@code access} and its {@code SignInLocked} event, which {@code security} emails to the security
  * alert mailbox ({@code opsdesk.notifications.security-alerts}, by default the alert mailbox), once per account,
  * address and lock.

@@ -7,7 +7,7 @@ package org.opsdesk.operations;
  *
  * <p>Consulted when a supervisor sets an assignee ({@code PUT /api/v1/operations/{id}/assignee}), inside the
  * transaction that changes the operation, so it should answer from the database quickly and must not call back
- * into {@link Operations}. Claiming ({@code POST .../claim}) assigns the caller's own {@code Actor.id()} — an
+ * into {@link OperationCommands}. Claiming ({@code POST .../claim}) assigns the caller's own {@code Actor.id()} — an
  * operator's username, or an API key's id — and does not consult it.
  */
 public interface AssigneeDirectory {

@@ -1,7 +1,7 @@
 package org.opsdesk.operations;
 
 import java.util.List;
-import org.opsdesk.operations.lifecycle.StatusCounters;
+import org.opsdesk.operations.statistics.StatusCounters;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.scheduling.annotation.Scheduled;

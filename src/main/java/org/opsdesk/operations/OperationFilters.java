@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.operations.lifecycle.OperationListQuery;
+import org.opsdesk.operations.queue.OperationListQuery;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.InvalidInput;

@@ -5,7 +5,7 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.opsdesk.workflow.Workflows;
 
-/** The operation types an actor may view ({@link Operations#view}), for figures over many types at once. */
+/** The operation types an actor may view ({@link OperationPermissions#view}), for figures over many types at once. */
 final class VisibleTypes {
 
     private VisibleTypes() {}

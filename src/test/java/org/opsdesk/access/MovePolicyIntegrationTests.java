@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.operations.Approvals;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationCommands;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.Permissions;
@@ -33,7 +34,10 @@ class MovePolicyIntegrationTests extends SignInTestSupport {
     private ApiKeyStore keys;
 
     @Autowired
-    private Operations operations;
+    private OperationQueries queries;
+
+    @Autowired
+    private OperationCommands commands;
 
     @Autowired
     private Approvals approvals;
@@ -111,13 +115,13 @@ class MovePolicyIntegrationTests extends SignInTestSupport {
         String erin = operator(role(DESK, "withdrawal:*"));
         var asResolvedWhenTheRequestBegan = new Actor(Actor.Kind.OPERATOR, erin, erin, Permissions.of("withdrawal:*"));
         UUID id = UUID.fromString(underReview("100.00"));
-        assertThat(operations.availableMoves(id, asResolvedWhenTheRequestBegan)).isNotEmpty();
+        assertThat(queries.availableMoves(id, asResolvedWhenTheRequestBegan)).isNotEmpty();
 
         assertThat(api().post("/api/v1/operators/" + erin + "/disable", "").status())
                 .isEqualTo(200);
 
-        assertThat(operations.availableMoves(id, asResolvedWhenTheRequestBegan)).isEmpty();
-        assertThatThrownBy(() -> operations.transition(id, "approved", null, null, null, asResolvedWhenTheRequestBegan))
+        assertThat(queries.availableMoves(id, asResolvedWhenTheRequestBegan)).isEmpty();
+        assertThatThrownBy(() -> commands.transition(id, "approved", null, null, null, asResolvedWhenTheRequestBegan))
                 .isInstanceOf(PermissionDenied.class);
         assertThat(stage(id.toString())).isEqualTo("under_review");
     }

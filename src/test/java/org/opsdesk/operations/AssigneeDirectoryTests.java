@@ -20,10 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.operations.lifecycle.ChangeWriter;
-import org.opsdesk.operations.lifecycle.HistoryStore;
 import org.opsdesk.operations.lifecycle.Operation;
 import org.opsdesk.operations.lifecycle.OperationStore;
-import org.opsdesk.operations.lifecycle.Outbox;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.workflow.Workflows;
@@ -114,14 +112,12 @@ class AssigneeDirectoryTests {
     }
 
     @SuppressWarnings("unchecked")
-    private Operations operations(@Nullable AssigneeDirectory directory) {
+    private OperationCommands operations(@Nullable AssigneeDirectory directory) {
         ObjectProvider<AssigneeDirectory> provider = mock(ObjectProvider.class);
         when(provider.getIfAvailable()).thenReturn(directory);
-        return new Operations(
+        return new OperationCommands(
                 mock(Workflows.class),
                 store,
-                mock(HistoryStore.class),
-                mock(Outbox.class),
                 changes,
                 mock(Approvals.class),
                 mock(MoveRules.class),

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opsdesk.operations.lifecycle.OutboxRetention;
+import org.opsdesk.operations.outbox.OutboxRetention;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.Operations;
 import org.springframework.beans.factory.annotation.Autowired;

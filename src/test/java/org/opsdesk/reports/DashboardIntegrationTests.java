@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.opsdesk.operations.Approvals;
 import org.opsdesk.operations.FigureQuery;
 import org.opsdesk.operations.NewOperation;
+import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.OperationFigures;
 import org.opsdesk.operations.OperationFigures.AgeBucket;
 import org.opsdesk.operations.OperationFigures.OperatorWork;
 import org.opsdesk.operations.OperationFigures.StageTime;
 import org.opsdesk.operations.OperationStatistics;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.support.IntegrationTest;
@@ -44,7 +44,7 @@ class DashboardIntegrationTests extends IntegrationTest {
     static final Actor CASES_ONLY = new Actor(Actor.Kind.API_KEY, "cases", "cases", Permissions.of(TYPE + ":view"));
 
     @Autowired
-    Operations operations;
+    OperationCommands operations;
 
     @Autowired
     Approvals approvals;

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.operations.FigureQuery;
 import org.opsdesk.operations.NewOperation;
+import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.OperationFigures;
 import org.opsdesk.operations.OperationFigures.OperatorWork;
 import org.opsdesk.operations.OperationFigures.StageTime;
 import org.opsdesk.operations.OperationStatistics;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.support.IntegrationTest;
@@ -43,7 +43,7 @@ class DashboardRollupIntegrationTests extends IntegrationTest {
             new Actor(Actor.Kind.API_KEY, "rollups", "rollups", Permissions.of(TYPE + ":view"));
 
     @Autowired
-    Operations operations;
+    OperationCommands operations;
 
     @Autowired
     OperationStatistics statistics;

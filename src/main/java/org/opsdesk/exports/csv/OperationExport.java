@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationFilters;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ class OperationExport {
     /** How long a refused caller is asked to wait ({@code Retry-After}): about one large export. */
     static final int RETRY_AFTER_SECONDS = 30;
 
-    private final Operations operations;
+    private final OperationQueries operations;
     private final OperationFilters filters;
     private final ExportRuns runs;
     private final ExportSlots slots;
@@ -57,7 +57,7 @@ class OperationExport {
     private final Clock clock;
 
     OperationExport(
-            Operations operations,
+            OperationQueries operations,
             OperationFilters filters,
             ExportRuns runs,
             ExportSlots slots,

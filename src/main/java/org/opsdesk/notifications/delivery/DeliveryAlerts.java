@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.slf4j.Logger;
@@ -54,7 +54,7 @@ public class DeliveryAlerts {
 
     private final DeliveryStore store;
     private final SystemMessages messages;
-    private final Operations operations;
+    private final OperationQueries operations;
     private final MeterRegistry meters;
     private final Clock clock;
     private final String alertMailbox;
@@ -63,7 +63,7 @@ public class DeliveryAlerts {
     DeliveryAlerts(
             DeliveryStore store,
             SystemMessages messages,
-            Operations operations,
+            OperationQueries operations,
             MeterRegistry meters,
             Clock clock,
             @Value("${opsdesk.notifications.alert-mailbox:${opsdesk.notifications.team-mailboxes.supervisor:}}")

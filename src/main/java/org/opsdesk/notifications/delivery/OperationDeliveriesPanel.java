@@ -2,7 +2,7 @@ package org.opsdesk.notifications.delivery;
 
 import java.util.UUID;
 import org.opsdesk.operations.OperationPagePanel;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +23,9 @@ class OperationDeliveriesPanel {
     private static final int DELIVERIES_SHOWN = 50;
 
     private final DeliveryStore deliveries;
-    private final Operations operations;
+    private final OperationQueries operations;
 
-    OperationDeliveriesPanel(DeliveryStore deliveries, Operations operations) {
+    OperationDeliveriesPanel(DeliveryStore deliveries, OperationQueries operations) {
         this.deliveries = deliveries;
         this.operations = operations;
     }

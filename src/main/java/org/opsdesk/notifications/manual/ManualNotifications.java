@@ -20,7 +20,7 @@ import org.opsdesk.notifications.rules.NotificationRule;
 import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.operations.OperationPermissions;
-import org.opsdesk.operations.Operations;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -43,7 +43,7 @@ class ManualNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(ManualNotifications.class);
 
-    private final Operations operations;
+    private final OperationQueries operations;
     private final NotificationRules rules;
     private final NotificationMessages messages;
     private final ClientMessaging clientMessaging;
@@ -52,7 +52,7 @@ class ManualNotifications {
     private final Clock clock;
 
     ManualNotifications(
-            Operations operations,
+            OperationQueries operations,
             NotificationRules rules,
             NotificationMessages messages,
             ClientMessaging clientMessaging,

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.delivery.Delivery;
 import org.opsdesk.operations.OperationPagePanel;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
@@ -43,10 +43,10 @@ class OperationNotificationPanels {
     static final String SENT_EVENT = "notification-sent";
 
     private final ManualNotifications manual;
-    private final Operations operations;
+    private final OperationQueries operations;
     private final MessageSource messages;
 
-    OperationNotificationPanels(ManualNotifications manual, Operations operations, MessageSource messages) {
+    OperationNotificationPanels(ManualNotifications manual, OperationQueries operations, MessageSource messages) {
         this.manual = manual;
         this.operations = operations;
         this.messages = messages;

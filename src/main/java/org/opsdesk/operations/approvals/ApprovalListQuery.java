@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.ApprovalFilter;
 import org.opsdesk.operations.ApprovalRequest;
-import org.opsdesk.operations.lifecycle.OperationListQuery;
+import org.opsdesk.operations.queue.OperationListQuery;
 import org.opsdesk.shared.InvalidInput;
 
 /**

@@ -1,16 +1,23 @@
 package org.opsdesk.operations.lifecycle;
 
 import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores a change to an existing operation — the row update, its history entry and its outbox event — as one
- * SQL statement (data-modifying CTEs). Same transaction and the same all-or-nothing as three statements, with one
- * round trip instead of three; the benchmark in docs/benchmarks.md measured the difference.
+ * The one write path of every change, the creation included: the operation's row (inserted for a creation,
+ * updated otherwise), its chained history entry and, for a stage change, its outbox event, as one SQL statement
+ * (data-modifying CTEs). The entry and the event are written only if the row was, so a creation that meets an
+ * existing reference writes nothing at all. The status counters follow the row by trigger, in the same statement.
+ * Same transaction and the same all-or-nothing as separate statements, with one round trip instead of three; the
+ * benchmark in docs/benchmarks.md measured the difference.
  */
 @Repository
 public class ChangeWriter {
+
+    private static final String ROW = "written";
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -20,20 +27,35 @@ public class ChangeWriter {
         this.outbox = outbox;
     }
 
-    /** The caller holds the operation's row lock. */
-    public void apply(Operation.Change change) {
-        var params = new ArrayList<Object>(OperationStore.updateParams(change.operation()));
+    /**
+     * Writes a change; false only for a creation whose type and reference another operation has already (then
+     * nothing is written). For any other change the caller holds the operation's row lock.
+     */
+    public boolean write(Operation.Change change) {
+        var params = new ArrayList<@Nullable Object>();
+        String row;
+        if (change.creation()) {
+            row = OperationStore.INSERT;
+            params.addAll(OperationStore.insertParams(change.operation()));
+        } else {
+            row = OperationStore.UPDATE;
+            params.addAll(OperationStore.updateParams(change.operation()));
+        }
         params.addAll(HistoryStore.insertParams(change.entry()));
         String sql;
         if (change.event() == null) {
-            sql = "with updated as (" + OperationStore.UPDATE + ") " + HistoryStore.INSERT;
+            sql = "with " + ROW + " as (" + row + ") " + HistoryStore.insertSelecting(ROW);
         } else {
-            sql = "with updated as (" + OperationStore.UPDATE + "), appended as (" + HistoryStore.INSERT + ") "
-                    + Outbox.INSERT;
+            sql = "with " + ROW + " as (" + row + "), appended as (" + HistoryStore.insertSelecting(ROW) + ") "
+                    + Outbox.insertSelecting(ROW);
             params.addAll(outbox.insertParams(change.event()));
         }
-        int written = jdbc.sql(sql).params(params).update();
-        if (written != 1) {
+        return jdbc.sql(sql).params(params).update() == 1;
+    }
+
+    /** Writes a change to an existing operation, whose row lock the caller holds. */
+    public void apply(Operation.Change change) {
+        if (!write(change)) {
             throw new IllegalStateException(
                     "change to operation " + change.operation().snapshot().id() + " not written");
         }

@@ -12,10 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tamper-evident link between history entries: each hash is SHA-256 over the previous entry's hash (32 zero
- * bytes for the first) followed by the entry's canonical content, a JSON array of its fields in a fixed order.
+ * bytes for the first) followed by the entry's canonical content, a JSON array of its fields in the fixed order
+ * {@link HistoryField} defines.
  * Changing, removing or reordering any stored entry breaks every hash from there on.
  */
-public final class HistoryChain {
+final class HistoryChain {
 
     private static final byte[] GENESIS = new byte[32];
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,25 +34,9 @@ public final class HistoryChain {
         }
     }
 
+    /** The hashed fields of {@link HistoryField}, in its order. */
     static String canonical(HistoryEntry e) {
-        List<Object> fields = Arrays.asList(
-                e.operationId().toString(),
-                e.seq(),
-                e.kind(),
-                e.at().toString(),
-                e.actorKind(),
-                e.actorId(),
-                e.actorName(),
-                e.fromStage(),
-                e.fromStatus() == null ? null : e.fromStatus().name(),
-                e.toStage(),
-                e.toStatus().name(),
-                e.reason(),
-                e.comment(),
-                e.override(),
-                e.changesJson(),
-                e.requestId());
-        return JSON.writeValueAsString(fields);
+        return JSON.writeValueAsString(HistoryField.hashedValues(e));
     }
 
     /** Recomputes the chain of entries (oldest first) and checks it ends at the operation's recorded head. */

@@ -2,6 +2,7 @@ package org.opsdesk.operations.lifecycle;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.workflow.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,37 +18,16 @@ public class HistoryStore {
         this.jdbc = jdbc;
     }
 
-    static final String INSERT =
-            """
-            insert into operations.history_entry (operation_id, seq, kind, at, actor_kind, actor_id, actor_name,
-              from_stage, from_status, to_stage, to_status, reason, comment, override, changes, request_id,
-              previous_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    public void append(HistoryEntry e) {
-        jdbc.sql(INSERT).params(insertParams(e)).update();
+    /**
+     * Appends one entry if {@code source} (the CTE of the operation's row write) has a row; the columns are
+     * {@link HistoryField}'s. Appending happens only through {@link ChangeWriter}, with the change it records.
+     */
+    static String insertSelecting(String source) {
+        return HistoryField.insertSelecting(source);
     }
 
-    static List<Object> insertParams(HistoryEntry e) {
-        return java.util.Arrays.asList(
-                e.operationId(),
-                e.seq(),
-                e.kind(),
-                Sql.ts(e.at()),
-                e.actorKind(),
-                e.actorId(),
-                e.actorName(),
-                e.fromStage(),
-                e.fromStatus() == null ? null : e.fromStatus().name(),
-                e.toStage(),
-                e.toStatus().name(),
-                e.reason(),
-                e.comment(),
-                e.override(),
-                e.changesJson(),
-                e.requestId(),
-                e.previousHash(),
-                e.hash());
+    static List<@Nullable Object> insertParams(HistoryEntry e) {
+        return HistoryField.storedValues(e);
     }
 
     /** Oldest first. */

@@ -25,7 +25,13 @@ public final class Operation {
             .build();
 
     /** A change ready to store: the operation after it, its history entry and its event (for stage changes). */
-    public record Change(Operation operation, HistoryEntry entry, @Nullable StatusChanged event) {}
+    public record Change(Operation operation, HistoryEntry entry, @Nullable StatusChanged event) {
+
+        /** Whether this change brings the operation into being (its row is inserted, not updated). */
+        public boolean creation() {
+            return entry.seq() == 1;
+        }
+    }
 
     private final OperationSnapshot state;
     private final byte[] historyHead;

@@ -23,13 +23,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OperationStore {
 
-    static final String COLUMNS =
+    public static final String COLUMNS =
             """
             id, type, workflow_version, reference, subject, status, stage, amount, currency, assignee,
             attributes::text as attributes, version, created_at, updated_at, stage_entered_at, due_at, timer_at, history_head""";
 
     /** The columns of {@link OperationRow}, for exports. */
-    static final String ROW_COLUMNS =
+    public static final String ROW_COLUMNS =
             """
             id, type, reference, status, stage, subject, amount, currency, assignee, created_at, updated_at, due_at,
             version, attributes::text as attributes""";
@@ -59,48 +59,48 @@ public class OperationStore {
         this.lockedRows = (rs, n) -> map(rs, currencies, rs.getBoolean("pending_approvals"));
     }
 
-    /** Inserts a new operation; empty when one with the same type and reference exists already. */
-    public boolean insert(Operation operation) {
+    /** A new operation's row; no row (nothing returned) when one with the same type and reference exists. */
+    static final String INSERT =
+            """
+            insert into operations.operation (id, type, workflow_version, reference, subject, status, stage,
+              amount, currency, assignee, attributes, version, created_at, updated_at, stage_entered_at,
+              due_at, timer_at, history_head)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (type, reference) do nothing
+            returning id""";
+
+    static List<@Nullable Object> insertParams(Operation operation) {
         OperationSnapshot s = operation.snapshot();
-        return jdbc.sql(
-                                """
-                        insert into operations.operation (id, type, workflow_version, reference, subject, status, stage,
-                          amount, currency, assignee, attributes, version, created_at, updated_at, stage_entered_at,
-                          due_at, timer_at, history_head)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (type, reference) do nothing""")
-                        .params(
-                                s.id(),
-                                s.type(),
-                                s.workflowVersion(),
-                                s.reference(),
-                                s.subject(),
-                                s.status().name(),
-                                s.stage(),
-                                s.amount() == null ? null : s.amount().amount(),
-                                s.amount() == null
-                                        ? null
-                                        : s.amount().currency().code(),
-                                s.assignee(),
-                                s.attributesJson(),
-                                s.version(),
-                                Sql.ts(s.createdAt()),
-                                Sql.ts(s.updatedAt()),
-                                Sql.ts(s.stageEnteredAt()),
-                                Sql.ts(s.dueAt()),
-                                Sql.ts(operation.timerAt()),
-                                operation.historyHead())
-                        .update()
-                == 1;
+        return java.util.Arrays.asList(
+                s.id(),
+                s.type(),
+                s.workflowVersion(),
+                s.reference(),
+                s.subject(),
+                s.status().name(),
+                s.stage(),
+                s.amount() == null ? null : s.amount().amount(),
+                s.amount() == null ? null : s.amount().currency().code(),
+                s.assignee(),
+                s.attributesJson(),
+                s.version(),
+                Sql.ts(s.createdAt()),
+                Sql.ts(s.updatedAt()),
+                Sql.ts(s.stageEnteredAt()),
+                Sql.ts(s.dueAt()),
+                Sql.ts(operation.timerAt()),
+                operation.historyHead());
     }
 
+    /** An existing operation's row after a change; the caller holds its lock. */
     static final String UPDATE =
             """
             update operations.operation set status = ?, stage = ?, assignee = ?, attributes = ?::jsonb,
               version = ?, updated_at = ?, stage_entered_at = ?, due_at = ?, timer_at = ?, history_head = ?
-            where id = ?""";
+            where id = ?
+            returning id""";
 
-    static List<Object> updateParams(Operation operation) {
+    static List<@Nullable Object> updateParams(Operation operation) {
         OperationSnapshot s = operation.snapshot();
         return java.util.Arrays.asList(
                 s.status().name(),
@@ -142,7 +142,7 @@ public class OperationStore {
 
     /**
      * Operations whose timer is due, oldest deadline first; a timer that failed waits for its next attempt and a
-     * dead-lettered one is left out ({@link TimerFailures}).
+     * dead-lettered one is left out ({@code timers.TimerFailures}).
      */
     public List<UUID> dueTimers(Instant now, int limit) {
         return jdbc.sql(

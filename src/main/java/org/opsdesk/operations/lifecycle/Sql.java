@@ -8,19 +8,19 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /** Conversions between java.time and timestamptz that pgjdbc does not make for Instant. */
-final class Sql {
+public final class Sql {
     private Sql() {}
 
-    static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
+    public static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+    public static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

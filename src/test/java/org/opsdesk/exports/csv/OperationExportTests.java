@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.opsdesk.operations.OperationFilter;
 import org.opsdesk.operations.OperationFilters;
+import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationRow;
-import org.opsdesk.operations.Operations;
 import org.opsdesk.shared.Actor;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** How an export that breaks off is recorded: the start first, then failed or cancelled with what was sent. */
 class OperationExportTests {
 
-    private final Operations operations = mock(Operations.class);
+    private final OperationQueries operations = mock(OperationQueries.class);
     private final ExportRuns runs = mock(ExportRuns.class);
     private final OperationExport export = new OperationExport(
             operations,

@@ -45,7 +45,7 @@ class DeliveryAlertsIntegrationTests extends IntegrationTest {
     SystemMessages systemMessages;
 
     @Autowired
-    org.opsdesk.operations.Operations operations;
+    org.opsdesk.operations.OperationQueries operations;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;

@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -180,6 +181,92 @@ class HistoryChainTests {
         assertThat(HistoryChain.canonical(first))
                 .startsWith("[\"" + first.operationId() + "\",1,\"created\",\"2026-12-01T09:00:00Z\",\"operator\"")
                 .endsWith(",false," + "\"" + first.changesJson().replace("\"", "\\\"") + "\",null]");
+    }
+
+    /**
+     * A field added to {@link HistoryEntry} must be hashed, or the chain would not notice it being edited: the one
+     * field list ({@link HistoryField}) names every component in the record's order, and hashes all of them except
+     * the entry's own links. The insert binds exactly the listed fields.
+     */
+    @Test
+    void hashesAndStoresEveryFieldOfTheEntryButHashesNotItsOwnLinks() {
+        List<String> components = Arrays.stream(HistoryEntry.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        List<String> links = List.of("previousHash", "hash");
+
+        assertThat(Arrays.stream(HistoryField.values()).map(HistoryField::component))
+                .containsExactlyElementsOf(components);
+        assertThat(Arrays.stream(HistoryField.values())
+                        .filter(HistoryField::isHashed)
+                        .map(HistoryField::component))
+                .containsExactlyElementsOf(
+                        components.stream().filter(c -> !links.contains(c)).toList());
+        assertThat(HistoryField.hashedValues(entries.get(0))).hasSize(components.size() - links.size());
+        assertThat(HistoryStore.insertSelecting("written").chars().filter(c -> c == '?'))
+                .hasSize(HistoryStore.insertParams(entries.get(0)).size())
+                .hasSize(components.size());
+    }
+
+    /** The tamper cases above change each hashed field; a new hashed field must get its case too. */
+    @Test
+    void tamperCasesCoverEveryHashedFieldButTheSequence() {
+        assertThat(changedFields().map(arguments -> (String) arguments.get()[0]))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(HistoryField.values())
+                        .filter(HistoryField::isHashed)
+                        .map(HistoryField::component)
+                        .filter(c -> !c.equals("seq"))
+                        .toList());
+    }
+
+    /**
+     * Stored chains must verify for ever: the canonical form and the hash of a fixed entry are pinned to what every
+     * stored row was hashed with, so reordering, renaming or reformatting a field breaks this test, not the chains.
+     */
+    @Test
+    void hashesAFixedEntryExactlyAsStoredChainsWereHashed() {
+        var first = fixed(1, null, null, null, "{\"reference\":\"P-1\"}", null);
+        var second = fixed(2, "new", Status.PENDING, "ok \u00e9", "{}", first.hash());
+
+        assertThat(HistoryChain.canonical(second))
+                .isEqualTo(
+                        "[\"0b4f1c9e-3a52-4c1d-9a0e-7d2b6c5e8f10\",2,\"transitioned\",\"2026-12-01T09:00:00.123456Z\","
+                                + "\"operator\",\"olga\",\"Olga Nowak\",\"new\",\"PENDING\",\"paid\",\"SUCCESS\",\"ok \u00e9\",\"a note\","
+                                + "true,\"{}\",\"req-1\"]");
+        assertThat(HexFormat.of().formatHex(first.hash())).isEqualTo(GOLDEN_FIRST);
+        assertThat(HexFormat.of().formatHex(second.hash())).isEqualTo(GOLDEN_SECOND);
+    }
+
+    private static final String GOLDEN_FIRST = "5f608a5c114c21ac9ff68b2fae814d3883471fab6c172e63cad88ed9cda5157b";
+    private static final String GOLDEN_SECOND = "13412ee2bc653816e3a29be33b673dd70d5318e783548bb99a23e5b71a0e0a6e";
+
+    private static HistoryEntry fixed(
+            long seq,
+            @Nullable String fromStage,
+            @Nullable Status fromStatus,
+            @Nullable String reason,
+            String changes,
+            byte @Nullable [] previousHash) {
+        var entry = new HistoryEntry(
+                UUID.fromString("0b4f1c9e-3a52-4c1d-9a0e-7d2b6c5e8f10"),
+                seq,
+                seq == 1 ? HistoryEntry.CREATED : HistoryEntry.TRANSITIONED,
+                Instant.parse("2026-12-01T09:00:00.123456Z"),
+                "operator",
+                "olga",
+                "Olga Nowak",
+                fromStage,
+                fromStatus,
+                seq == 1 ? "new" : "paid",
+                seq == 1 ? Status.PENDING : Status.SUCCESS,
+                reason,
+                seq == 1 ? null : "a note",
+                seq != 1,
+                changes,
+                seq == 1 ? null : "req-1",
+                previousHash,
+                new byte[0]);
+        return with(entry, "hash", HistoryChain.hash(previousHash, entry));
     }
 
     private ChainVerification verify(List<HistoryEntry> history) {

@@ -1,0 +1,276 @@
+package org.opsdesk.operations;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.lifecycle.ChangeWriter;
+import org.opsdesk.operations.lifecycle.Operation;
+import org.opsdesk.operations.lifecycle.OperationStore;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.PermissionDenied;
+import org.opsdesk.shared.ProblemException;
+import org.opsdesk.shared.RequestIds;
+import org.opsdesk.workflow.Move;
+import org.opsdesk.workflow.TransitionNotAllowed;
+import org.opsdesk.workflow.UnknownWorkflow;
+import org.opsdesk.workflow.WorkflowDefinition;
+import org.opsdesk.workflow.Workflows;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates operations, moves them between stages and records everything that happens to them. Each change runs
+ * in one transaction: lock the row, let the workflow decide, write the row, append the chained history entry and
+ * the outbox event. Callers see only operations of types they may view; others are "not found". Reading is
+ * {@link OperationQueries}.
+ */
+@Service
+public class OperationCommands {
+
+    private final Workflows workflows;
+    private final OperationStore store;
+    private final ChangeWriter changes;
+    private final Approvals approvals;
+    private final MoveRules rules;
+    private final ObjectProvider<AssigneeDirectory> assignees;
+    private final Clock clock;
+
+    OperationCommands(
+            Workflows workflows,
+            OperationStore store,
+            ChangeWriter changes,
+            Approvals approvals,
+            MoveRules rules,
+            ObjectProvider<AssigneeDirectory> assignees,
+            Clock clock) {
+        this.workflows = workflows;
+        this.store = store;
+        this.changes = changes;
+        this.approvals = approvals;
+        this.rules = rules;
+        this.assignees = assignees;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OperationSnapshot create(NewOperation command, Actor actor) {
+        WorkflowDefinition workflow =
+                workflows.current(command.type()).orElseThrow(() -> new UnknownWorkflow("type", command.type()));
+        require(actor, OperationPermissions.create(command.type()));
+        var change =
+                Operation.create(UUID.randomUUID(), command, workflow, actor, clock.instant(), RequestIds.current());
+        if (!changes.write(change)) {
+            UUID existing = store.idOf(command.type(), command.reference()).orElseThrow();
+            throw new DuplicateReference(command.type(), command.reference(), existing);
+        }
+        return change.operation().snapshot();
+    }
+
+    /**
+     * Moves an operation to another stage, or says exactly why it cannot. A move under a four-eyes policy for
+     * this operation's amount does not apply: it opens an approval request instead (see {@link Approvals}). A
+     * move that applies voids the operation's pending approval requests, in the same transaction.
+     *
+     * @param expectedVersion the version the caller decided on (If-Match), or null to act on whatever is current
+     */
+    @Transactional
+    public TransitionResult transition(
+            UUID id,
+            String to,
+            @Nullable String reason,
+            @Nullable String comment,
+            @Nullable Long expectedVersion,
+            Actor actor) {
+        FreeText.reason(reason);
+        FreeText.comment("comment", comment);
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        OperationSnapshot current = operation.snapshot();
+        WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+        Move move;
+        try {
+            move = rules.decide(workflow, current, to, actor, reason);
+        } catch (TransitionNotAllowed refused) {
+            throw withVersion(refused, current);
+        }
+        if (move.needsApproval()) {
+            return approvals.open(operation, move, actor, reason, comment);
+        }
+        var now = clock.instant();
+        var voided = voidedChanges(voidPendingApprovals(operation, to, actor, now));
+        var change = operation.transition(move, workflow, actor, reason, comment, voided, now, RequestIds.current());
+        changes.apply(change);
+        return new TransitionResult(change.operation().snapshot(), null);
+    }
+
+    /** Fires the timer of an operation if it is still due and no other node is firing it; for the timer worker. */
+    @Transactional
+    public void fireTimer(UUID id) {
+        var now = clock.instant();
+        store.lockIfTimerDue(id, now).ifPresent(operation -> {
+            OperationSnapshot current = operation.snapshot();
+            WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+            var timer = workflow.timer(current.stage())
+                    .orElseThrow(() -> new IllegalStateException("operation " + id + " has a timer but stage "
+                            + current.stage() + " has no timer transition"));
+            String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
+            Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason, current.amount());
+            var voided = voidedChanges(voidPendingApprovals(operation, timer.to(), Actor.timer(), now));
+            var change = operation.transition(move, workflow, Actor.timer(), reason, null, voided, now, null);
+            changes.apply(change);
+        });
+    }
+
+    /**
+     * A supervisor sets (or, with null, clears) the assignee. When an {@link AssigneeDirectory} is present the
+     * assignee must be someone it knows for this type; without one any non-blank name is accepted.
+     */
+    @Transactional
+    public OperationSnapshot assign(
+            UUID id, @Nullable String assignee, @Nullable String reason, @Nullable Long expectedVersion, Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        String type = operation.snapshot().type();
+        require(actor, OperationPermissions.assign(type));
+        if (assignee != null) {
+            if (assignee.isBlank()) {
+                throw new UnknownAssignee(assignee, type);
+            }
+            AssigneeDirectory directory = assignees.getIfAvailable();
+            if (directory != null && !directory.canBeAssigned(assignee, type)) {
+                throw new UnknownAssignee(assignee, type);
+            }
+        }
+        return assignAs(operation, assignee, Operation.AssignAction.ASSIGN, actor, reason);
+    }
+
+    /**
+     * Takes an unassigned operation for the caller: the assignee becomes {@link Actor#id()} (an operator's
+     * username, an API key's id).
+     */
+    @Transactional
+    public OperationSnapshot claim(UUID id, @Nullable Long expectedVersion, Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        OperationSnapshot current = operation.snapshot();
+        require(actor, OperationPermissions.claim(current.type()));
+        if (current.assignee() != null) {
+            throw new AlreadyAssigned(current.assignee());
+        }
+        return assignAs(operation, actor.id(), Operation.AssignAction.CLAIM, actor, null);
+    }
+
+    /** Gives the operation back to the queue: its assignee may, and so may whoever holds {@code <type>:assign}. */
+    @Transactional
+    public OperationSnapshot release(UUID id, @Nullable String reason, @Nullable Long expectedVersion, Actor actor) {
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        OperationSnapshot current = operation.snapshot();
+        if (current.assignee() == null) {
+            throw new NotAssigned();
+        }
+        if (!current.assignee().equals(actor.id())) {
+            require(actor, OperationPermissions.assign(current.type()));
+        }
+        return assignAs(operation, null, Operation.AssignAction.RELEASE, actor, reason);
+    }
+
+    private OperationSnapshot assignAs(
+            Operation operation,
+            @Nullable String assignee,
+            Operation.AssignAction action,
+            Actor actor,
+            @Nullable String reason) {
+        FreeText.reason(reason);
+        var change = operation.assign(assignee, action, actor, reason, clock.instant(), RequestIds.current());
+        changes.apply(change);
+        return change.operation().snapshot();
+    }
+
+    /**
+     * Adds an internal comment to the operation's history: an entry of kind {@link HistoryEntry#COMMENTED},
+     * chained and append-only like every other, that bumps the version but changes no field or stage.
+     */
+    @Transactional
+    public HistoryEntry comment(UUID id, @Nullable String text, Actor actor) {
+        Operation operation = lockVisible(id, actor, null);
+        require(actor, OperationPermissions.comment(operation.snapshot().type()));
+        String comment = text == null ? "" : text.strip();
+        if (comment.isEmpty()) {
+            throw InvalidInput.of("text", "must not be blank");
+        }
+        FreeText.comment("text", comment);
+        var change = operation.note(
+                HistoryEntry.COMMENTED,
+                actor,
+                null,
+                comment,
+                java.util.Map.of(),
+                clock.instant(),
+                RequestIds.current());
+        changes.apply(change);
+        return change.entry();
+    }
+
+    /** Replaces the attributes (the caller computes the merge); recorded with before and after. */
+    @Transactional
+    public OperationSnapshot editAttributes(
+            UUID id,
+            java.util.function.UnaryOperator<String> edit,
+            @Nullable String reason,
+            @Nullable Long expectedVersion,
+            Actor actor) {
+        FreeText.reason(reason);
+        Operation operation = lockVisible(id, actor, expectedVersion);
+        require(actor, OperationPermissions.update(operation.snapshot().type()));
+        var change = operation.editAttributes(
+                edit.apply(operation.snapshot().attributesJson()),
+                actor,
+                reason,
+                clock.instant(),
+                RequestIds.current());
+        changes.apply(change);
+        return change.operation().snapshot();
+    }
+
+    private Operation lockVisible(UUID id, Actor actor, @Nullable Long expectedVersion) {
+        Operation operation = store.lock(id)
+                .filter(o -> actor.may(OperationPermissions.view(o.snapshot().type())))
+                .orElseThrow(() -> notFound(id));
+        OperationSnapshot current = operation.snapshot();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new StaleVersion(expectedVersion, current.stage(), current.version());
+        }
+        return operation;
+    }
+
+    /** The ids of the requests the move voids; skips the lookup when the locking read saw none pending. */
+    private List<UUID> voidPendingApprovals(Operation operation, String to, Actor actor, java.time.Instant now) {
+        return operation.mayHavePendingApprovals()
+                ? approvals.voidPendingBeforeMove(operation.snapshot(), to, actor, now)
+                : List.of();
+    }
+
+    /** The changes a move records: {@code {}}, or {@code {"voidedApprovalRequests": [ids]}}. */
+    private static String voidedChanges(List<UUID> voided) {
+        return voided.isEmpty()
+                ? "{}"
+                : Operation.changesJson(java.util.Map.of(
+                        "voidedApprovalRequests",
+                        voided.stream().map(UUID::toString).toList()));
+    }
+
+    private static void require(Actor actor, String permission) {
+        if (!actor.may(permission)) {
+            throw new PermissionDenied(permission);
+        }
+    }
+
+    private static ProblemException withVersion(ProblemException refused, OperationSnapshot current) {
+        return refused.with("currentVersion", current.version());
+    }
+
+    private static NotFound notFound(UUID id) {
+        return new NotFound("operation", id.toString());
+    }
+}
