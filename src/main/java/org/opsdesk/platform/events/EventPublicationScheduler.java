@@ -8,10 +8,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @Configuration(proxyBeanMethods = false)
 class EventPublicationScheduler {
 
-    static final String NAME = "eventPublicationScheduler";
+    static final String NAME = "eventResubmissionScheduler";
 
     @Bean(name = NAME)
-    ThreadPoolTaskScheduler eventPublicationScheduler() {
+    ThreadPoolTaskScheduler eventResubmissionScheduler() {
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("event-resubmission-");
