@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code opsdesk.sign_in.locks} (tags {@code scope} = account or address, {@code hard} = true or false) that an
  * alerting rule on the metrics can watch; and publishes {@link SignInLocked}, so that people are told (the
  * {@code notifications} module emails the security alert mailbox). Runs in the transaction that counted the failure:
- * the event goes out only if the lock commits.
+ * the event goes out only if the lock commits, and its publication is recorded in that transaction (ADR 0021), so the
+ * alert is owed even if this node dies right after the commit.
  */
 @Component
 class LockAlerts {
