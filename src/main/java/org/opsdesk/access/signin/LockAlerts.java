@@ -43,6 +43,17 @@ class LockAlerts {
      * code still passes), hard after codes (someone knows the password).
      */
     void accountLocked(String username, String ip, String after, boolean hard, Instant now) {
+        accountLocked(username, ip, after, hard, now, true);
+    }
+
+    /**
+     * As {@link #accountLocked(String, String, String, boolean, Instant)}, announcing the lock to people only when
+     * {@code announce}: the failure that soft-locks the account has usually just locked it for its address too, and
+     * that lock's event already brings the one alert of the two (the listener coalesces them by account, address
+     * and lock end). One event makes which of the two texts the alert shows a decision rather than a race between
+     * two asynchronous listener calls.
+     */
+    void accountLocked(String username, String ip, String after, boolean hard, Instant now, boolean announce) {
         Instant until = now.plus(settings.lockDuration());
         log.warn(
                 "Locked operator account '{}' ({}) until {} after repeated failed {}s",
@@ -56,8 +67,10 @@ class LockAlerts {
                 Map.of("after", after, "hard", hard, "until", until.toString()));
         meters.counter(COUNTER, "scope", "account", "hard", String.valueOf(hard))
                 .increment();
-        events.publishEvent(
-                new SignInLocked(username, ip, hard ? SignInLocked.Lock.HARD : SignInLocked.Lock.SOFT, until, now));
+        if (announce) {
+            events.publishEvent(
+                    new SignInLocked(username, ip, hard ? SignInLocked.Lock.HARD : SignInLocked.Lock.SOFT, until, now));
+        }
     }
 
     /** The account locked for one source address only (the address is in the entry's ip column). */
