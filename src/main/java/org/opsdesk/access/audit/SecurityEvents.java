@@ -16,6 +16,9 @@ public final class SecurityEvents {
     public static final String MFA_FAILED = "mfa_failed";
     public static final String MFA_RECOVERY_CODE_USED = "mfa_recovery_code_used";
     public static final String MFA_RESET = "mfa_reset";
+    /** An administrator lifted an account's sign-in locks (every address, soft and hard). */
+    public static final String ACCOUNT_UNLOCKED = "account_unlocked";
+
     public static final String PASSWORD_CHANGED = "password_changed";
     public static final String PASSWORD_CHANGE_REFUSED = "password_change_refused";
     public static final String PASSWORD_RESET = "password_reset";

@@ -209,6 +209,17 @@ class OperatorApi {
         return response(administration.resetMfa(username, actor));
     }
 
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
+    @PostMapping("/{username}/unlock")
+    @Operation(
+            operationId = "unlockOperator",
+            summary = "Lift an operator's sign-in locks",
+            description = "Clears the account's lock (soft or hard) and its failed attempts from every address, so the"
+                    + " operator may sign in again at once. Recorded in the security log as `account_unlocked`.")
+    OperatorResponse unlock(@PathVariable String username, Actor actor) {
+        return response(administration.unlock(username, actor));
+    }
+
     private OperatorResponse response(Operator operator) {
         Instant now = clock.instant();
         boolean locked =

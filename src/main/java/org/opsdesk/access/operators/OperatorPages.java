@@ -1,5 +1,7 @@
 package org.opsdesk.access.operators;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,8 +36,10 @@ class OperatorPages {
 
     private final OperatorAdministration administration;
     private final RoleAdministration roles;
+    private final Clock clock;
 
-    OperatorPages(OperatorAdministration administration, RoleAdministration roles) {
+    OperatorPages(OperatorAdministration administration, RoleAdministration roles, Clock clock) {
+        this.clock = clock;
         this.administration = administration;
         this.roles = roles;
     }
@@ -125,6 +129,15 @@ class OperatorPages {
         });
     }
 
+    @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
+    @PostMapping("/{username}/unlock")
+    ModelAndView unlock(@PathVariable String username, Actor actor) {
+        return attempt(username, "state", actor, () -> {
+            administration.unlock(username, actor);
+            return backTo(username);
+        });
+    }
+
     /** A generated temporary password, shown on this answer only. */
     @RequiresPermission(AccessPermissions.OPERATORS_MANAGE)
     @PostMapping("/{username}/reset-password")
@@ -171,7 +184,14 @@ class OperatorPages {
                 .addObject(
                         "self",
                         actor.kind() == Actor.Kind.OPERATOR && actor.id().equals(operator.username()))
+                .addObject("lockedUntil", lockedUntil(operator))
                 .addObject("canManage", actor.may(AccessPermissions.OPERATORS_MANAGE) && !operator.deleted());
+    }
+
+    /** The end of the account's own lock while it runs; per-address locks are lifted by the same button. */
+    private @Nullable Instant lockedUntil(Operator operator) {
+        var until = operator.lockedUntil();
+        return until != null && until.isAfter(clock.instant()) ? until : null;
     }
 
     /** The checks the API makes with bean validation, for the form. */

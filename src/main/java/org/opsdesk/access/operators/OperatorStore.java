@@ -181,6 +181,23 @@ public class OperatorStore {
                 .update();
     }
 
+    /**
+     * Lifts every sign-in lock of the account: the account's own (soft or hard) and its per-address failure counts,
+     * so the owner's next attempt starts with the full allowance from wherever it comes.
+     */
+    public void unlock(UUID id, Instant now) {
+        jdbc.sql(
+                        """
+                        update access.operator set failed_logins = 0, locked_until = null, lock_hard = false,
+                            updated_at = ?
+                        where id = ?""")
+                .params(ts(now), id)
+                .update();
+        jdbc.sql("delete from access.login_source_failure where operator_id = ?")
+                .param(id)
+                .update();
+    }
+
     /** Active operators (enabled, not deleted) holding a role. */
     public long countActiveWithRole(String role) {
         return jdbc.sql("select count(*) from access.operator where enabled and deleted_at is null and ? = any(roles)")
