@@ -97,12 +97,64 @@ class MovePolicyIntegrationTests extends SignInTestSupport {
         var approve = checkerConsole.post("/approvals/" + request + "/approve");
 
         assertThat(approve.status()).isEqualTo(409);
-        assertThat(approve.body()).contains("no longer applies");
+        assertThat(approve.html().select("[role=alert]").text())
+                .as("the console names the maker's standing, not a move that never happened")
+                .contains("The person who asked for this move may no longer make it")
+                .doesNotContain("has moved on");
         var stored = api().get("/api/v1/approvals/" + request).json();
         assertThat(stored.get("state").asString()).isEqualTo("VOID");
         assertThat(stored.get("voidReason").asString())
                 .contains("(operator " + maker + ") may no longer make this move");
+        var again = apiWith("withdrawal:view", "withdrawal:approve")
+                .post("/api/v1/approvals/" + request + "/approve", "{}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).isEqualTo("urn:opsdesk:problem:approval-void");
+        assertThat(again.json().get("reasonCode").asString()).isEqualTo("maker-out-of-standing");
         assertThat(stage(id)).isEqualTo("under_review");
+    }
+
+    /**
+     * The page the operator clicked on still shows the move, but they lost it meanwhile: the refusal goes to the
+     * general moves slot, which every operation page has, in the operator's language. Failed before: htmx was
+     * retargeted to the move's own slot ({@code #error-move-approved}), which a page without the move lacks, so
+     * a refusal after a refresh showed nothing.
+     */
+    @Test
+    void showsTheRefusalOfAMoveNoLongerOfferedInTheGeneralMovesSlotInTheOperatorsLanguage() {
+        String gus = operator(role(DESK, "withdrawal:*"));
+        var console = signedIn(gus);
+        String id = underReview("100.00");
+        assertThat(console.get("/operations/" + id + "?lang=nl").html().getElementById("error-moves"))
+                .isNotNull();
+        assertThat(api().put("/api/v1/operators/" + gus, "{\"roles\":[\"" + role(VIEWER, "withdrawal:view") + "\"]}")
+                        .status())
+                .isEqualTo(200);
+
+        var refused = console.header("HX-Request", "true")
+                .post("/operations/" + id + "/transitions", "to", "approved", "version", version(id));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.header("HX-Retarget")).isEqualTo("#error-moves");
+        var slot = refused.html().getElementById("error-moves");
+        assertThat(slot).isNotNull();
+        assertThat(slot.select("[role=alert]").text())
+                .isEqualTo("U mag dit niet doen (daarvoor is withdrawal:transition:approved nodig).");
+        assertThat(stage(id)).isEqualTo("under_review");
+    }
+
+    /** While the move is offered, its refusal (here: no reason given) stays beside its own button. */
+    @Test
+    void keepsTheRefusalOfAnOfferedMoveBesideItsButton() {
+        String hal = operator(role(DESK, "withdrawal:*"));
+        var console = signedIn(hal);
+        String id = underReview("100.00");
+        console.get("/operations/" + id);
+
+        var refused = console.header("HX-Request", "true")
+                .post("/operations/" + id + "/transitions", "to", "rejected", "version", version(id));
+
+        assertThat(refused.header("HX-Retarget")).isEqualTo("#error-move-rejected");
+        assertThat(refused.html().getElementById("error-move-rejected").text()).contains("needs a reason");
     }
 
     /**
