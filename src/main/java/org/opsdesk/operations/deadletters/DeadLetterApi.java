@@ -82,7 +82,10 @@ class DeadLetterApi {
                     + " (kind `dead_letter_released`). Release after fixing the cause: an item that fails again is"
                     + " retried with back-off and dead-lettered anew.")
     @Parameter(name = "kind", description = "The item's kind.", schema = @Schema(allowableValues = {"outbox", "timer"}))
-    @Parameter(name = "id", description = "The outbox event's number, or the timer's operation id.", example = "1042")
+    @Parameter(
+            name = "id",
+            description = "The outbox event's number (such as `1042`), or the timer's operation id.",
+            example = "0b6f9a52-6f4e-4c1f-9a3e-2f5c7d8e9a10")
     @ApiResponse(
             responseCode = "200",
             description = "The dead letter as it was before its release.",
