@@ -153,7 +153,7 @@ public class Approvals {
         ApprovalOutcome outcome =
                 locked.approval().approveBy(actor.person(), locked.stay(), () -> permissionTheMakerLost(locked));
         if (outcome instanceof RequestVoided voided) {
-            throw recordVoid(locked, actor, voided.why(), now);
+            throw recordVoid(locked, actor, voided, now);
         }
         var given = (ApprovalGiven) outcome;
         Operation voted = recordVote(locked, given, actor, comment, now);
@@ -201,7 +201,7 @@ public class Approvals {
         Instant now = clock.instant();
         ApprovalOutcome outcome = locked.approval().declineBy(actor.person(), reason.strip(), locked.stay());
         if (outcome instanceof RequestVoided voided) {
-            throw recordVoid(locked, actor, voided.why(), now);
+            throw recordVoid(locked, actor, voided, now);
         }
         store.decide(id, State.DECLINED, now, Party.of(actor), reason.strip(), null);
         ApprovalRequest request = locked.approval().request();
@@ -256,7 +256,8 @@ public class Approvals {
     }
 
     /** Records the void the case answered, with its reason in the history; the caller throws what it returns. */
-    private ApprovalVoid recordVoid(Locked locked, Actor actor, String why, Instant now) {
+    private ApprovalVoid recordVoid(Locked locked, Actor actor, RequestVoided voided, Instant now) {
+        String why = voided.why();
         ApprovalRequest request = locked.approval().request();
         store.decide(request.id(), State.VOID, now, Party.of(actor), null, why);
         changes.apply(locked.operation()
@@ -268,7 +269,7 @@ public class Approvals {
                         changes("approvalRequest", request.id(), "toStage", request.toStage()),
                         now,
                         RequestIds.current()));
-        return new ApprovalVoid(why);
+        return new ApprovalVoid(voided.reasonCode(), why);
     }
 
     /** Applies the approved move, attributed to the maker, listing the request and its checkers. */

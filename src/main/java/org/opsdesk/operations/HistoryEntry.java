@@ -46,4 +46,10 @@ public record HistoryEntry(
     public static final String APPROVAL_VOIDED = "approval_voided";
     /** An internal comment: the text is the entry's comment; stage and fields stay as they are. */
     public static final String COMMENTED = "commented";
+    /**
+     * A dead-lettered outbox event or timer of the operation was released to be tried again: the reason is the
+     * releaser's, the changes name the item ({@code deadLetter}: {@code outbox} or {@code timer}, {@code item}), its
+     * {@code failures} and {@code lastError}; stage and fields stay as they are.
+     */
+    public static final String DEAD_LETTER_RELEASED = "dead_letter_released";
 }

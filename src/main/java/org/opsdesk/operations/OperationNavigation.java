@@ -6,7 +6,10 @@ import org.opsdesk.shared.NavigationEntry;
 import org.opsdesk.shared.NavigationEntry.Section;
 import org.springframework.stereotype.Component;
 
-/** The operations list and the approvals queue (each shows only the types the operator may view). */
+/**
+ * The operations list and the approvals queue (each shows only the types the operator may view), and the dead
+ * letters in the administration.
+ */
 @Component
 final class OperationNavigation implements NavigationContributor {
 
@@ -14,6 +17,13 @@ final class OperationNavigation implements NavigationContributor {
     public List<NavigationEntry> navigation() {
         return List.of(
                 NavigationEntry.of(Section.MAIN, "operations", "/operations", "nav.operations", 20),
-                NavigationEntry.of(Section.MAIN, "approvals", "/approvals", "nav.approvals", 30));
+                NavigationEntry.of(Section.MAIN, "approvals", "/approvals", "nav.approvals", 30),
+                NavigationEntry.of(
+                        Section.ADMINISTRATION,
+                        "dead-letters",
+                        "/operations/dead-letters",
+                        "admin.section.dead-letters.title",
+                        70,
+                        OperationPermissions.DEAD_LETTERS));
     }
 }

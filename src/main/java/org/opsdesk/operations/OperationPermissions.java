@@ -6,13 +6,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The permissions of operations: per type ({@code <type>:view} …, see {@link #view(String)} and its siblings; each transition's own permission comes from the workflow definition) and the one administrative
- * permission of the operations list.
+ * permissions of the operations list and of the dead letters.
  */
 @Component
 public final class OperationPermissions implements PermissionContributor {
 
     /** Delete saved list views that other operators shared with everyone. */
     public static final String VIEWS_MANAGE = "views:manage";
+
+    /**
+     * See the outbox events and timers given up on after repeated failures and release them to be tried again
+     * (on operations of the types one may view). Administrators only: a dead letter is released after its cause —
+     * a failing listener, a broken workflow, bad data — was fixed, which is not the desk's work, and its last error
+     * shows the system's internals.
+     */
+    public static final String DEAD_LETTERS = "operations:dead-letters";
 
     public static final String VIEW = "view";
     public static final String CREATE = "create";
@@ -62,7 +70,7 @@ public final class OperationPermissions implements PermissionContributor {
 
     @Override
     public List<Definition> permissions() {
-        return List.of(Definition.of(VIEWS_MANAGE, "supervisor"));
+        return List.of(Definition.of(VIEWS_MANAGE, "supervisor"), Definition.of(DEAD_LETTERS));
     }
 
     @Override

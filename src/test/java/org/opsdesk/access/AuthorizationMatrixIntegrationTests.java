@@ -405,8 +405,11 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("username", this::freshOperator);
         fixtures.put("name", this::freshRole);
         fixtures.put("subject", this::freshClient);
+        fixtures.put("kind", () -> "timer"); // a dead letter's kind; the id is then an operation's
         fixtures.put("id", () -> {
-            if (pattern.startsWith("/api/v1/operations/") || pattern.startsWith("/operations/")) {
+            if (pattern.startsWith("/api/v1/operations/")
+                    || pattern.startsWith("/operations/")
+                    || pattern.startsWith("/api/v1/dead-letters/")) {
                 return create(Operations.withdrawal()).get("id").asString();
             }
             if (pattern.startsWith("/api/v1/approvals/") || pattern.startsWith("/approvals/")) {

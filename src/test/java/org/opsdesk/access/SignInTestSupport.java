@@ -62,6 +62,25 @@ abstract class SignInTestSupport extends IntegrationTest {
         return new ConsoleClient(port, "198.51." + (100 + n / 250) + "." + (1 + n % 250));
     }
 
+    /** A role (created through the API, kept when it exists) without a second factor, so a sign-in is one step. */
+    protected String roleWithoutMfa(String name, String... permissions) {
+        var created = api().post(
+                        "/api/v1/roles",
+                        "{\"name\":\"" + name + "\",\"description\":\""
+                                + getClass().getSimpleName()
+                                + "\",\"permissions\":[\"" + String.join("\",\"", permissions)
+                                + "\"],\"mfaRequired\":false}");
+        assertThat(created.status()).as(created.body()).isIn(201, 409);
+        return name;
+    }
+
+    /** A browser signed in as an operator whose roles need no second factor. */
+    protected ConsoleClient signedInAs(String username) {
+        var browser = browser();
+        assertThat(browser.signIn(username, PASSWORD).status()).isEqualTo(302);
+        return browser;
+    }
+
     protected UUID idOf(String username) {
         return operators.find(username).orElseThrow().id();
     }

@@ -126,7 +126,9 @@ class ApprovalApi {
     @ApiResponse(
             responseCode = "409",
             description = "`already-approved`: the caller approved already; `approval-not-pending`: it was decided;"
-                    + " `approval-void`: the operation moved on since.")
+                    + " `approval-void`: the request became void — `reasonCode` `operation-moved` (the operation moved"
+                    + " on since) or `maker-out-of-standing` (the maker may no longer make the move), words in"
+                    + " `voidReason`.")
     ApprovalResponse approve(
             @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable Approve request, Actor actor) {
         return ApprovalResponse.of(approvals.approve(id, request == null ? null : request.comment(), actor));
@@ -145,7 +147,9 @@ class ApprovalApi {
             description = "`maker-cannot-approve`: the maker cannot decide their own request.")
     @ApiResponse(
             responseCode = "409",
-            description = "`approval-not-pending`: it was decided; `approval-void`: the operation moved on since.")
+            description = "`approval-not-pending`: it was decided; `approval-void`: the request is void, the"
+                    + " operation moved on since (`reasonCode` `operation-moved`) or it was voided before"
+                    + " (`reasonCode` as for approving).")
     ApprovalResponse decline(@PathVariable UUID id, @Valid @RequestBody Decline request, Actor actor) {
         return ApprovalResponse.of(approvals.decline(id, request.reason(), actor));
     }

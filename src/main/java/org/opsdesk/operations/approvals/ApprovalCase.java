@@ -120,13 +120,13 @@ public final class ApprovalCase {
             throw new AlreadyApproved(approvals, request.requiredApprovals());
         }
         if (!operationNow.equals(stay)) {
-            return voidBecause(movedSince(operationNow));
+            return voidBecause(ApprovalVoid.OPERATION_MOVED, movedSince(operationNow));
         }
         boolean last = approvals + 1 >= request.requiredApprovals();
         if (last) {
             Optional<String> lost = maker.lostPermission();
             if (lost.isPresent()) {
-                return voidBecause(makerOutOfStanding(lost.get()));
+                return voidBecause(ApprovalVoid.MAKER_OUT_OF_STANDING, makerOutOfStanding(lost.get()));
             }
         }
         voters.add(checkerPerson);
@@ -144,7 +144,7 @@ public final class ApprovalCase {
     public ApprovalOutcome declineBy(String checkerPerson, String reason, StageStay operationNow) {
         refuseUnlessDecidableBy(checkerPerson, "decline");
         if (!operationNow.equals(stay)) {
-            return voidBecause(movedSince(operationNow));
+            return voidBecause(ApprovalVoid.OPERATION_MOVED, movedSince(operationNow));
         }
         state = State.DECLINED;
         return new RequestDeclined(reason);
@@ -181,7 +181,7 @@ public final class ApprovalCase {
 
     private void refuseUnlessDecidableBy(String checkerPerson, String action) {
         if (state == State.VOID) {
-            throw new ApprovalVoid(String.valueOf(voidReason));
+            throw ApprovalVoid.recorded(String.valueOf(voidReason));
         }
         if (state != State.PENDING) {
             throw new ApprovalNotPending(request.id(), state);
@@ -191,10 +191,10 @@ public final class ApprovalCase {
         }
     }
 
-    private RequestVoided voidBecause(String why) {
+    private RequestVoided voidBecause(String reasonCode, String why) {
         state = State.VOID;
         voidReason = why;
-        return new RequestVoided(why);
+        return new RequestVoided(reasonCode, why);
     }
 
     private String movedSince(StageStay now) {
@@ -204,7 +204,8 @@ public final class ApprovalCase {
 
     private String makerOutOfStanding(String permission) {
         Party maker = request.maker();
-        return "the maker (" + maker.kind() + " " + maker.id() + ") may no longer make this move: disabled,"
-                + " deleted, revoked or without the permission '" + permission + "'; it was not applied";
+        return ApprovalVoid.MAKER_REASON_PREFIX + maker.kind() + " " + maker.id()
+                + ") may no longer make this move: disabled," + " deleted, revoked or without the permission '"
+                + permission + "'; it was not applied";
     }
 }

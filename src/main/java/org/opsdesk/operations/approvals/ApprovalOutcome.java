@@ -27,6 +27,9 @@ public sealed interface ApprovalOutcome {
     /**
      * The request can no longer mean what its checkers would decide, so it became void instead (that commits), and
      * the checker is answered with {@link ApprovalVoid}.
+     *
+     * @param reasonCode {@link ApprovalVoid#OPERATION_MOVED} or {@link ApprovalVoid#MAKER_OUT_OF_STANDING}
+     * @param why the words recorded with the request and in the history
      */
-    record RequestVoided(String why) implements ApprovalOutcome {}
+    record RequestVoided(String reasonCode, String why) implements ApprovalOutcome {}
 }

@@ -75,8 +75,7 @@ class OperationDetailController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        String control = to.matches("[a-z][a-z0-9_]{0,63}") ? "move-" + to : "moves";
-        return act(id, control, actor, model, request, response, redirect, () -> {
+        return act(id, () -> moveSlot(id, to, actor), actor, model, request, response, redirect, () -> {
             TransitionResult result = commands.transition(id, to, reason, null, version, actor);
             return result.applied()
                     ? messages.text("detail.notice.moved", stageWords(to))
@@ -94,7 +93,7 @@ class OperationDetailController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return act(id, "claim", actor, model, request, response, redirect, () -> {
+        return act(id, () -> "claim", actor, model, request, response, redirect, () -> {
             commands.claim(id, version, actor);
             return messages.text("detail.notice.claimed");
         });
@@ -111,7 +110,7 @@ class OperationDetailController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return act(id, "release", actor, model, request, response, redirect, () -> {
+        return act(id, () -> "release", actor, model, request, response, redirect, () -> {
             commands.release(id, null, version, actor);
             return messages.text("detail.notice.released");
         });
@@ -127,7 +126,7 @@ class OperationDetailController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return act(id, "comment", actor, model, request, response, redirect, () -> {
+        return act(id, () -> "comment", actor, model, request, response, redirect, () -> {
             commands.comment(id, text, actor);
             return messages.text("detail.notice.commented");
         });
@@ -135,12 +134,12 @@ class OperationDetailController {
 
     /**
      * Runs an action and answers: after success the refreshed detail (htmx) or a redirect to the page; after a
-     * refusal the message beside {@code control} — alone for htmx, retargeted to the control's slot — or the whole
-     * page with it.
+     * refusal the message beside the control {@code refusedControl} names — alone for htmx, retargeted to the
+     * control's slot — or the whole page with it.
      */
     private String act(
             UUID id,
-            String control,
+            Supplier<String> refusedControl,
             Actor actor,
             Model model,
             HttpServletRequest request,
@@ -148,6 +147,7 @@ class OperationDetailController {
             RedirectAttributes redirect,
             Supplier<String> action) {
         Feedback feedback;
+        String control = "";
         try {
             String notice = action.get();
             if (!htmx(request)) {
@@ -156,6 +156,7 @@ class OperationDetailController {
             }
             feedback = Feedback.notice(notice);
         } catch (StaleVersion stale) {
+            control = refusedControl.get();
             String by = changedBy(id, actor);
             feedback = Feedback.stale(control, messages.text("detail.stale", by), by);
             response.setStatus(htmx(request) ? 200 : stale.status());
@@ -163,6 +164,7 @@ class OperationDetailController {
             if (refused instanceof NotFound) {
                 throw refused; // the operation is gone or hidden: the error page says "not found"
             }
+            control = refusedControl.get();
             feedback = Feedback.error(control, messages.of(refused));
             response.setStatus(htmx(request) ? 200 : refused.status());
         }
@@ -175,6 +177,21 @@ class OperationDetailController {
             return VIEW + " :: problem";
         }
         return render(id, actor, model, feedback, request);
+    }
+
+    /**
+     * Where a refused move's message goes: beside its button while the page offers the move, else (the operator
+     * lost the move meanwhile, or asked for one the page never offered) in the general moves slot, which every
+     * operation page has — a retarget to a slot that is not on the page would show nothing.
+     */
+    private String moveSlot(UUID id, String to, Actor actor) {
+        boolean offered;
+        try {
+            offered = queries.availableMoves(id, actor).stream().anyMatch(m -> m.to().equals(to));
+        } catch (NotFound hidden) {
+            offered = false;
+        }
+        return offered && to.matches("[a-z][a-z0-9_]{0,63}") ? "move-" + to : "moves";
     }
 
     private String render(UUID id, Actor actor, Model model, Feedback feedback, HttpServletRequest request) {

@@ -9,8 +9,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A refusal in the operator's language: {@code detail.error.<slug>} from the operations bundle, or the problem's
- * own (English) detail where the bundle has no words for it — never an error page.
+ * A refusal in the operator's language: {@code detail.error.<slug>.<reasonCode>} for a problem that says which of
+ * its cases it is (property {@code reasonCode}), else {@code detail.error.<slug>} from the operations bundle, or the
+ * problem's own (English) detail where the bundle has no words for it — never an error page.
  */
 @Component
 public class ProblemMessages {
@@ -26,7 +27,11 @@ public class ProblemMessages {
             return invalidInput(invalid);
         }
         Object[] args = {problem.detail(), problem.properties().get("permission")};
-        return messages.getMessage("detail.error." + problem.slug(), args, problem.detail(), locale());
+        String general = messages.getMessage("detail.error." + problem.slug(), args, problem.detail(), locale());
+        Object reasonCode = problem.properties().get("reasonCode");
+        return reasonCode == null
+                ? general
+                : messages.getMessage("detail.error." + problem.slug() + "." + reasonCode, args, general, locale());
     }
 
     /**

@@ -145,6 +145,10 @@ class OpenApiConfiguration {
                         "The four-eyes queue: requests opened by a transition that needs approval, approved or "
                                 + "declined by checkers other than the maker."),
                 tag(
+                        "Dead letters",
+                        "Outbox events and timers given up on after repeated failures, and their release to be "
+                                + "tried again once the cause is fixed."),
+                tag(
                         "Notifications",
                         "Deliveries to clients and teams by email, SMS, push and webhook, their attempts, resending, "
                                 + "and the manual notifications an operation's stage offers."),

@@ -192,8 +192,28 @@ class ApprovalCaseTests {
         assertThat(outcome).isInstanceOf(RequestVoided.class);
         assertThat(((RequestVoided) outcome).why())
                 .contains("the maker (api_key key-a1) may no longer make this move", "'parcel:transition:paid'");
+        assertThat(((RequestVoided) outcome).reasonCode()).isEqualTo(ApprovalVoid.MAKER_OUT_OF_STANDING);
         assertThat(approval.state()).isEqualTo(State.VOID);
         assertThat(approval.voters()).isEmpty();
+    }
+
+    /** Failed before: every void was told as "the operation has moved on", a maker's lost standing included. */
+    @Test
+    void tellsAVoidForTheMakersStandingFromOneForAMoveAlsoWhenDecidedAgain() {
+        var lostStanding = pending(1);
+        lostStanding.approveBy("operator:bob", STAY, () -> Optional.of("parcel:transition:paid"));
+        var moved = pending(1);
+        var outcome = moved.approveBy("operator:bob", new StageStay("cancelled", ASKED), IN_STANDING);
+
+        assertThat(((RequestVoided) outcome).reasonCode()).isEqualTo(ApprovalVoid.OPERATION_MOVED);
+        assertThatThrownBy(() -> lostStanding.approveBy("operator:carol", STAY, IN_STANDING))
+                .isInstanceOf(ApprovalVoid.class)
+                .satisfies(e -> assertThat(((ProblemException) e).properties())
+                        .containsEntry("reasonCode", ApprovalVoid.MAKER_OUT_OF_STANDING));
+        assertThatThrownBy(() -> moved.declineBy("operator:carol", "too late", STAY))
+                .isInstanceOf(ApprovalVoid.class)
+                .satisfies(e -> assertThat(((ProblemException) e).properties())
+                        .containsEntry("reasonCode", ApprovalVoid.OPERATION_MOVED));
     }
 
     @Test
