@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Gives each successful JSON answer of the API description an example composed from its schema: every property
  * takes its value from, in order, the property's own {@code @Schema(example)}, {@code openapi/response-examples.json}
  * ({@code "Schema.property"} before a plain {@code "property"}), its first enum value, or — for a reference, an
- * array or an object — the composition of what it holds. The values live in one JSON file so that the answers
+ * array or an object — the composition of what it holds; a {@code "Schema.property": null} leaves an optional
+ * property out where a value would contradict the story. The values live in one JSON file so that the answers
  * tell one consistent story (one operation, one client, one approval request). An answer whose schema has a
  * property none of these covers gets no example, and OpenApiDocumentIntegrationTests names the property.
  */
@@ -60,6 +61,15 @@ final class ResponseExamples implements OpenApiCustomizer {
                 }
             });
         }));
+    }
+
+    /**
+     * A property the file maps to {@code null} is left out of the example: an optional one that would contradict
+     * the story (a decline reason on an approved request).
+     */
+    private boolean omitted(String owner, String property) {
+        String key = owner + "." + property;
+        return values.containsKey(key) && values.get(key) == null;
     }
 
     private static MediaType json(String status, ApiResponse response) {
@@ -112,6 +122,9 @@ final class ResponseExamples implements OpenApiCustomizer {
         }
         var example = new LinkedHashMap<String, Object>();
         for (var entry : schema.getProperties().entrySet()) {
+            if (omitted(owner, entry.getKey())) {
+                continue;
+            }
             var value = compose(entry.getValue(), schemas, owner, entry.getKey(), path);
             if (value.isEmpty()) {
                 return Optional.empty();
