@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -30,6 +31,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API description integrators read, as the application SERVES it at {@code /v3/api-docs}: only to a caller
@@ -118,6 +120,31 @@ class OpenApiDocumentIntegrationTests extends SignInTestSupport {
                 }));
         assertThat(documented).as("operations in the document").isEqualTo(handlers.keySet());
         assertThat(defects).as("defects of the served API description").isEmpty();
+    }
+
+    /** A value the examples file keeps for a property no answer has any more is stale: it would rot unseen. */
+    @Test
+    void keepsNoExampleValueForAPropertyTheDocumentLacks() throws IOException {
+        JsonNode schemas = document().json().path("components").path("schemas");
+        var properties = new TreeSet<String>();
+        schemas.properties().forEach(schema -> schema.getValue()
+                .path("properties")
+                .propertyNames()
+                .forEach(property -> {
+                    properties.add(schema.getKey() + "." + property);
+                    properties.add(property);
+                }));
+        JsonNode values;
+        try (var in = new ClassPathResource("openapi/response-examples.json").getInputStream()) {
+            values = JsonMapper.builder().build().readTree(in);
+        }
+        var stale = new TreeSet<String>();
+        values.propertyNames().stream()
+                .filter(name -> !name.startsWith("_") && !properties.contains(name))
+                .forEach(stale::add);
+        assertThat(stale)
+                .as("example values of properties the document does not have")
+                .isEmpty();
     }
 
     private void check(
