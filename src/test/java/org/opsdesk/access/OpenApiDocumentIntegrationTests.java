@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -30,12 +31,14 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API description integrators read, as the application SERVES it at {@code /v3/api-docs}: only to a caller
  * with an API key or a console session, and complete for every endpoint Spring MVC maps under {@code /api/} — a
  * summary, a description, a declared tag, an operationId, a 2xx answer with a schema, examples, every problem
- * answer the request's shape can meet as {@code application/problem+json}, and exactly the parameters the
+ * answer the request's shape can meet as {@code application/problem+json}, an example of every successful JSON
+ * answer that its schema accepts ({@link ResponseExampleCheck}), and exactly the parameters the
  * handler reads, each described (no internal argument leaking in as a parameter). The served document is saved
  * as {@code docs/openapi/opsdesk.json}, which {@code docs/openapi/lint.sh} lints with Redocly and Spectral.
  */
@@ -96,6 +99,7 @@ class OpenApiDocumentIntegrationTests extends SignInTestSupport {
         assertThat(document.path("security").toString()).contains("apiKey");
         assertProblemSchema(document.path("components").path("schemas"));
 
+        JsonNode schemas = document.path("components").path("schemas");
         var handlers = handlers();
         var documented = new TreeSet<String>();
         var defects = new ArrayList<String>();
@@ -112,13 +116,44 @@ class OpenApiDocumentIntegrationTests extends SignInTestSupport {
                         defects.add(key + ": no handler maps it");
                         return;
                     }
-                    check(key, entry.getValue(), handler, declaredTags, defects);
+                    check(key, entry.getValue(), handler, declaredTags, schemas, defects);
                 }));
         assertThat(documented).as("operations in the document").isEqualTo(handlers.keySet());
         assertThat(defects).as("defects of the served API description").isEmpty();
     }
 
-    private void check(String key, JsonNode operation, HandlerMethod handler, Set<String> tags, List<String> defects) {
+    /** A value the examples file keeps for a property no answer has any more is stale: it would rot unseen. */
+    @Test
+    void keepsNoExampleValueForAPropertyTheDocumentLacks() throws IOException {
+        JsonNode schemas = document().json().path("components").path("schemas");
+        var properties = new TreeSet<String>();
+        schemas.properties().forEach(schema -> schema.getValue()
+                .path("properties")
+                .propertyNames()
+                .forEach(property -> {
+                    properties.add(schema.getKey() + "." + property);
+                    properties.add(property);
+                }));
+        JsonNode values;
+        try (var in = new ClassPathResource("openapi/response-examples.json").getInputStream()) {
+            values = JsonMapper.builder().build().readTree(in);
+        }
+        var stale = new TreeSet<String>();
+        values.propertyNames().stream()
+                .filter(name -> !name.startsWith("_") && !properties.contains(name))
+                .forEach(stale::add);
+        assertThat(stale)
+                .as("example values of properties the document does not have")
+                .isEmpty();
+    }
+
+    private void check(
+            String key,
+            JsonNode operation,
+            HandlerMethod handler,
+            Set<String> tags,
+            JsonNode schemas,
+            List<String> defects) {
         for (String member : List.of("summary", "description", "operationId")) {
             if (operation.path(member).asString("").isBlank()) {
                 defects.add(key + ": no " + member);
@@ -178,6 +213,9 @@ class OpenApiDocumentIntegrationTests extends SignInTestSupport {
                 content.properties().forEach(media -> {
                     if (media.getValue().path("schema").isMissingNode()) {
                         defects.add(key + ": answer " + status + " " + media.getKey() + " has no schema");
+                    } else if (media.getKey().equals("application/json")) {
+                        String answer = key + ": answer " + status;
+                        defects.addAll(ResponseExampleCheck.defects(answer, media.getValue(), schemas));
                     }
                 });
             }

@@ -120,6 +120,11 @@ class OpenApiConfiguration {
         return new RequestExamples(json);
     }
 
+    @Bean
+    OpenApiCustomizer responseExamples(JsonMapper json) {
+        return new ResponseExamples(json);
+    }
+
     /** A {@code @JsonRawValue} string is written as the JSON it holds (an object), not as a string. */
     @Bean
     PropertyCustomizer rawJsonProperties() {
