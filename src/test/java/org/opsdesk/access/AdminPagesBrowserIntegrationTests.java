@@ -59,7 +59,11 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
 
         page.navigate("/admin");
-        assertThat(page.locator(".admin-sections li").count()).isEqualTo(5);
+        assertThat(page.locator(".admin-sections li").count()).isEqualTo(6);
+        assertThat(page.locator(".admin-sections a[href='/operations/dead-letters']")
+                        .count())
+                .as("the dead letters are an administration section")
+                .isEqualTo(1);
         checkPage("index");
 
         // An operator, with a role.

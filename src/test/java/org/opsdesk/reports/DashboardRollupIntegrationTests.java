@@ -147,7 +147,10 @@ class DashboardRollupIntegrationTests extends IntegrationTest {
 
     @Test
     void aDayThatIsNotClosedYetIsNeverStored() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Far ahead of the real date: other tests move the shared clock by days, and a figure read under a moved
+        // clock rightly rolls up days it sees as closed — days this test would otherwise call "today".
+        clock.set(Instant.now().plus(Duration.ofDays(1000)));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Instant tomorrow = today.plusDays(1).atTime(LocalTime.of(12, 0)).toInstant(ZoneOffset.UTC);
 
         statistics.figures(ROLLUP_ONLY, new FigureQuery(tomorrow, 3, Map.of(), Duration.ofDays(1)));
