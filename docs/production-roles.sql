@@ -35,7 +35,6 @@ grant usage on all sequences in schema operations, access, clients to opsdesk_ap
 revoke update, delete, truncate on access.security_event from opsdesk_app;
 revoke insert, update, delete, truncate on access.security_event_archive from opsdesk_app;
 alter default privileges in schema platform, workflow, access grant select, insert, update, delete on tables to opsdesk_app;
--- platform.event_publication (Modulith's event publication registry) is written, updated and deleted by every node.
 -- Webhook endpoints change freely; their change log is append-only (a trigger refuses changes too).
 grant usage on schema notifications to opsdesk_app;
 grant select, insert, update, delete on notifications.webhook_endpoint to opsdesk_app;

@@ -35,10 +35,6 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
             "opsdesk.timers.poll-interval=PT0.2S",
-            // incomplete and stale event publications are looked for often; the age that qualifies them stays the
-            // default
-            "opsdesk.events.resubmit-interval=PT0.5S",
-            "spring.modulith.events.staleness.check-interval=PT0.5S",
             // the test clients stand in for a reverse proxy on this machine: they send each browser's address in
             // X-Forwarded-For, believed from loopback only (production trusts no proxy unless configured)
             "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1|0:0:0:0:0:0:0:1",

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code opsdesk.sign_in.locks} (tags {@code scope} = account or address, {@code hard} = true or false) that an
  * alerting rule on the metrics can watch; and publishes {@link SignInLocked}, so that people are told (the
  * {@code notifications} module emails the security alert mailbox). Runs in the transaction that counted the failure:
- * the event goes out only if the lock commits, and its publication is recorded in that transaction (ADR 0021), so the
- * alert is owed even if this node dies right after the commit.
+ * the event goes out only if the lock commits.
  */
 @Component
 class LockAlerts {
@@ -43,17 +42,6 @@ class LockAlerts {
      * code still passes), hard after codes (someone knows the password).
      */
     void accountLocked(String username, String ip, String after, boolean hard, Instant now) {
-        accountLocked(username, ip, after, hard, now, true);
-    }
-
-    /**
-     * As {@link #accountLocked(String, String, String, boolean, Instant)}, announcing the lock to people only when
-     * {@code announce}: the failure that soft-locks the account has usually just locked it for its address too, and
-     * that lock's event already brings the one alert of the two (the listener coalesces them by account, address
-     * and lock end). One event makes which of the two texts the alert shows a decision rather than a race between
-     * two asynchronous listener calls.
-     */
-    void accountLocked(String username, String ip, String after, boolean hard, Instant now, boolean announce) {
         Instant until = now.plus(settings.lockDuration());
         log.warn(
                 "Locked operator account '{}' ({}) until {} after repeated failed {}s",
@@ -67,10 +55,8 @@ class LockAlerts {
                 Map.of("after", after, "hard", hard, "until", until.toString()));
         meters.counter(COUNTER, "scope", "account", "hard", String.valueOf(hard))
                 .increment();
-        if (announce) {
-            events.publishEvent(
-                    new SignInLocked(username, ip, hard ? SignInLocked.Lock.HARD : SignInLocked.Lock.SOFT, until, now));
-        }
+        events.publishEvent(
+                new SignInLocked(username, ip, hard ? SignInLocked.Lock.HARD : SignInLocked.Lock.SOFT, until, now));
     }
 
     /** The account locked for one source address only (the address is in the entry's ip column). */

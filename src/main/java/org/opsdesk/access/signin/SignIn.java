@@ -177,7 +177,7 @@ class SignIn {
                 alerts.addressLocked(username, ip, now);
             }
             if (failure.lockedNow()) {
-                alerts.accountLocked(username, ip, "password", false, now, !fromAddress.lockedNow());
+                alerts.accountLocked(username, ip, "password", false, now);
             }
             return Outcome.REFUSED;
         });

@@ -20,9 +20,7 @@ import org.springframework.stereotype.Component;
  * when {@code access} locks sign-in to an account: an email naming the account, the source address, what is locked
  * and until when, in {@code opsdesk.notifications.staff-locale}, from the message bundle. Stored and sent as a
  * delivery like the other alerts (retried, listed by the API). One per account, address and lock: the address lock
- * and the account's soft lock that the same tenth failure sets share one email, and a repeated event adds nothing —
- * which the event publication registry relies on: a publication this listener has not completed (it failed, or its
- * node died) is handed to it again by any node (ADR 0021), possibly twice.
+ * and the account's soft lock that the same tenth failure sets share one email, and a repeated event adds nothing.
  */
 @Component
 class SignInLockAlerts {
