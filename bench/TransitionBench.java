@@ -1549,6 +1549,9 @@ public class TransitionBench {
             if (external()) {
                 env.put("SPRING_DATASOURCE_URL", EXTERNAL_URL);
                 env.put("SPRING_DATASOURCE_USERNAME", EXTERNAL_USER);
+                // with an external database the app refuses to generate its own sealing key (other nodes could
+                // not read what it sealed); one throwaway key per benchmark run is right for a single node
+                env.putIfAbsent("OPSDESK_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(random(32)));
                 String password = System.getenv("BENCH_DATABASE_PASSWORD");
                 if (password != null) {
                     env.put("SPRING_DATASOURCE_PASSWORD", password);
