@@ -73,7 +73,7 @@ public class TransitionBench {
             int seconds,
             int warmup,
             int[] clients,
-            int createClients,
+            int[] createClients,
             int listRequests,
             int jitWarmup,
             int listWarmup,
@@ -142,7 +142,11 @@ public class TransitionBench {
                     Integer.parseInt(get(opts, "seconds", "BENCH_SECONDS", "15")),
                     Integer.parseInt(get(opts, "warmup", "BENCH_WARMUP", "3")),
                     clients,
-                    Integer.parseInt(get(opts, "create-clients", "BENCH_CREATE_CLIENTS", "16")),
+                    Arrays.stream(get(opts, "create-clients", "BENCH_CREATE_CLIENTS", "16").split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .mapToInt(Integer::parseInt)
+                            .toArray(),
                     Integer.parseInt(get(opts, "list-requests", "BENCH_LIST_REQUESTS", "500")),
                     Integer.parseInt(get(opts, "jit-warmup", "BENCH_JIT_WARMUP", "10")),
                     Integer.parseInt(get(opts, "list-warmup", "BENCH_LIST_WARMUP", "10")),
@@ -170,7 +174,7 @@ public class TransitionBench {
                       --seconds S          measured seconds per run (BENCH_SECONDS, 15)
                       --warmup S           unmeasured warm-up seconds before each run (BENCH_WARMUP, 3)
                       --clients LIST       concurrent clients of the transition runs (BENCH_CLIENTS, 1,4,16)
-                      --create-clients N   clients of the creation run (BENCH_CREATE_CLIENTS, 16)
+                      --create-clients LIST clients of the creation runs, one run each (BENCH_CREATE_CLIENTS, 16)
                       --list-requests N    sequential requests per list query (BENCH_LIST_REQUESTS, 500)
                       --jit-warmup S       unmeasured API + raw transitions at 4 clients before the first run (BENCH_JIT_WARMUP, 10)
                       --list-warmup S      unmeasured list requests before the list measurements (BENCH_LIST_WARMUP, 10)
@@ -178,7 +182,10 @@ public class TransitionBench {
                       --doc PATH           where to write the report (BENCH_DOC, docs/benchmarks.md)
                       --no-doc             print only (BENCH_NO_DOC=1)
                       --max-minutes M      watchdog: stop everything after M minutes (BENCH_MAX_MINUTES, 50)
-                    env: OPSDESK_DB_POOL_SIZE is passed to the app; BENCH_APP_JAVA_OPTS (default -Xmx1g)""";
+                    env: OPSDESK_DB_POOL_SIZE is passed to the app; BENCH_APP_JAVA_OPTS (default -Xmx1g);
+                      BENCH_DATABASE_URL (jdbc:postgresql://host:port/db of an EMPTY database): the app and the
+                      seeder use that PostgreSQL instead of the app's embedded one; BENCH_DATABASE_USER (postgres);
+                      BENCH_POSTMASTER_PID (its postmaster.pid, for the per-run CPU split of PostgreSQL)""";
         }
     }
 
@@ -1157,9 +1164,18 @@ public class TransitionBench {
     // ------------------------------------------------------------------------------------------------ creation
 
     void creation() throws Exception {
+        for (int clients : cfg.createClients()) {
+            Run run = creation(clients);
+            report.creations.add(run);
+            if (report.creation == null) {
+                report.creation = run;
+            }
+        }
+    }
+
+    Run creation(int clients) throws Exception {
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        int clients = cfg.createClients();
-        report.creation = timed(
+        return timed(
                 "create",
                 clients,
                 c -> {
@@ -1456,6 +1472,21 @@ public class TransitionBench {
     // ------------------------------------------------------------------------------------------------ the app
 
     static final class App {
+        /**
+         * An external PostgreSQL instead of the app's embedded one (issue 15 measures the API and the pgbench
+         * reference on the same cluster): the JDBC URL of an empty database, given to the app as
+         * SPRING_DATASOURCE_URL and used by the seeder. Unset: the embedded PostgreSQL, as before.
+         */
+        static final String EXTERNAL_URL = System.getenv("BENCH_DATABASE_URL");
+
+        static final String EXTERNAL_USER = System.getenv().getOrDefault("BENCH_DATABASE_USER", "postgres");
+        /** The external server's postmaster.pid, so that the CPU split can count PostgreSQL (optional). */
+        static final String EXTERNAL_PID_FILE = System.getenv("BENCH_POSTMASTER_PID");
+
+        static boolean external() {
+            return EXTERNAL_URL != null && !EXTERNAL_URL.isBlank();
+        }
+
         final Config cfg;
         final String apiKey = "bench_" + HexFormat.of().formatHex(random(24));
         final Path logFile = DATA.resolve("app.log");
@@ -1515,6 +1546,17 @@ public class TransitionBench {
                     .redirectOutput(logFile.toFile());
             var env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
+            if (external()) {
+                env.put("SPRING_DATASOURCE_URL", EXTERNAL_URL);
+                env.put("SPRING_DATASOURCE_USERNAME", EXTERNAL_USER);
+                // with an external database the app refuses to generate its own sealing key (other nodes could
+                // not read what it sealed); one throwaway key per benchmark run is right for a single node
+                env.putIfAbsent("OPSDESK_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(random(32)));
+                String password = System.getenv("BENCH_DATABASE_PASSWORD");
+                if (password != null) {
+                    env.put("SPRING_DATASOURCE_PASSWORD", password);
+                }
+            }
             env.put("OPSDESK_PORT", Integer.toString(port));
             env.put("OPSDESK_DATA_DIR", DATA.toString());
             env.put("OPSDESK_WORKFLOWS_DIR", ROOT.resolve("bench/workflows").toString());
@@ -1529,8 +1571,10 @@ public class TransitionBench {
             long t0 = System.nanoTime();
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
             awaitReady(Duration.ofSeconds(240));
-            log(String.format(Locale.ROOT, "app ready after %.1f s (pid %d, postgres pid %d, port %d)",
-                    secondsSince(t0), process.pid(), postmasterPid(), postgresPort()));
+            log(String.format(Locale.ROOT, "app ready after %.1f s (pid %d, PostgreSQL %s)",
+                    secondsSince(t0), process.pid(), external()
+                            ? EXTERNAL_URL
+                            : "pid " + postmasterPid() + ", port " + postgresPort()));
         }
 
         private void awaitReady(Duration timeout) throws Exception {
@@ -1624,7 +1668,13 @@ public class TransitionBench {
         }
 
         long postmasterPid() throws IOException {
-            return Long.parseLong(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(0).trim());
+            Path pidFile = external()
+                    ? (EXTERNAL_PID_FILE == null ? null : Path.of(EXTERNAL_PID_FILE))
+                    : DATA.resolve("postgres/postmaster.pid");
+            if (pidFile == null) {
+                throw new IOException("BENCH_POSTMASTER_PID is not set: PostgreSQL's CPU is not counted");
+            }
+            return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         }
 
         int postgresPort() throws IOException {
@@ -1638,10 +1688,12 @@ public class TransitionBench {
 
         Connection connect(int socketTimeoutSeconds) throws SQLException {
             try {
-                return DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + postgresPort()
-                                + "/opsdesk?user=postgres&ApplicationName=opsdesk-bench&connectTimeout=10&socketTimeout="
-                                + socketTimeoutSeconds);
+                String url = external()
+                        ? EXTERNAL_URL + (EXTERNAL_URL.contains("?") ? "&" : "?") + "user=" + EXTERNAL_USER
+                        : "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/opsdesk?user=postgres";
+                String password = System.getenv("BENCH_DATABASE_PASSWORD");
+                return DriverManager.getConnection(url + (external() && password != null ? "&password=" + password : "")
+                        + "&ApplicationName=opsdesk-bench&connectTimeout=10&socketTimeout=" + socketTimeoutSeconds);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -1812,7 +1864,8 @@ public class TransitionBench {
         final List<Run[]> transitions = new ArrayList<>();
         final Map<String, String> warmupErrors = new LinkedHashMap<>();
         String loadBefore, loadAfter;
-        Run creation;
+        Run creation; // the first of creations
+        final List<Run> creations = new ArrayList<>();
         final List<ListResult> lists = new ArrayList<>();
         Explain explainFirst, explainSubject;
         int listWarmupRequests;
@@ -1832,11 +1885,11 @@ public class TransitionBench {
             b.append(String.format(Locale.ROOT,
                     "Settings: %,d seeded operations of the 12 shipped types + %,d `bench_ping` operations; %d s "
                             + "measured per run after %d s of unmeasured warm-up; transition clients %s; creation "
-                            + "clients %d; %d sequential requests per list query; before the first transition "
+                            + "clients %s; %d sequential requests per list query; before the first transition "
                             + "run, %d s of unmeasured API and then raw transitions at 4 clients warm both JVMs' JIT; "
                             + "app JVM `%s`; OPSDESK_DB_POOL_SIZE=%s.\n\n",
                     cfg.operations(), cfg.pingOperations(), cfg.seconds(), cfg.warmup(),
-                    Arrays.toString(cfg.clients()), cfg.createClients(), cfg.listRequests(), cfg.jitWarmup(),
+                    Arrays.toString(cfg.clients()), Arrays.toString(cfg.createClients()), cfg.listRequests(), cfg.jitWarmup(),
                     cfg.appJavaOpts(),
                     System.getenv().getOrDefault("OPSDESK_DB_POOL_SIZE", "20 (default)")));
 
@@ -1875,7 +1928,9 @@ public class TransitionBench {
             b.append("| `nproc` | ").append(machine.get("nproc")).append(" |\n");
             b.append("| CPU | ").append(machine.get("cpu")).append(" |\n");
             b.append("| kernel | ").append(machine.get("kernel")).append(" |\n");
-            b.append("| PostgreSQL | ").append(postgres.get("version()")).append(" (embedded, zonky) |\n");
+            b.append("| PostgreSQL | ").append(postgres.get("version()"))
+                    .append(App.external() ? " (external: " + App.EXTERNAL_URL + ")" : " (embedded, zonky)")
+                    .append(" |\n");
             b.append("| PostgreSQL settings | shared_buffers ").append(postgres.get("shared_buffers"))
                     .append(", fsync ").append(postgres.get("fsync"))
                     .append(", synchronous_commit ").append(postgres.get("synchronous_commit"))
@@ -1983,8 +2038,8 @@ public class TransitionBench {
                         b.append(whereRow(x, x == r[0]));
                     }
                 }
-                if (creation != null) {
-                    b.append(whereRow(creation, true));
+                for (Run c : creations) {
+                    b.append(whereRow(c, true));
                 }
                 b.append('\n');
                 b.append(reading());
@@ -2000,6 +2055,11 @@ public class TransitionBench {
                                 + "transaction.\n\n",
                         creation.clients, creation.seconds, cfg.warmup(), creation.throughput(), creation.p(.5),
                         creation.p(.95), creation.p(.99), creation.measuredErrors));
+                for (Run c : creations.subList(1, creations.size())) {
+                    b.append(String.format(Locale.ROOT,
+                            "Then at %d clients: %.0f operations/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d errors.\n\n",
+                            c.clients, c.throughput(), c.p(.5), c.p(.95), c.p(.99), c.measuredErrors));
+                }
                 if (creation.errors.total() > 0) {
                     b.append("Errors: ").append(creation.errors.summary()).append(". ");
                     creation.errors.samples.forEach((k, v) -> b.append("First ").append(k).append(": `")

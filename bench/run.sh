@@ -8,6 +8,8 @@
 # Environment: BENCH_OPERATIONS, BENCH_SECONDS, BENCH_WARMUP, BENCH_CLIENTS, BENCH_PHASES, BENCH_NO_DOC=1,
 # BENCH_MAX_MINUTES (watchdog, default 50), BENCH_APP_JAVA_OPTS (default -Xmx1g), BENCH_DATA_DIR (default
 # target/bench-data), OPSDESK_DB_POOL_SIZE (passed to the app), BENCH_SKIP_BUILD=1 (use target/opsdesk.jar as is).
+# BENCH_DATABASE_URL (+ BENCH_DATABASE_USER, BENCH_POSTMASTER_PID): an external PostgreSQL's EMPTY database instead
+# of the embedded one (bench/reference/baseline.sh uses it to measure the API beside the pgbench reference).
 #
 # Builds target/opsdesk.jar if it is missing or older than the sources, starts it with a fresh embedded PostgreSQL,
 # and always stops it at the end. Everything talks to 127.0.0.1 only. The report goes to stdout and to
@@ -19,7 +21,7 @@ cd "$(dirname "$0")/.."
 source bench/prepare.sh
 
 export BENCH_COMMAND="bench/run.sh${*:+ $*}"
-for var in OPSDESK_DB_POOL_SIZE BENCH_OPERATIONS BENCH_SECONDS BENCH_WARMUP BENCH_CLIENTS BENCH_PHASES BENCH_APP_JAVA_OPTS; do
+for var in OPSDESK_DB_POOL_SIZE BENCH_OPERATIONS BENCH_SECONDS BENCH_WARMUP BENCH_CLIENTS BENCH_CREATE_CLIENTS BENCH_PHASES BENCH_APP_JAVA_OPTS BENCH_DATABASE_URL; do
     if [[ -n "${!var:-}" ]]; then
         BENCH_COMMAND="$var=${!var} $BENCH_COMMAND"
     fi
