@@ -3,13 +3,10 @@ package org.opsdesk.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opsdesk.access.keys.ApiKeySecrets;
 import org.opsdesk.access.keys.ApiKeyStore;
 import org.opsdesk.operations.Approvals;
 import org.opsdesk.operations.OperationCommands;
@@ -208,19 +205,6 @@ class MovePolicyIntegrationTests extends SignInTestSupport {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    /** A key the operator created, as the console does. */
-    private ApiClient keyOf(String username, String... permissions) {
-        String secret = ApiKeySecrets.generate();
-        keys.create(
-                "key of " + username,
-                secret,
-                List.of(permissions),
-                Instant.now().plus(Duration.ofDays(1)),
-                "operator:" + username,
-                Instant.now());
-        return api().withKey(secret);
-    }
 
     private static List<String> moves(ApiClient client, String id) {
         var response = client.get("/api/v1/operations/" + id + "/transitions");

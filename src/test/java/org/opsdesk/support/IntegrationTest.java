@@ -146,6 +146,19 @@ public abstract class IntegrationTest {
         return api().withKey(secret);
     }
 
+    /** A key the operator created, as the console does (created by {@code operator:<username>}). */
+    protected ApiClient keyOf(String username, String... permissions) {
+        String secret = ApiKeySecrets.generate();
+        keys.create(
+                "key of " + username,
+                secret,
+                List.of(permissions),
+                Instant.now().plus(java.time.Duration.ofDays(1)),
+                "operator:" + username,
+                Instant.now());
+        return api().withKey(secret);
+    }
+
     /**
      * Makes sure an operator with these roles exists (created through the administration API), past the change of
      * the administrator-set password the first sign-in asks for.

@@ -209,19 +209,6 @@ class ApiKeyCreatorIntegrationTests extends IntegrationTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    /** A key the operator created (as the console does: created by {@code operator:<username>}). */
-    private ApiClient keyOf(String username, String... permissions) {
-        String secret = ApiKeySecrets.generate();
-        keys.create(
-                "key of " + username,
-                secret,
-                List.of(permissions),
-                Instant.now().plus(Duration.ofDays(1)),
-                "operator:" + username,
-                Instant.now());
-        return api().withKey(secret);
-    }
-
     /** A key created through the API by the given key; returns its secret. */
     private static String mint(ApiClient creator, String... permissions) {
         var created = creator.post(
