@@ -7,9 +7,10 @@
 alter table operations.operation set (fillfactor = 90);
 
 -- 2. The sort by updatedAt is served by the history instead (an operation's newest entry has seq = its version
---    and at = its updated_at; the history is insert-only, so this index never blocks a HOT update).
+--    and at = its updated_at, its to_status the operation's status; the history is insert-only, so this index
+--    never blocks a HOT update).
 drop index operations.operation_updated;
-create index history_entry_changed on operations.history_entry (at desc, operation_id desc) include (seq);
+create index history_entry_changed on operations.history_entry (at desc, operation_id desc) include (seq, to_status);
 
 -- 3. The dashboard's settled operations keyed on when they settled and in which stage, written when they settle,
 --    instead of stage_entered_at and stage, which every move changes. Stored generated columns, so no code path can

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The list in updatedAt order, served from the operations' newest history entries since operations.operation has
  * no index on updated_at (migration V2026120792, ADR 0018): newest change first or last, every operation once
- * across pages, the updatedFrom/updatedTo window, and the export in the same order.
+ * across pages, with a status filter, the updatedFrom/updatedTo window, and the export in the same order.
  */
 class OperationListUpdatedOrderIntegrationTests extends IntegrationTest {
 
@@ -40,6 +40,10 @@ class OperationListUpdatedOrderIntegrationTests extends IntegrationTest {
         assertThat(allPages("subject=" + subject + "&sort=updatedAt"))
                 .isEqualTo(List.of(ids.get(2), ids.get(4), ids.get(1), ids.get(3), ids.get(0)));
         assertThat(exported("subject=" + subject + "&sort=-updatedAt")).isEqualTo(newestChangeFirst);
+        assertThat(allPages("subject=" + subject + "&status=REJECTED&sort=-updatedAt"))
+                .isEqualTo(List.of(ids.get(0), ids.get(3), ids.get(1)));
+        assertThat(allPages("subject=" + subject + "&status=PENDING&sort=-updatedAt"))
+                .isEqualTo(List.of(ids.get(4), ids.get(2)));
         assertThat(allPages("subject=" + subject + "&sort=-createdAt"))
                 .isEqualTo(List.of(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0)));
     }

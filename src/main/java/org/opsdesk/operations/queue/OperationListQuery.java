@@ -122,7 +122,13 @@ public final class OperationListQuery {
             params.add(visibleTypes.toArray(String[]::new));
         }
         in(where, params, "type", f.types());
-        in(where, params, "status", f.statuses().stream().map(Enum::name).toList());
+        List<String> statuses = f.statuses().stream().map(Enum::name).toList();
+        in(where, params, "status", statuses);
+        if (source.updatedAt != null) {
+            // the newest entry's to_status is the operation's status: checked in the history index, it spares the
+            // lookup of every operation walked past whose status does not match
+            in(where, params, "h.to_status", statuses);
+        }
         in(where, params, "stage", f.stages());
         equal(where, params, "subject", f.subject());
         equal(where, params, "assignee", f.assignee());
