@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Migration V2026120790 on a database that already has operations: the sharded counters of V2026120501 become one
- * total per type and status holding exactly their sum, and the triggers append deltas from then on. Runs the
+ * Issue 15's migrations on a database that already has operations: the sharded counters of V2026120501 become one
+ * total per type and status holding exactly their sum (V2026120790) and the triggers append deltas from then on;
+ * the rows already there get their settled columns and the table its fillfactor (V2026120792). Runs the
  * migrations into a database of its own on the tests' PostgreSQL.
  */
 class StatusCountMigrationIntegrationTests extends IntegrationTest {
@@ -41,9 +42,9 @@ class StatusCountMigrationIntegrationTests extends IntegrationTest {
             // rows other backends counted into other shards, as concurrent writers did
             db.sql("update operations.status_count set n = n - 4 where type = 'withdrawal' and status = 'PENDING'")
                     .update();
-            db.sql(
-                            "insert into operations.status_count (type, status, shard, n) values ('withdrawal', 'PENDING', 9, 4),"
-                                    + " ('loan', 'PENDING', 15, 0)")
+            db.sql("insert into operations.status_count (type, status, shard, n) select type, status,"
+                            + " (shard + 1) % 16, case when type = 'loan' then 0 else 4 end from operations.status_count"
+                            + " where status = 'PENDING'")
                     .update();
 
             migrate(target, "latest");
@@ -54,6 +55,21 @@ class StatusCountMigrationIntegrationTests extends IntegrationTest {
                             .query(Long.class)
                             .single())
                     .isZero();
+            assertThat(db.sql("select count(*) from operations.operation where settled_at is not null"
+                                    + " and settled_at = stage_entered_at and settled_stage = stage")
+                            .query(Long.class)
+                            .single())
+                    .as("V2026120792 fills the settled columns of the rows already there")
+                    .isEqualTo(12);
+            assertThat(db.sql("select count(*) from operations.operation where settled_at is null and settled_stage"
+                                    + " is null and status = 'PENDING'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(37);
+            assertThat(db.sql("select reloptions::text from pg_class where oid = 'operations.operation'::regclass")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("{fillfactor=90}");
             insert(db, "loan", "PENDING", 3);
             assertThat(db.sql("select type || '/' || status || '/' || n from operations.status_count_delta")
                             .query(String.class)
