@@ -11,8 +11,10 @@ grant select, insert, update on operations.operation, operations.outbox to opsde
 -- Relayed outbox events are removed after the retention time (OutboxRetention); history is never removed.
 grant delete on operations.outbox to opsdesk_app;
 grant select, insert on operations.history_entry to opsdesk_app;
--- Status counters are written by triggers on operations.operation, which run as the application role.
+-- Status counters: triggers on operations.operation (running as the application role) append deltas; the fold
+-- adds them to the totals and deletes them, and the recount appends its corrections (ADR 0018).
 grant select, insert, update on operations.status_count to opsdesk_app;
+grant select, insert, delete on operations.status_count_delta to opsdesk_app;
 -- The dashboard's rollups of closed days are written once and never changed.
 grant select, insert on operations.figure_day, operations.stage_time_day, operations.operator_work_day,
     operations.flow_day to opsdesk_app;

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Counts of operations by type and canonical status for dashboards and status tabs, answered from counters that
- * PostgreSQL triggers keep in the same transaction as every change — constant time at any table size — and the
- * periodic check that recounts the rows and corrects any drift.
+ * PostgreSQL triggers keep in the same transaction as every change — constant time at any table size — the
+ * periodic fold of their deltas into the totals (ADR 0018), and the periodic check that recounts the rows and
+ * corrects any drift.
  */
 @Service
 public class OperationCounts {
@@ -35,6 +36,17 @@ public class OperationCounts {
     /** Recounts from the rows and corrects the counters; the differences it found (none, normally). */
     public List<CounterDrift> recount() {
         return counters.recount();
+    }
+
+    /**
+     * Folds the deltas that changes appended into the totals, so that readers add up a few rows, not one per
+     * change since the start; any node may run it, one at a time does.
+     */
+    @Scheduled(
+            fixedDelayString = "${opsdesk.operations.counter-fold-interval:PT1S}",
+            initialDelayString = "${opsdesk.operations.counter-fold-interval:PT1S}")
+    void foldCounters() {
+        counters.fold();
     }
 
     @Scheduled(

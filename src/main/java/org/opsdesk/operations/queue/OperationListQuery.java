@@ -35,20 +35,23 @@ public final class OperationListQuery {
     public static Query build(
             OperationFilter f, @Nullable List<String> visibleTypes, @Nullable String cursor, int limit) {
         var params = new ArrayList<Object>();
-        var where = where(f, visibleTypes, params);
         OperationFilter.Sort sort = f.sort();
+        Source source = Source.of(sort);
+        var where = where(f, source, visibleTypes, params);
         if (cursor != null) {
             Position after = Position.decode(cursor, sort);
             where.append(" and (")
-                    .append(sort.column)
-                    .append(", id) ")
+                    .append(source.time)
+                    .append(", ")
+                    .append(source.id)
+                    .append(") ")
                     .append(sort.descending ? "<" : ">")
                     .append(" (?, ?)");
             params.add(Sql.ts(after.time()));
             params.add(after.id());
         }
-        String sql =
-                "select " + OperationStore.COLUMNS + " from operations.operation" + where + orderBy(sort) + " limit ?";
+        String sql = "select " + source.columns(OperationStore.COLUMNS) + source.from + where + orderBy(sort, source)
+                + " limit ?";
         params.add(limit + 1);
         return new Query(sql, params);
     }
@@ -59,24 +62,73 @@ public final class OperationListQuery {
      */
     public static Query export(OperationFilter f, @Nullable List<String> visibleTypes) {
         var params = new ArrayList<Object>();
-        var where = where(f, visibleTypes, params);
-        String sql = "select " + OperationStore.ROW_COLUMNS + " from operations.operation" + where + orderBy(f.sort());
+        Source source = Source.of(f.sort());
+        var where = where(f, source, visibleTypes, params);
+        String sql = "select " + source.columns(OperationStore.ROW_COLUMNS) + source.from + where
+                + orderBy(f.sort(), source);
         return new Query(sql, params);
     }
 
-    private static String orderBy(OperationFilter.Sort sort) {
+    private static String orderBy(OperationFilter.Sort sort, Source source) {
         String direction = sort.descending ? " desc" : " asc";
-        return " order by " + sort.column + direction + ", id" + direction;
+        return " order by " + source.time + direction + ", " + source.id + direction;
     }
 
-    private static StringBuilder where(OperationFilter f, @Nullable List<String> visibleTypes, List<Object> params) {
+    /**
+     * Where a list reads its rows and what orders them. In created order, the operations and their index
+     * operation_created. In updated order, the operations joined to their newest history entry, whose time is the
+     * operation's updated_at and whose seq is its version: the history's index history_entry_changed gives the
+     * order, because operations.operation has no index on updated_at, so that a move within one status can stay
+     * a HOT update (migration V2026120792, ADR 0018). The entry's time is also what the row shows as updated_at,
+     * so the cursor always matches the order, even for rows loaded without the application.
+     */
+    private record Source(String from, String time, String id, @Nullable String updatedAt) {
+
+        static final Source CREATED = new Source(" from operations.operation", "created_at", "id", null);
+        static final Source UPDATED = new Source(
+                " from operations.history_entry h join operations.operation o"
+                        + " on o.id = h.operation_id and o.version = h.seq",
+                "h.at",
+                "h.operation_id",
+                "h.at as updated_at");
+
+        static Source of(OperationFilter.Sort sort) {
+            return sort.column.equals("created_at") ? CREATED : UPDATED;
+        }
+
+        /** The select list, with the update time taken from the history entry when the rows come from there. */
+        String columns(String columns) {
+            if (updatedAt == null) {
+                return columns;
+            }
+            String replaced = columns.replace(" updated_at,", " " + updatedAt + ",");
+            if (replaced.equals(columns)) {
+                throw new IllegalStateException("no updated_at in the select list " + columns);
+            }
+            return replaced;
+        }
+
+        /** The column the updatedFrom/updatedTo filters compare. */
+        String updatedColumn() {
+            return updatedAt == null ? "updated_at" : time;
+        }
+    }
+
+    private static StringBuilder where(
+            OperationFilter f, Source source, @Nullable List<String> visibleTypes, List<Object> params) {
         var where = new StringBuilder(" where true");
         if (visibleTypes != null) {
             where.append(" and type = any(?)");
             params.add(visibleTypes.toArray(String[]::new));
         }
         in(where, params, "type", f.types());
-        in(where, params, "status", f.statuses().stream().map(Enum::name).toList());
+        List<String> statuses = f.statuses().stream().map(Enum::name).toList();
+        in(where, params, "status", statuses);
+        if (source.updatedAt != null) {
+            // the newest entry's to_status is the operation's status: checked in the history index, it spares the
+            // lookup of every operation walked past whose status does not match
+            in(where, params, "h.to_status", statuses);
+        }
         in(where, params, "stage", f.stages());
         equal(where, params, "subject", f.subject());
         equal(where, params, "assignee", f.assignee());
@@ -95,8 +147,8 @@ public final class OperationListQuery {
         compare(where, params, "amount <= ?", f.amountMax());
         compare(where, params, "created_at >= ?", Sql.ts(f.createdFrom()));
         compare(where, params, "created_at < ?", Sql.ts(f.createdTo()));
-        compare(where, params, "updated_at >= ?", Sql.ts(f.updatedFrom()));
-        compare(where, params, "updated_at < ?", Sql.ts(f.updatedTo()));
+        compare(where, params, source.updatedColumn() + " >= ?", Sql.ts(f.updatedFrom()));
+        compare(where, params, source.updatedColumn() + " < ?", Sql.ts(f.updatedTo()));
         return where;
     }
 
