@@ -1,12 +1,10 @@
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
+package org.opsdesk.bench.delivery;
+
+import static org.opsdesk.bench.Bench.log;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,14 +18,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.opsdesk.bench.Bench;
+import org.opsdesk.bench.DocSection;
+import org.opsdesk.bench.Explain;
+import org.opsdesk.bench.Latency;
+import org.opsdesk.bench.Machine;
+import org.opsdesk.bench.app.BenchApp;
+import org.opsdesk.bench.app.Cpu;
+import org.opsdesk.bench.app.CpuAccounting;
+import org.opsdesk.bench.http.ApiRequests;
+import org.opsdesk.bench.transitions.BenchConfig;
 
 /**
  * Delivery benchmark (issue 4): how many webhook deliveries per second one node sends to a local receiver, and
@@ -45,10 +52,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       run under {@code EXPLAIN (ANALYZE, BUFFERS)}.
  * </ol>
  *
- * <p>Run through bench/deliveries.sh, which builds the jar and compiles this file together with TransitionBench
- * (whose {@code App} starts and stops the jar and its embedded PostgreSQL). Everything stays on 127.0.0.1.
+ * <p>Run through bench/deliveries.sh, which builds the jar; the app runs on a fresh embedded PostgreSQL under
+ * BENCH_DATA_DIR. Everything stays on 127.0.0.1.
  */
-public class DeliveryBench {
+public final class DeliveryBench {
 
     record Config(
             int changes,
@@ -87,28 +94,23 @@ public class DeliveryBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Config cfg = Config.parse(args);
-        // TransitionBench's App: a fresh embedded PostgreSQL under BENCH_DATA_DIR, the jar on a free port
-        var app = new TransitionBench.App(TransitionBench.Config.parse(new String[] {"--phases", "create"}));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "bench-cleanup"));
-        int exit = 0;
-        try (var receiver = new Receiver()) {
-            new DeliveryBench(cfg, app, receiver).run();
-        } catch (Throwable t) {
-            TransitionBench.log("FAILED: " + t);
-            t.printStackTrace();
-            TransitionBench.log("---- last lines of the app log ----\n" + app.tail(60));
-            exit = 1;
-        } finally {
-            app.stop();
-        }
-        System.exit(exit);
+        // a fresh embedded PostgreSQL under BENCH_DATA_DIR, the jar on a free port
+        var app = new BenchApp(
+                BenchConfig.parse(new String[] {"--phases", "create"}).appJavaOpts());
+        Bench.exitAfter(
+                () -> {
+                    try (var receiver = new WebhookReceiver()) {
+                        new DeliveryBench(cfg, app, receiver).run();
+                    }
+                },
+                app);
     }
 
     final Config cfg;
-    final TransitionBench.App app;
-    final Receiver receiver;
+    final BenchApp app;
+    final WebhookReceiver receiver;
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -117,7 +119,7 @@ public class DeliveryBench {
     final StringBuilder report = new StringBuilder();
     final List<String> endpointIds = new ArrayList<>();
 
-    DeliveryBench(Config cfg, TransitionBench.App app, Receiver receiver) {
+    DeliveryBench(Config cfg, BenchApp app, WebhookReceiver receiver) {
         this.cfg = cfg;
         this.app = app;
         this.receiver = receiver;
@@ -125,10 +127,10 @@ public class DeliveryBench {
 
     void run() throws Exception {
         var started = ZonedDateTime.now(ZoneOffset.UTC);
-        app.extraEnv.put("OPSDESK_WEBHOOKS_ALLOW_HTTP", "true");
-        app.extraEnv.put("OPSDESK_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32");
+        app.extraEnv().put("OPSDESK_WEBHOOKS_ALLOW_HTTP", "true");
+        app.extraEnv().put("OPSDESK_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32");
         if (cfg.phases().contains("drain")) {
-            app.extraEnv.put("OPSDESK_NOTIFICATIONS_POLL_INTERVAL", "PT10H"); // the worker waits: a backlog builds
+            app.extraEnv().put("OPSDESK_NOTIFICATIONS_POLL_INTERVAL", "PT10H"); // the worker waits: a backlog builds
         }
         app.start();
         for (int i = 0; i < cfg.endpoints(); i++) {
@@ -147,22 +149,19 @@ public class DeliveryBench {
         String md = "## Notifications: webhook deliveries (issue 4)\n\n"
                 + "Command: `" + cfg.command() + "` — " + started.withNano(0) + " to "
                 + ZonedDateTime.now(ZoneOffset.UTC).withNano(0) + ", " + machine()
-                + "; load average before " + TransitionBench.loadAverage() + ".\n"
+                + "; load average before " + Machine.loadAverage() + ".\n"
                 + "Delivery worker at its defaults (poll every 0.2 s, 8 deliveries at once per node, outbox relay every"
                 + " 0.2 s); the receiver (JDK HttpServer, 64 threads, answers 204) and the load generator run in the"
                 + " benchmark's JVM on the same 2 cores as the app and PostgreSQL.\n\n"
                 + report;
         System.out.println(md);
         if (cfg.writeDoc()) {
-            TransitionBench.writeDoc(
-                    TransitionBench.ROOT.resolve("docs/benchmarks.md"),
-                    "## Notifications: webhook deliveries (issue 4)",
-                    md);
+            DocSection.write(DocSection.benchmarks(), "## Notifications: webhook deliveries (issue 4)", md);
         }
     }
 
     static String machine() {
-        var facts = TransitionBench.machineFacts();
+        var facts = Machine.facts();
         return facts.get("nproc") + " cores (" + facts.get("cpu") + "), "
                 + facts.get("java -version").lines().findFirst().orElse("") + ", commit " + facts.get("git");
     }
@@ -172,32 +171,37 @@ public class DeliveryBench {
     void drain() throws Exception {
         int changes = cfg.changes();
         long expected = (long) changes * cfg.endpoints();
-        TransitionBench.log("drain: creating " + changes + " operations with " + cfg.endpoints()
+        log("drain: creating " + changes + " operations with " + cfg.endpoints()
                 + " endpoints subscribed, the delivery worker parked");
         long t0 = System.nanoTime();
         createConcurrently(changes, 16);
-        TransitionBench.log(String.format(
-                Locale.ROOT, "drain: %d created in %.1f s", changes, TransitionBench.secondsSince(t0)));
+        log(String.format(Locale.ROOT, "drain: %d created in %.1f s", changes, Bench.secondsSince(t0)));
         try (Connection db = app.connect()) {
             awaitCount(db, "select count(*) from notifications.delivery where state = 'pending'", expected);
         }
-        app.extraEnv.remove("OPSDESK_NOTIFICATIONS_POLL_INTERVAL");
+        app.extraEnv().remove("OPSDESK_NOTIFICATIONS_POLL_INTERVAL");
         receiver.reset();
-        TransitionBench.log("drain: " + expected + " deliveries pending; restarting with the worker on");
-        long[] cpu0 = null;
+        log("drain: " + expected + " deliveries pending; restarting with the worker on");
+        CpuAccounting.Ticks cpu0 = null;
         app.restart();
-        cpu0 = app.cpuTicks();
+        cpu0 = CpuAccounting.now(app.pid());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (receiver.unique() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        long[] cpu1 = app.cpuTicks();
+        CpuAccounting.Ticks cpu1 = CpuAccounting.now(app.pid());
         var arrivals = receiver.arrivals();
         if (receiver.unique() < expected) {
             throw new IllegalStateException("only " + receiver.unique() + " of " + expected + " deliveries arrived");
         }
-        long first = arrivals.stream().mapToLong(Arrival::nanos).min().orElseThrow();
-        long last = arrivals.stream().mapToLong(Arrival::nanos).max().orElseThrow();
+        long first = arrivals.stream()
+                .mapToLong(WebhookReceiver.Arrival::nanos)
+                .min()
+                .orElseThrow();
+        long last = arrivals.stream()
+                .mapToLong(WebhookReceiver.Arrival::nanos)
+                .max()
+                .orElseThrow();
         double seconds = (last - first) / 1e9;
         double rate = expected / seconds;
         long sent;
@@ -205,13 +209,21 @@ public class DeliveryBench {
             sent = count(db, "select count(*) from notifications.delivery where state = 'sent'");
         }
         report.append("### Backlog drain: the sustained delivery rate\n\n")
-                .append(String.format(Locale.ROOT,
+                .append(String.format(
+                        Locale.ROOT,
                         "%,d operations created with %d subscribed endpoints while the worker was parked: %,d"
                                 + " deliveries waiting. After the restart the receiver got them in **%.1f s: %,.0f"
                                 + " deliveries/s** (first to last arrival; %,d arrivals in all, %d duplicates; %,d"
                                 + " rows `sent`). Target ≥ 500/s: **%s**.\n\n",
-                        changes, cfg.endpoints(), expected, seconds, rate, arrivals.size(),
-                        arrivals.size() - receiver.unique(), sent, rate >= 500 ? "met" : "not met"))
+                        changes,
+                        cfg.endpoints(),
+                        expected,
+                        seconds,
+                        rate,
+                        arrivals.size(),
+                        arrivals.size() - receiver.unique(),
+                        sent,
+                        rate >= 500 ? "met" : "not met"))
                 .append(cpuLine(cpu0, cpu1, expected))
                 .append("\n\n");
     }
@@ -226,19 +238,19 @@ public class DeliveryBench {
         receiver.reset();
         int rate = cfg.rate();
         int total = rate * (cfg.warmup() + cfg.seconds());
-        TransitionBench.log("steady: " + rate + " changes/s for " + (cfg.warmup() + cfg.seconds()) + " s, "
-                + subscribed + " endpoint(s)");
+        log("steady: " + rate + " changes/s for " + (cfg.warmup() + cfg.seconds()) + " s, " + subscribed
+                + " endpoint(s)");
         var errors = new AtomicLong();
         var inFlight = new Semaphore(256);
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
         Instant measureFrom = Instant.now().plusSeconds(cfg.warmup());
-        long[] cpu0 = null;
+        CpuAccounting.Ticks cpu0 = null;
         long dropped = 0;
         for (int n = 0; n < total; n++) {
-            TransitionBench.sleepUntil(start + n * period);
+            Bench.sleepUntil(start + n * period);
             if (n == rate * cfg.warmup()) {
-                cpu0 = app.cpuTicks();
+                cpu0 = CpuAccounting.now(app.pid());
             }
             if (!inFlight.tryAcquire()) { // the app fell far behind: do not queue without bound
                 dropped++;
@@ -252,12 +264,12 @@ public class DeliveryBench {
                         }
                     });
         }
-        double offered = (total - dropped) / TransitionBench.secondsSince(start);
+        double offered = (total - dropped) / Bench.secondsSince(start);
         inFlight.acquire(256);
         inFlight.release(256);
         Instant measureTo = Instant.now();
-        long[] cpu1 = app.cpuTicks();
-        long expected = (long) (total - dropped - errors.get()) * subscribed;
+        CpuAccounting.Ticks cpu1 = CpuAccounting.now(app.pid());
+        long expected = (total - dropped - errors.get()) * subscribed;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (receiver.unique() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -265,7 +277,8 @@ public class DeliveryBench {
         var window = receiver.arrivals().stream()
                 .filter(a -> !a.eventAt().isBefore(measureFrom) && a.eventAt().isBefore(measureTo))
                 .toList();
-        long[] latencies = window.stream().mapToLong(Arrival::latencyMicros).sorted().toArray();
+        Histogram latencies = Latency.histogram();
+        window.forEach(a -> Latency.record(latencies, a.latencyMicros() * 1000));
         double windowSeconds = Duration.between(measureFrom, measureTo).toNanos() / 1e9;
         double deliveredRate = window.size() / windowSeconds;
         report.append("### Steady load: ")
@@ -274,35 +287,43 @@ public class DeliveryBench {
                 .append(subscribed)
                 .append(subscribed == 1 ? " endpoint" : " endpoints")
                 .append("\n\n")
-                .append(String.format(Locale.ROOT,
+                .append(String.format(
+                        Locale.ROOT,
                         "Offered %.0f changes/s (open loop, %d s warm-up + %d s measured; %d API errors, %d not sent"
                                 + " because 256 were in flight); %,d of %,d expected deliveries arrived (%d"
                                 + " duplicates). Measured window: %,d deliveries, %.0f deliveries/s.\n\n",
-                        offered, cfg.warmup(), cfg.seconds(), errors.get(), dropped, receiver.unique(), expected,
-                        receiver.arrivals().size() - receiver.unique(), window.size(), deliveredRate))
+                        offered,
+                        cfg.warmup(),
+                        cfg.seconds(),
+                        errors.get(),
+                        dropped,
+                        receiver.unique(),
+                        expected,
+                        receiver.arrivals().size() - receiver.unique(),
+                        window.size(),
+                        deliveredRate))
                 .append("| commit → delivery | p50 | p90 | p99 | max |\n|---|---|---|---|---|\n")
-                .append(String.format(Locale.ROOT, "| ms | %.0f | %.0f | %.0f | %.0f |\n\n",
-                        pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99), pct(latencies, 1.0)))
-                .append(String.format(Locale.ROOT, "p99 under 1 s: **%s**. ",
-                        pct(latencies, 0.99) < 1000 ? "met" : "not met"))
+                .append(String.format(
+                        Locale.ROOT,
+                        "| ms | %.0f | %.0f | %.0f | %.0f |\n\n",
+                        Latency.percentileMs(latencies, 0.50),
+                        Latency.percentileMs(latencies, 0.90),
+                        Latency.percentileMs(latencies, 0.99),
+                        Latency.percentileMs(latencies, 1.0)))
+                .append(String.format(
+                        Locale.ROOT,
+                        "p99 under 1 s: **%s**. ",
+                        Latency.percentileMs(latencies, 0.99) < 1000 ? "met" : "not met"))
                 .append(cpuLine(cpu0, cpu1, window.size()))
                 .append(" (Here each delivery's share includes creating its operation through the API.)")
                 .append("\n\n");
-    }
-
-    static double pct(long[] sortedMicros, double q) {
-        if (sortedMicros.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(q * sortedMicros.length) - 1;
-        return sortedMicros[Math.max(0, Math.min(sortedMicros.length - 1, i))] / 1000.0;
     }
 
     // ------------------------------------------------------------------------------------------------ explain
 
     void explain() throws Exception {
         long rows = cfg.explainRows();
-        TransitionBench.log("explain: adding " + rows + " delivery rows");
+        log("explain: adding " + rows + " delivery rows");
         try (Connection db = app.connect()) {
             try (Statement st = db.createStatement()) {
                 // 98.9% sent, 0.1% failed, 0.5% retrying later, 0.4% pending due, 0.1% sending with a live lease;
@@ -331,11 +352,14 @@ public class DeliveryBench {
             report.append("### Claim and list queries at ")
                     .append(String.format(Locale.ROOT, "%,d", total))
                     .append(" deliveries\n\n")
-                    .append("Rows added with SQL: 98.9% `sent`, 0.1% `failed`, 0.5% retrying later, 0.4% due, 0.1% claimed; 100,000"
-                            + " operations, 4 endpoints. Each query as the app runs it (the claim inside a"
-                            + " rolled-back transaction).\n\n");
+                    .append(
+                            "Rows added with SQL: 98.9% `sent`, 0.1% `failed`, 0.5% retrying later, 0.4% due, 0.1% claimed; 100,000"
+                                    + " operations, 4 endpoints. Each query as the app runs it (the claim inside a"
+                                    + " rolled-back transaction).\n\n");
             db.setAutoCommit(false);
-            plan(db, "claim a batch of 8 due deliveries",
+            plan(
+                    db,
+                    "claim a batch of 8 due deliveries",
                     "with expired as (select id, claimed_until as due from notifications.delivery where state ="
                             + " 'sending' and claimed_until <= now() order by claimed_until limit 8 for update skip"
                             + " locked), due as (select id, next_attempt_at as due from notifications.delivery where"
@@ -348,13 +372,19 @@ public class DeliveryBench {
             db.rollback();
             String columns = "id, event_id, event_type, operation_id, channel, recipient, message_id, test, state,"
                     + " attempts, next_attempt_at, last_error, sent_at, created_at, updated_at";
-            plan(db, "an operation's notifications (GET /api/v1/notifications?operationId=)",
+            plan(
+                    db,
+                    "an operation's notifications (GET /api/v1/notifications?operationId=)",
                     "select " + columns + " from notifications.delivery where true and operation_id ="
                             + " '00000000-0000-0000-0000-00000000a0a0' order by created_at desc, id desc limit 51");
-            plan(db, "failed deliveries, newest first (GET /api/v1/notifications?state=failed)",
+            plan(
+                    db,
+                    "failed deliveries, newest first (GET /api/v1/notifications?state=failed)",
                     "select " + columns + " from notifications.delivery where true and state = 'failed'"
                             + " order by created_at desc, id desc limit 51");
-            plan(db, "an endpoint's deliveries (GET /api/v1/webhooks/{id}/deliveries)",
+            plan(
+                    db,
+                    "an endpoint's deliveries (GET /api/v1/webhooks/{id}/deliveries)",
                     "select " + columns + " from notifications.delivery where true and channel = 'webhook' and"
                             + " recipient = '00000000-0000-0000-0000-000000000002' order by created_at desc, id desc"
                             + " limit 51");
@@ -363,11 +393,14 @@ public class DeliveryBench {
     }
 
     void plan(Connection db, String label, String sql) throws SQLException {
-        var explained = TransitionBench.explain(db, sql);
+        var explained = Explain.of(db, sql);
         report.append("**")
                 .append(label)
-                .append(String.format(Locale.ROOT, "**: %.2f ms (planning %.2f ms)\n\n```\n",
-                        explained.executionMs(), explained.planningMs()))
+                .append(String.format(
+                        Locale.ROOT,
+                        "**: %.2f ms (planning %.2f ms)\n\n```\n",
+                        explained.executionMs(),
+                        explained.planningMs()))
                 .append(explained.plan().strip())
                 .append("\n```\n\n");
     }
@@ -385,7 +418,7 @@ public class DeliveryBench {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("webhook registration: " + response.statusCode() + " " + response.body());
         }
-        return TransitionBench.JSON.readTree(response.body()).get("id").asString();
+        return Bench.JSON.readTree(response.body()).get("id").asString();
     }
 
     void setEnabled(String endpointId, boolean enabled) throws Exception {
@@ -395,7 +428,8 @@ public class DeliveryBench {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("endpoint enable/disable: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "endpoint enable/disable: " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -440,22 +474,20 @@ public class DeliveryBench {
     }
 
     HttpRequest.Builder api(String path) {
-        return HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + app.apiKey);
+        return new ApiRequests(app, http).request(path);
     }
 
-    String cpuLine(long[] before, long[] after, long deliveries) {
+    static String cpuLine(CpuAccounting.Ticks before, CpuAccounting.Ticks after, long deliveries) {
         if (before == null || after == null || deliveries == 0) {
             return "";
         }
-        double tick = app.clockTicks;
-        double appMs = (after[0] - before[0]) * 1000.0 / tick;
-        double pgMs = (after[1] - before[1]) * 1000.0 / tick;
-        double benchMs = (after[2] - before[2]) * 1000.0 / tick;
-        return String.format(Locale.ROOT,
+        Cpu cpu = Cpu.between(before, after, Cpu.Generator.THIS_JVM);
+        return String.format(
+                Locale.ROOT,
                 "CPU per delivery: app %.2f ms, PostgreSQL %.2f ms, receiver + load generator %.2f ms.",
-                appMs / deliveries, pgMs / deliveries, benchMs / deliveries);
+                cpu.app() * 1000 / deliveries,
+                cpu.postgres() * 1000 / deliveries,
+                cpu.generator() * 1000 / deliveries);
     }
 
     static void awaitCount(Connection db, String sql, long expected) throws Exception {
@@ -476,73 +508,6 @@ public class DeliveryBench {
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ receiver
-
-    /** One webhook request: its id, when it arrived, and the event's time from the body. */
-    record Arrival(String messageId, long nanos, Instant arrivedAt, Instant eventAt) {
-        long latencyMicros() {
-            return Duration.between(eventAt, arrivedAt).toNanos() / 1000;
-        }
-    }
-
-    /** A local webhook receiver that records every arrival and answers 204; it does not verify (the tests do). */
-    static final class Receiver implements AutoCloseable {
-        private final HttpServer server;
-        private final ExecutorService threads = Executors.newFixedThreadPool(64);
-        private volatile ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
-        private volatile Set<String> ids = ConcurrentHashMap.newKeySet();
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-            server.setExecutor(threads);
-            server.createContext("/hook/", exchange -> {
-                Instant arrived = Instant.now();
-                long nanos = System.nanoTime();
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                String id = exchange.getRequestHeaders().getFirst("webhook-id");
-                arrivals.add(new Arrival(id, nanos, arrived, eventTime(body)));
-                ids.add(id + exchange.getRequestURI().getPath());
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        /** The body's top-level "timestamp" (the event's time); it comes before "data" in every body. */
-        static Instant eventTime(byte[] body) {
-            String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-            int at = text.indexOf("\"timestamp\":\"");
-            int from = at + 13;
-            return Instant.parse(text.substring(from, text.indexOf('"', from)));
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-        }
-
-        void reset() {
-            arrivals = new ConcurrentLinkedQueue<>();
-            ids = ConcurrentHashMap.newKeySet();
-        }
-
-        long unique() {
-            return ids.size();
-        }
-
-        List<Arrival> arrivals() {
-            return new ArrayList<>(arrivals);
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            threads.shutdownNow();
         }
     }
 }
