@@ -32,6 +32,7 @@ import org.opsdesk.support.AppProcess;
 public final class BenchApp {
 
     private final String apiKey = "bench_" + HexFormat.of().formatHex(random(24));
+    private final String scrapeToken = HexFormat.of().formatHex(random(24));
     private final Path logFile = DATA.resolve("app.log");
     private final List<String> javaOptions;
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
@@ -99,6 +100,7 @@ public final class BenchApp {
         env.put("OPSDESK_DATA_DIR", DATA.toString());
         env.put("OPSDESK_WORKFLOWS_DIR", ROOT.resolve("bench/workflows").toString());
         env.put("OPSDESK_BOOTSTRAP_API_KEY", apiKey);
+        env.put("OPSDESK_METRICS_SCRAPE_TOKEN", scrapeToken); // /actuator/prometheus answers only with it
         env.put("OPSDESK_DEMO", "false");
         env.put("OPSDESK_API_RATE_LIMIT_PER_SECOND", "1000000"); // measure the engine, not the limiter
         env.put("OPSDESK_ADMIN_PASSWORD", "bench-" + HexFormat.of().formatHex(random(12)));
@@ -167,6 +169,11 @@ public final class BenchApp {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /** The bearer token /actuator/prometheus asks for. */
+    public String scrapeToken() {
+        return scrapeToken;
     }
 
     /** The app JVM's pid, 0 before the start. */

@@ -94,10 +94,15 @@ public final class ServerProbe implements AutoCloseable {
         try {
             String text = http.send(
                             HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
+                                    .header("Authorization", "Bearer " + app.scrapeToken())
                                     .timeout(Duration.ofSeconds(10))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
+            if (!text.contains("http_server_requests")) {
+                log("/actuator/prometheus answered without request timers: "
+                        + text.lines().findFirst().orElse(""));
+            }
             for (String line : text.split("\n")) {
                 int space = line.lastIndexOf(' ');
                 if (line.startsWith("#") || space < 0) {

@@ -236,6 +236,7 @@ public final class ExportBench {
         try {
             String text = http.send(
                             HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
+                                    .header("Authorization", "Bearer " + app.scrapeToken())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();

@@ -176,6 +176,9 @@ final class TransitionPhases {
 
     /** bench/wrk/transitions.lua's arguments: the ids file (written from the database's stages), its threads, the key. */
     private List<String> transitionArgs(int clients) throws Exception {
+        // wrk drops the requests still in flight when its time is up, but the app completes them: give it a moment,
+        // or the stages read now would miss the last moves and the next run would start with conflicts
+        Thread.sleep(1000);
         refreshStages();
         Path file = ids.writeForWrk(DATA.resolve("wrk/api-ids.txt"));
         return List.of(file.toString(), Integer.toString(Wrk.threads(clients)), app.apiKey());
