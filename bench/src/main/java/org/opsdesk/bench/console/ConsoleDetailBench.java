@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.opsdesk.bench.Bench;
 import org.opsdesk.bench.DocSection;
@@ -29,23 +30,13 @@ public final class ConsoleDetailBench {
     static final String HEADING = "## Console detail (issue 5)";
 
     public static void main(String[] args) {
-        long operations = 1_000_000;
-        int samples = 300;
-        boolean writeDoc = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--operations" -> operations = Long.parseLong(args[++i]);
-                case "--samples" -> samples = Integer.parseInt(args[++i]);
-                case "--no-doc" -> writeDoc = false;
-                default -> throw new IllegalArgumentException("usage: [--operations N] [--samples N] [--no-doc]");
-            }
-        }
+        var options = ConsoleArgs.parse(args, 300);
+        long operations = options.operations();
+        int samples = options.samples();
+        boolean writeDoc = options.writeDoc();
         var cfg = BenchConfig.parse(new String[] {"--operations", Long.toString(operations), "--phases", "list"});
         var app = new BenchApp(cfg.appJavaOpts());
-        long seeded = operations;
-        int n = samples;
-        boolean doc = writeDoc;
-        Bench.exitAfter(() -> run(app, cfg, n, seeded, doc), app);
+        Bench.exitAfter(() -> run(app, cfg, samples, operations, writeDoc), app);
     }
 
     static final int WORKED_COMMENTS = 200;
@@ -106,29 +97,15 @@ public final class ConsoleDetailBench {
         for (int i = 0; i < 30; i++) {
             browser.get("/operations/" + ids.get(samples + i)); // warm-up: JIT, plans
         }
-        Histogram random = Latency.histogram();
-        for (int i = 0; i < samples; i++) {
-            long t0 = System.nanoTime();
-            String page = browser.get("/operations/" + ids.get(i));
-            Latency.record(random, System.nanoTime() - t0);
-            if (!page.contains("id=\"timeline\"")) {
-                throw new IllegalStateException("/operations/" + ids.get(i) + " rendered no timeline");
-            }
-        }
-        row(table, "random operation, each sample another (" + samples + " of them)", random);
-        Histogram same = Latency.histogram();
-        for (int i = 0; i < samples; i++) {
-            long t0 = System.nanoTime();
-            browser.get("/operations/" + busy);
-            Latency.record(same, System.nanoTime() - t0);
-        }
-        row(table, "the seeded operation with the longest history (" + busyEntries + " entries), repeatedly", same);
-        Histogram long_ = Latency.histogram();
-        for (int i = 0; i < samples; i++) {
-            long t0 = System.nanoTime();
-            browser.get("/operations/" + worked);
-            Latency.record(long_, System.nanoTime() - t0);
-        }
+        row(
+                table,
+                "random operation, each sample another (" + samples + " of them)",
+                time(browser, samples, i -> ids.get(i)));
+        row(
+                table,
+                "the seeded operation with the longest history (" + busyEntries + " entries), repeatedly",
+                time(browser, samples, i -> busy));
+        Histogram long_ = time(browser, samples, i -> worked);
         row(
                 table,
                 "a withdrawal worked through the API: " + WORKED_ENTRIES + " history entries (claim, " + WORKED_COMMENTS
@@ -151,6 +128,21 @@ public final class ConsoleDetailBench {
         if (writeDoc) {
             DocSection.write(DocSection.benchmarks(), HEADING, md);
         }
+    }
+
+    /** {@code samples} renders of /operations/{id} for the ids {@code id} gives, each checked for its timeline. */
+    static Histogram time(ConsoleSession browser, int samples, IntFunction<String> id) throws Exception {
+        Histogram times = Latency.histogram();
+        for (int i = 0; i < samples; i++) {
+            String path = "/operations/" + id.apply(i);
+            long t0 = System.nanoTime();
+            String page = browser.get(path);
+            Latency.record(times, System.nanoTime() - t0);
+            if (!page.contains("id=\"timeline\"")) {
+                throw new IllegalStateException(path + " rendered no timeline");
+            }
+        }
+        return times;
     }
 
     static void row(StringBuilder table, String name, Histogram times) {

@@ -33,22 +33,14 @@ public final class ConsoleListBench {
     static final Pattern ROWS = Pattern.compile("<tr data-row");
 
     public static void main(String[] args) {
-        long operations = 1_000_000;
-        int samples = 200;
-        boolean writeDoc = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--operations" -> operations = Long.parseLong(args[++i]);
-                case "--samples" -> samples = Integer.parseInt(args[++i]);
-                case "--no-doc" -> writeDoc = false;
-                default -> throw new IllegalArgumentException("usage: [--operations N] [--samples N] [--no-doc]");
-            }
-        }
+        var options = ConsoleArgs.parse(args, 200);
+        long operations = options.operations();
+        int samples = options.samples();
+        boolean writeDoc = options.writeDoc();
         var cfg = BenchConfig.parse(new String[] {"--operations", Long.toString(operations), "--phases", "list"});
         var app = new BenchApp(cfg.appJavaOpts());
         var bench = new ConsoleListBench(app, samples, operations);
-        boolean doc = writeDoc;
-        Bench.exitAfter(() -> bench.run(cfg, doc), app);
+        Bench.exitAfter(() -> bench.run(cfg, writeDoc), app);
     }
 
     private final BenchApp app;

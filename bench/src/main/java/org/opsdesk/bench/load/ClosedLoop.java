@@ -13,7 +13,6 @@ import org.HdrHistogram.Histogram;
 import org.opsdesk.bench.Latency;
 import org.opsdesk.bench.app.Cpu;
 import org.opsdesk.bench.app.ServerProbe;
-import org.opsdesk.bench.http.HttpError;
 
 /**
  * The Java load generator's closed loop: N clients, each sending its next request as soon as the previous one
@@ -130,21 +129,11 @@ public final class ClosedLoop {
             if (s >= measureEnd) {
                 return;
             }
-            int status;
-            String detail = "";
-            try {
-                status = w.step();
-            } catch (HttpError e) {
-                status = e.status();
-                detail = e.getMessage();
-            } catch (Exception e) {
-                status = -1;
-                detail = e.toString();
-            }
+            Attempt attempt = Attempt.of(w::step);
             long e = System.nanoTime();
-            boolean ok = status == 200 || status == 201;
+            boolean ok = attempt.ok();
             if (!ok) {
-                errors.add(status == -1 ? "exception" : "HTTP " + status, detail);
+                errors.add(attempt.kind(), attempt.detail());
             }
             if (s >= measureStart && e <= measureEnd) {
                 if (ok) {

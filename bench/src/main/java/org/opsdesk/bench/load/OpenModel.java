@@ -15,7 +15,6 @@ import org.HdrHistogram.Histogram;
 import org.opsdesk.bench.Latency;
 import org.opsdesk.bench.app.Cpu;
 import org.opsdesk.bench.app.ServerProbe;
-import org.opsdesk.bench.http.HttpError;
 
 /**
  * The open model: requests scheduled at a constant rate whatever the app does, request n at {@code start + n /
@@ -160,21 +159,11 @@ public final class OpenModel {
             }
             long intended = start + n * period;
             sleepUntil(intended);
-            int status;
-            String detail = "";
-            try {
-                status = sender.send(n);
-            } catch (HttpError e) {
-                status = e.status();
-                detail = e.getMessage();
-            } catch (Exception e) {
-                status = -1;
-                detail = e.toString();
-            }
+            Attempt attempt = Attempt.of(() -> sender.send(n));
             long done = System.nanoTime();
-            boolean ok = status == 200 || status == 201;
+            boolean ok = attempt.ok();
             if (!ok) {
-                errors.add(status == -1 ? "exception" : "HTTP " + status, detail);
+                errors.add(attempt.kind(), attempt.detail());
             }
             if (intended >= measureStart && intended < measureEnd) {
                 tally.add(me, ok, done - intended);

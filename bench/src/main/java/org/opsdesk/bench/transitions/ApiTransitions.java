@@ -8,6 +8,7 @@ import org.opsdesk.bench.app.BenchApp;
 import org.opsdesk.bench.http.HttpError;
 import org.opsdesk.bench.http.PlainHttp;
 import org.opsdesk.bench.load.OpenModel;
+import org.opsdesk.bench.load.Slice;
 import org.opsdesk.bench.load.Worker;
 
 /**
@@ -28,16 +29,15 @@ final class ApiTransitions {
 
     /** A closed-loop client owning slice {@code client} of {@code clients} of the ids, moving them round-robin. */
     Worker worker(int client, int clients) {
-        int from = (int) ((long) ids.api.length * client / clients);
-        int to = (int) ((long) ids.api.length * (client + 1) / clients);
+        Slice slice = Slice.of(ids.api.length, client, clients);
         PlainHttp http = new PlainHttp(app.port(), app.apiKey());
         return new Worker() {
-            int next = from;
+            int next = slice.from();
 
             @Override
             public int step() throws Exception {
                 int i = next;
-                next = next + 1 == to ? from : next + 1;
+                next = slice.next(i);
                 return move(http, i);
             }
 

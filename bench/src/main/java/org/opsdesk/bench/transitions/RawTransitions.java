@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 import org.opsdesk.bench.app.BenchDatabase;
+import org.opsdesk.bench.load.Slice;
 import org.opsdesk.bench.load.Worker;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,8 +48,7 @@ final class RawTransitions {
 
     /** A client owning slice {@code client} of {@code clients} of the raw ids, moving them round-robin. */
     Worker worker(int client, int clients) {
-        int from = (int) ((long) ids.raw.length * client / clients);
-        int to = (int) ((long) ids.raw.length * (client + 1) / clients);
+        Slice slice = Slice.of(ids.raw.length, client, clients);
         try {
             Connection c = BenchDatabase.connect(60);
             c.setAutoCommit(false);
@@ -67,12 +67,12 @@ final class RawTransitions {
                     "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at)"
                             + " values (?, ?, ?, ?::jsonb, ?)");
             return new Worker() {
-                int next = from;
+                int next = slice.from();
 
                 @Override
                 public int step() throws Exception {
                     int i = next;
-                    next = next + 1 == to ? from : next + 1;
+                    next = slice.next(i);
                     UUID id = ids.raw[i];
                     try {
                         lock.setObject(1, id);
