@@ -14,10 +14,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.opsdesk.bench.Bench;
 import org.opsdesk.bench.DocSection;
-import org.opsdesk.bench.Explain;
 import org.opsdesk.bench.Latency;
 import org.opsdesk.bench.Machine;
 import org.opsdesk.bench.app.BenchApp;
@@ -57,45 +54,8 @@ import org.opsdesk.bench.transitions.BenchConfig;
  */
 public final class DeliveryBench {
 
-    record Config(
-            int changes,
-            int endpoints,
-            int rate,
-            int seconds,
-            int warmup,
-            long explainRows,
-            List<String> phases,
-            boolean writeDoc,
-            String command) {
-
-        static Config parse(String[] args) {
-            Map<String, String> opts = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--no-doc")) {
-                    opts.put("no-doc", "true");
-                } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                    opts.put(args[i].substring(2), args[++i]);
-                } else {
-                    throw new IllegalArgumentException("usage: [--changes N] [--endpoints N] [--rate N/s]"
-                            + " [--seconds N] [--warmup N] [--explain-rows N] [--phases drain,steady,explain]"
-                            + " [--no-doc]");
-                }
-            }
-            return new Config(
-                    Integer.parseInt(opts.getOrDefault("changes", "5000")),
-                    Integer.parseInt(opts.getOrDefault("endpoints", "4")),
-                    Integer.parseInt(opts.getOrDefault("rate", "200")),
-                    Integer.parseInt(opts.getOrDefault("seconds", "60")),
-                    Integer.parseInt(opts.getOrDefault("warmup", "10")),
-                    Long.parseLong(opts.getOrDefault("explain-rows", "1000000")),
-                    List.of(opts.getOrDefault("phases", "drain,steady,explain").split(",")),
-                    !opts.containsKey("no-doc"),
-                    System.getenv().getOrDefault("BENCH_COMMAND", "bench/deliveries.sh " + String.join(" ", args)));
-        }
-    }
-
     public static void main(String[] args) {
-        Config cfg = Config.parse(args);
+        DeliveryConfig cfg = DeliveryConfig.parse(args);
         // a fresh embedded PostgreSQL under BENCH_DATA_DIR, the jar on a free port
         var app = new BenchApp(
                 BenchConfig.parse(new String[] {"--phases", "create"}).appJavaOpts());
@@ -108,7 +68,7 @@ public final class DeliveryBench {
                 app);
     }
 
-    final Config cfg;
+    final DeliveryConfig cfg;
     final BenchApp app;
     final WebhookReceiver receiver;
     final HttpClient http = HttpClient.newBuilder()
@@ -119,7 +79,7 @@ public final class DeliveryBench {
     final StringBuilder report = new StringBuilder();
     final List<String> endpointIds = new ArrayList<>();
 
-    DeliveryBench(Config cfg, BenchApp app, WebhookReceiver receiver) {
+    DeliveryBench(DeliveryConfig cfg, BenchApp app, WebhookReceiver receiver) {
         this.cfg = cfg;
         this.app = app;
         this.receiver = receiver;
@@ -144,7 +104,7 @@ public final class DeliveryBench {
             steady(3);
         }
         if (cfg.phases().contains("explain")) {
-            explain();
+            DeliveryPlans.explain(app, cfg.explainRows(), report);
         }
         String md = "## Notifications: webhook deliveries (issue 4)\n\n"
                 + "Command: `" + cfg.command() + "` — " + started.withNano(0) + " to "
@@ -317,92 +277,6 @@ public final class DeliveryBench {
                 .append(cpuLine(cpu0, cpu1, window.size()))
                 .append(" (Here each delivery's share includes creating its operation through the API.)")
                 .append("\n\n");
-    }
-
-    // ------------------------------------------------------------------------------------------------ explain
-
-    void explain() throws Exception {
-        long rows = cfg.explainRows();
-        log("explain: adding " + rows + " delivery rows");
-        try (Connection db = app.connect()) {
-            try (Statement st = db.createStatement()) {
-                // 98.9% sent, 0.1% failed, 0.5% retrying later, 0.4% pending due, 0.1% sending with a live lease;
-                // spread over 30 days and 100,000 operations, 4 endpoints
-                st.execute("insert into notifications.delivery (id, event_id, event_type, operation_id, channel,"
-                        + " recipient, message_id, body, state, attempts, next_attempt_at, claimed_by, claim_token,"
-                        + " claimed_until, sent_at, created_at, updated_at)"
-                        + " select gen_random_uuid(), gen_random_uuid(), 'operation.status_changed',"
-                        + "   ('00000000-0000-0000-0000-' || lpad(to_hex(g % 100000), 12, '0'))::uuid, 'webhook',"
-                        + "   '00000000-0000-0000-0000-00000000000' || (g % 4), 'msg_' || g, '{}',"
-                        + "   case when g % 1000 < 989 then 'sent' when g % 1000 < 990 then 'failed'"
-                        + "        when g % 1000 < 995 then 'retrying'"
-                        + "        when g % 1000 < 999 then 'pending' else 'sending' end,"
-                        + "   1,"
-                        + "   case when g % 1000 between 990 and 994 then now() + interval '1 hour'"
-                        + "        when g % 1000 between 995 and 998 then now() - interval '1 second' end,"
-                        + "   case when g % 1000 = 999 then 'bench' end,"
-                        + "   case when g % 1000 = 999 then gen_random_uuid() end,"
-                        + "   case when g % 1000 = 999 then now() + interval '1 hour' end,"
-                        + "   case when g % 1000 < 989 then now() - (g || ' seconds')::interval * 2.5 end,"
-                        + "   now() - (g || ' seconds')::interval * 2.5, now()"
-                        + " from generate_series(1, " + rows + ") g");
-                st.execute("analyze notifications.delivery");
-            }
-            long total = count(db, "select count(*) from notifications.delivery");
-            report.append("### Claim and list queries at ")
-                    .append(String.format(Locale.ROOT, "%,d", total))
-                    .append(" deliveries\n\n")
-                    .append(
-                            "Rows added with SQL: 98.9% `sent`, 0.1% `failed`, 0.5% retrying later, 0.4% due, 0.1% claimed; 100,000"
-                                    + " operations, 4 endpoints. Each query as the app runs it (the claim inside a"
-                                    + " rolled-back transaction).\n\n");
-            db.setAutoCommit(false);
-            plan(
-                    db,
-                    "claim a batch of 8 due deliveries",
-                    "with expired as (select id, claimed_until as due from notifications.delivery where state ="
-                            + " 'sending' and claimed_until <= now() order by claimed_until limit 8 for update skip"
-                            + " locked), due as (select id, next_attempt_at as due from notifications.delivery where"
-                            + " state in ('pending', 'retrying') and next_attempt_at <= now() order by"
-                            + " next_attempt_at limit 8 for update skip locked) update notifications.delivery d set"
-                            + " state = 'sending', claimed_by = 'bench', claim_token = gen_random_uuid(),"
-                            + " claimed_until = now() + interval '60 seconds', updated_at = now() where d.id in"
-                            + " (select id from (select id, 0 as kind, due from expired union all select id, 1, due"
-                            + " from due) claimable order by kind, due limit 8) returning d.id");
-            db.rollback();
-            String columns = "id, event_id, event_type, operation_id, channel, recipient, message_id, test, state,"
-                    + " attempts, next_attempt_at, last_error, sent_at, created_at, updated_at";
-            plan(
-                    db,
-                    "an operation's notifications (GET /api/v1/notifications?operationId=)",
-                    "select " + columns + " from notifications.delivery where true and operation_id ="
-                            + " '00000000-0000-0000-0000-00000000a0a0' order by created_at desc, id desc limit 51");
-            plan(
-                    db,
-                    "failed deliveries, newest first (GET /api/v1/notifications?state=failed)",
-                    "select " + columns + " from notifications.delivery where true and state = 'failed'"
-                            + " order by created_at desc, id desc limit 51");
-            plan(
-                    db,
-                    "an endpoint's deliveries (GET /api/v1/webhooks/{id}/deliveries)",
-                    "select " + columns + " from notifications.delivery where true and channel = 'webhook' and"
-                            + " recipient = '00000000-0000-0000-0000-000000000002' order by created_at desc, id desc"
-                            + " limit 51");
-            db.rollback();
-        }
-    }
-
-    void plan(Connection db, String label, String sql) throws SQLException {
-        var explained = Explain.of(db, sql);
-        report.append("**")
-                .append(label)
-                .append(String.format(
-                        Locale.ROOT,
-                        "**: %.2f ms (planning %.2f ms)\n\n```\n",
-                        explained.executionMs(),
-                        explained.planningMs()))
-                .append(explained.plan().strip())
-                .append("\n```\n\n");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
