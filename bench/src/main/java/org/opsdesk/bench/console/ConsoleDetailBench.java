@@ -118,7 +118,7 @@ public final class ConsoleDetailBench {
                 + Machine.facts().get("nproc") + " cores, load average before "
                 + Machine.loadAverage() + ".\n"
                 + String.format(Locale.ROOT, "%,d seeded operations (TransitionBench's mix);", operations)
-                + " an operator (role `operator`) signed in through the login form, one client sending requests one"
+                + " an operator (role `bench_operator`: the `operator` role without its second factor) signed in through the login form, one client sending requests one"
                 + " after another over keep-alive on 127.0.0.1; times are from request to the last byte of the whole"
                 + " page: layout, header, available moves, pending approvals, manual notification offers (rendered"
                 + " templates), the timeline with deliveries and the chain verification (hashes recomputed on every"

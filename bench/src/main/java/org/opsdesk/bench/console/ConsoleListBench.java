@@ -105,7 +105,7 @@ public final class ConsoleListBench {
                 + ZonedDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Machine.facts().get("nproc") + " cores, load average before " + Machine.loadAverage() + ".\n"
                 + String.format(Locale.ROOT, "%,d seeded operations (TransitionBench's mix);", operations)
-                + " an operator (role `operator`, all types visible) signed in through the login form, one client"
+                + " an operator (role `bench_operator`: the `operator` role without its second factor, all types visible) signed in through the login form, one client"
                 + " sending requests one after another over keep-alive on 127.0.0.1; times are from request to the"
                 + " last byte of the whole rendered page (layout, status tabs from the counters, 50 rows, saved-views"
                 + " menu), " + samples + " samples after 30 warm-up requests per page.\n\n"
