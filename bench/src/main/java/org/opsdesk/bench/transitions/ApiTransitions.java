@@ -32,12 +32,10 @@ final class ApiTransitions {
         Slice slice = Slice.of(ids.api.length, client, clients);
         PlainHttp http = new PlainHttp(app.port(), app.apiKey());
         return new Worker() {
-            int next = slice.from();
 
             @Override
             public int step() throws Exception {
-                int i = next;
-                next = slice.next(i);
+                int i = slice.next();
                 return move(http, i);
             }
 

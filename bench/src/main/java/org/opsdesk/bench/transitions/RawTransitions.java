@@ -67,12 +67,10 @@ final class RawTransitions {
                     "insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at)"
                             + " values (?, ?, ?, ?::jsonb, ?)");
             return new Worker() {
-                int next = slice.from();
 
                 @Override
                 public int step() throws Exception {
-                    int i = next;
-                    next = slice.next(i);
+                    int i = slice.next();
                     UUID id = ids.raw[i];
                     try {
                         lock.setObject(1, id);
