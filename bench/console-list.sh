@@ -5,13 +5,11 @@
 #   bench/console-list.sh --operations 100000 --samples 50 --no-doc
 #
 # Environment: BENCH_DATA_DIR (default target/bench-data), BENCH_APP_JAVA_OPTS, BENCH_SKIP_BUILD=1.
-# Builds target/opsdesk.jar if needed, starts it on a fresh embedded PostgreSQL, seeds with TransitionBench's
-# seeder, always stops it at the end; writes "## Console list (issue 5)" in docs/benchmarks.md.
+# Builds target/opsdesk.jar if needed, starts it on a fresh embedded PostgreSQL, seeds with the core-engine
+# benchmark's seeder, always stops it at the end; writes "## Console list (issue 5)" in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source bench/prepare.sh
-rm -rf target/bench-classes
-javac -nowarn -d target/bench-classes -cp "$classpath" bench/TransitionBench.java bench/ConsoleListBench.java
 
-exec timeout -k 120 40m java -Xmx1g -cp "target/bench-classes:$classpath" ConsoleListBench "$@"
+exec timeout -k 120 40m java -Xmx1g -cp "$classpath" org.opsdesk.bench.console.ConsoleListBench "$@"

@@ -13,8 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source bench/prepare.sh
-rm -rf target/bench-classes
-javac -nowarn -d target/bench-classes -cp "$classpath" bench/TransitionBench.java bench/DashboardBench.java
 
 export BENCH_COMMAND="bench/dashboard.sh${*:+ $*}"
 for var in BENCH_OPERATIONS BENCH_REQUESTS BENCH_FIGURES_MAX_AGE BENCH_DATA_DIR; do
@@ -22,4 +20,4 @@ for var in BENCH_OPERATIONS BENCH_REQUESTS BENCH_FIGURES_MAX_AGE BENCH_DATA_DIR;
         BENCH_COMMAND="$var=${!var} $BENCH_COMMAND"
     fi
 done
-exec timeout -k 120 40m java -Xmx2g -cp "target/bench-classes:$classpath" DashboardBench "$@"
+exec timeout -k 120 40m java -Xmx2g -cp "$classpath" org.opsdesk.bench.console.DashboardBench "$@"

@@ -11,9 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source bench/prepare.sh
-# DeliveryBench uses TransitionBench's App (start/stop of the jar and its embedded PostgreSQL): compile both
-rm -rf target/bench-classes
-javac -nowarn -d target/bench-classes -cp "$classpath" bench/TransitionBench.java bench/DeliveryBench.java
 
 export BENCH_COMMAND="bench/deliveries.sh${*:+ $*}"
-exec timeout -k 120 40m java -Xmx2g -cp "target/bench-classes:$classpath" DeliveryBench "$@"
+exec timeout -k 120 40m java -Xmx2g -cp "$classpath" org.opsdesk.bench.delivery.DeliveryBench "$@"

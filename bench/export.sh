@@ -14,8 +14,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source bench/prepare.sh
-rm -rf target/bench-export-classes
-javac -nowarn -d target/bench-export-classes -cp "$classpath" bench/TransitionBench.java bench/ExportBench.java
 
 export BENCH_APP_JAVA_OPTS="${BENCH_APP_JAVA_OPTS:--Xmx256m}"
 export BENCH_COMMAND="bench/export.sh${*:+ $*}"
@@ -24,4 +22,4 @@ for var in BENCH_OPERATIONS BENCH_ROUNDS BENCH_DATA_DIR BENCH_REUSE_DATA; do
         BENCH_COMMAND="$var=${!var} $BENCH_COMMAND"
     fi
 done
-exec timeout -k 120 40m java -Xmx1g -cp "target/bench-export-classes:$classpath" ExportBench "$@"
+exec timeout -k 120 40m java -Xmx1g -cp "$classpath" org.opsdesk.bench.export.ExportBench "$@"

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,40 +41,138 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the app and returns once it answers readiness; fails with its log if it does not. */
     public static AppProcess start(Map<String, String> environment, Path log) {
-        AppProcess app = launch(environment, log);
-        app.awaitReady(Duration.ofSeconds(120));
-        return app;
+        return launcher().environment(environment).log(log).start();
     }
 
     /** Starts the app without waiting; for starts that are expected to fail. */
     public static AppProcess launch(Map<String, String> environment, Path log) {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                jar().toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        String external = System.getProperty("opsdesk.test.datasource.url", "");
-        if (!external.isBlank()) {
-            builder.environment().put("SPRING_DATASOURCE_URL", external);
-            builder.environment()
-                    .put(
-                            "SPRING_DATASOURCE_USERNAME",
-                            System.getProperty("opsdesk.test.datasource.username", "postgres"));
-            builder.environment()
-                    .put("SPRING_DATASOURCE_PASSWORD", System.getProperty("opsdesk.test.datasource.password", ""));
+        return launcher().environment(environment).log(log).launch();
+    }
+
+    /** How to start the app when the defaults of {@link #start} do not fit (the benchmarks use it). */
+    public static Launcher launcher() {
+        return new Launcher();
+    }
+
+    /**
+     * The options of one start: the jar, JVM options, environment, log file, port and working directory. By
+     * default the jar of {@code opsdesk.app.jar} (target/opsdesk.jar), {@code -Xmx512m}, a free port, the test
+     * database of {@code opsdesk.test.datasource.url} when one is set, and a log written afresh.
+     */
+    public static final class Launcher {
+        private Path jar;
+        private List<String> jvmOptions = List.of("-Xmx512m");
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private Path log;
+        private boolean appendLog;
+        private Path directory;
+        private int port;
+        private boolean testDatabase = true;
+        private Duration readiness = Duration.ofSeconds(120);
+
+        private Launcher() {}
+
+        public Launcher jar(Path jar) {
+            this.jar = jar;
+            return this;
         }
-        builder.environment().putAll(environment); // a test may point at a database of its own
-        if (builder.environment().containsKey("SPRING_DATASOURCE_URL")) {
-            // an external database needs a configured key (the start is refused otherwise); tests may set their own
-            builder.environment().putIfAbsent("OPSDESK_SECRET_KEY", TEST_SECRET_KEY);
+
+        public Launcher jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
+            return this;
         }
-        builder.environment().put("OPSDESK_PORT", Integer.toString(port));
-        try {
-            return new AppProcess(builder.start(), port, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+
+        /** Added to the inherited environment; later calls add to (and override) earlier ones. */
+        public Launcher environment(Map<String, String> environment) {
+            this.environment.putAll(environment);
+            return this;
+        }
+
+        public Launcher log(Path log) {
+            this.log = log;
+            return this;
+        }
+
+        /** Appends to the log instead of truncating it: a restart keeps the first life's lines. */
+        public Launcher appendLog() {
+            this.appendLog = true;
+            return this;
+        }
+
+        public Launcher directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** A fixed port (a restart keeps its clients' URL); 0, the default, picks a free one. */
+        public Launcher port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Neither the tests' database nor any SPRING_DATASOURCE_* inherited from the caller's environment: the app
+         * uses its embedded PostgreSQL unless {@link #environment} names a database.
+         */
+        public Launcher withoutInheritedDatabase() {
+            this.testDatabase = false;
+            return this;
+        }
+
+        public Launcher readinessTimeout(Duration timeout) {
+            this.readiness = timeout;
+            return this;
+        }
+
+        /** Starts the app and returns once it answers readiness; fails with its log if it does not. */
+        public AppProcess start() {
+            AppProcess app = launch();
+            app.awaitReady(readiness);
+            return app;
+        }
+
+        /** Starts the app without waiting for it. */
+        public AppProcess launch() {
+            if (log == null) {
+                throw new IllegalStateException("no log file given");
+            }
+            int chosen = port == 0 ? freePort() : port;
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add((jar == null ? defaultJar() : jar).toString());
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            appendLog
+                                    ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                    : ProcessBuilder.Redirect.to(log.toFile()));
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
+            var env = builder.environment();
+            String external = System.getProperty("opsdesk.test.datasource.url", "");
+            if (!testDatabase) {
+                env.keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
+            } else if (!external.isBlank()) {
+                env.put("SPRING_DATASOURCE_URL", external);
+                env.put(
+                        "SPRING_DATASOURCE_USERNAME",
+                        System.getProperty("opsdesk.test.datasource.username", "postgres"));
+                env.put("SPRING_DATASOURCE_PASSWORD", System.getProperty("opsdesk.test.datasource.password", ""));
+            }
+            env.putAll(environment); // a test may point at a database of its own
+            if (env.containsKey("SPRING_DATASOURCE_URL")) {
+                // an external database needs a configured key (the start is refused otherwise); callers may set theirs
+                env.putIfAbsent("OPSDESK_SECRET_KEY", TEST_SECRET_KEY);
+            }
+            env.put("OPSDESK_PORT", Integer.toString(chosen));
+            try {
+                return new AppProcess(builder.start(), chosen, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -102,6 +201,19 @@ public final class AppProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The log file the app writes (stdout and stderr). */
+    public Path logFile() {
+        return log;
     }
 
     /** The operating-system process id; the delivery worker's name in the attempt log starts with it. */
@@ -170,13 +282,23 @@ public final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(60));
+    }
+
+    /**
+     * SIGTERM (graceful shutdown stops the embedded PostgreSQL too), then SIGKILL if the app has not exited within
+     * {@code grace}; returns its exit value, or -1 if it is still alive after that.
+     */
+    public int stop(Duration grace) throws InterruptedException {
         if (paused && process.isAlive()) {
             resume(); // a stopped JVM would not act on SIGTERM
         }
-        process.destroy(); // SIGTERM: graceful shutdown stops the embedded PostgreSQL too
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
         }
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     private void awaitReady(Duration timeout) {
@@ -206,7 +328,7 @@ public final class AppProcess implements AutoCloseable {
         throw new AssertionError("the app was not ready within " + timeout + "\n" + log());
     }
 
-    private static Path jar() {
+    private static Path defaultJar() {
         Path jar = Path.of(System.getProperty("opsdesk.app.jar", "target/opsdesk.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(

@@ -1,23 +1,26 @@
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+package org.opsdesk.bench.console;
+
+import static org.opsdesk.bench.Bench.log;
+
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.opsdesk.bench.Bench;
+import org.opsdesk.bench.DocSection;
+import org.opsdesk.bench.Latency;
+import org.opsdesk.bench.Machine;
+import org.opsdesk.bench.app.BenchApp;
+import org.opsdesk.bench.http.ApiRequests;
+import org.opsdesk.bench.transitions.BenchConfig;
+import org.opsdesk.bench.transitions.Seeder;
 
 /**
  * Console dashboard benchmark (issue 5): on TransitionBench's seeded database (N operations of the 12 shipped types
@@ -32,36 +35,23 @@ import java.util.regex.Pattern;
  *   <li>for comparison, {@code COUNT(*) GROUP BY type, status} over the operations table.
  * </ul>
  *
- * <p>Run through bench/dashboard.sh, which builds the jar and compiles this file with TransitionBench (whose App
- * starts the jar on a fresh embedded PostgreSQL in BENCH_DATA_DIR and whose seed fills it).
+ * <p>Run through bench/dashboard.sh, which builds the jar; the app starts on a fresh embedded PostgreSQL in
+ * BENCH_DATA_DIR and the core-engine benchmark's seeder fills it.
  */
-public class DashboardBench {
+public final class DashboardBench {
 
     static final String HEADING = "## Console dashboard (issue 5)";
-    static final String PASSWORD = "dashboard-bench-passphrase";
 
-    public static void main(String[] args) throws Exception {
-        long operations = Long.parseLong(
-                System.getenv().getOrDefault("BENCH_OPERATIONS", args.length > 0 ? args[0] : "1000000"));
+    public static void main(String[] args) {
+        long operations =
+                Long.parseLong(System.getenv().getOrDefault("BENCH_OPERATIONS", args.length > 0 ? args[0] : "1000000"));
         int requests = Integer.parseInt(System.getenv().getOrDefault("BENCH_REQUESTS", "200"));
-        var cfg = TransitionBench.Config.parse(new String[] {"--operations", Long.toString(operations), "--no-doc"});
-        var app = new TransitionBench.App(cfg);
+        var cfg = BenchConfig.parse(new String[] {"--operations", Long.toString(operations), "--no-doc"});
+        var app = new BenchApp(cfg.appJavaOpts());
         // measure the computation itself, not the one-minute reuse of the figures (ADR 0010), unless told otherwise
-        app.extraEnv.put(
-                "OPSDESK_REPORTS_FIGURES_MAX_AGE", System.getenv().getOrDefault("BENCH_FIGURES_MAX_AGE", "PT0S"));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "bench-cleanup"));
-        int exit = 0;
-        try {
-            new DashboardBench(app, requests).run(cfg);
-        } catch (Throwable t) {
-            TransitionBench.log("FAILED: " + t);
-            t.printStackTrace();
-            TransitionBench.log("---- last lines of the app log ----\n" + app.tail(60));
-            exit = 1;
-        } finally {
-            app.stop();
-        }
-        System.exit(exit);
+        app.extraEnv()
+                .put("OPSDESK_REPORTS_FIGURES_MAX_AGE", System.getenv().getOrDefault("BENCH_FIGURES_MAX_AGE", "PT0S"));
+        Bench.exitAfter(() -> new DashboardBench(app, requests).run(cfg), app);
     }
 
     static final String FIRST_CALL = "dashboard JSON API, first call (rolls up the 29 closed days)";
@@ -82,24 +72,24 @@ public class DashboardBench {
             where h.kind = 'transitioned' and h.at >= current_date - 29 and h.at < now()
             group by 1, 2""";
 
-    final TransitionBench.App app;
+    final BenchApp app;
     final int requests;
-    final Map<String, long[]> timings = new LinkedHashMap<>();
+    final Map<String, Latency> timings = new LinkedHashMap<>();
 
-    DashboardBench(TransitionBench.App app, int requests) {
+    DashboardBench(BenchApp app, int requests) {
         this.app = app;
         this.requests = requests;
     }
 
-    void run(TransitionBench.Config cfg) throws Exception {
+    void run(BenchConfig cfg) throws Exception {
         var started = ZonedDateTime.now(ZoneOffset.UTC);
-        String load = TransitionBench.loadAverage();
+        String load = Machine.loadAverage();
         app.start();
         long rows;
         double seedSeconds;
         try (Connection db = app.connect()) {
             long t0 = System.nanoTime();
-            new TransitionBench(cfg, app).seed(db);
+            new Seeder(cfg).seed(db);
             seedHistory(db);
             // The seed back-dates history, which the app never does: a day the rollup schedule stored while the
             // seed ran would lack it. Start the measurement with no stored day, as a fresh installation has.
@@ -107,30 +97,38 @@ public class DashboardBench {
                 st.execute("truncate operations.stage_time_day, operations.operator_work_day, operations.flow_day,"
                         + " operations.figure_day");
             }
-            seedSeconds = TransitionBench.secondsSince(t0);
+            seedSeconds = Bench.secondsSince(t0);
             rows = single(db, "select count(*) from operations.operation");
         }
-        HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpClient console = signedIn();
+        var api = new ApiRequests(app);
+        var console = ConsoleSession.signIn(app, "bench-dashboard");
         int warm = Math.max(10, requests / 10);
-        measure("counts API", warm, requests, () -> get(api, "/api/v1/operations/counts", true));
-        measure(FIRST_CALL, 0, 1, () -> get(api, "/api/v1/reports/dashboard", true));
-        measure("dashboard JSON API", warm, requests, () -> get(api, "/api/v1/reports/dashboard", true));
-        measure("dashboard page /", warm, requests, () -> get(console, "/", false));
+        measure("counts API", warm, requests, () -> ok(api, "/api/v1/operations/counts"));
+        measure(FIRST_CALL, 0, 1, () -> ok(api, "/api/v1/reports/dashboard"));
+        measure("dashboard JSON API", warm, requests, () -> ok(api, "/api/v1/reports/dashboard"));
+        measure("dashboard page /", warm, requests, () -> console.get("/"));
         try (Connection db = app.connect()) {
-            measure("counters over JDBC", warm, requests, () -> query(
-                    db, "select type, status, sum(n) from (select type, status, n from operations.status_count"
-                            + " union all select type, status, n from operations.status_count_delta) c"
-                            + " group by type, status"));
-            measure("COUNT(*) GROUP BY over JDBC", 2, 20, () -> query(
-                    db, "select type, status, count(*) from operations.operation group by type, status"));
+            measure(
+                    "counters over JDBC",
+                    warm,
+                    requests,
+                    () -> query(
+                            db,
+                            "select type, status, sum(n) from (select type, status, n from operations.status_count"
+                                    + " union all select type, status, n from operations.status_count_delta) c"
+                                    + " group by type, status"));
+            measure(
+                    "COUNT(*) GROUP BY over JDBC",
+                    2,
+                    20,
+                    () -> query(db, "select type, status, count(*) from operations.operation group by type, status"));
             measure(LIVE_STAGE_TIMES, 1, 5, () -> query(db, LIVE_STAGE_TIMES_SQL));
         }
         String md = markdown(cfg, started, load, rows, seedSeconds);
         System.out.println(md);
         if (!"1".equals(System.getenv("BENCH_NO_DOC"))) {
-            TransitionBench.writeDoc(TransitionBench.ROOT.resolve("docs/benchmarks.md"), HEADING, md);
-            TransitionBench.log("report written to docs/benchmarks.md");
+            DocSection.write(DocSection.benchmarks(), HEADING, md);
+            log("report written to docs/benchmarks.md");
         }
     }
 
@@ -166,63 +164,18 @@ public class DashboardBench {
             st.execute("vacuum analyze operations.operation");
             st.execute("checkpoint");
         }
-        TransitionBench.log(String.format(
-                Locale.ROOT, "dashboard history seeded in %.1f s", TransitionBench.secondsSince(t0)));
+        log(String.format(Locale.ROOT, "dashboard history seeded in %.1f s", Bench.secondsSince(t0)));
     }
 
-    /** A console session of an operator (role "operator": every type, reports:view, no MFA). */
-    HttpClient signedIn() throws Exception {
-        String username = "bench-dashboard";
-        var created = send(
-                HttpClient.newHttpClient(),
-                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/v1/operators"))
-                        .header("Authorization", "Bearer " + app.apiKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
-                                + "\",\"displayName\":\"Bench\",\"password\":\"" + PASSWORD
-                                + "\",\"roles\":[\"operator\"]}"))
-                        .build());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("operator: " + created.statusCode() + " " + created.body());
-        }
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager())
-                .build();
-        String form = get(http, "/login", false);
-        var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on /login");
-        }
-        String body = "username=" + username + "&password=" + PASSWORD + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var signIn = send(
-                http,
-                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
-        String landing = signIn.headers().firstValue("location").orElse("-");
-        if (signIn.statusCode() != 302 || !"/".equals(URI.create(landing).getPath())) {
-            throw new IllegalStateException("sign-in: " + signIn.statusCode() + " " + signIn.headers().map());
-        }
-        return http;
-    }
-
-    String get(HttpClient http, String path, boolean withKey) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(60));
-        if (withKey) {
-            request.header("Authorization", "Bearer " + app.apiKey);
-        }
-        var response = send(http, request.GET().build());
+    static String ok(ApiRequests api, String path) throws Exception {
+        var response = api.client()
+                .send(
+                        api.request(path).timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
         }
         return response.body();
-    }
-
-    static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static Object query(Connection db, String sql) throws SQLException {
@@ -253,31 +206,26 @@ public class DashboardBench {
         for (int i = 0; i < warmup; i++) {
             call.run();
         }
-        long[] nanos = new long[count];
+        Histogram nanos = Latency.histogram();
         for (int i = 0; i < count; i++) {
             long t0 = System.nanoTime();
             call.run();
-            nanos[i] = System.nanoTime() - t0;
+            Latency.record(nanos, System.nanoTime() - t0);
         }
-        Arrays.sort(nanos);
-        timings.put(label, nanos);
-        TransitionBench.log(String.format(
-                Locale.ROOT,
-                "%s: p50 %.2f ms, p95 %.2f ms (%d calls)",
-                label,
-                TransitionBench.percentileMs(nanos, 0.5),
-                TransitionBench.percentileMs(nanos, 0.95),
-                count));
+        Latency latency = Latency.of(nanos);
+        timings.put(label, latency);
+        log(String.format(
+                Locale.ROOT, "%s: p50 %.2f ms, p95 %.2f ms (%d calls)", label, latency.p50(), latency.p95(), count));
     }
 
-    String markdown(TransitionBench.Config cfg, ZonedDateTime started, String load, long rows, double seedSeconds) {
+    String markdown(BenchConfig cfg, ZonedDateTime started, String load, long rows, double seedSeconds) {
         var b = new StringBuilder(HEADING).append("\n\n");
         b.append("Command: `")
                 .append(System.getenv().getOrDefault("BENCH_COMMAND", "bench/dashboard.sh"))
                 .append("` — run ")
                 .append(started.toLocalDateTime().withNano(0))
                 .append(" UTC on ")
-                .append(TransitionBench.machineFacts().get("nproc"))
+                .append(Machine.facts().get("nproc"))
                 .append(" cores shared with the app and PostgreSQL (load average before: ")
                 .append(load)
                 .append(").\n\n");
@@ -296,23 +244,23 @@ public class DashboardBench {
                 Locale.ROOT,
                 "| %s | %d | %s | %s |\n",
                 label,
-                nanos.length,
-                TransitionBench.ms(TransitionBench.percentileMs(nanos, 0.5)),
-                TransitionBench.ms(TransitionBench.percentileMs(nanos, 0.95)))));
-        long[] counts = timings.get("counts API");
-        long[] groupBy = timings.get("COUNT(*) GROUP BY over JDBC");
+                nanos.count(),
+                Latency.format(nanos.p50()),
+                Latency.format(nanos.p95()))));
+        Latency counts = timings.get("counts API");
+        Latency groupBy = timings.get("COUNT(*) GROUP BY over JDBC");
         if (counts != null && groupBy != null) {
             b.append(String.format(
                     Locale.ROOT,
                     "\nThe counts by status × type (target < 20 ms at any size) answer in %s at the median over"
                             + " HTTP, %.0f× faster than counting the rows (%s).\n",
-                    TransitionBench.ms(TransitionBench.percentileMs(counts, 0.5)),
-                    TransitionBench.percentileMs(groupBy, 0.5) / TransitionBench.percentileMs(counts, 0.5),
-                    TransitionBench.ms(TransitionBench.percentileMs(groupBy, 0.5))));
+                    Latency.format(counts.p50()),
+                    groupBy.p50() / counts.p50(),
+                    Latency.format(groupBy.p50())));
         }
-        long[] first = timings.get(FIRST_CALL);
-        long[] json = timings.get("dashboard JSON API");
-        long[] live = timings.get(LIVE_STAGE_TIMES);
+        Latency first = timings.get(FIRST_CALL);
+        Latency json = timings.get("dashboard JSON API");
+        Latency live = timings.get(LIVE_STAGE_TIMES);
         if (first != null && json != null && live != null) {
             b.append(String.format(
                     Locale.ROOT,
@@ -321,9 +269,9 @@ public class DashboardBench {
                             + " took %s (it rolls up the 29 closed days once; the app's schedule does the same on"
                             + " its own); after that the whole dashboard JSON answers in %s at the median, while the"
                             + " time-in-stage query alone over 30 days of history took %s at the median.\n",
-                    TransitionBench.ms(TransitionBench.percentileMs(first, 0.5)),
-                    TransitionBench.ms(TransitionBench.percentileMs(json, 0.5)),
-                    TransitionBench.ms(TransitionBench.percentileMs(live, 0.5))));
+                    Latency.format(first.p50()),
+                    Latency.format(json.p50()),
+                    Latency.format(live.p50())));
         }
         return b.toString();
     }

@@ -1,3 +1,5 @@
+package org.opsdesk.bench.jfr;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,12 +14,12 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * BENCH_APP_JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=/tmp/opsdesk.jfr,settings=profile,dumponexit=true" \
  *   bench/run.sh --operations 100000 --ping-operations 20000 --phases transitions --clients 16 --no-doc
- * java bench/JfrSummary.java /tmp/opsdesk.jfr 2026-11-22T03:56:18Z 2026-11-22T03:56:34Z
+ * bench/jfr-summary.sh /tmp/opsdesk.jfr 2026-11-22T03:56:18Z 2026-11-22T03:56:34Z
  * </pre>
  *
  * (the window: the API run's measured seconds, from the benchmark's log lines, in UTC).
  */
-public class JfrSummary {
+public final class JfrSummary {
 
     static final String[][] OWNERS = {
         {"org.postgresql.", "PostgreSQL JDBC driver"},
@@ -44,7 +46,7 @@ public class JfrSummary {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: java bench/JfrSummary.java <recording.jfr> <from ISO instant> <to ISO instant>");
+            System.err.println("usage: bench/jfr-summary.sh <recording.jfr> <from ISO instant> <to ISO instant>");
             System.exit(2);
         }
         Instant from = Instant.parse(args[1]);
@@ -76,7 +78,9 @@ public class JfrSummary {
                         }
                     }
                 }
-                owners.merge((owner == null ? "JDK only (threads, I/O)" : owner) + (sha ? " [in SHA-256]" : ""), 1,
+                owners.merge(
+                        (owner == null ? "JDK only (threads, I/O)" : owner) + (sha ? " [in SHA-256]" : ""),
+                        1,
                         Integer::sum);
             }
         }
@@ -100,6 +104,7 @@ public class JfrSummary {
         counts.entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue())
                 .limit(limit)
-                .forEach(e -> System.out.printf("%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
+                .forEach(
+                        e -> System.out.printf("%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
     }
 }
