@@ -56,7 +56,7 @@ class MoveRules {
     boolean makerMayStillTake(Party maker, String permission) {
         MovePolicy current = policy.getIfAvailable();
         return current == null
-                || current.permissionsNow(maker.actorKind(), maker.id())
+                || current.recordedPermissionsNow(maker.actorKind(), maker.id())
                         .map(now -> now.allows(permission))
                         .orElse(true);
     }
