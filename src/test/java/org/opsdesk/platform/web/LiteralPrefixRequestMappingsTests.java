@@ -77,7 +77,11 @@ class LiteralPrefixRequestMappingsTests {
                 request("GET", "/api/v1/th%69ngs/42"), // escaped: matched decoded
                 request("GET", "/api/v1/things;v=1/42"), // a path parameter
                 request("GET", "/things/7"),
-                request("GET", "/nowhere/at/all"));
+                request("GET", "/nowhere/at/all"),
+                request("GET", "/api/v1/things/42/moves"), // only POST is mapped there: the fallback
+                request("DELETE", "/api/v1/things/42"), // 405
+                request("HEAD", "/api/v1/things/42"), // answered by the GET mapping
+                request("OPTIONS", "/api/v1/things/42"));
         for (var request : requests) {
             assertThat(handler(ours, request))
                     .as(request.getMethod() + " " + request.getRequestURI())
@@ -85,6 +89,9 @@ class LiteralPrefixRequestMappingsTests {
         }
         assertThat(handler(ours, request("POST", "/api/v1/things/42/moves"))).isEqualTo("move");
         assertThat(handler(ours, request("GET", "/api/v1/th%69ngs/42"))).isEqualTo("one");
+        assertThat(handler(ours, request("DELETE", "/api/v1/things/42")))
+                .startsWith("HttpRequestMethodNotSupportedException");
+        assertThat(handler(ours, request("HEAD", "/api/v1/things/42"))).isEqualTo("one");
     }
 
     private static RequestMappingHandlerMapping mappings(RequestMappingHandlerMapping mappings) {
@@ -106,13 +113,17 @@ class LiteralPrefixRequestMappingsTests {
         return request;
     }
 
-    private static String handler(RequestMappingHandlerMapping mappings, MockHttpServletRequest request)
-            throws Exception {
+    private static String handler(RequestMappingHandlerMapping mappings, MockHttpServletRequest request) {
         ServletRequestPathUtils.parseAndCache(request);
-        HandlerExecutionChain chain = mappings.getHandler(request);
-        ServletRequestPathUtils.clearParsedRequestPath(request);
-        return chain == null
-                ? "none"
-                : ((HandlerMethod) chain.getHandler()).getMethod().getName();
+        try {
+            HandlerExecutionChain chain = mappings.getHandler(request);
+            return chain == null
+                    ? "none"
+                    : ((HandlerMethod) chain.getHandler()).getMethod().getName();
+        } catch (Exception refused) { // 405, 415...: the same refusal, for the same reason
+            return refused.getClass().getSimpleName() + ": " + refused.getMessage();
+        } finally {
+            ServletRequestPathUtils.clearParsedRequestPath(request);
+        }
     }
 }
