@@ -7,7 +7,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -17,15 +16,6 @@ class JsonConfiguration {
      * turned into text (an amount sent as 12.3 is refused, never rounded through a double), and decimals inside
      * free attributes keep their digits.
      */
-    /**
-     * Reads and writes properties and constructors through generated lambdas instead of reflection: request bodies
-     * and responses are a tenth of an API request's CPU (ADR 0019). Same JSON, same errors.
-     */
-    @Bean
-    BlackbirdModule blackbird() {
-        return new BlackbirdModule();
-    }
-
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
