@@ -29,10 +29,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -89,7 +90,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 securityLog,
                                 clock),
                         AnonymousAuthenticationFilter.class)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless: the context lives for the request only (what STATELESS chose), and no filter asks
+                // after sessions, a logout URL or the servlet API's principal; each would wrap or inspect every
+                // request (ADR 0019)
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
                 .csrf(
                         AbstractHttpConfigurer
                                 ::disable) // bearer keys, no cookies: nothing for a forged request to ride on
@@ -172,6 +180,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ConsolePaths::redirectToSignIn)
                         .accessDeniedHandler(ConsolePaths::refuse))
                 .build();
+    }
+
+    /**
+     * No observation of Spring Security's filters, authentications and authorizations. The property {@code
+     * management.observations.enable.spring.security=false} only turns each observation into a no-op at run time:
+     * the filter chain stayed decorated, an observation wrapper around every security filter on every request
+     * (ADR 0019). {@code http.server.requests} still times every request, refusals included.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -2,7 +2,10 @@ package org.opsdesk.access.gate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.RequiresPermission;
@@ -25,6 +28,11 @@ public final class PermissionGate implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(PermissionGate.class);
     private static final String OWN_PACKAGE = "org.opsdesk.";
 
+    /** A handler method as declared on the bean's class (an inherited method may serve several). */
+    private record Handler(Class<?> beanType, Method method) {}
+
+    private static final Map<Handler, Optional<String>> DECLARED = new ConcurrentHashMap<>();
+
     private final Workflows workflows;
 
     public PermissionGate(Workflows workflows) {
@@ -33,11 +41,17 @@ public final class PermissionGate implements HandlerInterceptor {
 
     /** The declaration that governs a handler, if it has one. */
     public static Optional<String> declaredPermission(HandlerMethod handler) {
-        var onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequiresPermission.class);
+        // handlers are fixed at startup: the annotation lookup (2% of an API request's CPU, ADR 0019) runs once each
+        return DECLARED.computeIfAbsent(
+                new Handler(handler.getBeanType(), handler.getMethod()), PermissionGate::lookUpDeclaration);
+    }
+
+    private static Optional<String> lookUpDeclaration(Handler handler) {
+        var onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.method(), RequiresPermission.class);
         if (onMethod != null) {
             return Optional.of(onMethod.value());
         }
-        var onClass = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequiresPermission.class);
+        var onClass = AnnotatedElementUtils.findMergedAnnotation(handler.beanType(), RequiresPermission.class);
         return Optional.ofNullable(onClass).map(RequiresPermission::value);
     }
 

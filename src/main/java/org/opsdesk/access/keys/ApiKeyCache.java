@@ -15,6 +15,9 @@ import org.opsdesk.access.keys.ApiKeyStore.ApiKey;
  * {@link ApiKeyRevocationListener} is listening for them, and forgets everything whenever it is not, and whenever
  * an operator's roles or status or a role's permissions change (a key acts with its creator's current ones). Expiry is
  * still decided per request from the cached expiry time; unknown secrets are never cached.
+ *
+ * <p>Keys are found by secret (authentication) and by id (the move policy, ADR 0017 and ADR 0019): both kinds of
+ * entry are forgotten together, by the same notices.
  */
 public final class ApiKeyCache {
 
@@ -23,7 +26,9 @@ public final class ApiKeyCache {
     private record Entry(ApiKey key, long loadedAtNanos) {}
 
     private final long ttlNanos;
-    private final Map<String, Entry> bySecretHash = new ConcurrentHashMap<>();
+    /** By the secret's hash (a {@code String}) or by the key's id (a {@code UUID}). */
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
+
     private volatile boolean revocationsHeard;
     /** Counts evictions, so a load that raced with a revocation is not cached. */
     private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
@@ -32,12 +37,24 @@ public final class ApiKeyCache {
         this.ttlNanos = ttl.toNanos();
     }
 
+    /** The key with this secret, from the cache when it may answer, else from {@code database}. */
     public Optional<ApiKey> find(String secret, Supplier<Optional<ApiKey>> database) {
-        if (!revocationsHeard || ttlNanos <= 0) {
+        if (!isActive()) {
             return database.get();
         }
-        String hash = HexFormat.of().formatHex(ApiKeySecrets.hash(secret));
-        Entry cached = bySecretHash.get(hash);
+        return lookup(HexFormat.of().formatHex(ApiKeySecrets.hash(secret)), database);
+    }
+
+    /** The key with this id, from the cache when it may answer, else from {@code database}. */
+    public Optional<ApiKey> findById(UUID id, Supplier<Optional<ApiKey>> database) {
+        if (!isActive()) {
+            return database.get();
+        }
+        return lookup(id, database);
+    }
+
+    private Optional<ApiKey> lookup(Object cacheKey, Supplier<Optional<ApiKey>> database) {
+        Entry cached = entries.get(cacheKey);
         long now = System.nanoTime();
         if (cached != null && now - cached.loadedAtNanos() < ttlNanos) {
             return Optional.of(cached.key());
@@ -46,12 +63,12 @@ public final class ApiKeyCache {
         var loaded = database.get();
         boolean noRevocationMeanwhile = revocations.get() == revocationsBefore;
         if (loaded.isPresent() && loaded.get().revokedAt() == null && revocationsHeard && noRevocationMeanwhile) {
-            if (bySecretHash.size() >= MAX_ENTRIES) {
-                bySecretHash.clear();
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
             }
-            bySecretHash.put(hash, new Entry(loaded.get(), now));
+            entries.put(cacheKey, new Entry(loaded.get(), now));
         } else {
-            bySecretHash.remove(hash);
+            entries.remove(cacheKey);
         }
         return loaded;
     }
@@ -59,13 +76,13 @@ public final class ApiKeyCache {
     /** A key was revoked (here or on another node). */
     public void evict(UUID keyId) {
         revocations.incrementAndGet();
-        bySecretHash.values().removeIf(entry -> entry.key().id().equals(keyId));
+        entries.values().removeIf(entry -> entry.key().id().equals(keyId));
     }
 
     /** An operator or a role changed (here or on another node): every key's standing may have changed. */
     public void evictAll() {
         revocations.incrementAndGet();
-        bySecretHash.clear();
+        entries.clear();
     }
 
     /** Whether revocations are being heard; when they are not, nothing is cached. */
@@ -73,9 +90,9 @@ public final class ApiKeyCache {
         revocations.incrementAndGet();
         if (!heard) {
             revocationsHeard = false;
-            bySecretHash.clear();
+            entries.clear();
         } else {
-            bySecretHash.clear(); // anything revoked while we were deaf is forgotten, not trusted
+            entries.clear(); // anything revoked while we were deaf is forgotten, not trusted
             revocationsHeard = true;
         }
     }

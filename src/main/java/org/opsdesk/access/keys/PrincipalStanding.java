@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
  * What a principal may do now — the caller of a move, re-read under the operation's lock; a principal recorded
  * earlier such as an approval request's maker or a webhook endpoint's registrant: nothing once it is disabled,
  * deleted, revoked or expired, and no more than it holds today. It is {@code operations}' {@link MovePolicy}.
+ *
+ * <p>For the key moving in the current request, its standing comes from the {@link ApiKeyCache} that authentication
+ * trusts: it answers only while this node hears every revocation and every operator and role change, and asks the
+ * database otherwise, so a revoked key or a disabled creator stops moving as soon as it stops authenticating (ADR
+ * 0019). Operators, and principals recorded earlier (an approval's maker), are read from the database.
  */
 @Component
 class PrincipalStanding implements PrincipalPermissions, MovePolicy {
@@ -23,18 +28,35 @@ class PrincipalStanding implements PrincipalPermissions, MovePolicy {
     private final OperatorStore operators;
     private final OperatorActors actors;
     private final ApiKeyStanding keys;
+    private final ApiKeyCache keyCache;
     private final Clock clock;
 
-    PrincipalStanding(OperatorStore operators, OperatorActors actors, ApiKeyStanding keys, Clock clock) {
+    PrincipalStanding(
+            OperatorStore operators, OperatorActors actors, ApiKeyStanding keys, ApiKeyCache keyCache, Clock clock) {
         this.operators = operators;
         this.actors = actors;
         this.keys = keys;
+        this.keyCache = keyCache;
         this.clock = clock;
     }
 
-    /** Internal processes are left to the workflow's trigger rules; people and keys answer from the database. */
+    /**
+     * Internal processes are left to the workflow's trigger rules; operators answer from the database, keys from
+     * the key cache while it hears every change and from the database otherwise.
+     */
     @Override
     public Optional<Permissions> permissionsNow(Actor.Kind kind, String id) {
+        return switch (kind) {
+            case SYSTEM, TIMER -> Optional.empty();
+            case OPERATOR -> Optional.of(current(kind.code() + ":" + id));
+            case API_KEY ->
+                Optional.of(mayNowAct(parse(id).flatMap(key -> keyCache.findById(key, () -> keys.byId(key)))));
+        };
+    }
+
+    /** A recorded principal (an approval's maker) answers from the database, as webhooks' registrants do. */
+    @Override
+    public Optional<Permissions> recordedPermissionsNow(Actor.Kind kind, String id) {
         return switch (kind) {
             case SYSTEM, TIMER -> Optional.empty();
             case OPERATOR, API_KEY -> Optional.of(current(kind.code() + ":" + id));
@@ -54,16 +76,18 @@ class PrincipalStanding implements PrincipalPermissions, MovePolicy {
                     .orElse(Permissions.none());
         }
         if (kind.equals(Actor.Kind.API_KEY.code())) {
-            return parse(id)
-                    .flatMap(keys::byId)
-                    .filter(key -> key.usableAt(clock.instant()))
-                    .map(key -> new Permissions(key.permissions()))
-                    .orElse(Permissions.none());
+            return mayNowAct(parse(id).flatMap(keys::byId));
         }
         if (kind.equals(Actor.Kind.SYSTEM.code()) || kind.equals(Actor.Kind.TIMER.code())) {
             return Permissions.all(); // internal processes are trusted with every move
         }
         return Permissions.none();
+    }
+
+    private Permissions mayNowAct(Optional<ApiKeyStore.ApiKey> key) {
+        return key.filter(k -> k.usableAt(clock.instant()))
+                .map(k -> new Permissions(k.permissions()))
+                .orElse(Permissions.none());
     }
 
     private static Optional<UUID> parse(String id) {

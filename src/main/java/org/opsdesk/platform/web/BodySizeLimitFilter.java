@@ -39,7 +39,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
                             List.of()));
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        // a declared length is enforced by the container, which never reads past it: only a chunked body, of
+        // unknown length, needs counting (and the wrapper, which every later request call goes through)
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

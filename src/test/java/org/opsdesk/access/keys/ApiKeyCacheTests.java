@@ -86,4 +86,29 @@ class ApiKeyCacheTests {
         off.find("secret", this::database);
         assertThat(databaseCalls).hasValue(2);
     }
+
+    @Test
+    void findsAKeyByIdOnlyWhileHearingChangesAndForgetsItWithTheSameNotices() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.findById(key.id(), this::database);
+        cache.findById(key.id(), this::database);
+        assertThat(databaseCalls).as("deaf: the database every time").hasValue(2);
+
+        cache.revocationsHeard(true);
+        cache.findById(key.id(), this::database);
+        cache.findById(key.id(), this::database);
+        assertThat(databaseCalls).hasValue(3);
+
+        cache.evict(key.id());
+        cache.findById(key.id(), this::database);
+        assertThat(databaseCalls)
+                .as("a revocation of the key forgets it by id too")
+                .hasValue(4);
+
+        cache.evictAll();
+        cache.findById(key.id(), this::database);
+        assertThat(databaseCalls)
+                .as("an operator or role change forgets it by id too")
+                .hasValue(5);
+    }
 }
