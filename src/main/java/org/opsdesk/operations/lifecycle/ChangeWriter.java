@@ -2,6 +2,7 @@ package org.opsdesk.operations.lifecycle;
 
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.operations.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,9 @@ public class ChangeWriter {
             params.addAll(OperationStore.insertParams(change.operation()));
         } else {
             sql = withEvent ? UPDATE_WITH_EVENT : UPDATE;
-            params.addAll(OperationStore.updateParams(change.operation()));
+            params.addAll(OperationStore.updateParams(
+                    change.operation(),
+                    HistoryEntry.ATTRIBUTES_CHANGED.equals(change.entry().kind())));
         }
         params.addAll(HistoryStore.insertParams(change.entry()));
         if (change.event() != null) {

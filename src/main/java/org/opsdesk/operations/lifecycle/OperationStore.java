@@ -95,18 +95,23 @@ public class OperationStore {
     /** An existing operation's row after a change; the caller holds its lock. */
     static final String UPDATE =
             """
-            update operations.operation set status = ?, stage = ?, assignee = ?, attributes = ?::jsonb,
+            update operations.operation set status = ?, stage = ?, assignee = ?, attributes = coalesce(?::jsonb, attributes),
               version = ?, updated_at = ?, stage_entered_at = ?, due_at = ?, timer_at = ?, history_head = ?
             where id = ?
             returning id""";
 
-    static List<@Nullable Object> updateParams(Operation operation) {
+    /**
+     * The parameters of {@link #UPDATE}. The attributes are sent only by the change that edits them: any other
+     * change binds null and the row keeps its value, so PostgreSQL does not parse the JSON again on every move
+     * (issue 15: the API's update cost 0.33 ms against 0.25 ms for a raw update without it).
+     */
+    static List<@Nullable Object> updateParams(Operation operation, boolean attributesChanged) {
         OperationSnapshot s = operation.snapshot();
         return java.util.Arrays.asList(
                 s.status().name(),
                 s.stage(),
                 s.assignee(),
-                s.attributesJson(),
+                attributesChanged ? s.attributesJson() : null,
                 s.version(),
                 Sql.ts(s.updatedAt()),
                 Sql.ts(s.stageEnteredAt()),
