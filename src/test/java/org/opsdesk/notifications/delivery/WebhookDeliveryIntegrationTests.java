@@ -84,7 +84,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
 
     @Test
     void deliversAStatusChangeSignedToARealReceiverAndShowsItAsSent() throws Exception {
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
 
         WebhookReceiver.await(
                 "the status change received", () -> receiver.received().size() == 1);
@@ -116,7 +116,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     @Test
     void aReceiverFailingThreeTimesGetsTheEventOnceSuccessfullyWithTheSameIdEachTime() throws Exception {
         receiver.answer(500, 503, 408);
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
 
         JsonNode item = awaitState(operationId, "sent");
         var received = receiver.received();
@@ -141,7 +141,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     @Test
     void aClientErrorOtherThan408Or429IsAPermanentFailure() throws Exception {
         receiver.answer(410);
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
 
         JsonNode item = awaitState(operationId, "failed");
         assertThat(item.get("attempts").asInt()).isEqualTo(1);
@@ -157,7 +157,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     void anAlertThatCannotBeSentFailsWithoutRaisingAnotherAlert() throws Exception {
         // no SMTP server listens in this class: the alert about the refused webhook cannot be sent either
         receiver.answer(400);
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
         var deliveries = new Deliveries(api());
 
         awaitState(operationId, "failed");
@@ -180,7 +180,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     @Test
     void honoursRetryAfterOnA429() throws Exception {
         receiver.answer(429, Map.of("Retry-After", "2"));
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
 
         JsonNode retrying = awaitState(operationId, "retrying");
         assertThat(retrying.get("nextAttemptAt").isNull()).isFalse();
@@ -194,7 +194,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
 
     @Test
     void resendingSendsTheSameMessageIdAndBodyAgain() throws Exception {
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
         String id = awaitState(operationId, "sent").get("id").asString();
 
         var resent = api().post("/api/v1/notifications/" + id + "/resend", "");
@@ -215,6 +215,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
 
     @Test
     void simulatesAnEventMarkedAsATestAndListsTheEndpointsDeliveries() throws Exception {
+        receiver.onlyAbout("\"test\":true");
         var test =
                 api().post("/api/v1/webhooks/" + endpointId + "/test", "{\"eventType\":\"operation.status_changed\"}");
         assertThat(test.status()).as(test.body()).isEqualTo(202);
@@ -244,7 +245,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     @Test
     void aPausedWorkerNeverOverwritesTheResultOfANewerClaim() throws Exception {
         poller.stop();
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
         String id = awaitState(operationId, "pending").get("id").asString();
         // paused after its lease check: to the paused worker no time passes, so it still thinks it holds the claim
         var paused = worker("paused", Duration.ofSeconds(60), Clock.fixed(clock.instant(), ZoneOffset.UTC));
@@ -276,7 +277,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     @Test
     void aWorkerWakingAfterItsLeaseRanOutSendsNothingAndChangesNothing() throws Exception {
         poller.stop();
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
         String id = awaitState(operationId, "pending").get("id").asString();
         // stalls between claiming and sending for longer than its lease (less the margin) lasts
         var stalled = worker("stalled", DeliveryWorker.LEASE_MARGIN);
@@ -300,7 +301,7 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
     void aRequestGetsNoMoreTimeThanItsClaimHasLeft() throws Exception {
         poller.stop();
         receiver.holdFor(Duration.ofSeconds(10));
-        String operationId = create(Operations.withdrawal()).get("id").asString();
+        String operationId = createWatched().get("id").asString();
         String id = awaitState(operationId, "pending").get("id").asString();
         // 3 s of the lease for the attempt, not the 15 s a request may otherwise take
         var worker = worker("short-lease", DeliveryWorker.LEASE_MARGIN.plusSeconds(3));
@@ -429,5 +430,12 @@ class WebhookDeliveryIntegrationTests extends IntegrationTest {
         var attempts = new ArrayList<JsonNode>();
         response.json().get("attempts").forEach(attempts::add);
         return attempts;
+    }
+
+    /** A withdrawal whose messages alone the receiver records (see {@link WebhookReceiver#onlyAbout}). */
+    private JsonNode createWatched() throws Exception {
+        var withdrawal = Operations.withdrawal();
+        receiver.onlyAbout(withdrawal.reference());
+        return create(withdrawal);
     }
 }

@@ -61,6 +61,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile String secret = "";
     private volatile Duration holdFor = Duration.ZERO;
     private volatile Duration holdAtMost = Duration.ZERO;
+    private volatile String about = "";
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
@@ -75,6 +76,16 @@ final class WebhookReceiver implements AutoCloseable {
 
     void secret(String secret) {
         this.secret = secret;
+    }
+
+    /**
+     * From now on, records (and answers from the script) only the messages whose body contains {@code marker},
+     * such as the reference of the operation the test created; any other message is answered 204 and forgotten.
+     * The database is shared by the test classes, so a status change of another test's operation (a timer firing
+     * after some test moved the clock) may reach this endpoint in the middle of a test.
+     */
+    void onlyAbout(String marker) {
+        this.about = marker;
     }
 
     /** Keeps each request open this long, so overlapping deliveries of one message would be seen. */
@@ -149,8 +160,13 @@ final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
         long start = System.nanoTime();
-        arrivals.incrementAndGet();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!body.contains(about)) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        arrivals.incrementAndGet();
         Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
         String id = headers.getOrDefault("webhook-id", List.of("")).get(0);
