@@ -276,12 +276,12 @@ public class FigureQueries {
                               on o.type = t.type and o.settled_stage = t.stage
                             cross join lateral (
                               select e.at from operations.history_entry e
-                              where e.operation_id = o.id and e.kind = 'assigned' and e.at <= o.stage_entered_at
+                              where e.operation_id = o.id and e.kind = 'assigned' and e.at <= o.settled_at
                               order by e.seq desc limit 1) assigned
                             where o.assignee is not null and o.settled_at >= :from and o.settled_at < :to
                             group by 1, 2, 3, 4"""
                                     .formatted(DurationHistogram.BUCKET_SQL.formatted(
-                                            "extract(epoch from o.stage_entered_at - assigned.at)")),
+                                            "extract(epoch from o.settled_at - assigned.at)")),
                             window)
                     .param("types", terminal.stream().map(p -> p[0]).toArray(String[]::new))
                     .param("stages", terminal.stream().map(p -> p[1]).toArray(String[]::new))
