@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.opsdesk.access.keys.ApiKeySecrets;
@@ -119,6 +121,38 @@ public abstract class IntegrationTest {
     @AfterEach
     void resetTheClock() {
         testClock.reset();
+    }
+
+    private Set<UUID> webhookEndpointsBefore = Set.of();
+
+    @BeforeEach
+    void noteTheWebhookEndpoints() {
+        webhookEndpointsBefore = Set.copyOf(webhookEndpointIds());
+    }
+
+    /**
+     * Deletes (through the API, as an integrator would) the webhook endpoints this test registered. Every class
+     * shares one application: an endpoint left subscribed to {@code *} after its receiver stopped gets a delivery for
+     * every later operation change in every later class, each failing its retries and then emailing the alert
+     * mailbox — thousands of alerts that once delayed a sign-in lock alert past its test's 20 s. Endpoints from a
+     * class's {@code @BeforeAll} existed before each test and stay for the class.
+     */
+    @AfterEach
+    void deleteTheWebhookEndpointsOfThisTest() {
+        for (UUID id : webhookEndpointIds()) {
+            if (!webhookEndpointsBefore.contains(id)) {
+                var deleted = api().delete("/api/v1/webhooks/" + id);
+                if (deleted.status() != 204 && deleted.status() != 404) {
+                    throw new AssertionError("deleting webhook endpoint " + id + ": " + deleted.status());
+                }
+            }
+        }
+    }
+
+    private List<UUID> webhookEndpointIds() {
+        return jdbc.sql("select id from notifications.webhook_endpoint")
+                .query(UUID.class)
+                .list();
     }
 
     private static int freePort() {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.opsdesk.access.keys.ApiKeyStore.ApiKey;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keys recently found in the database, so an API request does not pay a second database round trip just to
@@ -83,6 +85,25 @@ public final class ApiKeyCache {
     public void evictAll() {
         revocations.incrementAndGet();
         entries.clear();
+    }
+
+    /**
+     * An operator's roles or status or a role's permissions change in the current transaction: forget every key
+     * on this node once it commits, so the change holds for the very next request here. The database trigger's
+     * notice tells the other nodes (and this one again); waiting for it here left a gap of a few milliseconds in
+     * which a disabled operator's key still answered on the node that had just disabled them.
+     */
+    public void evictAllAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            evictAll();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                evictAll();
+            }
+        });
     }
 
     /** Whether revocations are being heard; when they are not, nothing is cached. */

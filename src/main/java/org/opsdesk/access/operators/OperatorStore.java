@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.access.keys.ApiKeyCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Operators in {@code access.operator}: profile, roles and status. Sign-in state is kept by the sign-in code. */
 @Repository
 public class OperatorStore {
+
+    /** Keys act with their creator's roles and status: told of every change to them (ADR 0019). */
+    private final ApiKeyCache keyCache;
 
     private static final String COLUMNS =
             """
@@ -23,7 +27,8 @@ public class OperatorStore {
 
     private final JdbcClient jdbc;
 
-    OperatorStore(JdbcClient jdbc) {
+    OperatorStore(JdbcClient jdbc, ApiKeyCache keyCache) {
+        this.keyCache = keyCache;
         this.jdbc = jdbc;
     }
 
@@ -87,6 +92,7 @@ public class OperatorStore {
                         ts(now),
                         operator.id())
                 .update();
+        keyCache.evictAllAfterCommit();
     }
 
     /** Enables or disables; disabling (and deleting) ends every session the operator has, on every node. */
@@ -106,6 +112,7 @@ public class OperatorStore {
                         where id = ?""")
                 .params(enabled, ts(now), enabled, ts(now), id)
                 .update();
+        keyCache.evictAllAfterCommit();
     }
 
     public void markDeleted(UUID id, Instant now) {
@@ -116,6 +123,7 @@ public class OperatorStore {
                         where id = ?""")
                 .params(ts(now), ts(now), ts(now), id)
                 .update();
+        keyCache.evictAllAfterCommit();
         jdbc.sql("delete from access.mfa_recovery_code where operator_id = ?")
                 .param(id)
                 .update();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.opsdesk.access.keys.ApiKeyCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RoleStore {
 
+    /** Keys act with their creator's roles' permissions: told of every change to them (ADR 0019). */
+    private final ApiKeyCache keyCache;
+
     private final JdbcClient jdbc;
 
-    RoleStore(JdbcClient jdbc) {
+    RoleStore(JdbcClient jdbc, ApiKeyCache keyCache) {
+        this.keyCache = keyCache;
         this.jdbc = jdbc;
     }
 
@@ -46,7 +51,7 @@ public class RoleStore {
     }
 
     public boolean insert(Role role) {
-        return jdbc.sql(
+        boolean inserted = jdbc.sql(
                                 """
                         insert into access.role (name, description, permissions, mfa_required, built_in, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (name) do nothing""")
@@ -60,6 +65,8 @@ public class RoleStore {
                                 ts(role.updatedAt()))
                         .update()
                 == 1;
+        keyCache.evictAllAfterCommit();
+        return inserted;
     }
 
     public void update(Role role) {
@@ -74,10 +81,12 @@ public class RoleStore {
                         ts(role.updatedAt()),
                         role.name())
                 .update();
+        keyCache.evictAllAfterCommit();
     }
 
     public void delete(String name) {
         jdbc.sql("delete from access.role where name = ?").param(name).update();
+        keyCache.evictAllAfterCommit();
     }
 
     public boolean isEmpty() {

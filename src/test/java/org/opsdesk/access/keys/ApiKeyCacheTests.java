@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.access.keys.ApiKeyStore.ApiKey;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class ApiKeyCacheTests {
 
@@ -40,6 +42,27 @@ class ApiKeyCacheTests {
         cache.evict(key.id());
         cache.find("secret", this::database);
         assertThat(databaseCalls).hasValue(2);
+    }
+
+    @Test
+    void forgetsEveryKeyWhenTheTransactionThatChangedAnOperatorCommitsNotBefore() {
+        var cache = new ApiKeyCache(Duration.ofSeconds(30));
+        cache.revocationsHeard(true);
+        cache.find("secret", this::database);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            cache.evictAllAfterCommit(); // the operator was disabled in this transaction
+            cache.find("secret", this::database);
+            assertThat(databaseCalls)
+                    .as("not committed yet: the old standing still holds")
+                    .hasValue(1);
+
+            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        cache.find("secret", this::database);
+        assertThat(databaseCalls).as("read again at once, not after the notice").hasValue(2);
     }
 
     @Test
