@@ -52,7 +52,7 @@ public class ChangeWriter {
                     HistoryEntry.ATTRIBUTES_CHANGED.equals(change.entry().kind())));
         }
         params.addAll(HistoryStore.insertParams(change.entry()));
-        if (change.event() != null) {
+        if (withEvent) {
             params.addAll(outbox.insertParams(change.event()));
         }
         return jdbc.sql(sql).params(params).update() == 1;
