@@ -6,12 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The API's servlet filters, in the order they must run around Spring Security (which sits at -100). */
@@ -23,6 +25,17 @@ class WebConfiguration {
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {
         return new ProblemWriter(json);
+    }
+
+    /** Request mappings looked up through an index by path, not by checking every mapping (ADR 0019). */
+    @Bean
+    WebMvcRegistrations pathIndexedRequestMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathIndexedRequestMappings();
+            }
+        };
     }
 
     @Bean
