@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,21 +41,18 @@ final class PathIndexedRequestMappings extends RequestMappingHandlerMapping {
      * Candidates by their beginnings' text up to and including the last {@code /} (a path's possible keys are then
      * its own prefixes ending in {@code /}, a handful per request), and the paths some mapping has exactly.
      */
-    private record Index(Map<String, List<Candidate>> byKey, Set<String> directPaths) {
+    private record Index(Map<String, List<Candidate>> byKey, Set<String> directPaths) {}
 
-        static final Index EMPTY = new Index(Map.of(), Set.of());
-    }
-
-    /** Replaced whenever mappings are registered or removed (at startup, or by {@code registerMapping}). */
-    private volatile Index index = Index.EMPTY;
-
-    private volatile boolean initialized;
+    /**
+     * Null until every mapping found at startup is registered (Spring's lookup answers until then); replaced
+     * whenever mappings are registered or removed later ({@code registerMapping}).
+     */
+    private volatile @Nullable Index index;
 
     @Override
     protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
         super.handlerMethodsInitialized(handlerMethods);
         index = indexOf(handlerMethods);
-        initialized = true;
     }
 
     @Override
@@ -69,7 +68,7 @@ final class PathIndexedRequestMappings extends RequestMappingHandlerMapping {
     }
 
     private void reindex() {
-        if (initialized) {
+        if (index != null) {
             index = indexOf(getHandlerMethods());
         }
     }
@@ -78,7 +77,7 @@ final class PathIndexedRequestMappings extends RequestMappingHandlerMapping {
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
             throws Exception {
         Index current = index;
-        if (!initialized
+        if (current == null
                 || lookupPath.indexOf('%') >= 0
                 || current.directPaths().contains(lookupPath)
                 || CorsUtils.isPreFlightRequest(request)) {
@@ -151,11 +150,11 @@ final class PathIndexedRequestMappings extends RequestMappingHandlerMapping {
 
     private Index indexOf(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
         var byKey = new HashMap<String, List<Candidate>>();
-        var directPaths = new java.util.HashSet<String>();
+        var directPaths = new HashSet<String>();
         handlerMethods.forEach((mapping, handler) -> {
             String[] beginnings = beginnings(mapping);
             var candidate = new Candidate(mapping, handler, beginnings);
-            var keys = new java.util.LinkedHashSet<String>();
+            var keys = new LinkedHashSet<String>();
             for (String beginning : beginnings) {
                 keys.add(beginning.substring(0, beginning.lastIndexOf('/') + 1));
             }
