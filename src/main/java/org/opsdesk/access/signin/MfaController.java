@@ -7,6 +7,7 @@ import org.opsdesk.access.operators.Operator;
 import org.opsdesk.access.operators.OperatorStore;
 import org.opsdesk.access.signin.SignInSession.Stage;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.QrCodes;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.opsdesk.access.signin;
+package org.opsdesk.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** QR codes as SVG {@code data:} URIs: no script, no image library, allowed by the pages' CSP ({@code img-src data:}). */
-final class QrCodes {
+/**
+ * QR codes as SVG {@code data:} URIs: no script, no image library, allowed by the pages' CSP ({@code img-src data:}).
+ * The console's TOTP enrolment and the exchange orders' EPC payment codes draw theirs here.
+ */
+public final class QrCodes {
 
     private static final int QUIET_ZONE = 4;
 
     private QrCodes() {}
 
-    static String svgDataUri(String text) {
+    public static String svgDataUri(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter()
