@@ -23,6 +23,7 @@ public final class Changes {
     private @Nullable Money amount = new Money(new BigDecimal("1234.50"), new CurrencyCode("EUR", 2));
     private @Nullable String assignee;
     private @Nullable String reason;
+    private String attributesJson = "{}";
 
     private Changes(String type) {
         this.type = type;
@@ -69,6 +70,12 @@ public final class Changes {
         return this;
     }
 
+    /** The operation's attributes, a JSON object as text. */
+    public Changes attributes(String json) {
+        this.attributesJson = json;
+        return this;
+    }
+
     public StatusChanged build() {
         Instant at = Instant.parse("2026-11-23T10:15:30Z");
         var snapshot = new OperationSnapshot(
@@ -81,7 +88,7 @@ public final class Changes {
                 toStage,
                 amount,
                 assignee,
-                "{}",
+                attributesJson,
                 2,
                 at,
                 at,

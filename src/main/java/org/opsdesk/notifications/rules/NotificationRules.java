@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +31,29 @@ public class NotificationRules {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Every notification the change calls for, in rule order, with the recipient where the rule determines it. */
+    /**
+     * Every notification the change calls for, in rule order, with the recipient where the rule determines it. Two
+     * rules that would send the same message (template, channel and mode) to the same recipient for one change —
+     * a type's "every change to the managers" beside the general "every error to the managers", say — send it
+     * once: the first in rule order stands.
+     */
     public List<NotificationPlan> plan(StatusChanged event) {
         var plans = new ArrayList<NotificationPlan>();
+        var sameMessage = new HashSet<String>();
         for (NotificationRule rule : rules) {
             if (rule.matches(event)) {
-                plans.add(plan(rule, event));
+                NotificationPlan plan = plan(rule, event);
+                if (rule.template() == null
+                        || sameMessage.add(String.join(
+                                "|",
+                                rule.audience().name(),
+                                String.valueOf(rule.role()),
+                                String.valueOf(plan.recipient()),
+                                rule.channel().name(),
+                                rule.template(),
+                                rule.mode().name()))) {
+                    plans.add(plan);
+                }
             }
         }
         return plans;

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Money;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a template sees, as text already formatted for the recipient's language. Absent values are null (so
@@ -22,9 +25,15 @@ import org.opsdesk.shared.Money;
  *   <li>{@code client}: {@code name} (the directory's name, or the subject when the directory does not know them)
  *   <li>{@code event}: {@code fromStage}, {@code toStage}, {@code fromStatus}, {@code toStatus}, {@code reason},
  *       {@code actor}, {@code occurredAt} (formatted per locale, UTC)
+ *   <li>{@code attributes}: the operation's top-level attributes as text (strings as they are, numbers and booleans
+ *       as written; nested objects and arrays left out), so a type's templates can say what its integrator or module
+ *       put there — e.g. an exchange order's payment reference and account. A string that is an ISO-8601 instant
+ *       ({@code 2026-12-07T10:15:00Z}) is written as the language writes a moment, like {@code occurredAt}.
  * </ul>
  */
 public final class MessageModel {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MessageModel() {}
 
@@ -52,7 +61,40 @@ public final class MessageModel {
         change.put("reason", event.reason() == null || event.reason().isBlank() ? null : event.reason());
         change.put("actor", event.actorName());
         change.put("occurredAt", time(event.occurredAt(), locale));
-        return Map.of("operation", op, "client", client, "event", change);
+        return Map.of(
+                "operation",
+                op,
+                "client",
+                client,
+                "event",
+                change,
+                "attributes",
+                attributes(operation.attributesJson(), locale));
+    }
+
+    private static Map<String, String> attributes(String json, String locale) {
+        var values = new HashMap<String, String>();
+        JsonNode root = JSON.readTree(json);
+        for (var field : root.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isString()) {
+                values.put(field.getKey(), instantOrText(value.asString(), locale));
+            } else if (value.isNumber() || value.isBoolean()) {
+                values.put(field.getKey(), value.asString());
+            }
+        }
+        return values;
+    }
+
+    private static String instantOrText(String text, String locale) {
+        if (text.length() >= 20 && text.length() <= 35 && text.charAt(4) == '-' && text.endsWith("Z")) {
+            try {
+                return time(Instant.parse(text), locale);
+            } catch (DateTimeParseException notAMoment) {
+                return text;
+            }
+        }
+        return text;
     }
 
     /** A moment as the language writes it (medium length), in UTC, saying so: {@code Nov 23, 2026, 10:15:30 AM UTC}. */

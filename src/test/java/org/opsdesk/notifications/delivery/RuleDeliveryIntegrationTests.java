@@ -55,10 +55,15 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
 
         complete(id);
 
-        MimeMessage mail = awaitMail(address);
+        // The client also hears of every step before (payment instructions, payment received, payout): this is the
+        // last.
+        MimeMessage mail = awaitMail(address, m -> subjectOf(m).endsWith("foi concluída"));
         assertThat(mail.getSubject()).isEqualTo("Sua ordem de câmbio " + order.reference() + " foi concluída");
-        JsonNode delivery =
-                awaitDelivery(id, "email", d -> d.get("state").asString().equals("sent"));
+        JsonNode delivery = awaitDelivery(
+                id,
+                "email",
+                d -> d.get("state").asString().equals("sent")
+                        && d.get("ruleId").asString().equals("exchange-order-completed-client-email"));
         assertThat(delivery.get("recipient").asString()).isEqualTo(subject);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
         var detail = api().get("/api/v1/notifications/" + delivery.get("id").asString())
@@ -78,8 +83,7 @@ class RuleDeliveryIntegrationTests extends IntegrationTest {
 
         complete(id);
 
-        JsonNode delivery =
-                awaitDelivery(id, "email", d -> d.get("state").asString().equals("skipped"));
+        JsonNode delivery = awaitDelivery(id, "email", Deliveries.audience("client", "skipped"));
         assertThat(delivery.get("lastError").asString()).isEqualTo("email: no consent");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
         var attempt = api().get("/api/v1/notifications/" + delivery.get("id").asString())

@@ -45,7 +45,7 @@ class NotificationRulesTests {
     }
 
     @Test
-    void exchangeOrderCompletedEmailsTheClientAndCallsTheWebhooks() {
+    void exchangeOrderCompletedEmailsTheClientTheManagersAndTheAssigneeAndCallsTheWebhooks() {
         var plans = load(null, null, new ArrayList<>())
                 .plan(Changes.of("exchange_order")
                         .to("completed", Status.SUCCESS)
@@ -53,8 +53,61 @@ class NotificationRulesTests {
 
         assertThat(plans)
                 .extracting(p -> p.audience() + "/" + p.channel() + "/" + p.template() + "/" + p.mode())
-                .containsExactly("CLIENT/EMAIL/exchange_order/completed/AUTOMATIC", "WEBHOOKS/WEBHOOK/null/AUTOMATIC");
-        assertThat(plans.get(0).recipient()).isEqualTo("client-42");
+                .containsExactlyInAnyOrder(
+                        "CLIENT/EMAIL/exchange_order/completed/AUTOMATIC",
+                        "TEAM/EMAIL/team/operation_changed/AUTOMATIC",
+                        "ASSIGNEE/EMAIL/assignee/operation_changed/AUTOMATIC",
+                        "WEBHOOKS/WEBHOOK/null/AUTOMATIC");
+        assertThat(plans)
+                .filteredOn(p -> p.audience().name().equals("CLIENT"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.recipient()).isEqualTo("client-42"));
+    }
+
+    @Test
+    void anExchangeOrderInErrorMailsTheManagersAndTheAssigneeOnceThoughTwoRulesAskForIt() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("exchange_order")
+                        .from("awaiting_payment", Status.PENDING)
+                        .to("payment_mismatch", Status.ERROR)
+                        .assignee("olga")
+                        .build());
+
+        assertThat(plans)
+                .filteredOn(p -> p.audience() == Audience.TEAM || p.audience() == Audience.ASSIGNEE)
+                .extracting(
+                        p -> p.audience() + "/" + p.recipient() + "/" + p.rule().id())
+                .containsExactly(
+                        "TEAM/"
+                                + plans.stream()
+                                        .filter(p -> p.rule().id().equals("exchange-order-changed-managers"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .recipient()
+                                + "/exchange-order-changed-managers",
+                        "ASSIGNEE/olga/exchange-order-changed-assignee",
+                        "TEAM/"
+                                + plans.stream()
+                                        .filter(p -> p.rule().id().equals("error-cashier-desk"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .recipient()
+                                + "/error-cashier-desk");
+    }
+
+    @Test
+    void anExchangeOrderAwaitingPaymentSendsThePaymentInstructionsByEmailAndSms() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("exchange_order")
+                        .from(null, null)
+                        .to("awaiting_payment", Status.PENDING)
+                        .build());
+
+        assertThat(plans)
+                .filteredOn(p -> p.audience().name().equals("CLIENT"))
+                .extracting(p -> p.channel() + "/" + p.template())
+                .containsExactlyInAnyOrder(
+                        "EMAIL/exchange_order/awaiting_payment", "SMS/exchange_order_sms/awaiting_payment");
     }
 
     @Test
@@ -105,7 +158,7 @@ class NotificationRulesTests {
         assertThat(assignee).extracting(p -> p.rule().id()).containsExactly("error-assignee");
         assertThat(assignee.get(0).recipient()).isEqualTo("olga");
         assertThat(assignee.get(0).channel()).isEqualTo(NotificationChannel.EMAIL);
-        assertThat(assignee.get(0).template()).isEqualTo("assignee/operation_error");
+        assertThat(assignee.get(0).template()).isEqualTo("assignee/operation_changed");
         assertThat(assignee.get(0).mode()).isEqualTo(DeliveryMode.AUTOMATIC);
     }
 
@@ -154,7 +207,7 @@ class NotificationRulesTests {
                     status: BROKEN
                     audience: team
                     channel: sms
-                    template: team/operation_error
+                    template: team/operation_changed
                     mode: sometimes
                   - id: no-trigger
                     types: [deposit]

@@ -26,8 +26,8 @@ class MessageRendererTests {
                 "exchange_order/cancelled",
                 "deposit/completed",
                 "deposit/declined",
-                "team/operation_error",
-                "assignee/operation_error");
+                "team/operation_changed",
+                "assignee/operation_changed");
         return templates.stream()
                 .flatMap(t -> TemplateFiles.LOCALES.stream().map(l -> Arguments.of(t, l)))
                 .toList();
@@ -51,6 +51,62 @@ class MessageRendererTests {
         }
         assertThat(message.subject()).doesNotContain("\n");
         assertThat(message.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + locale + "\"");
+    }
+
+    /** What the exchange module writes into an order's attributes (the templates read it). */
+    static final String ORDER_ATTRIBUTES =
+            """
+            {"pay": "1000.00 PLN", "receive": "231.76 EUR", "rate": "4.3147", "pair": "EUR/PLN",
+             "paymentReference": "RF18 5390 0754 7034", "payInIban": "PL61 1090 1014 0000 0712 1981 2874",
+             "payInBank": "Santander Bank Polska", "payInHolder": "Kantor Opsdesk", "deadline": "2026-11-23T10:30:30Z",
+             "payoutIban": "DE89 3704 0044 0532 0130 00", "quote": {"id": "q-1"}}""";
+
+    static List<Arguments> exchangeOrderTemplatesAndLocales() {
+        return List.of("awaiting_payment", "funds_received", "payout_pending", "expired").stream()
+                .flatMap(stage -> TemplateFiles.LOCALES.stream().map(l -> Arguments.of(stage, l)))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("exchangeOrderTemplatesAndLocales")
+    void rendersEveryExchangeOrderStepFromTheOrdersAttributesInEveryLanguage(String stage, String locale) {
+        var event = Changes.of("exchange_order")
+                .reference("EX-7781")
+                .to(stage, Status.PENDING)
+                .attributes(ORDER_ATTRIBUTES)
+                .build();
+        var model = MessageModel.of(event, "Ana Souza", locale);
+
+        var email = renderer.render("exchange_order/" + stage, EnumSet.allOf(TemplatePart.class), model, locale);
+        var sms = renderer.render("exchange_order_sms/" + stage, EnumSet.of(TemplatePart.TEXT), model, locale);
+
+        for (String part : List.of(email.subject(), email.text(), email.html(), sms.text())) {
+            assertThat(part).isNotBlank().contains("EX-7781").doesNotContain("??", "null", "[[", "[(", "${", "th:");
+        }
+        String expected =
+                switch (stage) {
+                    case "awaiting_payment" -> "RF18 5390 0754 7034";
+                    case "funds_received" -> "1000.00 PLN";
+                    case "payout_pending" -> "DE89 3704 0044 0532 0130 00";
+                    default -> "UTC";
+                };
+        assertThat(email.text()).contains(expected);
+        assertThat(email.html()).contains(expected);
+        assertThat(sms.text()).contains(expected).hasSizeLessThan(320);
+    }
+
+    @Test
+    void theOrdersDeadlineIsWrittenAsTheLanguageWritesAMomentAndNestedAttributesAreLeftOut() {
+        var event = Changes.of("exchange_order").attributes(ORDER_ATTRIBUTES).build();
+
+        @SuppressWarnings("unchecked")
+        var attributes = (java.util.Map<String, String>)
+                MessageModel.of(event, "Ana", "pl").get("attributes");
+
+        assertThat(attributes.get("deadline"))
+                .isEqualTo(MessageModel.time(java.time.Instant.parse("2026-11-23T10:30:30Z"), "pl"));
+        assertThat(attributes.get("pay")).isEqualTo("1000.00 PLN");
+        assertThat(attributes).doesNotContainKey("quote");
     }
 
     @Test
@@ -114,7 +170,7 @@ class MessageRendererTests {
         assertThat(withReason.text()).contains("Reden: Te laat betaald");
 
         var noAmount = render(
-                "team/operation_error",
+                "team/operation_changed",
                 Changes.of("deposit").to("failed", Status.ERROR).amount(null).build(),
                 "pl");
         assertThat(noAmount.text()).doesNotContain("Kwota").contains("Klient: Ana Souza (client-42)");
