@@ -74,7 +74,7 @@ class CurrencyApi {
         String code = settings.code();
         return new CurrencyResponse(
                 code,
-                name(code),
+                CurrencyBook.name(code, Locale.ENGLISH),
                 settings.currency().fractionDigits(),
                 book.isCrypto(code),
                 settings.enabled(),
@@ -83,15 +83,6 @@ class CurrencyApi {
                 settings.paymentWindow().toString(),
                 settings.updatedAt(),
                 settings.updatedBy());
-    }
-
-    /** The English name of an ISO currency; a crypto asset is called by its code. */
-    static String name(String code) {
-        try {
-            return java.util.Currency.getInstance(code).getDisplayName(Locale.ENGLISH);
-        } catch (IllegalArgumentException crypto) {
-            return code;
-        }
     }
 
     /** {@code enabled} is required; limits and window may be left out (no limit, PT15M). */

@@ -59,6 +59,15 @@ public class CurrencyBook {
         return dictionary.find(code).orElseThrow(() -> new NotFound("currency", code));
     }
 
+    /** A currency's name in the given language; a crypto asset is called by its code. */
+    public static String name(String code, java.util.Locale locale) {
+        try {
+            return java.util.Currency.getInstance(code).getDisplayName(locale);
+        } catch (IllegalArgumentException crypto) {
+            return code;
+        }
+    }
+
     boolean isCrypto(String code) {
         return dictionary.isCrypto(code);
     }
