@@ -18,7 +18,7 @@ final class CurrencyNavigation implements NavigationContributor {
                 "exchange-currencies",
                 "/exchange/currencies",
                 "exchange.nav.currencies",
-                50,
+                45,
                 ExchangePermissions.VIEW));
     }
 }

@@ -14,6 +14,6 @@ final class RateNavigation implements NavigationContributor {
     @Override
     public List<NavigationEntry> navigation() {
         return List.of(NavigationEntry.of(
-                Section.MAIN, "exchange-rates", "/exchange/rates", "exchange.nav.rates", 51, ExchangePermissions.VIEW));
+                Section.MAIN, "exchange-rates", "/exchange/rates", "exchange.nav.rates", 46, ExchangePermissions.VIEW));
     }
 }
