@@ -24,11 +24,19 @@ public class DeskMessages {
     public String describe(ProblemException refused, Locale locale) {
         if (refused instanceof DeskRefusal desk) {
             var reason = desk.reason();
-            String label = messages.getMessage("exchange.field." + reason.field(), null, reason.field(), locale);
+            String label = label(reason.field(), locale);
             String text = messages.getMessage(
                     "exchange.error." + reason.key(), reason.arguments().toArray(), reason.english(), locale);
             return label + ": " + text;
         }
-        return refused.detail(); // another module's refusal (a 404, a cursor) keeps its own text
+        if (!refused.errors().isEmpty()) { // a shared check's refusal (a time, a cursor): its English reason
+            var error = refused.errors().get(0);
+            return label(error.field(), locale) + ": " + error.message();
+        }
+        return refused.detail();
+    }
+
+    private String label(String field, Locale locale) {
+        return messages.getMessage("exchange.field." + field, null, field, locale);
     }
 }
