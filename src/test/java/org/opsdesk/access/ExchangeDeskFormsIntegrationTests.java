@@ -1,9 +1,11 @@
 package org.opsdesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The exchange desk's currency and rate forms with bad input, posted as a browser does (session and CSRF token):
@@ -94,6 +96,21 @@ class ExchangeDeskFormsIntegrationTests extends SignInTestSupport {
         var export = desk.get("/exchange/rates/MXN/ZAR/history.csv?from=yesterday");
         assertThat(export.status()).isEqualTo(422);
         assertThat(export.html().selectFirst("#export-error").text()).contains("Od");
+        var csv = desk.get("/exchange/rates/MXN/ZAR/history.csv?from=2000-01-01T00:00:00Z");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body())
+                .startsWith("base,quote,buy,sell,source,changed_at,changed_by,actor_kind\r\n")
+                .contains("MXN,ZAR,0.90,0.95,manual,");
+        assertThat(jdbc.sql("select count(*) from exchange.rate_history_export where base = 'MXN' and row_count = 1"
+                                + " and from_at = '2000-01-01T00:00:00Z' and to_at is null")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.sql("update exchange.rate_history_export set row_count = 0")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThat(desk.get("/exchange/rates/ZAR/MXN").status()).isEqualTo(404);
         assertThat(desk.get("/exchange/rates/MXN/%00").status()).isLessThan(500);
     }
