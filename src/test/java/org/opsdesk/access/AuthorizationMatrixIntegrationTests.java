@@ -406,9 +406,10 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("name", this::freshRole);
         fixtures.put("subject", this::freshClient);
         fixtures.put("kind", () -> "timer"); // a dead letter's kind; the id is then an operation's
-        fixtures.put("code", () -> "EUR"); // a currency of the exchange desk's dictionary
-        fixtures.put("base", this::exchangePair); // a pair with a rate: EUR/USD
-        fixtures.put("quote", () -> "USD");
+        // a currency of the exchange desk's dictionary, and a pair with a rate (MNT/KGS: no other test uses them)
+        fixtures.put("code", () -> "MNT");
+        fixtures.put("base", this::exchangePair);
+        fixtures.put("quote", () -> "KGS");
         fixtures.put("id", () -> {
             if (pattern.startsWith("/api/v1/operations/")
                     || pattern.startsWith("/operations/")
@@ -467,19 +468,19 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         return path.toString();
     }
 
-    /** Makes sure EUR/USD is a pair with a rate (both currencies enabled); its base. */
+    /** Makes sure MNT/KGS is a pair with a rate (both currencies enabled); its base. */
     private String exchangePair() {
-        for (String code : List.of("EUR", "USD")) {
+        for (String code : List.of("MNT", "KGS")) {
             var enabled = api().put("/api/v1/exchange/currencies/" + code, "{\"enabled\":true}");
             if (enabled.status() != 200) {
                 throw new AssertionError("currency fixture: " + enabled.status() + " " + enabled.body());
             }
         }
-        var rate = api().put("/api/v1/exchange/rates/EUR/USD", "{\"buy\":\"1.0500\",\"sell\":\"1.1000\"}");
+        var rate = api().put("/api/v1/exchange/rates/MNT/KGS", "{\"buy\":\"1.0500\",\"sell\":\"1.1000\"}");
         if (rate.status() != 200) {
             throw new AssertionError("rate fixture: " + rate.status() + " " + rate.body());
         }
-        return "EUR";
+        return "MNT";
     }
 
     /** A withdrawal above the four-eyes threshold, sent for approval by the bootstrap key. */

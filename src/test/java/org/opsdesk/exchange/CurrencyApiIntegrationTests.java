@@ -25,7 +25,7 @@ class CurrencyApiIntegrationTests extends IntegrationTest {
         assertThat(item(items, "JPY").get("digits").asInt()).isZero();
         assertThat(item(items, "BTC").get("digits").asInt()).isEqualTo(8);
         assertThat(item(items, "BTC").get("crypto").asBoolean()).isTrue();
-        assertThat(item(items, "SEK").get("paymentWindow").asString()).isEqualTo("PT15M");
+        assertThat(item(items, "AMD").get("paymentWindow").asString()).isEqualTo("PT15M");
         assertThat(StreamSupport.stream(items.spliterator(), false)
                         .map(i -> i.get("code").asString()))
                 .doesNotContain("XAU", "XXX")
@@ -34,7 +34,7 @@ class CurrencyApiIntegrationTests extends IntegrationTest {
 
     @Test
     void configuresACurrencyAndRecordsEveryChangeWithBeforeAndAfter() {
-        var first = api().put("/api/v1/exchange/currencies/CHF", DeskApi.currency(true, "10", "25000.5", "PT30M"));
+        var first = api().put("/api/v1/exchange/currencies/GEL", DeskApi.currency(true, "10", "25000.5", "PT30M"));
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("enabled").asBoolean()).isTrue();
         assertThat(first.json().get("minAmount").asString()).isEqualTo("10.00");
@@ -42,17 +42,17 @@ class CurrencyApiIntegrationTests extends IntegrationTest {
         assertThat(first.json().get("paymentWindow").asString()).isEqualTo("PT30M");
         assertThat(first.json().get("updatedBy").asString()).isNotBlank();
 
-        var second = api().put("/api/v1/exchange/currencies/CHF", DeskApi.currency(false, null, null, null));
+        var second = api().put("/api/v1/exchange/currencies/GEL", DeskApi.currency(false, null, null, null));
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("enabled").asBoolean()).isFalse();
         assertThat(second.json().get("minAmount").isNull()).isTrue();
         assertThat(second.json().get("paymentWindow").asString()).isEqualTo("PT15M");
 
-        var listed = item(api().get("/api/v1/exchange/currencies").json().get("items"), "CHF");
+        var listed = item(api().get("/api/v1/exchange/currencies").json().get("items"), "GEL");
         assertThat(listed.get("enabled").asBoolean()).isFalse();
 
         var log = jdbc.sql("select cast(before as text) as b, cast(after as text) as a from exchange.currency_change"
-                        + " where code = 'CHF' order by id")
+                        + " where code = 'GEL' order by id")
                 .query((rs, n) -> new String[] {rs.getString("b"), rs.getString("a")})
                 .list();
         assertThat(log).hasSizeGreaterThanOrEqualTo(2);
@@ -72,21 +72,21 @@ class CurrencyApiIntegrationTests extends IntegrationTest {
 
     @Test
     void refusesEachBadSettingNamingItsField() {
-        refused("SEK", DeskApi.currency(true, "100", "50", null), "minAmount");
-        refused("SEK", DeskApi.currency(true, "-1", null, null), "minAmount");
-        refused("SEK", DeskApi.currency(true, null, "-5.00", null), "maxAmount");
-        refused("SEK", DeskApi.currency(true, "1.005", null, null), "minAmount");
+        refused("AMD", DeskApi.currency(true, "100", "50", null), "minAmount");
+        refused("AMD", DeskApi.currency(true, "-1", null, null), "minAmount");
+        refused("AMD", DeskApi.currency(true, null, "-5.00", null), "maxAmount");
+        refused("AMD", DeskApi.currency(true, "1.005", null, null), "minAmount");
         refused("JPY", DeskApi.currency(true, null, "100.5", null), "maxAmount");
-        refused("SEK", DeskApi.currency(true, "1e3", null, null), "minAmount");
-        refused("SEK", DeskApi.currency(true, null, "0", null), "maxAmount");
-        refused("SEK", DeskApi.currency(true, null, null, "15 minutes"), "paymentWindow");
-        refused("SEK", DeskApi.currency(true, null, null, "PT30S"), "paymentWindow");
-        refused("SEK", DeskApi.currency(true, null, null, "P8D"), "paymentWindow");
-        refused("SEK", "{\"minAmount\":\"1.00\"}", "enabled");
-        var malformed = api().put("/api/v1/exchange/currencies/SEK", "{\"enabled\":\"maybe\"}");
+        refused("AMD", DeskApi.currency(true, "1e3", null, null), "minAmount");
+        refused("AMD", DeskApi.currency(true, null, "0", null), "maxAmount");
+        refused("AMD", DeskApi.currency(true, null, null, "15 minutes"), "paymentWindow");
+        refused("AMD", DeskApi.currency(true, null, null, "PT30S"), "paymentWindow");
+        refused("AMD", DeskApi.currency(true, null, null, "P8D"), "paymentWindow");
+        refused("AMD", "{\"minAmount\":\"1.00\"}", "enabled");
+        var malformed = api().put("/api/v1/exchange/currencies/AMD", "{\"enabled\":\"maybe\"}");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        var nothing = jdbc.sql("select count(*) from exchange.currency_change where code = 'SEK'")
+        var nothing = jdbc.sql("select count(*) from exchange.currency_change where code = 'AMD'")
                 .query(Long.class)
                 .single();
         assertThat(nothing).as("nothing half-stored").isZero();
@@ -95,7 +95,7 @@ class CurrencyApiIntegrationTests extends IntegrationTest {
     @Test
     void refusesCallersWithoutThePermission() {
         var viewer = apiWith(ExchangePermissions.VIEW);
-        assertThat(viewer.put("/api/v1/exchange/currencies/NOK", DeskApi.currency(true, null, null, null))
+        assertThat(viewer.put("/api/v1/exchange/currencies/MDL", DeskApi.currency(true, null, null, null))
                         .status())
                 .isEqualTo(403);
         assertThat(apiWith("withdrawal:view").get("/api/v1/exchange/currencies").status())
@@ -104,13 +104,13 @@ class CurrencyApiIntegrationTests extends IntegrationTest {
 
     @Test
     void theChangeLogRefusesUpdateDeleteAndTruncate() {
-        DeskApi.enable(api(), "DKK");
-        assertThatThrownBy(() -> jdbc.sql("update exchange.currency_change set actor_name = 'x' where code = 'DKK'")
+        DeskApi.enable(api(), "AZN");
+        assertThatThrownBy(() -> jdbc.sql("update exchange.currency_change set actor_name = 'x' where code = 'AZN'")
                         .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from exchange.currency_change where code = 'DKK'")
+        assertThatThrownBy(() -> jdbc.sql("delete from exchange.currency_change where code = 'AZN'")
                         .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()

@@ -26,14 +26,16 @@ class RateApiIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void enableTheCurrencies() {
-        for (String code : new String[] {"EUR", "PLN", "GBP", "USD", "HUF"}) {
+        for (String code : new String[] {
+            "KES", "NGN", "GHS", "UGX", "TZS", "MAD", "PEN", "COP", "UYU", "ARS", "PKR", "LKR", "BDT", "NPR"
+        }) {
             DeskApi.enable(api(), code);
         }
     }
 
     @Test
     void setsARateChangesItAndListsBothInTheHistoryNewestFirst() {
-        var first = DeskApi.setRate(api(), "EUR", "PLN", "4.2150", "4.3050");
+        var first = DeskApi.setRate(api(), "KES", "NGN", "4.2150", "4.3050");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("buy").asString()).isEqualTo("4.2150");
         assertThat(first.json().get("mode").asString()).isEqualTo("manual");
@@ -41,17 +43,17 @@ class RateApiIntegrationTests extends IntegrationTest {
         assertThat(first.json().get("stale").asBoolean()).isFalse();
         assertThat(first.json().get("quotable").asBoolean()).isTrue();
         clock().advance(Duration.ofMinutes(5));
-        var second = DeskApi.setRate(api(), "EUR", "PLN", "4.2200", "4.3100");
+        var second = DeskApi.setRate(api(), "KES", "NGN", "4.2200", "4.3100");
         assertThat(second.status()).isEqualTo(200);
 
-        var listed = pair(api().get("/api/v1/exchange/rates").json().get("items"), "EUR", "PLN");
+        var listed = pair(api().get("/api/v1/exchange/rates").json().get("items"), "KES", "NGN");
         assertThat(listed.get("sell").asString()).isEqualTo("4.3100");
         assertThat(listed.get("updatedBy").asString()).isNotBlank();
         assertThat(Instant.parse(listed.get("updatedAt").asString()))
                 .isAfter(Instant.parse(first.json().get("updatedAt").asString()));
 
         var history =
-                api().get("/api/v1/exchange/rates/EUR/PLN/history?limit=2").json();
+                api().get("/api/v1/exchange/rates/KES/NGN/history?limit=2").json();
         assertThat(history.get("items").get(0).get("buy").asString()).isEqualTo("4.2200");
         assertThat(history.get("items").get(1).get("buy").asString()).isEqualTo("4.2150");
         assertThat(history.get("items").get(0).get("source").asString()).isEqualTo("manual");
@@ -63,62 +65,62 @@ class RateApiIntegrationTests extends IntegrationTest {
         Instant start = clock().instant();
         for (int i = 1; i <= 5; i++) {
             clock().advance(Duration.ofHours(1));
-            assertThat(DeskApi.setRate(api(), "GBP", "USD", "1.2" + i, "1.3" + i)
+            assertThat(DeskApi.setRate(api(), "GHS", "UGX", "1.2" + i, "1.3" + i)
                             .status())
                     .isEqualTo(200);
         }
         var firstPage =
-                api().get("/api/v1/exchange/rates/GBP/USD/history?limit=2").json();
+                api().get("/api/v1/exchange/rates/GHS/UGX/history?limit=2").json();
         assertThat(firstPage.get("items").get(0).get("buy").asString()).isEqualTo("1.25");
         String cursor = firstPage.get("nextCursor").asString();
-        var secondPage = api().get("/api/v1/exchange/rates/GBP/USD/history?limit=2&cursor=" + cursor)
+        var secondPage = api().get("/api/v1/exchange/rates/GHS/UGX/history?limit=2&cursor=" + cursor)
                 .json();
         assertThat(secondPage.get("items").get(0).get("buy").asString()).isEqualTo("1.23");
         assertThat(secondPage.get("items").get(1).get("buy").asString()).isEqualTo("1.22");
 
         String from = start.plus(Duration.ofMinutes(90)).toString();
         String to = start.plus(Duration.ofMinutes(270)).toString();
-        var ranged = api().get("/api/v1/exchange/rates/GBP/USD/history?from=" + from + "&to=" + to)
+        var ranged = api().get("/api/v1/exchange/rates/GHS/UGX/history?from=" + from + "&to=" + to)
                 .json();
         assertThat(ranged.get("items").size()).isEqualTo(3);
         assertThat(ranged.get("items").get(0).get("buy").asString()).isEqualTo("1.24");
         assertThat(ranged.get("nextCursor").isNull()).isTrue();
 
-        assertThat(field(api().get("/api/v1/exchange/rates/GBP/USD/history?cursor=nonsense")))
+        assertThat(field(api().get("/api/v1/exchange/rates/GHS/UGX/history?cursor=nonsense")))
                 .isEqualTo("cursor");
-        assertThat(field(api().get("/api/v1/exchange/rates/GBP/USD/history?from=yesterday")))
+        assertThat(field(api().get("/api/v1/exchange/rates/GHS/UGX/history?from=yesterday")))
                 .isEqualTo("from");
-        assertThat(field(api().get("/api/v1/exchange/rates/GBP/USD/history?from=" + to + "&to=" + from)))
+        assertThat(field(api().get("/api/v1/exchange/rates/GHS/UGX/history?from=" + to + "&to=" + from)))
                 .isEqualTo("to");
-        assertThat(field(api().get("/api/v1/exchange/rates/GBP/USD/history?limit=0")))
+        assertThat(field(api().get("/api/v1/exchange/rates/GHS/UGX/history?limit=0")))
                 .isEqualTo("limit");
-        assertThat(api().get("/api/v1/exchange/rates/USD/GBP/history").status()).isEqualTo(404);
-        assertThat(api().get("/api/v1/exchange/rates/ABC/GBP/history").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/exchange/rates/UGX/GHS/history").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/exchange/rates/ABC/GHS/history").status()).isEqualTo(404);
     }
 
     @Test
     void refusesEachBadRateNamingItsField() {
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "1.10", "1.10"))).isEqualTo("sell");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "1.10", "1.05"))).isEqualTo("sell");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "0", "1.05"))).isEqualTo("buy");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "-1.00", "1.05"))).isEqualTo("buy");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "1.00000000001", "1.2")))
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "1.10", "1.10"))).isEqualTo("sell");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "1.10", "1.05"))).isEqualTo("sell");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "0", "1.05"))).isEqualTo("buy");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "-1.00", "1.05"))).isEqualTo("buy");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "1.00000000001", "1.2")))
                 .isEqualTo("buy");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "1.0", "1.2e1"))).isEqualTo("sell");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "1.0", "1234567890123.5")))
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "1.0", "1.2e1"))).isEqualTo("sell");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "1.0", "1234567890123.5")))
                 .isEqualTo("sell");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "USD", "1.0", " "))).isEqualTo("sell");
-        assertThat(field(api().put("/api/v1/exchange/rates/EUR/USD", "{\"sell\":\"1.2\"}")))
+        assertThat(field(DeskApi.setRate(api(), "TZS", "MAD", "1.0", " "))).isEqualTo("sell");
+        assertThat(field(api().put("/api/v1/exchange/rates/TZS/MAD", "{\"sell\":\"1.2\"}")))
                 .isEqualTo("buy");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "EUR", "1.0", "1.2"))).isEqualTo("quote");
-        assertThat(field(DeskApi.setRate(api(), "NOK", "EUR", "1.0", "1.2"))).isEqualTo("base");
-        assertThat(field(DeskApi.setRate(api(), "EUR", "NOK", "1.0", "1.2"))).isEqualTo("quote");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "TZS", "1.0", "1.2"))).isEqualTo("quote");
+        assertThat(field(DeskApi.setRate(api(), "TND", "TZS", "1.0", "1.2"))).isEqualTo("base");
+        assertThat(field(DeskApi.setRate(api(), "TZS", "TND", "1.0", "1.2"))).isEqualTo("quote");
         assertThat(field(api().put(
-                                "/api/v1/exchange/rates/EUR/USD",
+                                "/api/v1/exchange/rates/TZS/MAD",
                                 "{\"buy\":\"1.0\",\"sell\":\"1.2\",\"mode\":\"fast\"}")))
                 .isEqualTo("mode");
-        assertThat(DeskApi.setRate(api(), "EUR", "QQQ", "1.0", "1.2").status()).isEqualTo(404);
-        assertThat(api().get("/api/v1/exchange/rates/EUR/USD/history").status())
+        assertThat(DeskApi.setRate(api(), "TZS", "QQQ", "1.0", "1.2").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/exchange/rates/TZS/MAD/history").status())
                 .as("nothing half-stored: the pair has no rate")
                 .isEqualTo(404);
     }
@@ -126,77 +128,77 @@ class RateApiIntegrationTests extends IntegrationTest {
     @Test
     void setsThePairsModeWithTheRateOrOnItsOwn() {
         var created = api().put(
-                        "/api/v1/exchange/rates/USD/PLN",
+                        "/api/v1/exchange/rates/PEN/COP",
                         "{\"buy\":\"3.9000\",\"sell\":\"4.0000\",\"mode\":\"semi_automatic\"}");
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().get("mode").asString()).isEqualTo("semi_automatic");
 
-        var changed = api().put("/api/v1/exchange/pairs/USD/PLN", "{\"mode\":\"automatic\"}");
+        var changed = api().put("/api/v1/exchange/pairs/PEN/COP", "{\"mode\":\"automatic\"}");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("mode").asString()).isEqualTo("automatic");
-        assertThat(rates.current("USD", "PLN").orElseThrow().mode()).isEqualTo(ExchangeMode.AUTOMATIC);
-        assertThat(jdbc.sql("select count(*) from exchange.pair_mode_change where base = 'USD' and quote = 'PLN'")
+        assertThat(rates.current("PEN", "COP").orElseThrow().mode()).isEqualTo(ExchangeMode.AUTOMATIC);
+        assertThat(jdbc.sql("select count(*) from exchange.pair_mode_change where base = 'PEN' and quote = 'COP'")
                         .query(Long.class)
                         .single())
                 .isGreaterThanOrEqualTo(2);
 
-        assertThat(field(api().put("/api/v1/exchange/pairs/USD/PLN", "{\"mode\":\"AUTO\"}")))
+        assertThat(field(api().put("/api/v1/exchange/pairs/PEN/COP", "{\"mode\":\"AUTO\"}")))
                 .isEqualTo("mode");
-        assertThat(api().put("/api/v1/exchange/pairs/PLN/HUF", "{\"mode\":\"manual\"}")
+        assertThat(api().put("/api/v1/exchange/pairs/COP/PEN", "{\"mode\":\"manual\"}")
                         .status())
                 .isEqualTo(404);
     }
 
     @Test
     void aRateOlderThanTheMaximumAgeIsStaleAndAnyDisabledCurrencyStopsQuotes() {
-        assertThat(DeskApi.setRate(api(), "HUF", "PLN", "0.0108", "0.0112").status())
+        assertThat(DeskApi.setRate(api(), "UYU", "ARS", "0.0108", "0.0112").status())
                 .isEqualTo(200);
-        assertThat(rates.current("HUF", "PLN").orElseThrow().quotable()).isTrue();
+        assertThat(rates.current("UYU", "ARS").orElseThrow().quotable()).isTrue();
 
         clock().advance(Duration.ofHours(25));
-        var listed = pair(api().get("/api/v1/exchange/rates").json().get("items"), "HUF", "PLN");
+        var listed = pair(api().get("/api/v1/exchange/rates").json().get("items"), "UYU", "ARS");
         assertThat(listed.get("stale").asBoolean()).isTrue();
         assertThat(listed.get("quotable").asBoolean()).isFalse();
-        assertThat(rates.current("HUF", "PLN").orElseThrow().quotability()).isEqualTo(Quotability.STALE);
+        assertThat(rates.current("UYU", "ARS").orElseThrow().quotability()).isEqualTo(Quotability.STALE);
 
-        rates.set("HUF", "PLN", new BigDecimal("0.0109"), new BigDecimal("0.0113"), "ecb", Actor.system("ecb-test"));
-        assertThat(rates.current("HUF", "PLN").orElseThrow().quotable()).isTrue();
-        assertThat(rates.current("HUF", "PLN").orElseThrow().source()).isEqualTo("ecb");
+        rates.set("UYU", "ARS", new BigDecimal("0.0109"), new BigDecimal("0.0113"), "ecb", Actor.system("ecb-test"));
+        assertThat(rates.current("UYU", "ARS").orElseThrow().quotable()).isTrue();
+        assertThat(rates.current("UYU", "ARS").orElseThrow().source()).isEqualTo("ecb");
 
-        api().put("/api/v1/exchange/currencies/HUF", DeskApi.currency(false, null, null, null));
-        assertThat(rates.current("HUF", "PLN").orElseThrow().quotability()).isEqualTo(Quotability.CURRENCY_DISABLED);
-        assertThat(rates.current("PLN", "HUF")).isEmpty();
+        api().put("/api/v1/exchange/currencies/UYU", DeskApi.currency(false, null, null, null));
+        assertThat(rates.current("UYU", "ARS").orElseThrow().quotability()).isEqualTo(Quotability.CURRENCY_DISABLED);
+        assertThat(rates.current("ARS", "UYU")).isEmpty();
     }
 
     @Test
     void refusesCallersWithoutThePermission() {
         var viewer = apiWith(ExchangePermissions.VIEW);
         assertThat(viewer.get("/api/v1/exchange/rates").status()).isEqualTo(200);
-        assertThat(DeskApi.setRate(viewer, "EUR", "GBP", "0.85", "0.87").status())
+        assertThat(DeskApi.setRate(viewer, "KES", "NGN", "0.85", "0.87").status())
                 .isEqualTo(403);
-        assertThat(viewer.put("/api/v1/exchange/pairs/EUR/PLN", "{\"mode\":\"manual\"}")
+        assertThat(viewer.put("/api/v1/exchange/pairs/KES/NGN", "{\"mode\":\"manual\"}")
                         .status())
                 .isEqualTo(403);
         var stranger = apiWith("withdrawal:view");
         assertThat(stranger.get("/api/v1/exchange/rates").status()).isEqualTo(403);
-        assertThat(stranger.get("/api/v1/exchange/rates/EUR/PLN/history").status())
+        assertThat(stranger.get("/api/v1/exchange/rates/KES/NGN/history").status())
                 .isEqualTo(403);
     }
 
     @Test
     void theRateHistoryIsInsertOnlyInTheDatabase() {
-        assertThat(DeskApi.setRate(api(), "EUR", "GBP", "0.8500", "0.8700").status())
+        assertThat(DeskApi.setRate(api(), "PKR", "LKR", "0.8500", "0.8700").status())
                 .isEqualTo(200);
-        assertThat(api().put("/api/v1/exchange/pairs/EUR/GBP", "{\"mode\":\"automatic\"}")
+        assertThat(api().put("/api/v1/exchange/pairs/PKR/LKR", "{\"mode\":\"automatic\"}")
                         .status())
                 .as("a mode change, so that its log has a row to refuse deleting")
                 .isEqualTo(200);
-        assertThatThrownBy(() -> jdbc.sql("update exchange.rate_change set buy = 0.1 where base = 'EUR'")
+        assertThatThrownBy(() -> jdbc.sql("update exchange.rate_change set buy = 0.1 where base = 'PKR'")
                         .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from exchange.rate_change where base = 'EUR'")
+        assertThatThrownBy(() -> jdbc.sql("delete from exchange.rate_change where base = 'PKR'")
                         .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
@@ -210,13 +212,39 @@ class RateApiIntegrationTests extends IntegrationTest {
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThat(api().get("/api/v1/exchange/rates/EUR/GBP/history")
+        assertThat(api().get("/api/v1/exchange/rates/PKR/LKR/history")
                         .json()
                         .get("items")
                         .get(0)
                         .get("buy")
                         .asString())
                 .isEqualTo("0.8500");
+    }
+
+    @Test
+    void answersMalformedBodiesWithAProblemNever5xx() {
+        String[] bodies = {
+            "",
+            "{",
+            "[]",
+            "null",
+            "{\"buy\":[\"1\"],\"sell\":\"2\"}",
+            "{\"buy\":{},\"sell\":\"2\"}",
+            "{\"buy\":\"1\",\"sell\":\"2\",\"spread\":5}",
+            "{\"buy\":\"" + "9".repeat(100) + "\",\"sell\":\"2\"}",
+            "{\"buy\":\"1\\u0000\",\"sell\":\"2\"}",
+            "{\"buy\":\"١٫٥\",\"sell\":\"2\"}"
+        };
+        for (String body : bodies) {
+            var response = api().put("/api/v1/exchange/rates/BDT/NPR", body);
+            assertThat(response.status()).as(body).isBetween(400, 499);
+            assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+        }
+        var numbers = api().put("/api/v1/exchange/currencies/BDT", "{\"enabled\":true,\"minAmount\":-1}");
+        assertThat(numbers.status()).isBetween(400, 499);
+        assertThat(api().get("/api/v1/exchange/rates/BDT/NPR/history").status())
+                .as("nothing stored")
+                .isEqualTo(404);
     }
 
     private static String field(ApiClient.Response response) {

@@ -19,14 +19,14 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void aSupervisorEnablesACurrencySetsARateChangesItAndSeesBothInTheHistory() throws IOException {
-        DeskApi.enable(api(), "RON");
+        DeskApi.enable(api(), "UZS");
         signIn(page, operatorWithMfa("supervisor"));
 
-        page.navigate("/exchange/currencies?q=czk");
+        page.navigate("/exchange/currencies?q=kzt");
         assertThat(page.locator("#currencies tbody tr")).hasCount(1);
-        page.locator("#currencies a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("CZK"))
+        page.locator("#currencies a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("KZT"))
                 .click();
-        assertThat(page.locator("h1")).containsText("CZK");
+        assertThat(page.locator("h1")).containsText("KZT");
         page.locator("#c-enabled").check();
         page.locator("#c-minAmount").fill("100.005");
         page.locator("#currency-save").click();
@@ -46,12 +46,12 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
         assertNoSeriousA11yViolations(page);
 
         page.navigate("/exchange/rates");
-        page.locator("#a-base").selectOption("CZK");
-        page.locator("#a-quote").selectOption("RON");
+        page.locator("#a-base").selectOption("KZT");
+        page.locator("#a-quote").selectOption("UZS");
         page.locator("#a-buy").fill("0.1950");
         page.locator("#a-sell").fill("0.2050");
         page.locator("#add-pair-save").click();
-        waitForPath(page, "/exchange/rates/CZK/RON");
+        waitForPath(page, "/exchange/rates/KZT/UZS");
         assertThat(page.locator("#current-buy")).containsText("0.1950");
 
         page.locator("#p-buy").fill("0.2100");
@@ -77,19 +77,19 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
         screenshot(page, "pair");
 
         var download = page.waitForDownload(() -> page.locator("#export-csv").click());
-        assertThat(download.suggestedFilename()).isEqualTo("rates-CZK-RON.csv");
+        assertThat(download.suggestedFilename()).isEqualTo("rates-KZT-UZS.csv");
         List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("base,quote,buy,sell,source,changed_at,changed_by,actor_kind");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("CZK,RON,0.1960,0.2060,manual,");
-        assertThat(lines.get(2)).startsWith("CZK,RON,0.1950,0.2050,manual,");
-        assertThat(jdbc.sql("select row_count from exchange.rate_history_export where base = 'CZK' and quote = 'RON'")
+        assertThat(lines.get(1)).startsWith("KZT,UZS,0.1960,0.2060,manual,");
+        assertThat(lines.get(2)).startsWith("KZT,UZS,0.1950,0.2050,manual,");
+        assertThat(jdbc.sql("select row_count from exchange.rate_history_export where base = 'KZT' and quote = 'UZS'")
                         .query(Long.class)
                         .list())
                 .containsExactly(2L);
 
         page.navigate("/exchange/rates");
-        var listed = page.locator("#rates tr[data-pair='CZK/RON']");
+        var listed = page.locator("#rates tr[data-pair='KZT/UZS']");
         assertThat(listed.locator("td.buy")).hasText("0.1960");
         assertThat(listed.locator("td.mode")).hasText("semi-automatic");
         assertThat(listed.locator("td.quotability")).hasText("Quotable");
@@ -97,19 +97,19 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void anAuditorSeesThePagesWithoutFormsAndTheServerRefusesAChange() {
-        DeskApi.enable(api(), "ISK");
-        DeskApi.enable(api(), "BGN");
-        assertThat(DeskApi.setRate(api(), "ISK", "BGN", "0.0120", "0.0130").status())
+        DeskApi.enable(api(), "MKD");
+        DeskApi.enable(api(), "RSD");
+        assertThat(DeskApi.setRate(api(), "MKD", "RSD", "0.0120", "0.0130").status())
                 .isEqualTo(200);
         signIn(page, operatorWithMfa("auditor"));
 
-        page.navigate("/exchange/currencies/ISK");
+        page.navigate("/exchange/currencies/MKD");
         assertThat(page.locator("#currency-facts")).containsText("Enabled");
         assertThat(page.locator("#currency-form")).hasCount(0);
         page.navigate("/exchange/rates");
-        assertThat(page.locator("#rates tr[data-pair='ISK/BGN']")).hasCount(1);
+        assertThat(page.locator("#rates tr[data-pair='MKD/RSD']")).hasCount(1);
         assertThat(page.locator("#add-pair-form")).hasCount(0);
-        page.navigate("/exchange/rates/ISK/BGN");
+        page.navigate("/exchange/rates/MKD/RSD");
         assertThat(page.locator("#history tbody tr")).hasCount(1);
         assertThat(page.locator("#pair-form")).hasCount(0);
         assertThat(page.locator("#export-csv")).isVisible();
@@ -117,7 +117,7 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
 
         Object status = page.evaluate(
                 """
-                () => fetch('/exchange/rates/ISK/BGN', {
+                () => fetch('/exchange/rates/MKD/RSD', {
                   method: 'POST',
                   headers: {
                     'Content-Type': 'application/x-www-form-urlencoded',
@@ -127,9 +127,9 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
                   body: 'buy=0.5&sell=0.6&mode=manual'
                 }).then(r => r.status)""");
         assertThat(status).isEqualTo(403);
-        assertThat(DeskApi.setRate(api(), "ISK", "BGN", "0.0121", "0.0131").status())
+        assertThat(DeskApi.setRate(api(), "MKD", "RSD", "0.0121", "0.0131").status())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from exchange.rate_change where base = 'ISK' and buy = 0.5")
+        assertThat(jdbc.sql("select count(*) from exchange.rate_change where base = 'MKD' and buy = 0.5")
                         .query(Long.class)
                         .single())
                 .isZero();
