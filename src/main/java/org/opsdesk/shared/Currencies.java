@@ -1,7 +1,9 @@
 package org.opsdesk.shared;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,6 +44,25 @@ public final class Currencies {
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Every currency {@link #find} accepts: the ISO 4217 codes the JDK knows with a minor unit and the configured
+     * crypto assets (a crypto code wins over an ISO one of the same name), ordered by code.
+     */
+    public List<CurrencyCode> all() {
+        var codes = new java.util.TreeSet<String>(crypto.keySet());
+        Currency.getAvailableCurrencies().forEach(currency -> codes.add(currency.getCurrencyCode()));
+        return codes.stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(CurrencyCode::code))
+                .toList();
+    }
+
+    /** Whether {@code code} is one of the configured crypto assets rather than an ISO 4217 currency. */
+    public boolean isCrypto(String code) {
+        return crypto.containsKey(code);
     }
 
     /**

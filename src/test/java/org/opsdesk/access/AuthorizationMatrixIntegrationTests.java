@@ -406,6 +406,10 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("name", this::freshRole);
         fixtures.put("subject", this::freshClient);
         fixtures.put("kind", () -> "timer"); // a dead letter's kind; the id is then an operation's
+        // a currency of the exchange desk's dictionary, and a pair with a rate (MNT/KGS: no other test uses them)
+        fixtures.put("code", () -> "MNT");
+        fixtures.put("base", this::exchangePair);
+        fixtures.put("quote", () -> "KGS");
         fixtures.put("id", () -> {
             if (pattern.startsWith("/api/v1/operations/")
                     || pattern.startsWith("/operations/")
@@ -462,6 +466,21 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         }
         matcher.appendTail(path);
         return path.toString();
+    }
+
+    /** Makes sure MNT/KGS is a pair with a rate (both currencies enabled); its base. */
+    private String exchangePair() {
+        for (String code : List.of("MNT", "KGS")) {
+            var enabled = api().put("/api/v1/exchange/currencies/" + code, "{\"enabled\":true}");
+            if (enabled.status() != 200) {
+                throw new AssertionError("currency fixture: " + enabled.status() + " " + enabled.body());
+            }
+        }
+        var rate = api().put("/api/v1/exchange/rates/MNT/KGS", "{\"buy\":\"1.0500\",\"sell\":\"1.1000\"}");
+        if (rate.status() != 200) {
+            throw new AssertionError("rate fixture: " + rate.status() + " " + rate.body());
+        }
+        return "MNT";
     }
 
     /** A withdrawal above the four-eyes threshold, sent for approval by the bootstrap key. */

@@ -159,6 +159,10 @@ class OpenApiConfiguration {
                                 + "and the manual notifications an operation's stage offers."),
                 tag("Webhooks", "Webhook endpoints: registration, secrets, enabling and their deliveries."),
                 tag("Clients", "The client directory integrators keep in sync: contacts, locale and consents."),
+                tag(
+                        "Currencies and rates",
+                        "The exchange desk's currencies (the dictionary and the office's settings per currency),"
+                                + " pairs with their buy/sell rates and exchange mode, and each pair's rate history."),
                 tag("Exports", "Streamed, audited CSV exports of operations and the record of past exports."),
                 tag("Reports", "The dashboard's figures over the operation types the caller may view."),
                 tag("Workflows", "The workflow definitions in force: stages, transitions, permissions, four-eyes."),
