@@ -34,7 +34,10 @@ final class EcbCsv {
         String text = utf8(file);
         List<String> header = null;
         var days = new ArrayList<EcbDay>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(text)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true) // counted below, to say which line is short
+                .ofCsvRecord(text)) {
             for (CsvRecord record : csv) {
                 String where = "line " + record.getStartingLineNumber();
                 List<String> fields =
