@@ -58,7 +58,7 @@ enum FieldReason {
         if (message.contains("check digits")) {
             return IBAN_CHECK_DIGITS;
         }
-        if (message.contains("country")) {
+        if (message.contains("unsupported country")) {
             return IBAN_COUNTRY;
         }
         if (message.contains("valid IBAN")) {
