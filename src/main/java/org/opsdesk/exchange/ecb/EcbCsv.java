@@ -20,7 +20,7 @@ import org.opsdesk.shared.InvalidInput;
 
 /**
  * The ECB's CSV files: a header {@code Date, USD, JPY, …} then one line per business day. The daily file writes
- * "13 April 2026" and ", " between values; the historical one writes ISO dates and {@code N/A} where a currency was
+ * dates such as 13 April 2026 and a comma and a space between values; the historical one writes ISO dates and {@code N/A} where a currency was
  * not quoted (before it existed, after it joined the euro). Both end each line with a separator (an empty last
  * column), which is ignored.
  */

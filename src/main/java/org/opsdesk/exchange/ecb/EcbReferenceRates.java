@@ -13,7 +13,7 @@ import org.opsdesk.shared.InvalidInput;
  *
  * <p>{@link #parse} reads every format the ECB publishes: the {@code eurofxref} XML files (daily, 90-day,
  * historical; a gesmes envelope of {@code Cube} elements), the CSV files ({@code eurofxref.csv}: {@code Date,
- * USD, JPY, …} with dates as "13 April 2026"; {@code eurofxref-hist.csv}: ISO dates and {@code N/A} for currencies
+ * USD, JPY, …} with dates such as 13 April 2026; {@code eurofxref-hist.csv}: ISO dates and {@code N/A} for currencies
  * not quoted that day), and the ZIP archives that carry those CSV files. A malformed file is refused whole, with a
  * reason naming where it broke; nothing in it is half-taken.
  */

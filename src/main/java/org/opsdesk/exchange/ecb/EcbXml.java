@@ -15,10 +15,10 @@ import javax.xml.stream.XMLStreamReader;
 import org.opsdesk.shared.InvalidInput;
 
 /**
- * The {@code eurofxref} XML files: a gesmes envelope holding {@code Cube} > {@code Cube time="…"} > {@code Cube
- * currency="…" rate="…"}, in the ECB's vocabulary namespace. Read with the JDK's StAX parser with DTDs and external
+ * The {@code eurofxref} XML files: a gesmes envelope holding {@code Cube} > {@code Cube time} > {@code Cube
+ * currency rate}, in the ECB's vocabulary namespace. Read with the JDK's StAX parser with DTDs and external
  * entities off; a document that declares a DOCTYPE at all is refused, since no ECB file has one and it is how
- * entity attacks (XXE, "billion laughs") begin.
+ * entity attacks (XXE, billion laughs) begin.
  */
 final class EcbXml {
 
