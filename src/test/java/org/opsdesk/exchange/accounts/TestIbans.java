@@ -40,7 +40,8 @@ final class TestIbans {
         for (char c : (bban + country + "00").toCharArray()) {
             digits.append(Character.getNumericValue(c));
         }
-        int check = 98 - new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
+        int check = 98
+                - new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
         return country + String.format("%02d", check) + bban;
     }
 }
