@@ -53,8 +53,8 @@ class BankAccountApi {
     @ApiResponse(
             responseCode = "200",
             description = "A page of accounts.",
-            content = @Content(schema = @Schema(implementation = BankAccountResponse.Page.class)))
-    BankAccountResponse.Page list(
+            content = @Content(schema = @Schema(implementation = BankAccountPage.class)))
+    BankAccountPage list(
             @Parameter(description = "Only accounts in this currency (ISO 4217 code).")
                     @RequestParam(required = false)
                     @Nullable
@@ -69,7 +69,7 @@ class BankAccountApi {
         var page = accounts.list(currency, ListCursor.read(cursor), limit + 1);
         List<BankAccountResponse> items =
                 page.stream().limit(limit).map(BankAccountResponse::of).toList();
-        return new BankAccountResponse.Page(items, page.size() > limit ? ListCursor.after(page.get(limit - 1)) : null);
+        return new BankAccountPage(items, page.size() > limit ? ListCursor.after(page.get(limit - 1)) : null);
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)
@@ -100,7 +100,9 @@ class BankAccountApi {
     }
 
     @RequiresPermission(ExchangePermissions.MANAGE)
-    @PatchMapping(path = "/{id}", consumes = "application/json")
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
     @Operation(
             operationId = "updateBankAccount",
             summary = "Change a bank account",

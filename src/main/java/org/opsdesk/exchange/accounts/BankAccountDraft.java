@@ -25,6 +25,8 @@ record BankAccountDraft(
     static final BankAccountDraft EMPTY = new BankAccountDraft("", "", "", "", "", "both");
 
     /** Letters of any script, combining marks, digits, spaces and the punctuation banks' names use. */
+    private static final Pattern IBAN_SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}");
+
     private static final Pattern BANK_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,&'()/-]+");
 
     /**
@@ -77,21 +79,24 @@ record BankAccountDraft(
         return name;
     }
 
+    /**
+     * A domestic number; refused when it is an IBAN, or looks like one of a country that has IBANs (two letters,
+     * two check digits) but fails its check — a mistyped IBAN must not slip in as a domestic number.
+     */
     private static AccountNumber accountNumber(String typed) {
         var number = AccountNumber.parse("accountNumber", typed);
-        if (looksLikeIban(number.value())) {
-            throw InvalidInput.of("accountNumber", FieldReason.ACCOUNT_NUMBER_IS_IBAN.english());
+        if (!IBAN_SHAPE.matcher(number.value()).matches()) {
+            return number;
         }
-        return number;
-    }
-
-    private static boolean looksLikeIban(String number) {
         try {
-            Iban.parse("accountNumber", number);
-            return true;
+            Iban.parse("accountNumber", number.value());
         } catch (InvalidInput notAnIban) {
-            return false;
+            if (FieldReason.of(notAnIban.errors().get(0)) == FieldReason.IBAN_COUNTRY) {
+                return number; // no IBAN country: a domestic number that happens to start with letters
+            }
+            throw InvalidInput.of("accountNumber", FieldReason.ACCOUNT_NUMBER_LOOKS_LIKE_IBAN.english());
         }
+        throw InvalidInput.of("accountNumber", FieldReason.ACCOUNT_NUMBER_IS_IBAN.english());
     }
 
     private static String currency(Currencies currencies, @Nullable String typed) {

@@ -137,7 +137,9 @@ class BankAccountPages {
                 .addObject("accounts", page.stream().limit(PAGE_SIZE).toList())
                 .addObject("next", page.size() > PAGE_SIZE ? ListCursor.after(page.get(PAGE_SIZE - 1)) : null)
                 .addObject("draft", draft)
-                .addObject("kind", draft.accountNumber() != null ? "accountNumber" : "iban")
+                .addObject(
+                        "kind",
+                        draft.accountNumber() == null || draft.accountNumber().isBlank() ? "iban" : "accountNumber")
                 .addObject("errors", errors)
                 .addObject("purposes", Purpose.values())
                 .addObject("canManage", actor.may(ExchangePermissions.MANAGE));

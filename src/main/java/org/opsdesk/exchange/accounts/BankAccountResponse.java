@@ -2,7 +2,6 @@ package org.opsdesk.exchange.accounts;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +32,6 @@ record BankAccountResponse(
         String createdBy,
         Instant updatedAt,
         String updatedBy) {
-
-    /** A keyset page of accounts; {@code nextCursor} is null on the last page. */
-    record Page(List<BankAccountResponse> items, @Nullable String nextCursor) {}
 
     static BankAccountResponse of(BankAccount a) {
         return new BankAccountResponse(

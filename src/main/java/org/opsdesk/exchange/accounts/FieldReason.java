@@ -17,6 +17,7 @@ enum FieldReason {
     ACCOUNT_NUMBER_CHARACTERS("letters and digits only (spaces and dashes are dropped)"),
     ACCOUNT_NUMBER_LENGTH("5 to 34 letters and digits"),
     ACCOUNT_NUMBER_IS_IBAN("this is an IBAN: give it as iban"),
+    ACCOUNT_NUMBER_LOOKS_LIKE_IBAN("looks like an IBAN but is not a valid one (a typo?): check it and give it as iban"),
     BIC_NEEDED("is required with an account number: it names the bank"),
     CURRENCY_UNKNOWN("is not a known ISO 4217 or configured currency"),
     PURPOSE("one of incoming, payout, both"),

@@ -41,6 +41,11 @@ class BankAccountDraftTests {
                 .validate(currencies);
         assertThat(number.accountNumber().value()).isEqualTo("021000021123456789");
         assertThat(number.accountNumber().printed()).isEqualTo("0210 0002 1123 4567 89");
+        var american = new BankAccountDraft("SVB", "SVBKUS6S", null, "US64 SVBK US6S 3300 9588 79", "USD", "both")
+                .validate(currencies);
+        assertThat(american.accountNumber().value())
+                .as("letters first, but of a country without IBANs")
+                .isEqualTo("US64SVBKUS6S3300958879");
         assertThat(new BankAccountDraft("Ledger", null, null, null, "USDT", "both"))
                 .satisfies(d -> assertThatThrownBy(() -> d.validate(currencies)).isInstanceOf(InvalidInput.class));
     }
@@ -65,6 +70,8 @@ class BankAccountDraftTests {
                 "accountNumber||1234|CHASUS33|Chase|USD|both|ACCOUNT_NUMBER_LENGTH",
                 "accountNumber||12345678901234567890123456789012345|CHASUS33|Chase|USD|both|ACCOUNT_NUMBER_LENGTH",
                 "accountNumber||PL27114020040000300201355387|BREXPLPW|mBank|PLN|both|ACCOUNT_NUMBER_IS_IBAN",
+                "accountNumber||PL27 1140 2004 0000 3002 0135 5388|BREXPLPW|mBank|PLN|both|ACCOUNT_NUMBER_LOOKS_LIKE_IBAN",
+                "accountNumber||DE89 3704 0044 0532 0130|COBADEFF|Commerzbank|EUR|both|ACCOUNT_NUMBER_LOOKS_LIKE_IBAN",
                 "bankName|PL27114020040000300201355387||||PLN|both|REQUIRED",
                 "bankName|PL27114020040000300201355387|||<script>alert(1)</script>|PLN|both|BANK_NAME_CHARACTERS",
                 "bankName|PL27114020040000300201355387|||mBank; DROP TABLE|PLN|both|BANK_NAME_CHARACTERS",

@@ -102,6 +102,7 @@ class BankAccountsIntegrationTests extends IntegrationTest {
                 "accountNumber|Bank|CHASUS33||1234|USD|both|too short",
                 "accountNumber|Bank|CHASUS33||12345678901234567890123456789012345|USD|both|too long",
                 "accountNumber|Bank|BREXPLPW||PL27114020040000300201355387|PLN|both|an IBAN given as a number",
+                "accountNumber|Bank|BREXPLPW||PL27114020040000300201355388|PLN|both|a mistyped IBAN given as a number",
                 "currency|Bank||PL27114020040000300201355387||ABC|both|an unknown currency",
                 "currency|Bank||PL27114020040000300201355387||pln|both|a lower-case code",
                 "currency|Bank||PL27114020040000300201355387||XAU|both|gold is no account currency",
