@@ -52,3 +52,9 @@ grant select, insert, update on notifications.endpoint_health to opsdesk_app;
 grant usage on schema exports to opsdesk_app;
 grant select, insert on exports.export_run, exports.export_outcome to opsdesk_app;
 revoke update, delete, truncate on exports.export_run, exports.export_outcome from opsdesk_app;
+-- The office's bank accounts change but are never deleted; their change log is append-only (a trigger refuses
+-- changes too).
+grant usage on schema exchange to opsdesk_app;
+grant select, insert, update on exchange.bank_account to opsdesk_app;
+grant select, insert on exchange.bank_account_change to opsdesk_app;
+revoke update, delete, truncate on exchange.bank_account_change from opsdesk_app;

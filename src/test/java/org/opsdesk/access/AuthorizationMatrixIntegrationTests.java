@@ -438,6 +438,18 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 }
                 return created.json().get("id").asString();
             }
+            if (pattern.startsWith("/api/v1/exchange/bank-accounts/")
+                    || pattern.startsWith("/exchange/bank-accounts/")) {
+                var created = api().post(
+                                "/api/v1/exchange/bank-accounts",
+                                "{\"bankName\":\"Matrix Bank\",\"bic\":\"BREXPLPW\",\"accountNumber\":\""
+                                        + Math.abs(UUID.randomUUID().getMostSignificantBits())
+                                        + "\",\"currency\":\"PLN\",\"purpose\":\"both\"}");
+                if (created.status() != 201) {
+                    throw new AssertionError("bank account fixture: " + created.status() + " " + created.body());
+                }
+                return created.json().get("id").asString();
+            }
             if (pattern.startsWith("/api/v1/notifications/")) {
                 var hook = api().post(
                                 "/api/v1/webhooks",

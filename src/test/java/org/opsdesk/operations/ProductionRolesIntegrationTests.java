@@ -98,6 +98,18 @@ class ProductionRolesIntegrationTests extends IntegrationTest {
                     .hasMessageContaining("permission denied");
             assertThat(statement.executeUpdate("delete from notifications.webhook_endpoint where false"))
                     .isZero();
+            assertThat(statement.executeUpdate("insert into exchange.bank_account_change (bank_account_id, at, action,"
+                            + " actor_kind, actor_id, actor_name, after) values (gen_random_uuid(), now(),"
+                            + " 'role_check', 'system', 'tests', 'tests', '{}')"))
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> statement.executeUpdate(
+                            "update exchange.bank_account_change set actor_name = 'x' where action = 'role_check'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeUpdate("delete from exchange.bank_account where false"))
+                    .as("bank accounts are disabled, never deleted")
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 }
