@@ -66,6 +66,15 @@ public final class Operation {
             Instant now,
             @Nullable String requestId) {
         Stage initial = workflow.initialStage();
+        Instant timer = timerAt(workflow, initial, now);
+        Instant deadline = command.deadline();
+        if (deadline != null) {
+            if (timer == null || !deadline.isAfter(now)) {
+                throw new IllegalArgumentException("a deadline needs an initial stage with a timer and a moment after "
+                        + now + ": " + command.type() + " " + initial.code() + " " + deadline);
+            }
+            timer = deadline;
+        }
         var created = new OperationSnapshot(
                 id,
                 command.type(),
@@ -81,7 +90,7 @@ public final class Operation {
                 now,
                 now,
                 now,
-                dueAt(workflow, initial, now));
+                timer != null ? timer : dueAt(workflow, initial, now));
         var changes = new java.util.TreeMap<String, Object>();
         changes.put("reference", command.reference());
         changes.put("subject", command.subject());
@@ -96,6 +105,9 @@ public final class Operation {
                             command.amount().currency().code()));
         }
         changes.put("attributes", JSON.readTree(command.attributesJson()));
+        if (deadline != null) {
+            changes.put("deadline", deadline.toString());
+        }
         HistoryEntry entry = seal(new HistoryEntry(
                 id,
                 1,
@@ -115,7 +127,7 @@ public final class Operation {
                 requestId,
                 null,
                 new byte[0]));
-        var operation = new Operation(created, entry.hash(), timerAt(workflow, initial, now));
+        var operation = new Operation(created, entry.hash(), timer);
         return new Change(operation, entry, event(operation, entry));
     }
 
