@@ -145,18 +145,29 @@ class OrderStore {
     Optional<RateRequest> lockRequest(UUID id) {
         return jdbc.sql("select * from exchange.order_rate_request where id = ? for update")
                 .param(id)
-                .query((rs, n) -> new RateRequest(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("operation_id", UUID.class),
-                        rs.getBigDecimal("to_rate"),
-                        rs.getString("reason"),
-                        Actor.Kind.valueOf(rs.getString("maker_kind")),
-                        rs.getString("maker_id"),
-                        rs.getString("maker_name"),
-                        rs.getString("maker_person"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("state")))
+                .query(OrderStore::request)
                 .optional();
+    }
+
+    Optional<RateRequest> pendingRequest(UUID operationId) {
+        return jdbc.sql("select * from exchange.order_rate_request where operation_id = ? and state = 'PENDING'")
+                .param(operationId)
+                .query(OrderStore::request)
+                .optional();
+    }
+
+    private static RateRequest request(ResultSet rs, int row) throws SQLException {
+        return new RateRequest(
+                rs.getObject("id", UUID.class),
+                rs.getObject("operation_id", UUID.class),
+                rs.getBigDecimal("to_rate"),
+                rs.getString("reason"),
+                Actor.Kind.valueOf(rs.getString("maker_kind")),
+                rs.getString("maker_id"),
+                rs.getString("maker_name"),
+                rs.getString("maker_person"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("state"));
     }
 
     void decideRequest(UUID id, String state, Actor checker, @Nullable String note, Instant at) {
