@@ -48,6 +48,15 @@ public class BankAccountPairing {
     }
 
     /**
+     * The currency's default incoming account, for a client who did not say which account they pay from.
+     *
+     * @throws NoOfficeAccount when no enabled account takes incoming payments in that currency
+     */
+    public PairedAccount payIn(String currency) {
+        return payIn(currency, ClientAccount.unknown());
+    }
+
+    /**
      * The office's account from which {@code currency} is paid out to {@code to}.
      *
      * @param currency the code of the currency the client receives

@@ -44,6 +44,11 @@ public final class ClientAccount {
         throw InvalidInput.of(field + ".iban", FieldReason.NO_NUMBER.english());
     }
 
+    /** A client whose account is not known (yet): pairing takes the currency's default. */
+    static ClientAccount unknown() {
+        return new ClientAccount(BankIdentity.of(null, null), "");
+    }
+
     /** The client's IBAN. */
     public static ClientAccount iban(String iban) {
         return parse("account", iban, null, null);

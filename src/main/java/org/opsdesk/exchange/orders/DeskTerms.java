@@ -2,80 +2,134 @@ package org.opsdesk.exchange.orders;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.exchange.accounts.BankAccountPairing;
+import org.opsdesk.exchange.accounts.ClientAccount;
+import org.opsdesk.exchange.accounts.NoOfficeAccount;
+import org.opsdesk.exchange.accounts.PairedAccount;
+import org.opsdesk.exchange.currencies.CurrencyBook;
+import org.opsdesk.exchange.currencies.CurrencySettings;
+import org.opsdesk.exchange.rates.ExchangeMode;
+import org.opsdesk.exchange.rates.PairRate;
+import org.opsdesk.exchange.rates.RateBook;
 import org.opsdesk.shared.CurrencyCode;
-import org.opsdesk.shared.Iban;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.NotFound;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
- * What an order needs of the desk's configuration: the pair's rate and mode, the currencies' limits and payment
- * windows, and the office's accounts to be paid into and to pay out from. One seam, so that orders do not reach
- * into how rates and accounts are kept.
+ * What an order needs of the desk's configuration, in the words of an order: the pair's rate and mode, the
+ * currencies' limits and payment windows, and the office's accounts to be paid into and to pay out from — each
+ * refusal naming the field of the order it concerns.
  */
-public interface DeskTerms {
-
-    /** How a pair is worked: who confirms the payment, releases the payout and confirms completion. */
-    enum Mode {
-        /** Statement matching and the payout run without a person. */
-        AUTOMATIC,
-        /** Matching is automatic; a cashier releases the payout. */
-        SEMI_AUTOMATIC,
-        /** A cashier confirms the payment and the completion by hand. */
-        MANUAL
-    }
+@Component
+public class DeskTerms {
 
     /** A pair's current rate to quote at, with its mode. */
-    record PairTerms(CurrencyCode base, CurrencyCode quote, BigDecimal buy, BigDecimal sell, Mode mode) {}
+    public record PairTerms(
+            CurrencyCode base, CurrencyCode quote, BigDecimal buy, BigDecimal sell, ExchangeMode mode) {}
 
     /** A currency the office works with: one order's limits in it (null: none) and its payment window. */
-    record CurrencyTerms(
+    public record CurrencyTerms(
             CurrencyCode currency,
             @Nullable BigDecimal minAmount,
             @Nullable BigDecimal maxAmount,
             Duration paymentWindow) {}
 
-    /** A client's bank account, as the client gave it. */
-    record ClientAccount(@Nullable Iban iban, @Nullable String accountNumber, @Nullable String bic) {}
+    private final RateBook rates;
+    private final CurrencyBook currencies;
+    private final BankAccountPairing accounts;
+    private final String beneficiaryName;
 
-    /** One of the office's accounts, and whether it was chosen for being at the client's bank. */
-    record OfficeAccount(
-            UUID id,
-            String bankName,
-            @Nullable String iban,
-            @Nullable String accountNumber,
-            @Nullable String bic,
-            boolean paired) {}
+    DeskTerms(
+            RateBook rates,
+            CurrencyBook currencies,
+            BankAccountPairing accounts,
+            @Value("${opsdesk.exchange.beneficiary-name:${opsdesk.portal.name:Opsdesk}}") String beneficiaryName) {
+        this.rates = rates;
+        this.currencies = currencies;
+        this.accounts = accounts;
+        this.beneficiaryName = beneficiaryName;
+    }
 
     /**
      * The pair's terms for a new quote.
      *
-     * @throws org.opsdesk.shared.InvalidInput naming {@code field} when the pair has no rate, a currency is not
-     *     enabled, or the rate is older than the desk's maximum age
+     * @throws InvalidInput naming {@code base} or {@code quote} for a currency the desk does not work with, and
+     *     {@code quote} when the pair has no rate or it is older than the desk's maximum age
      */
-    PairTerms quotable(String field, String base, String quote);
+    public PairTerms quotable(String base, String quote) {
+        String field = "quote";
+        currency("base", base);
+        currency("quote", quote);
+        PairRate rate = rates.current(base, quote)
+                .orElseThrow(() -> InvalidInput.of(field, "the desk has no rate for " + base + "/" + quote));
+        switch (rate.quotability()) {
+            case STALE ->
+                throw InvalidInput.of(
+                        field,
+                        "the rate of " + base + "/" + quote
+                                + " is older than the desk allows: no new orders until it is set again");
+            case CURRENCY_DISABLED ->
+                throw InvalidInput.of(field, "the desk does not work with " + base + "/" + quote + " now");
+            case QUOTABLE -> {}
+        }
+        return new PairTerms(
+                currencies.currency(base), currencies.currency(quote), rate.buy(), rate.sell(), rate.mode());
+    }
 
-    /** The pair's mode now, {@link Mode#MANUAL} for a pair the desk does not know (any more). */
-    Mode mode(String base, String quote);
+    /** The pair's mode now; {@link ExchangeMode#MANUAL} for a pair the desk does not know (any more). */
+    public ExchangeMode mode(String base, String quote) {
+        return rates.current(base, quote).map(PairRate::mode).orElse(ExchangeMode.MANUAL);
+    }
 
     /**
      * An enabled currency's terms.
      *
-     * @throws org.opsdesk.shared.InvalidInput naming {@code field} when the currency is unknown or not enabled
+     * @throws InvalidInput naming {@code field} when the currency is unknown or not enabled
      */
-    CurrencyTerms currency(String field, String code);
+    public CurrencyTerms currency(String field, String code) {
+        CurrencySettings settings;
+        try {
+            settings = currencies.settings(code);
+        } catch (NotFound unknown) {
+            throw InvalidInput.of(
+                    field,
+                    "'" + code + "' is not a currency of the ISO 4217 dictionary or the configured crypto assets");
+        }
+        if (!settings.enabled()) {
+            throw InvalidInput.of(field, "the desk does not work with " + code);
+        }
+        return new CurrencyTerms(
+                settings.currency(), settings.minAmount(), settings.maxAmount(), settings.paymentWindow());
+    }
 
     /**
-     * The office's account the client pays into: in {@code currency}, at the bank of {@code payFrom} where the
-     * office has one there, otherwise the currency's default.
+     * The office's account the client pays into: at the bank of {@code payFrom} where the office has one there,
+     * otherwise the currency's default.
      *
-     * @throws org.opsdesk.shared.InvalidInput naming {@code field} when the office has no account for it
+     * @throws InvalidInput naming {@code field} when the office has no account for it
      */
-    OfficeAccount payIn(String field, String currency, @Nullable ClientAccount payFrom);
+    public PairedAccount payIn(String field, String currency, @Nullable ClientAccount payFrom) {
+        try {
+            return payFrom == null ? accounts.payIn(currency) : accounts.payIn(currency, payFrom);
+        } catch (NoOfficeAccount none) {
+            throw InvalidInput.of(field, "the office has no account to be paid in " + currency + " into");
+        }
+    }
 
     /** The office's account the payout leaves from, paired with the client's bank where possible; null if none. */
-    @Nullable
-    OfficeAccount payoutFrom(String currency, ClientAccount payoutTo);
+    public @Nullable PairedAccount payoutFrom(String currency, ClientAccount payoutTo) {
+        try {
+            return accounts.payOut(currency, payoutTo);
+        } catch (NoOfficeAccount none) {
+            return null; // the payout account is chosen when the payout is prepared (statements issue)
+        }
+    }
 
     /** The office's name as the client's transfer names the beneficiary. */
-    String beneficiaryName();
+    public String beneficiaryName() {
+        return beneficiaryName;
+    }
 }

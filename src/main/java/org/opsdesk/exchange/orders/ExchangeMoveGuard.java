@@ -3,7 +3,7 @@ package org.opsdesk.exchange.orders;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.exchange.orders.DeskTerms.Mode;
+import org.opsdesk.exchange.rates.ExchangeMode;
 import org.opsdesk.operations.MoveGuard;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.shared.Actor;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 class ExchangeMoveGuard implements MoveGuard {
 
     /** For each guarded move (from → to), the modes in which a person takes it. */
-    private static final Map<String, Set<Mode>> PEOPLE_MAY = Map.of(
-            "awaiting_payment>funds_received", Set.of(Mode.MANUAL),
-            "funds_received>payout_pending", Set.of(Mode.MANUAL, Mode.SEMI_AUTOMATIC),
-            "payout_pending>completed", Set.of(Mode.MANUAL));
+    private static final Map<String, Set<ExchangeMode>> PEOPLE_MAY = Map.of(
+            "awaiting_payment>funds_received", Set.of(ExchangeMode.MANUAL),
+            "funds_received>payout_pending", Set.of(ExchangeMode.MANUAL, ExchangeMode.SEMI_AUTOMATIC),
+            "payout_pending>completed", Set.of(ExchangeMode.MANUAL));
 
     private final OrderStore orders;
     private final DeskTerms desk;
@@ -41,7 +41,7 @@ class ExchangeMoveGuard implements MoveGuard {
 
     @Override
     public @Nullable String refusal(OperationSnapshot operation, Move move, Actor actor) {
-        Set<Mode> modes = PEOPLE_MAY.get(
+        Set<ExchangeMode> modes = PEOPLE_MAY.get(
                 move.transition().from() + ">" + move.transition().to());
         if (modes == null
                 || actor.kind() != Actor.Kind.OPERATOR
@@ -52,7 +52,7 @@ class ExchangeMoveGuard implements MoveGuard {
         if (order.isEmpty()) {
             return null;
         }
-        Mode mode = desk.mode(order.get().base(), order.get().quote());
+        ExchangeMode mode = desk.mode(order.get().base(), order.get().quote());
         if (modes.contains(mode)) {
             return null;
         }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
-import org.opsdesk.exchange.orders.DeskTerms.ClientAccount;
+import org.opsdesk.exchange.accounts.ClientAccount;
+import org.opsdesk.exchange.accounts.PairedAccount;
 import org.opsdesk.exchange.orders.DeskTerms.CurrencyTerms;
-import org.opsdesk.exchange.orders.DeskTerms.OfficeAccount;
 import org.opsdesk.exchange.orders.DeskTerms.PairTerms;
 import org.opsdesk.exchange.quotes.Pricing;
 import org.opsdesk.exchange.quotes.Pricing.Priced;
@@ -102,7 +102,7 @@ public class Orders {
             throw InvalidInput.of("subject", "1 to 128 characters, no control characters: the client's subject");
         }
         Side side = side(draft.side());
-        PairTerms pair = desk.quotable("base", upper(draft.base()), upper(draft.quote()));
+        PairTerms pair = desk.quotable(upper(draft.base()), upper(draft.quote()));
         CurrencyTerms baseTerms = desk.currency("base", pair.base().code());
         CurrencyTerms quoteTerms = desk.currency("quote", pair.quote().code());
         Money amount = currencies.parse("amount", draft.amountValue(), upper(draft.amountCurrency()));
@@ -111,13 +111,17 @@ public class Orders {
         CurrencyTerms receiveTerms = payTerms == baseTerms ? quoteTerms : baseTerms;
         withinLimits(priced.pay(), payTerms, "pays");
         withinLimits(priced.receive(), receiveTerms, "receives");
-        ClientAccount payout = ClientAccounts.parse("payoutAccount", draft.payoutAccount());
-        String payoutName = ClientAccounts.holderName(
-                "payoutAccount.name", draft.payoutAccount().name());
-        ClientAccount payFrom = draft.payFrom() == null ? null : ClientAccounts.parse("payFrom", draft.payFrom());
-        OfficeAccount payIn =
+        var payoutDraft = draft.payoutAccount();
+        ClientAccount payout = ClientAccount.parse(
+                "payoutAccount", payoutDraft.iban(), payoutDraft.accountNumber(), payoutDraft.bic());
+        String payoutName = ClientAccounts.holderName("payoutAccount.name", payoutDraft.name());
+        var payFromDraft = draft.payFrom();
+        ClientAccount payFrom = payFromDraft == null
+                ? null
+                : ClientAccount.parse("payFrom", payFromDraft.iban(), payFromDraft.accountNumber(), payFromDraft.bic());
+        PairedAccount payIn =
                 desk.payIn("amount.currency", priced.pay().currency().code(), payFrom);
-        OfficeAccount payoutFrom = desk.payoutFrom(priced.receive().currency().code(), payout);
+        PairedAccount payoutFrom = desk.payoutFrom(priced.receive().currency().code(), payout);
         Instant now = clock.instant();
         Instant deadline = now.plus(payTerms.paymentWindow());
         for (int attempt = 1; ; attempt++) {
@@ -133,20 +137,18 @@ public class Orders {
                     priced.receive(),
                     priced.fixed(),
                     reference,
-                    payIn.id(),
-                    payIn.paired(),
+                    payIn.bankAccountId(),
+                    payIn.pairedByBank(),
                     payIn.bankName(),
                     payIn.iban(),
                     payIn.accountNumber(),
-                    payoutFrom == null ? null : payoutFrom.id(),
-                    payoutFrom != null && payoutFrom.paired(),
-                    payout.iban() == null ? null : payout.iban().value(),
-                    payout.accountNumber(),
+                    payoutFrom == null ? null : payoutFrom.bankAccountId(),
+                    payoutFrom != null && payoutFrom.pairedByBank(),
+                    isIban(payoutDraft.iban()) ? payout.number() : null,
+                    isIban(payoutDraft.iban()) ? null : payout.number(),
                     payoutName,
-                    payFrom == null || payFrom.iban() == null
-                            ? null
-                            : payFrom.iban().value(),
-                    payFrom == null ? null : payFrom.accountNumber(),
+                    payFrom != null && isIban(payFromDraft.iban()) ? payFrom.number() : null,
+                    payFrom != null && !isIban(payFromDraft.iban()) ? payFrom.number() : null,
                     deadline,
                     channel,
                     null,
@@ -396,6 +398,10 @@ public class Orders {
             return Side.SELL;
         }
         throw InvalidInput.of("side", "buy (the client buys base and pays in quote) or sell");
+    }
+
+    private static boolean isIban(@Nullable String typed) {
+        return typed != null && !typed.isBlank();
     }
 
     private static String upper(@Nullable String code) {

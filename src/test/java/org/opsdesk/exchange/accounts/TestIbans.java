@@ -7,17 +7,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * Valid IBANs that no other test uses: a real bank's sort code with a random account, and the ISO 13616 check
  * digits computed for it. The tests share one database, where an account number can be added once only.
  */
-final class TestIbans {
+public final class TestIbans {
 
     /** mBank (bank code 114) and PKO BP (102) sort codes, each with its national check digit. */
-    static final String MBANK = "11402004";
+    public static final String MBANK = "11402004";
 
-    static final String PKO = "10201026";
+    public static final String PKO = "10201026";
 
     private TestIbans() {}
 
     /** A Polish IBAN at the bank of this sort code, in electronic form. */
-    static String polish(String sortCode) {
+    public static String polish(String sortCode) {
         var account = new StringBuilder(sortCode);
         for (int i = 0; i < 16; i++) {
             account.append(ThreadLocalRandom.current().nextInt(10));
@@ -26,12 +26,12 @@ final class TestIbans {
     }
 
     /** The same IBAN with its last digit changed: a typo the check digits catch. */
-    static String mistyped(String iban) {
+    public static String mistyped(String iban) {
         char last = iban.charAt(iban.length() - 1);
         return iban.substring(0, iban.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
     }
 
-    static String printed(String iban) {
+    public static String printed(String iban) {
         return Grouping.byFour(iban);
     }
 
