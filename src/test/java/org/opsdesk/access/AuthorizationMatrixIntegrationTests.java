@@ -410,6 +410,8 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("code", () -> "MNT");
         fixtures.put("base", this::exchangePair);
         fixtures.put("quote", () -> "KGS");
+        // a pending rate change is posted to only without a CSRF token: any id shows the refusal
+        fixtures.put("request", () -> UUID.randomUUID().toString());
         fixtures.put("id", () -> {
             if (pattern.startsWith("/api/v1/operations/")
                     || pattern.startsWith("/operations/")
@@ -449,6 +451,19 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                     throw new AssertionError("bank account fixture: " + created.status() + " " + created.body());
                 }
                 return created.json().get("id").asString();
+            }
+            if (pattern.startsWith("/api/v1/exchange/orders/")) {
+                return exchangeOrder();
+            }
+            if (pattern.startsWith("/api/v1/exchange/rate-requests/")) {
+                String order = exchangeOrder();
+                var asked = api().post(
+                                "/api/v1/exchange/orders/" + order + "/rate",
+                                "{\"rate\":\"1.9000\",\"reason\":\"matrix fixture\"}");
+                if (asked.status() != 202) {
+                    throw new AssertionError("rate request fixture: " + asked.status() + " " + asked.body());
+                }
+                return asked.json().get("rateRequest").asString();
             }
             if (pattern.startsWith("/api/v1/notifications/")) {
                 var hook = api().post(
@@ -493,6 +508,28 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             throw new AssertionError("rate fixture: " + rate.status() + " " + rate.body());
         }
         return "MNT";
+    }
+
+    /** An exchange order on the MNT/KGS pair, paid in KGS into an account the fixture adds. */
+    private String exchangeOrder() {
+        exchangePair();
+        var account = api().post(
+                        "/api/v1/exchange/bank-accounts",
+                        "{\"bankName\":\"Matrix Bank\",\"bic\":\"BREXPLPW\",\"accountNumber\":\""
+                                + Math.abs(UUID.randomUUID().getMostSignificantBits())
+                                + "\",\"currency\":\"KGS\",\"purpose\":\"both\"}");
+        if (account.status() != 201) {
+            throw new AssertionError("exchange account fixture: " + account.status() + " " + account.body());
+        }
+        var order = api().post(
+                        "/api/v1/exchange/orders",
+                        "{\"subject\":\"matrix-client\",\"base\":\"MNT\",\"quote\":\"KGS\",\"side\":\"buy\","
+                                + "\"amount\":{\"value\":\"100.00\",\"currency\":\"MNT\"},"
+                                + "\"payoutAccount\":{\"iban\":\"DE89370400440532013000\",\"name\":\"Matrix Client\"}}");
+        if (order.status() != 201) {
+            throw new AssertionError("exchange order fixture: " + order.status() + " " + order.body());
+        }
+        return order.json().get("id").asString();
     }
 
     /** A withdrawal above the four-eyes threshold, sent for approval by the bootstrap key. */

@@ -63,8 +63,15 @@ public class BankAccountPairing {
      * @throws NoOfficeAccount when no enabled account sends payouts in that currency
      */
     public PairedAccount payOut(String currency, ClientAccount to) {
-        return choose(accounts.active(currency), to, a -> a.purpose().pays(), BankAccount::defaultPayout)
-                .orElseThrow(() -> new NoOfficeAccount(currency, "payouts"));
+        return findPayOut(currency, to).orElseThrow(() -> new NoOfficeAccount(currency, "payouts"));
+    }
+
+    /**
+     * As {@link #payOut}, empty where the office has no account for it yet (an order is placed before its payout
+     * is prepared; refusing here would mark the caller's transaction for rollback).
+     */
+    public Optional<PairedAccount> findPayOut(String currency, ClientAccount to) {
+        return choose(accounts.active(currency), to, a -> a.purpose().pays(), BankAccount::defaultPayout);
     }
 
     /**

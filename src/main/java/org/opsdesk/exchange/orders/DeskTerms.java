@@ -121,11 +121,7 @@ public class DeskTerms {
 
     /** The office's account the payout leaves from, paired with the client's bank where possible; null if none. */
     public @Nullable PairedAccount payoutFrom(String currency, ClientAccount payoutTo) {
-        try {
-            return accounts.payOut(currency, payoutTo);
-        } catch (NoOfficeAccount none) {
-            return null; // the payout account is chosen when the payout is prepared (statements issue)
-        }
+        return accounts.findPayOut(currency, payoutTo).orElse(null);
     }
 
     /** The office's name as the client's transfer names the beneficiary. */

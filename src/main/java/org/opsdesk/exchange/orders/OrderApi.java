@@ -1,15 +1,15 @@
 package org.opsdesk.exchange.orders;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
@@ -74,7 +74,7 @@ class OrderApi {
                             + " client pays from where possible), an ISO 11649 payment reference and the payment deadline."
                             + " Creates the exchange_order operation.")
     @ApiResponse(responseCode = "201", description = "The order.")
-    ResponseEntity<Map<String, Object>> place(@Valid @RequestBody PlaceBody body, Actor actor) {
+    ResponseEntity<ExchangeOrderResponse> place(@Valid @RequestBody PlaceBody body, Actor actor) {
         var draft = new OrderDraft(
                 body.subject() == null ? "" : body.subject(),
                 body.base() == null ? "" : body.base(),
@@ -98,7 +98,7 @@ class OrderApi {
             summary = "Read an exchange order",
             description = "Its exchange details with the operation's stage and status.")
     @ApiResponse(responseCode = "200", description = "The order.")
-    Map<String, Object> get(@PathVariable UUID id, Actor actor) {
+    ExchangeOrderResponse get(@PathVariable UUID id, Actor actor) {
         return response(orders.get(id, actor));
     }
 
@@ -110,17 +110,20 @@ class OrderApi {
             description = "A new rate with a reason: the amount the client typed stays, the other is recomputed; kept"
                     + " in the history and the client is told. Beyond the configured difference from the accepted"
                     + " rate it waits for a second person (202 with the request).")
-    @ApiResponse(responseCode = "200", description = "The order, at its new rate.")
-    @ApiResponse(responseCode = "202", description = "The change waits for a second person's approval.")
-    ResponseEntity<Map<String, Object>> changeRate(
-            @PathVariable UUID id, @Valid @RequestBody RateBody body, Actor actor) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order, at its new rate.",
+            content = @Content(schema = @Schema(implementation = ExchangeOrderResponse.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "The change waits for a second person's approval.",
+            content = @Content(schema = @Schema(implementation = PendingRateChange.class)))
+    ResponseEntity<?> changeRate(@PathVariable UUID id, @Valid @RequestBody RateBody body, Actor actor) {
         var change = orders.changeRate(id, body.rate(), body.reason(), actor);
         if (change.pendingRequest() != null) {
-            var pending = new LinkedHashMap<String, Object>();
-            pending.put("rateRequest", change.pendingRequest().toString());
-            pending.put("state", "PENDING");
-            pending.put("order", response(change.order()));
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(pending);
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new PendingRateChange(
+                            change.pendingRequest().toString(), "PENDING", response(change.order())));
         }
         return ResponseEntity.ok(response(change.order()));
     }
@@ -132,7 +135,7 @@ class OrderApi {
             summary = "Approve a pending rate change",
             description = "By a person other than the one who asked; the change applies at once.")
     @ApiResponse(responseCode = "200", description = "The order, at its new rate.")
-    Map<String, Object> approve(@PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor) {
+    ExchangeOrderResponse approve(@PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor) {
         return response(orders.decideRateChange(id, true, body.note(), actor));
     }
 
@@ -143,54 +146,77 @@ class OrderApi {
             summary = "Decline a pending rate change",
             description = "By a person other than the one who asked; the order keeps its rate.")
     @ApiResponse(responseCode = "200", description = "The order, unchanged.")
-    Map<String, Object> decline(@PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor) {
+    ExchangeOrderResponse decline(@PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor) {
         return response(orders.decideRateChange(id, false, body.note(), actor));
     }
 
-    static Map<String, Object> response(Placed placed) {
+    /** An amount: a decimal string at the currency's scale, and the currency. */
+    record ExchangeAmount(String value, String currency) {}
+
+    /** The office's account the client pays into, as they were told. */
+    record PayInAccount(
+            String bankAccountId,
+            @Nullable String iban,
+            @Nullable String accountNumber,
+            String bankName,
+            boolean pairedByBank) {}
+
+    /** The client's account the exchanged amount goes to, and the office's account it leaves from where chosen. */
+    record PayoutAccount(
+            @Nullable String iban,
+            @Nullable String accountNumber,
+            String name,
+            @Nullable String fromBankAccountId,
+            boolean pairedByBank) {}
+
+    /** An exchange order: its exchange details with the operation's stage and status. */
+    record ExchangeOrderResponse(
+            String id,
+            String stage,
+            String status,
+            String subject,
+            String base,
+            String quote,
+            String side,
+            String rate,
+            String quotedRate,
+            ExchangeAmount pay,
+            ExchangeAmount receive,
+            String paymentReference,
+            PayInAccount payIn,
+            PayoutAccount payoutAccount,
+            String deadline,
+            String channel,
+            String createdAt) {}
+
+    /** A rate change waiting for a second person, with the order as it stands meanwhile. */
+    record PendingRateChange(String rateRequest, String state, ExchangeOrderResponse order) {}
+
+    static ExchangeOrderResponse response(Placed placed) {
         ExchangeOrder o = placed.order();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("id", o.id().toString());
-        body.put("stage", placed.operation().stage());
-        body.put("status", placed.operation().status().name());
-        body.put("subject", placed.operation().subject());
-        body.put("base", o.base());
-        body.put("quote", o.quote());
-        body.put("side", o.side().name().toLowerCase(Locale.ROOT));
-        body.put("rate", o.rate().toPlainString());
-        body.put("quotedRate", o.quotedRate().toPlainString());
-        body.put(
-                "pay",
-                Map.of("value", o.pay().value(), "currency", o.pay().currency().code()));
-        body.put(
-                "receive",
-                Map.of(
-                        "value",
-                        o.receive().value(),
-                        "currency",
-                        o.receive().currency().code()));
-        body.put("paymentReference", o.paymentReference().value());
-        var payIn = new LinkedHashMap<String, Object>();
-        payIn.put("bankAccountId", o.payInAccountId().toString());
-        payIn.put(
-                o.payInIban() != null ? "iban" : "accountNumber",
-                o.payInIban() != null ? o.payInIban() : o.payInNumber());
-        payIn.put("bankName", o.payInBank());
-        payIn.put("pairedByBank", o.payInPaired());
-        body.put("payIn", payIn);
-        var payout = new LinkedHashMap<String, Object>();
-        payout.put(
-                o.payoutIban() != null ? "iban" : "accountNumber",
-                o.payoutIban() != null ? o.payoutIban() : o.payoutAccount());
-        payout.put("name", o.payoutName());
-        if (o.payoutFromId() != null) {
-            payout.put("fromBankAccountId", o.payoutFromId().toString());
-            payout.put("pairedByBank", o.payoutPaired());
-        }
-        body.put("payoutAccount", payout);
-        body.put("deadline", o.deadline().toString());
-        body.put("channel", o.channel());
-        body.put("createdAt", o.createdAt().toString());
-        return body;
+        return new ExchangeOrderResponse(
+                o.id().toString(),
+                placed.operation().stage(),
+                placed.operation().status().name(),
+                placed.operation().subject(),
+                o.base(),
+                o.quote(),
+                o.side().name().toLowerCase(Locale.ROOT),
+                o.rate().toPlainString(),
+                o.quotedRate().toPlainString(),
+                new ExchangeAmount(o.pay().value(), o.pay().currency().code()),
+                new ExchangeAmount(o.receive().value(), o.receive().currency().code()),
+                o.paymentReference().value(),
+                new PayInAccount(
+                        o.payInAccountId().toString(), o.payInIban(), o.payInNumber(), o.payInBank(), o.payInPaired()),
+                new PayoutAccount(
+                        o.payoutIban(),
+                        o.payoutAccount(),
+                        o.payoutName(),
+                        o.payoutFromId() == null ? null : o.payoutFromId().toString(),
+                        o.payoutPaired()),
+                o.deadline().toString(),
+                o.channel(),
+                o.createdAt().toString());
     }
 }

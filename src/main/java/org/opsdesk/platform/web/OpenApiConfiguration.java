@@ -163,6 +163,10 @@ class OpenApiConfiguration {
                         "Currencies and rates",
                         "The exchange desk's currencies (the dictionary and the office's settings per currency),"
                                 + " pairs with their buy/sell rates and exchange mode, and each pair's rate history."),
+                tag(
+                        "Exchange orders",
+                        "Exchange orders taken at the desk, by phone or by integrators (each an exchange_order"
+                                + " operation), and changes of their rate with four-eyes beyond the configured difference."),
                 tag("Exports", "Streamed, audited CSV exports of operations and the record of past exports."),
                 tag("Reports", "The dashboard's figures over the operation types the caller may view."),
                 tag("Workflows", "The workflow definitions in force: stages, transitions, permissions, four-eyes."),

@@ -41,6 +41,7 @@ class OrdersIntegrationTests extends IntegrationTest {
         put("/api/v1/exchange/currencies/ISK", "{\"enabled\":true,\"paymentWindow\":\"PT15M\"}");
         put("/api/v1/exchange/currencies/NOK", "{\"enabled\":true}");
         put("/api/v1/exchange/rates/DKK/ISK", "{\"buy\":\"19.50\",\"sell\":\"20.10\",\"mode\":\"automatic\"}");
+        put("/api/v1/exchange/rates/NOK/ISK", "{\"buy\":\"12.40\",\"sell\":\"12.90\"}");
         if (pkoIsk == null) {
             pkoIsk = account("PKO BP", TestIbans.polish(TestIbans.PKO), "ISK");
             mbankIban = TestIbans.polish(TestIbans.MBANK);
@@ -104,6 +105,17 @@ class OrdersIntegrationTests extends IntegrationTest {
                 .isBetween(before.plus(Duration.ofMinutes(20)), after.plus(Duration.ofMinutes(20)));
     }
 
+    @Test
+    void isPlacedWhenTheOfficeHasNoAccountToPayTheCurrencyOutFromYet() {
+        var placed =
+                api().post(ORDERS, order("buy", "10.00", "NOK", null).replace("\"base\":\"DKK\"", "\"base\":\"NOK\""));
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.json().get("payoutAccount").get("fromBankAccountId").isNull())
+                .isTrue();
+        assertThat(placed.json().get("pay").get("value").asString()).isEqualTo("129");
+    }
+
     static Stream<Arguments> refusals() {
         String good = TestIbans.polish(TestIbans.MBANK);
         return Stream.of(
@@ -116,7 +128,7 @@ class OrdersIntegrationTests extends IntegrationTest {
                 Arguments.of(order("buy", "100", "NOK", null), "amount.currency"),
                 Arguments.of(order("hold", "100", "DKK", null), "side"),
                 Arguments.of(order("buy", "100", "DKK", null).replace("\"base\":\"DKK\"", "\"base\":\"ZZZ\""), "base"),
-                Arguments.of(order("buy", "100", "DKK", null).replace("\"base\":\"DKK\"", "\"base\":\"NOK\""), "quote"),
+                Arguments.of(order("buy", "100", "DKK", null).replace("\"quote\":\"ISK\"", "\"quote\":\"NOK\""), "quote"),
                 Arguments.of(
                         order("buy", "100", "DKK", null).replace("\"subject\":\"client-dk-1\"", "\"subject\":\"  \""),
                         "subject"),
