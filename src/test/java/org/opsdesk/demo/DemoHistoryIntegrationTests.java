@@ -167,7 +167,7 @@ class DemoHistoryIntegrationTests {
                 .isEqualTo(before);
     }
 
-    /** Every operation's id and version (its number of history entries' changes), over all types. */
+    /** Every operation's id and version (which every change to it raises), over all types. */
     private Map<String, Long> seededVersions() {
         var versions = new HashMap<String, Long>();
         for (JsonNode type : api.get("/api/v1/workflows").json().get("items")) {
