@@ -39,6 +39,7 @@ class DemoHistoryIntegrationTests {
     private AppProcess app;
     private ApiClient api;
     private String key;
+    private Instant started;
 
     @BeforeAll
     void startTheDemoOnAnEmptyDatabase() throws Exception {
@@ -48,6 +49,7 @@ class DemoHistoryIntegrationTests {
         if (AppProcess.usesExternalDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", AppProcess.freshExternalDatabase("opsdesk_demo_history"));
         }
+        started = Instant.now();
         app = AppProcess.start(environment, temp.resolve("first.log"));
         var loaded = LOADED.matcher(app.log());
         assertThat(loaded.find()).as("the demo loaded").isTrue();
