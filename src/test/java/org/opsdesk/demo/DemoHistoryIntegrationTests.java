@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.AppProcess;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,9 @@ class DemoHistoryIntegrationTests {
             Pattern.compile("demo API key \\(all permissions[^)]*\\): (opk_[A-Za-z0-9_-]+)");
     private static final Pattern LOADED = Pattern.compile("Loaded (\\d+) demo operations .* in (\\d+) ms");
 
-    private Path temp;
+    @TempDir
+    static Path temp;
+
     private Map<String, String> environment;
     private AppProcess app;
     private ApiClient api;
@@ -43,7 +46,6 @@ class DemoHistoryIntegrationTests {
 
     @BeforeAll
     void startTheDemoOnAnEmptyDatabase() throws Exception {
-        temp = Files.createTempDirectory("opsdesk-demo-history-");
         environment =
                 new HashMap<>(Map.of("OPSDESK_DATA_DIR", temp.resolve("data").toString(), "OPSDESK_DEMO", "true"));
         if (AppProcess.usesExternalDatabase()) {
