@@ -6,14 +6,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.support.IntegrationTest;
 
 /**
@@ -26,7 +24,6 @@ class PortalRegistrationIntegrationTests extends IntegrationTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp"));
 
-    private static final Pattern LINK = Pattern.compile("http://\\S+/portal/verify-email\\?token=([A-Za-z0-9_-]+)");
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private PortalVisitor visitor() {
@@ -38,10 +35,7 @@ class PortalRegistrationIntegrationTests extends IntegrationTest {
     }
 
     private String emailedToken(String address) throws Exception {
-        var mail = Mailbox.await(smtp, address, m -> true);
-        var matcher = LINK.matcher((String) mail.getContent());
-        assertThat(matcher.find()).as("a verification link in the email").isTrue();
-        return matcher.group(1);
+        return PortalMessages.emailedToken(smtp, address);
     }
 
     @Test

@@ -120,14 +120,20 @@ class PortalSecurityIntegrationTests extends IntegrationTest {
 
     @Test
     void aConsoleSessionDoesNotOpenThePortal() {
-        String operator = ensureOperator("portal-wall-" + ADDRESSES.incrementAndGet(), "supervisor");
+        var role = api().post(
+                        "/api/v1/roles",
+                        "{\"name\":\"portal-wall\",\"description\":\"tests\",\"permissions\":[\"clients:view\"],"
+                                + "\"mfaRequired\":false}");
+        assertThat(role.status()).isIn(201, 409);
+        String operator = ensureOperator("portal-wall-" + ADDRESSES.incrementAndGet(), "portal-wall");
         var browser = visitor();
         browser.get("/login");
         var signedIn = browser.post("/login", "username", operator, "password", OPERATOR_PASSWORD);
         assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.location()).isEqualTo("/");
         String consoleSession = browser.cookie(PortalVisitor.CONSOLE_COOKIE);
         assertThat(consoleSession).isNotNull();
-        assertThat(browser.get("/operations").status())
+        assertThat(browser.get("/portal-clients").status())
                 .as("signed in to the console")
                 .isEqualTo(200);
 

@@ -8,19 +8,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opsdesk.notifications.Mailbox;
 import org.opsdesk.notifications.channels.GatewayServer;
 import org.opsdesk.shared.CurrencyCode;
 import org.opsdesk.shared.Money;
 import org.opsdesk.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The phone code (sent through the real HTTP SMS gateway to a local receiver) and the hand-off to compliance: the
@@ -35,8 +31,6 @@ class PortalVerificationIntegrationTests extends IntegrationTest {
 
     static final GatewayServer gateway = new GatewayServer(GATEWAY_PORT);
 
-    private static final Pattern LINK = Pattern.compile("/portal/verify-email\\?token=([A-Za-z0-9_-]+)");
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @Autowired
@@ -58,24 +52,15 @@ class PortalVerificationIntegrationTests extends IntegrationTest {
         var browser = new PortalVisitor(port, "192.0.2." + (1 + ADDRESSES.incrementAndGet() % 250));
         browser.get("/portal/register");
         assertThat(browser.post("/portal/register", form.fields()).status()).isEqualTo(302);
-        var mail = Mailbox.await(smtp, form.email(), m -> true);
-        var link = LINK.matcher((String) mail.getContent());
-        assertThat(link.find()).isTrue();
-        browser.get("/portal/verify-email?token=" + link.group(1));
-        assertThat(browser.post("/portal/verify-email", "token", link.group(1)).status())
+        String token = PortalMessages.emailedToken(smtp, form.email());
+        browser.get("/portal/verify-email?token=" + token);
+        assertThat(browser.post("/portal/verify-email", "token", token).status())
                 .isEqualTo(302);
         return browser;
     }
 
     private String textedCode(String phone) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !gateway.received.isEmpty());
-        var sms = JsonMapper.builder()
-                .build()
-                .readTree(gateway.received.get(gateway.received.size() - 1).body());
-        assertThat(sms.get("to").asString()).isEqualTo(phone);
-        var code = CODE.matcher(sms.get("text").asString());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return PortalMessages.textedCode(gateway, phone);
     }
 
     private String sendCode(PortalVisitor browser) {

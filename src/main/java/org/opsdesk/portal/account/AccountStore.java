@@ -65,6 +65,14 @@ public class AccountStore {
                 .list();
     }
 
+    /** The payout accounts as stored (currency, IBAN), for showing them. */
+    public List<String[]> payoutIbans(UUID client) {
+        return jdbc.sql("select currency, iban from portal.payout_account where client_id = ? order by currency, iban")
+                .param(client)
+                .query((rs, n) -> new String[] {rs.getString(1), new Iban(rs.getString(2)).printed()})
+                .list();
+    }
+
     public boolean emailTaken(String email) {
         return jdbc.sql("select exists (select 1 from portal.client where lower(email) = lower(?))")
                 .param(email)
