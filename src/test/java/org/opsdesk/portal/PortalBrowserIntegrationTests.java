@@ -101,6 +101,9 @@ class PortalBrowserIntegrationTests extends BrowserTest {
         client.reload();
         assertThat(client.locator("#kyc-state")).hasText("Zweryfikowana");
         checked(client);
+        client.locator("#security-link").click();
+        assertThat(client.locator("h1")).hasText("Logowanie dwuetapowe");
+        checked(client);
     }
 
     @Test

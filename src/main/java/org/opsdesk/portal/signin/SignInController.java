@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     private final PortalSignIn signIn;
+    private final PortalTotp totp;
 
-    SignInController(PortalSignIn signIn) {
+    SignInController(PortalSignIn signIn, PortalTotp totp) {
         this.signIn = signIn;
+        this.totp = totp;
     }
 
     @GetMapping({"/portal", "/portal/"})
@@ -49,10 +51,40 @@ class SignInController {
         }
         var outcome = signIn.attempt(email, password, request.getRemoteAddr());
         if (outcome instanceof PortalSignIn.Outcome.SignedIn signedIn) {
-            PortalSessions.signIn(request, signedIn.account().id(), false);
-            return "redirect:/portal/home";
+            boolean codeNeeded = signedIn.account().totpSecret() != null;
+            PortalSessions.signIn(request, signedIn.account().id(), codeNeeded);
+            return codeNeeded ? "redirect:/portal/sign-in/code" : "redirect:/portal/home";
         }
         return refuse(email, ((PortalSignIn.Outcome.Refused) outcome).reason(), response, model);
+    }
+
+    @GetMapping("/portal/sign-in/code")
+    String codePage(HttpServletRequest request) {
+        return PortalSessions.awaitingCode(request).isPresent() ? "portal/sign-in-code" : "redirect:/portal/sign-in";
+    }
+
+    @PostMapping("/portal/sign-in/code")
+    String code(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        var client = PortalSessions.awaitingCode(request);
+        if (client.isEmpty()) {
+            return "redirect:/portal/sign-in";
+        }
+        var check = totp.signIn(client.get(), code.length() > 20 ? "" : code);
+        if (check == PortalTotp.Check.ACCEPTED) {
+            PortalSessions.signIn(request, client.get(), false);
+            return "redirect:/portal/home";
+        }
+        if (check == PortalTotp.Check.LOCKED) {
+            PortalSessions.signOut(request);
+            return refuse("", PortalSignIn.LOCKED, response, model);
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        model.addAttribute("error", "portal.code.error.wrong");
+        return "portal/sign-in-code";
     }
 
     @PostMapping("/portal/sign-out")

@@ -17,7 +17,9 @@ public final class Notices {
             "codeSent",
             "codeTooSoon",
             "codeTooMany",
-            "codeFailed");
+            "codeFailed",
+            "totpOn",
+            "totpOff");
 
     private Notices() {}
 
