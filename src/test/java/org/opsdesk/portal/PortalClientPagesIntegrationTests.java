@@ -59,6 +59,10 @@ class PortalClientPagesIntegrationTests extends IntegrationTest {
                 .contains("44051401359", "1944-05-14", "ul. Marszałkowska 1");
         assertThat(detail.html().select("#portal-client-payout").text()).contains("PL61 1090 1014 0000 0712 1981 2874");
         assertThat(detail.html().select("#portal-client-kyc").text()).isEqualTo("Not started");
+        assertThat(detail.html()
+                        .select("#portal-client-history td:nth-child(2)")
+                        .eachText())
+                .containsExactly("Registered");
         assertThat(reader.get("/portal-clients/not-an-id").status()).isEqualTo(404);
     }
 

@@ -1,6 +1,7 @@
 package org.opsdesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,6 +86,20 @@ class PortalSecurityIntegrationTests extends IntegrationTest {
 
         assertThat(locked.status()).isEqualTo(401);
         assertThat(locked.html().select("[role=alert]").text()).contains("locked");
+        assertThat(jdbc.sql("select e.kind from portal.client_event e join portal.client c on c.id = e.client_id"
+                                + " where c.email = ? order by e.id")
+                        .param(form.email())
+                        .query(String.class)
+                        .list())
+                .as("the account's audit trail")
+                .startsWith("registered", "sign_in_refused")
+                .contains("locked")
+                .endsWith("sign_in_refused");
+        assertThatThrownBy(() -> jdbc.sql("update portal.client_event set kind = 'signed_in'")
+                        .update())
+                .as("the trail is insert-only")
+                .rootCause()
+                .hasMessageContaining("insert-only");
         clock().advance(Duration.ofMinutes(31));
         assertThat(signIn(visitor(), form.email(), Registrations.PASSWORD).status())
                 .isEqualTo(302);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.clients.ClientPermissions;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.portal.verification.KycHandOff;
 import org.opsdesk.shared.NotFound;
@@ -43,11 +44,13 @@ class PortalClientPages {
     static final int PAGE = 50;
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final KycHandOff kyc;
     private final JsonMapper json;
 
-    PortalClientPages(AccountStore accounts, KycHandOff kyc, JsonMapper json) {
+    PortalClientPages(AccountStore accounts, AccountEvents events, KycHandOff kyc, JsonMapper json) {
         this.accounts = accounts;
+        this.events = events;
         this.kyc = kyc;
         this.json = json;
     }
@@ -88,6 +91,7 @@ class PortalClientPages {
         model.addAttribute("details", details(account));
         model.addAttribute("kyc", kyc.state(account).code());
         model.addAttribute("payoutAccounts", accounts.payoutIbans(account.id()));
+        model.addAttribute("events", events.latest(account.id(), 50));
         return "portal/console/detail";
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.opsdesk.portal.PayoutAccount;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,12 +28,14 @@ class Registrar {
     }
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final PasswordEncoder passwords;
     private final JsonMapper json;
     private final Clock clock;
 
-    Registrar(AccountStore accounts, PasswordEncoder passwords, JsonMapper json, Clock clock) {
+    Registrar(AccountStore accounts, AccountEvents events, PasswordEncoder passwords, JsonMapper json, Clock clock) {
         this.accounts = accounts;
+        this.events = events;
         this.passwords = passwords;
         this.json = json;
         this.clock = clock;
@@ -71,6 +74,7 @@ class Registrar {
         for (PayoutAccount payout : registration.payoutAccounts()) {
             accounts.addPayoutAccount(id, payout, now);
         }
+        events.record(id, AccountEvents.Kind.REGISTERED);
         return accounts.find(id).orElseThrow();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,7 @@ class PortalSignIn {
     static final String LOCKED = "portal.signin.error.locked";
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -45,6 +47,7 @@ class PortalSignIn {
 
     PortalSignIn(
             AccountStore accounts,
+            AccountEvents events,
             JdbcClient jdbc,
             PasswordEncoder passwords,
             Clock clock,
@@ -53,6 +56,7 @@ class PortalSignIn {
             @Value("${opsdesk.sign-in.ip-max-failures}") int addressMaxFailures,
             @Value("${opsdesk.sign-in.ip-window}") Duration addressWindow) {
         this.accounts = accounts;
+        this.events = events;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -77,6 +81,7 @@ class PortalSignIn {
         }
         Account account = found.get();
         if (account.lockedAt(now)) {
+            events.record(account.id(), AccountEvents.Kind.SIGN_IN_REFUSED);
             recordAddressFailure(address, now);
             return new Outcome.Refused(LOCKED);
         }
@@ -85,9 +90,11 @@ class PortalSignIn {
             boolean lock = failures >= maxFailures;
             accounts.recordFailedSignIn(account.id(), lock ? 0 : failures, lock ? now.plus(lockDuration) : null, now);
             recordAddressFailure(address, now);
+            events.record(account.id(), lock ? AccountEvents.Kind.LOCKED : AccountEvents.Kind.SIGN_IN_REFUSED);
             return new Outcome.Refused(lock ? LOCKED : WRONG);
         }
         accounts.recordSuccessfulSignIn(account.id(), now);
+        events.record(account.id(), AccountEvents.Kind.SIGNED_IN);
         return new Outcome.SignedIn(account);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.shared.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ class PortalTotp {
     }
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final SecretBox secrets;
     private final PasswordEncoder passwords;
     private final Clock clock;
@@ -37,12 +39,14 @@ class PortalTotp {
 
     PortalTotp(
             AccountStore accounts,
+            AccountEvents events,
             SecretBox secrets,
             PasswordEncoder passwords,
             Clock clock,
             @Value("${opsdesk.sign-in.max-code-failures}") int maxCodeFailures,
             @Value("${opsdesk.sign-in.lock-duration}") Duration lockDuration) {
         this.accounts = accounts;
+        this.events = events;
         this.secrets = secrets;
         this.passwords = passwords;
         this.clock = clock;
@@ -60,6 +64,7 @@ class PortalTotp {
             return false;
         }
         accounts.setTotp(client, secrets.seal(secret, owner(client)), step.getAsLong(), now);
+        events.record(client, AccountEvents.Kind.TOTP_ENABLED);
         return true;
     }
 
@@ -74,6 +79,7 @@ class PortalTotp {
             return false;
         }
         accounts.setTotp(client, null, null, clock.instant());
+        events.record(client, AccountEvents.Kind.TOTP_DISABLED);
         return true;
     }
 
@@ -93,6 +99,7 @@ class PortalTotp {
         int failures = account.failedSignIns() + 1;
         boolean lock = failures >= maxCodeFailures;
         accounts.recordFailedSignIn(client, lock ? 0 : failures, lock ? now.plus(lockDuration) : null, now);
+        events.record(client, lock ? AccountEvents.Kind.LOCKED : AccountEvents.Kind.CODE_REFUSED);
         return lock ? Check.LOCKED : Check.WRONG;
     }
 

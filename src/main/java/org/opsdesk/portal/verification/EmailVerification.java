@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opsdesk.notifications.TransactionalMessages;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.portal.account.PortalSettings;
 import org.springframework.context.MessageSource;
@@ -37,6 +38,7 @@ public class EmailVerification {
     static final Duration RESEND_AFTER = Duration.ofMinutes(1);
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final JdbcClient jdbc;
     private final TransactionalMessages messages;
     private final MessageSource texts;
@@ -47,6 +49,7 @@ public class EmailVerification {
 
     EmailVerification(
             AccountStore accounts,
+            AccountEvents events,
             JdbcClient jdbc,
             TransactionalMessages messages,
             MessageSource texts,
@@ -55,6 +58,7 @@ public class EmailVerification {
             TransactionTemplate transactions,
             Clock clock) {
         this.accounts = accounts;
+        this.events = events;
         this.jdbc = jdbc;
         this.messages = messages;
         this.texts = texts;
@@ -136,6 +140,7 @@ public class EmailVerification {
                 .update();
         if (account.emailVerifiedAt() == null) {
             accounts.markEmailVerified(account.id(), now);
+            events.record(account.id(), AccountEvents.Kind.EMAIL_VERIFIED);
         }
         kyc.openIfReady(account.id());
         return new Result(Confirmation.CONFIRMED, account.id());

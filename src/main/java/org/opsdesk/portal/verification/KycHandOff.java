@@ -11,6 +11,7 @@ import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.portal.KycState;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
@@ -39,6 +40,7 @@ public class KycHandOff {
     static final Actor PORTAL = Actor.system("portal");
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final Clients clients;
     private final OperationCommands commands;
     private final OperationQueries queries;
@@ -46,11 +48,13 @@ public class KycHandOff {
 
     KycHandOff(
             AccountStore accounts,
+            AccountEvents events,
             Clients clients,
             OperationCommands commands,
             OperationQueries queries,
             JsonMapper json) {
         this.accounts = accounts;
+        this.events = events;
         this.clients = clients;
         this.commands = commands;
         this.queries = queries;
@@ -85,6 +89,7 @@ public class KycHandOff {
         commands.transition(
                 opened.id(), REVIEW, null, "registered on the portal; email and phone verified", null, PORTAL);
         accounts.setKycOperation(account.id(), opened.id(), opened.createdAt());
+        events.record(account.id(), AccountEvents.Kind.KYC_OPENED);
     }
 
     /** Where the client's verification stands, read from its operation. */

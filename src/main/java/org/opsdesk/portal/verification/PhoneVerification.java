@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.opsdesk.notifications.TransactionalMessages;
 import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountEvents;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.portal.account.PortalSettings;
 import org.springframework.context.MessageSource;
@@ -49,6 +50,7 @@ public class PhoneVerification {
     private static final Duration SEND_WINDOW = Duration.ofHours(1);
 
     private final AccountStore accounts;
+    private final AccountEvents events;
     private final JdbcClient jdbc;
     private final TransactionalMessages messages;
     private final MessageSource texts;
@@ -59,6 +61,7 @@ public class PhoneVerification {
 
     PhoneVerification(
             AccountStore accounts,
+            AccountEvents events,
             JdbcClient jdbc,
             TransactionalMessages messages,
             MessageSource texts,
@@ -67,6 +70,7 @@ public class PhoneVerification {
             TransactionTemplate transactions,
             Clock clock) {
         this.accounts = accounts;
+        this.events = events;
         this.jdbc = jdbc;
         this.messages = messages;
         this.texts = texts;
@@ -170,6 +174,7 @@ public class PhoneVerification {
                 .param(client)
                 .update();
         accounts.markPhoneVerified(client, now);
+        events.record(client, AccountEvents.Kind.PHONE_VERIFIED);
         kyc.openIfReady(client);
         return Check.VERIFIED;
     }
