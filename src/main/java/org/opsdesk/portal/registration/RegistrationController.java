@@ -107,10 +107,10 @@ class RegistrationController {
         try {
             var account = registrar.register(registration, locale);
             PortalSessions.signIn(request, account.id(), false);
-            email.send(
+            boolean emailed = email.send(
                     account,
                     ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
-            return "redirect:/portal/home";
+            return emailed ? "redirect:/portal/home" : "redirect:/portal/home?notice=emailNotSent";
         } catch (Registrar.EmailTaken taken) {
             form.errors().add("email", "portal.error.emailTaken");
             response.setStatus(422);
