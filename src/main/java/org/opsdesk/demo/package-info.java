@@ -1,7 +1,8 @@
 /**
- * Demo data for a first look: on an empty database in demo mode, a few hundred operations of every type spread
- * over every stage, each moved there through the real engine so its history is genuine. Uses only the published
- * APIs of {@code operations} and {@code workflow}.
+ * Demo data for a first look: on an empty database in demo mode, 30 operations of every type with 30 days of past
+ * activity — created, claimed and moved by the demo operators, four-eyes moves approved by another, some still
+ * pending at every age — replayed through the published APIs of {@code operations} and {@code workflow} while the
+ * application's clock reads the past on the seeding threads only (ADR 0020), so every history is genuine and chained.
  */
 @ApplicationModule(allowedDependencies = {"shared", "operations", "workflow"})
 @NullMarked

@@ -28,7 +28,8 @@
  * composed from fragments"): the manual notifications and what was sent, into the operation page; the rules each
  * stage sets off, into the workflow page.
  *
- * <p>Publishes nothing for other modules to call yet; reads the workflows in force, the {@code StatusChanged}
+ * <p>Publishes {@link org.opsdesk.notifications.TransactionalMessages}: one email or SMS sent at once through the
+ * same sender and gateway, for a person who asked for it (the portal's verification link and code). Reads the workflows in force, the {@code StatusChanged}
  * event and the {@code OperationQueries} facade of {@code operations}, the {@code clients} directory, and the operator
  * directory of {@code access} and its {@code SignInLocked} event, which {@code security} emails to the security
  * alert mailbox ({@code opsdesk.notifications.security-alerts}, by default the alert mailbox), once per account,

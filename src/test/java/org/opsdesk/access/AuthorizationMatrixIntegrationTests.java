@@ -397,6 +397,18 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         return callers;
     }
 
+    /** A client registered on the portal (its row as registration writes it), for the console's portal pages. */
+    private String freshPortalClient() {
+        var id = java.util.UUID.randomUUID();
+        jdbc.sql("insert into portal.client (id, subject, kind, display_name, email, phone, password_hash, locale,"
+                        + " details, email_consent, sms_consent, created_at, updated_at) values (?, ?, 'person',"
+                        + " 'Matrix Client', ?, '+48600100200', '{argon2}x', 'en', '{\"kind\":\"person\"}'::jsonb,"
+                        + " false, false, now(), now())")
+                .params(id, "portal-" + id, "matrix-" + id + "@example.com")
+                .update();
+        return id.toString();
+    }
+
     /** The pattern with each variable filled by a fresh object of the right kind. */
     private String concrete(Endpoint endpoint) {
         Map<String, Supplier<String>> fixtures = new LinkedHashMap<>();
@@ -479,6 +491,9 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                     throw new AssertionError("notification fixture: " + test.status() + " " + test.body());
                 }
                 return test.json().get("id").asString();
+            }
+            if (pattern.startsWith("/portal-clients/")) {
+                return freshPortalClient();
             }
             throw new AssertionError("the matrix has no fixture for {id} in " + pattern + "; add one");
         });

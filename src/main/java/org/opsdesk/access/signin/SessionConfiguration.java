@@ -48,7 +48,8 @@ class SessionConfiguration {
 
     /**
      * Sessions on console pages and error pages (Boot's own registration covers errors too), not on the API: it
-     * authenticates with keys and never has a session, so its requests skip the session wrappers. A page's
+     * authenticates with keys and never has a session, so its requests skip the session wrappers; nor on the client
+     * portal ({@code /portal}), whose sessions live in a store and cookie of their own. A page's
      * background polls read the session without keeping it alive ({@link BackgroundRequestSessions}).
      */
     @Bean
@@ -60,7 +61,9 @@ class SessionConfiguration {
         sessions.setHttpSessionIdResolver(sessionIds);
         Filter consoleOnly = (request, response, chain) -> {
             var http = (HttpServletRequest) request;
-            if (http.getRequestURI().startsWith(http.getContextPath() + "/api/")) {
+            String path = http.getRequestURI().substring(http.getContextPath().length());
+            // the API has no sessions; the client portal has its own store and cookie (module portal)
+            if (path.startsWith("/api/") || path.equals("/portal") || path.startsWith("/portal/")) {
                 chain.doFilter(request, response);
             } else if (BackgroundRequestSessions.isBackground(http)) {
                 BackgroundRequestSessions.filterInBackground(sessions, request, response, chain);

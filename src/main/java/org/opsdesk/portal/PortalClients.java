@@ -1,0 +1,85 @@
+package org.opsdesk.portal;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.opsdesk.portal.account.Account;
+import org.opsdesk.portal.account.AccountStore;
+import org.opsdesk.portal.account.PortalSettings;
+import org.opsdesk.portal.signin.SignedInClient;
+import org.opsdesk.portal.verification.KycHandOff;
+import org.opsdesk.shared.Currencies;
+import org.opsdesk.shared.CurrencyCode;
+import org.opsdesk.shared.Money;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the ordering pages of the portal ask about clients: who is signed in on this request, a client by subject
+ * (with language, payout accounts and KYC state), and whether they may order an amount. A client may order once
+ * their identity verification succeeded; before that, with email and phone verified and the verification pending,
+ * only up to {@code opsdesk.portal.orders-before-kyc-up-to} (an amount in {@code
+ * opsdesk.portal.orders-before-kyc-currency}; 0 by default, so nothing).
+ */
+@Service
+public class PortalClients {
+
+    private final AccountStore accounts;
+    private final KycHandOff kyc;
+    private final Currencies currencies;
+    private final PortalSettings settings;
+
+    PortalClients(AccountStore accounts, KycHandOff kyc, Currencies currencies, PortalSettings settings) {
+        this.accounts = accounts;
+        this.kyc = kyc;
+        this.currencies = currencies;
+        this.settings = settings;
+    }
+
+    /** The client signed in to the portal on the current request; empty outside the portal or when signed out. */
+    @Transactional(readOnly = true)
+    public Optional<PortalClient> signedIn() {
+        return SignedInClient.current()
+                .flatMap(client -> accounts.find(client.id()))
+                .map(this::client);
+    }
+
+    /** The portal client with this subject ({@code portal-<uuid>}), if one registered. */
+    @Transactional(readOnly = true)
+    public Optional<PortalClient> bySubject(String subject) {
+        return accounts.bySubject(subject).map(this::client);
+    }
+
+    /**
+     * Whether the client may order this amount now: always once KYC is approved; never when it was rejected or
+     * their contacts are not verified; in between, up to the configured amount in the configured currency.
+     */
+    public boolean mayOrder(PortalClient client, Money amount) {
+        return switch (client.kyc()) {
+            case APPROVED -> true;
+            case REJECTED, NOT_STARTED -> false;
+            case PENDING ->
+                client.contactsVerified()
+                        && amount.currency().code().equals(settings.ordersBeforeKycCurrency())
+                        && amount.amount().compareTo(settings.ordersBeforeKycUpTo()) <= 0
+                        && settings.ordersBeforeKycUpTo().signum() > 0;
+        };
+    }
+
+    private PortalClient client(Account account) {
+        return new PortalClient(
+                account.id(),
+                account.subject(),
+                account.displayName(),
+                Locale.forLanguageTag(account.locale()),
+                account.contactsVerified(),
+                kyc.state(account),
+                account.kycOperationId(),
+                accounts.payoutAccounts(account.id(), this::currency));
+    }
+
+    private CurrencyCode currency(String code) {
+        return currencies
+                .find(code)
+                .orElseThrow(() -> new IllegalStateException("payout account in unknown currency " + code));
+    }
+}

@@ -1,0 +1,187 @@
+package org.opsdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsdesk.support.ApiClient;
+import org.opsdesk.support.AppProcess;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo as `mvn spring-boot:run` starts it on an empty database (a process of its own, demo mode on): 30 days of
+ * past activity that fill every figure of the dashboard, each seeded operation's history chain valid, and a restart
+ * on the same data that seeds nothing more.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoHistoryIntegrationTests {
+
+    private static final Pattern DEMO_KEY =
+            Pattern.compile("demo API key \\(all permissions[^)]*\\): (opk_[A-Za-z0-9_-]+)");
+    private static final Pattern LOADED = Pattern.compile("Loaded (\\d+) demo operations .* in (\\d+) ms");
+
+    @TempDir
+    static Path temp;
+
+    private Map<String, String> environment;
+    private AppProcess app;
+    private ApiClient api;
+    private String key;
+    private Instant started;
+
+    @BeforeAll
+    void startTheDemoOnAnEmptyDatabase() throws Exception {
+        environment =
+                new HashMap<>(Map.of("OPSDESK_DATA_DIR", temp.resolve("data").toString(), "OPSDESK_DEMO", "true"));
+        if (AppProcess.usesExternalDatabase()) {
+            environment.put("SPRING_DATASOURCE_URL", AppProcess.freshExternalDatabase("opsdesk_demo_history"));
+        }
+        started = Instant.now();
+        app = AppProcess.start(environment, temp.resolve("first.log"));
+        var loaded = LOADED.matcher(app.log());
+        assertThat(loaded.find()).as("the demo loaded").isTrue();
+        System.out.println("Demo seeding: " + loaded.group(1) + " operations in " + loaded.group(2) + " ms");
+        var demoKey = DEMO_KEY.matcher(Files.readString(temp.resolve("data").resolve("first-start-credentials.txt")));
+        assertThat(demoKey.find()).isTrue();
+        key = demoKey.group(1);
+        api = new ApiClient(app.baseUrl(), key);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fillsEveryFigureOfTheDashboard() {
+        var response = api.get("/api/v1/reports/dashboard");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode dashboard = response.json();
+
+        var bucketsWithWork = new HashSet<String>();
+        dashboard.get("backlog").forEach(row -> row.get("buckets").properties().forEach(bucket -> {
+            if (bucket.getValue().asLong() > 0) {
+                bucketsWithWork.add(bucket.getKey());
+            }
+        }));
+        assertThat(bucketsWithWork).as("backlog age buckets holding work").hasSizeGreaterThanOrEqualTo(4);
+
+        long breached = 0;
+        for (JsonNode row : dashboard.get("slaBreaches")) {
+            breached += row.get("breached").asLong();
+        }
+        assertThat(breached).as("SLA breaches").isPositive();
+
+        int daysCreated = 0;
+        int daysCompleted = 0;
+        for (JsonNode day : dashboard.get("daily")) {
+            daysCreated += day.get("created").asLong() > 0 ? 1 : 0;
+            daysCompleted += day.get("completed").asLong() > 0 ? 1 : 0;
+        }
+        assertThat(daysCreated)
+                .as("days of the last 30 with operations created")
+                .isGreaterThanOrEqualTo(20);
+        assertThat(daysCompleted)
+                .as("days of the last 30 with operations completed")
+                .isGreaterThanOrEqualTo(20);
+
+        int stagesTimed = 0;
+        for (JsonNode stage : dashboard.get("stageTimes")) {
+            stagesTimed += stage.get("visits").asLong() > 0
+                            && stage.get("medianSeconds").asDouble() > 0
+                    ? 1
+                    : 0;
+        }
+        assertThat(stagesTimed).as("stages with a time in stage").isGreaterThanOrEqualTo(20);
+
+        var movers = new HashSet<String>();
+        var checkers = new HashSet<String>();
+        var handlers = new HashSet<String>();
+        for (JsonNode operator : dashboard.get("operators")) {
+            String who = operator.get("operator").asString();
+            if (operator.get("transitions").asLong() > 0) {
+                movers.add(who);
+            }
+            if (operator.get("approvals").asLong() > 0) {
+                checkers.add(who);
+            }
+            if (operator.get("handled").asLong() > 0
+                    && operator.get("medianHandlingSeconds").asDouble() > 0) {
+                handlers.add(who);
+            }
+        }
+        assertThat(movers).as("operators who moved operations").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(checkers).as("operators who approved four-eyes moves").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(handlers).as("operators with handling times").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void everySeededOperationHasAPastAndAValidHistoryChain() {
+        Map<String, Long> versions = seededVersions();
+        assertThat(versions).hasSizeGreaterThan(300);
+        Instant oldest = Instant.now();
+        for (String id : versions.keySet()) {
+            var verification =
+                    api.get("/api/v1/operations/" + id + "/history/verify").json();
+            assertThat(verification.get("valid").asBoolean())
+                    .as("history chain of %s: %s", id, verification)
+                    .isTrue();
+        }
+        for (JsonNode type : api.get("/api/v1/workflows").json().get("items")) {
+            var page = api.get("/api/v1/operations?limit=500&type="
+                            + type.get("type").asString())
+                    .json();
+            for (JsonNode operation : page.get("items")) {
+                Instant created = Instant.parse(operation.get("createdAt").asString());
+                oldest = created.isBefore(oldest) ? created : oldest;
+            }
+        }
+        assertThat(oldest).as("oldest operation").isBefore(Instant.now().minus(Duration.ofDays(25)));
+    }
+
+    @Test
+    @Order(3)
+    void aRestartOnTheSameDataSeedsNothingMore() throws InterruptedException {
+        Map<String, Long> before = seededVersions();
+        app.close();
+        app = AppProcess.start(environment, temp.resolve("second.log"));
+        api = new ApiClient(app.baseUrl(), key);
+        assertThat(LOADED.matcher(app.log()).find()).as("demo loaded again").isFalse();
+        assertThat(seededVersions())
+                .as("operations and their versions after the restart")
+                .isEqualTo(before);
+    }
+
+    /** Every operation's id and version (which every change to it raises), over all types. */
+    private Map<String, Long> seededVersions() {
+        var versions = new HashMap<String, Long>();
+        for (JsonNode type : api.get("/api/v1/workflows").json().get("items")) {
+            var page = api.get("/api/v1/operations?limit=500&type="
+                            + type.get("type").asString())
+                    .json();
+            page.get("items")
+                    .forEach(o -> versions.put(
+                            o.get("id").asString(), o.get("version").asLong()));
+        }
+        return versions;
+    }
+}
