@@ -128,7 +128,8 @@ class OrdersIntegrationTests extends IntegrationTest {
                 Arguments.of(order("buy", "100", "NOK", null), "amount.currency"),
                 Arguments.of(order("hold", "100", "DKK", null), "side"),
                 Arguments.of(order("buy", "100", "DKK", null).replace("\"base\":\"DKK\"", "\"base\":\"ZZZ\""), "base"),
-                Arguments.of(order("buy", "100", "DKK", null).replace("\"quote\":\"ISK\"", "\"quote\":\"NOK\""), "quote"),
+                Arguments.of(
+                        order("buy", "100", "DKK", null).replace("\"quote\":\"ISK\"", "\"quote\":\"NOK\""), "quote"),
                 Arguments.of(
                         order("buy", "100", "DKK", null).replace("\"subject\":\"client-dk-1\"", "\"subject\":\"  \""),
                         "subject"),
