@@ -555,6 +555,22 @@ class ShippedWorkflowsTests {
         assertStage(exchange, "payment_mismatch", Status.ERROR, false);
         assertThat(exchange.transition("awaiting_payment", "payment_mismatch")).isPresent();
         assertThat(exchange.transition("awaiting_payment", "payout_pending")).isEmpty();
+        // version 2: the cashier's steps by hand (held by the exchange module's guard per pair mode), and every
+        // open stage may be cancelled, with a reason
+        for (String[] step : new String[][] {
+            {"awaiting_payment", "funds_received"},
+            {"funds_received", "payout_pending"},
+            {"payout_pending", "completed"}
+        }) {
+            assertThat(exchange.transition(step[0], step[1]))
+                    .hasValueSatisfying(t -> assertThat(t.trigger()).isEqualTo(Trigger.MANUAL));
+        }
+        for (String open :
+                List.of("awaiting_payment", "funds_received", "payout_pending", "payment_mismatch", "payout_failed")) {
+            assertThat(exchange.transition(open, "cancelled"))
+                    .as(open)
+                    .hasValueSatisfying(t -> assertThat(t.reasonRequired()).isTrue());
+        }
     }
 
     // ---- (e) moves on offer -----------------------------------------------------------------------------------
