@@ -58,3 +58,25 @@ grant usage on schema exchange to opsdesk_app;
 grant select, insert, update on exchange.bank_account to opsdesk_app;
 grant select, insert on exchange.bank_account_change to opsdesk_app;
 revoke update, delete, truncate on exchange.bank_account_change from opsdesk_app;
+-- The desk's currency settings and pairs change; their change logs, the rate history and the record of its CSV
+-- exports are append-only (triggers refuse changes too).
+grant select, insert, update on exchange.currency_setting, exchange.pair to opsdesk_app;
+grant select, insert on exchange.currency_change, exchange.rate_change, exchange.pair_mode_change,
+    exchange.rate_history_export to opsdesk_app;
+revoke update, delete, truncate on exchange.currency_change, exchange.rate_change, exchange.pair_mode_change,
+    exchange.rate_history_export from opsdesk_app;
+-- Quotes are used once; orders' exchange details change with a rate change; rate requests are decided; the order
+-- rate log is append-only (a trigger refuses changes too).
+grant select, insert, update on exchange.quote, exchange.order_detail, exchange.order_rate_request to opsdesk_app;
+grant select, insert on exchange.order_rate_change to opsdesk_app;
+revoke update, delete, truncate on exchange.order_rate_change from opsdesk_app;
+grant usage on all sequences in schema exchange to opsdesk_app;
+-- The client portal: its clients and their payout accounts, one-time email tokens and phone codes, sign-in
+-- failures and sessions come and go; its event log is append-only.
+grant usage on schema portal to opsdesk_app;
+grant select, insert, update on portal.client to opsdesk_app;
+grant select, insert, update, delete on portal.payout_account, portal.email_token, portal.phone_code,
+    portal.sign_in_failure, portal.http_session, portal.http_session_attributes to opsdesk_app;
+grant select, insert on portal.client_event to opsdesk_app;
+revoke update, delete, truncate on portal.client_event from opsdesk_app;
+grant usage on all sequences in schema portal to opsdesk_app;

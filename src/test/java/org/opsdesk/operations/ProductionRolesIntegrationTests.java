@@ -110,6 +110,22 @@ class ProductionRolesIntegrationTests extends IntegrationTest {
                     .as("bank accounts are disabled, never deleted")
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+            assertThat(statement.executeUpdate("update exchange.order_detail set rate = rate where false"))
+                    .isZero();
+            assertThatThrownBy(() ->
+                            statement.executeUpdate("update exchange.order_rate_change set reason = 'x' where false"))
+                    .as("an order's rate log is append-only")
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(
+                            () -> statement.executeUpdate("update exchange.rate_change set source = 'x' where false"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThat(statement.executeUpdate("delete from portal.email_token where false"))
+                    .isZero();
+            assertThatThrownBy(() -> statement.executeUpdate("delete from portal.client_event where false"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 }
