@@ -2,9 +2,11 @@
  * Demo data for a first look: on an empty database in demo mode, 30 operations of every type with 30 days of past
  * activity — created, claimed and moved by the demo operators, four-eyes moves approved by another, some still
  * pending at every age — replayed through the published APIs of {@code operations} and {@code workflow} while the
- * application's clock reads the past on the seeding threads only (ADR 0020), so every history is genuine and chained.
+ * application's clock reads the past on the seeding threads only (ADR 0020), so every history is genuine and chained;
+ * and the exchange desk of the demo (currencies, ECB-based rates, office accounts) through {@code exchange}'s
+ * {@code ExchangeDesk}.
  */
-@ApplicationModule(allowedDependencies = {"shared", "operations", "workflow"})
+@ApplicationModule(allowedDependencies = {"shared", "operations", "workflow", "exchange"})
 @NullMarked
 package org.opsdesk.demo;
 

@@ -135,6 +135,43 @@ class DemoHistoryIntegrationTests {
 
     @Test
     @Order(2)
+    void opensTheExchangeDeskWithItsCurrenciesEcbRatesAndAccountsAtTwoBanks() {
+        var enabled = new java.util.ArrayList<String>();
+        for (JsonNode currency : api.get("/api/v1/exchange/currencies").json().get("items")) {
+            if (currency.get("enabled").asBoolean()) {
+                enabled.add(currency.get("code").asString());
+            }
+        }
+        assertThat(enabled).containsExactlyInAnyOrder("PLN", "EUR", "USD", "GBP", "CHF");
+
+        var rates = api.get("/api/v1/exchange/rates").json().get("items");
+        assertThat(rates).hasSize(5);
+        for (JsonNode rate : rates) {
+            assertThat(rate.get("source").asString()).isEqualTo("ecb");
+            assertThat(rate.get("quotable").asBoolean()).isTrue();
+            assertThat(new java.math.BigDecimal(rate.get("sell").asString()))
+                    .isGreaterThan(new java.math.BigDecimal(rate.get("buy").asString()));
+        }
+        // EUR/PLN around the ECB's 4.2543 of 13 April 2026, 1.5% wide
+        JsonNode eurPln = null;
+        for (JsonNode rate : rates) {
+            if (rate.get("base").asString().equals("EUR")
+                    && rate.get("quote").asString().equals("PLN")) {
+                eurPln = rate;
+            }
+        }
+        assertThat(eurPln).isNotNull();
+        assertThat(eurPln.get("buy").asString()).isEqualTo("4.2223");
+        assertThat(eurPln.get("sell").asString()).isEqualTo("4.2863");
+        assertThat(eurPln.get("mode").asString()).isEqualTo("automatic");
+
+        var accounts =
+                api.get("/api/v1/exchange/bank-accounts?limit=100").json().get("items");
+        assertThat(accounts).hasSize(10);
+    }
+
+    @Test
+    @Order(2)
     void everySeededOperationHasAPastAndAValidHistoryChain() {
         Map<String, Long> versions = seededVersions();
         assertThat(versions).hasSizeGreaterThan(300);

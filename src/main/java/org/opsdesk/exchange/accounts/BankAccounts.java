@@ -42,6 +42,22 @@ public class BankAccounts {
         this.clock = clock;
     }
 
+    /**
+     * Adds an account as the API does, from its typed fields (an IBAN or a domestic number with a BIC); 422 naming
+     * the field, or a duplicate.
+     */
+    @Transactional
+    public BankAccount create(
+            String bankName,
+            @Nullable String bic,
+            @Nullable String iban,
+            @Nullable String accountNumber,
+            String currency,
+            String purpose,
+            Actor actor) {
+        return create(new BankAccountDraft(bankName, bic, iban, accountNumber, currency, purpose), actor);
+    }
+
     @Transactional
     BankAccount create(BankAccountDraft draft, Actor actor) {
         ValidAccount valid = draft.validate(currencies);

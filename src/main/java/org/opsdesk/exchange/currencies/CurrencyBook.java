@@ -79,7 +79,7 @@ public class CurrencyBook {
 
     /** Checks the typed settings, stores them and records the change; 404, 403 or 422 naming the field. */
     @Transactional
-    CurrencySettings update(
+    public CurrencySettings update(
             String code,
             boolean enabled,
             @org.jspecify.annotations.Nullable String minAmount,
