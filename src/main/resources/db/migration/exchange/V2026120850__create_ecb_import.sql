@@ -49,3 +49,12 @@ create trigger ecb_import_append_only before update or delete on exchange.ecb_im
     for each row execute function exchange.refuse_change();
 create trigger ecb_import_no_truncate before truncate on exchange.ecb_import
     for each statement execute function exchange.refuse_change();
+
+-- The lease of the scheduled ECB fetch: several application instances may run the schedule; the one that takes the
+-- lease (held_until in the past) fetches and imports, the others skip that run.
+create table exchange.ecb_import_lease (
+    id          integer     primary key check (id = 1),
+    held_by     text,
+    held_until  timestamptz not null
+);
+insert into exchange.ecb_import_lease (id, held_by, held_until) values (1, null, '-infinity');

@@ -49,6 +49,15 @@ class EcbImport {
      * @throws PermissionDenied when the actor lacks {@code exchange:manage} (not recorded: nothing was tried)
      */
     ImportRecord run(byte[] file, String origin, String location, Actor actor) {
+        var done = attempt(file, origin, location, actor);
+        if (!done.succeeded()) {
+            throw InvalidInput.of("file", String.valueOf(done.reason()));
+        }
+        return done;
+    }
+
+    /** As {@link #run}, but a refused file is only recorded as failed and returned, not thrown. */
+    ImportRecord attempt(byte[] file, String origin, String location, Actor actor) {
         if (!actor.may(ExchangePermissions.MANAGE)) {
             throw new PermissionDenied(ExchangePermissions.MANAGE);
         }
@@ -57,8 +66,10 @@ class EcbImport {
         try {
             day = EcbReferenceRates.parse(file).latest();
         } catch (InvalidInput refused) {
-            failed(origin, location, actor, started, refused.detail());
-            throw refused;
+            String reason = refused.errors().isEmpty()
+                    ? refused.detail()
+                    : refused.errors().get(0).message();
+            return failed(origin, location, actor, started, reason);
         }
         var set = new ArrayList<String>();
         var skipped = new ArrayList<ImportRecord.Skipped>();
