@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -91,8 +91,7 @@ class EcbImportApi {
             responseCode = "200",
             description = "What the import set and skipped.",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
-    ImportResponse importFile(
-            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Actor actor) {
+    ImportResponse importFile(@RequestPart(name = "file", required = false) @Nullable MultipartFile file, Actor actor) {
         if (file == null || file.isEmpty()) {
             throw InvalidInput.of("file", "is required: an ECB reference-rate file (XML, CSV or ZIP)");
         }

@@ -1,6 +1,7 @@
 package org.opsdesk.exchange.publicrates;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -70,8 +71,16 @@ class PublicRatesController {
             description = "The public rates.",
             content = @Content(schema = @Schema(implementation = PublicRates.class)))
     ResponseEntity<byte[]> json(
-            @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch,
-            @RequestHeader(name = "If-Modified-Since", required = false) @Nullable String ifModifiedSince) {
+            @Parameter(description = "The `ETag` of the rates the caller holds: `304` while they are current.")
+                    @RequestHeader(name = "If-None-Match", required = false)
+                    @Nullable
+                    String ifNoneMatch,
+            @Parameter(
+                            description = "The `Last-Modified` of the rates the caller holds: `304` if nothing changed"
+                                    + " since.")
+                    @RequestHeader(name = "If-Modified-Since", required = false)
+                    @Nullable
+                    String ifModifiedSince) {
         return answer("json", MediaType.APPLICATION_JSON, RateFileSnapshot::json, ifNoneMatch, ifModifiedSince);
     }
 
