@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * {@code /api/v1/exchange/pairs/{base}/{quote}/spread}: the spread the ECB import gives a pair; {@code
@@ -78,7 +80,8 @@ class EcbImportApi {
     }
 
     @RequiresPermission(ExchangePermissions.MANAGE)
-    @PostMapping(path = "/rates/import/ecb", consumes = "multipart/form-data")
+    // no `consumes`: a body of another type must meet the permission check first, then a 422 on `file`
+    @PostMapping(path = "/rates/import/ecb")
     @Operation(
             operationId = "importEcbRates",
             summary = "Import ECB reference rates",
@@ -91,7 +94,12 @@ class EcbImportApi {
             responseCode = "200",
             description = "What the import set and skipped.",
             content = @Content(schema = @Schema(implementation = ImportResponse.class)))
-    ImportResponse importFile(@RequestPart(name = "file", required = false) @Nullable MultipartFile file, Actor actor) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = Upload.class)))
+    ImportResponse importFile(HttpServletRequest request, Actor actor) {
+        var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultipartFile file = multipart == null ? null : multipart.getFile("file");
         if (file == null || file.isEmpty()) {
             throw InvalidInput.of("file", "is required: an ECB reference-rate file (XML, CSV or ZIP)");
         }
@@ -121,6 +129,14 @@ class EcbImportApi {
     ImportList imports() {
         return new ImportList(log.recent(50).stream().map(ImportResponse::of).toList());
     }
+
+    /** The upload's shape, for the API description. */
+    record Upload(
+            @Schema(
+                            type = "string",
+                            format = "binary",
+                            description = "An ECB reference-rate file: eurofxref XML, CSV or ZIP")
+                    String file) {}
 
     record SetSpread(@Schema(example = "150") @Nullable Integer spreadBps) {}
 
