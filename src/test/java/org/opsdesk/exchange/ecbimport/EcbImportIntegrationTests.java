@@ -126,6 +126,14 @@ class EcbImportIntegrationTests extends IntegrationTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
 
+        var notMultipart = api().post("/api/v1/exchange/rates/import/ecb", "{\"file\":\"x\"}");
+        assertThat(notMultipart.status()).isEqualTo(422);
+        assertThat(notMultipart.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("file");
+        assertThat(apiWith("exchange:view")
+                        .post("/api/v1/exchange/rates/import/ecb", "{}")
+                        .status())
+                .isEqualTo(403);
         var log = api().get("/api/v1/exchange/rates/import/ecb")
                 .json()
                 .get("items")
