@@ -80,3 +80,9 @@ grant select, insert, update, delete on portal.payout_account, portal.email_toke
 grant select, insert on portal.client_event to opsdesk_app;
 revoke update, delete, truncate on portal.client_event from opsdesk_app;
 grant usage on all sequences in schema portal to opsdesk_app;
+-- The ECB import: pairs' spreads change, their change log and the import log are append-only (triggers refuse
+-- changes too); the lease row of the scheduled fetch is updated by whichever instance takes it.
+grant select, insert, update on exchange.pair_spread to opsdesk_app;
+grant select, insert on exchange.pair_spread_change, exchange.ecb_import to opsdesk_app;
+revoke update, delete, truncate on exchange.pair_spread_change, exchange.ecb_import from opsdesk_app;
+grant select, update on exchange.ecb_import_lease to opsdesk_app;

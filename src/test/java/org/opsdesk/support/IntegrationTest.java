@@ -56,7 +56,9 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.notifications.team-mailboxes.cashier=cashier-desk@example.com",
             // deliveries that fail for good are reported here; endpoints without an owner are reported there
             "opsdesk.notifications.alert-mailbox=" + IntegrationTest.ALERT_MAILBOX,
-            "opsdesk.notifications.integrations-mailbox=" + IntegrationTest.INTEGRATIONS_MAILBOX
+            "opsdesk.notifications.integrations-mailbox=" + IntegrationTest.INTEGRATIONS_MAILBOX,
+            // the public rates JSON may be read from this site's pages (CORS)
+            "opsdesk.exchange.public.allowed-origins=" + IntegrationTest.RATES_ORIGIN
         })
 @Import(TestClock.Configuration.class)
 @Execution(ExecutionMode.SAME_THREAD)
@@ -69,6 +71,7 @@ public abstract class IntegrationTest {
     /** The bearer token /actuator/prometheus wants. */
     public static final String SCRAPE_TOKEN = "integration-tests-scrape-token";
 
+    public static final String RATES_ORIGIN = "https://rates.example.com";
     public static final String ALERT_MAILBOX = "ops-alerts@example.com";
     public static final String INTEGRATIONS_MAILBOX = "integrations@example.com";
     /** The SMTP port the application sends to; tests that read mail start GreenMail on it. */
