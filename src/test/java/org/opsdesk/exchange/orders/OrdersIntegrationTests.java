@@ -21,13 +21,14 @@ import tools.jackson.databind.JsonNode;
  * Orders through {@code /api/v1/exchange/orders}: priced, paired, referenced and timed as the desk is configured
  * (through its own API), refused field by field with nothing stored, expired by the timer at their own deadline,
  * re-rated with four-eyes beyond the configured difference, and cancelled from any open stage with a reason.
- * The desk here: DKK (2 decimals) against ISK (0 decimals), which no other test class uses.
+ * The desk here: DKK (2 decimals) against CLP (0 decimals); no other test class has CLP accounts, whose pairing these
+ * tests count on.
  */
 class OrdersIntegrationTests extends IntegrationTest {
 
     static final String ORDERS = "/api/v1/exchange/orders";
 
-    /** The office's ISK accounts: the default at PKO BP, a second at mBank; created once for the class. */
+    /** The office's CLP accounts: the default at PKO BP, a second at mBank; created once for the class. */
     static String pkoIsk;
 
     static String mbankIsk;
@@ -38,14 +39,14 @@ class OrdersIntegrationTests extends IntegrationTest {
         put(
                 "/api/v1/exchange/currencies/DKK",
                 "{\"enabled\":true,\"minAmount\":\"10.00\",\"maxAmount\":\"100000.00\",\"paymentWindow\":\"PT20M\"}");
-        put("/api/v1/exchange/currencies/ISK", "{\"enabled\":true,\"paymentWindow\":\"PT15M\"}");
+        put("/api/v1/exchange/currencies/CLP", "{\"enabled\":true,\"paymentWindow\":\"PT15M\"}");
         put("/api/v1/exchange/currencies/NOK", "{\"enabled\":true}");
-        put("/api/v1/exchange/rates/DKK/ISK", "{\"buy\":\"19.50\",\"sell\":\"20.10\",\"mode\":\"automatic\"}");
-        put("/api/v1/exchange/rates/NOK/ISK", "{\"buy\":\"12.40\",\"sell\":\"12.90\"}");
+        put("/api/v1/exchange/rates/DKK/CLP", "{\"buy\":\"19.50\",\"sell\":\"20.10\",\"mode\":\"automatic\"}");
+        put("/api/v1/exchange/rates/NOK/CLP", "{\"buy\":\"12.40\",\"sell\":\"12.90\"}");
         if (pkoIsk == null) {
-            pkoIsk = account("PKO BP", TestIbans.polish(TestIbans.PKO), "ISK");
+            pkoIsk = account("PKO BP", TestIbans.polish(TestIbans.PKO), "CLP");
             mbankIban = TestIbans.polish(TestIbans.MBANK);
-            mbankIsk = account("mBank", mbankIban, "ISK");
+            mbankIsk = account("mBank", mbankIban, "CLP");
             account("PKO BP", TestIbans.polish(TestIbans.PKO), "DKK");
         }
     }
@@ -60,16 +61,16 @@ class OrdersIntegrationTests extends IntegrationTest {
 
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         JsonNode order = placed.json();
-        // 100.05 DKK × 20.10 = 2011.005 ISK: the client pays 2012 (ISK has no decimals; rounded up)
+        // 100.05 DKK × 20.10 = 2011.005 CLP: the client pays 2012 (CLP has no decimals; rounded up)
         assertThat(order.get("pay").get("value").asString()).isEqualTo("2012");
-        assertThat(order.get("pay").get("currency").asString()).isEqualTo("ISK");
+        assertThat(order.get("pay").get("currency").asString()).isEqualTo("CLP");
         assertThat(order.get("receive").get("value").asString()).isEqualTo("100.05");
         assertThat(order.get("rate").asString()).isEqualTo("20.10");
         assertThat(order.get("stage").asString()).isEqualTo("awaiting_payment");
         assertThat(order.get("payIn").get("bankAccountId").asString()).isEqualTo(mbankIsk);
         assertThat(order.get("payIn").get("pairedByBank").asBoolean()).isTrue();
         assertThat(Instant.parse(order.get("deadline").asString()))
-                .as("the window of ISK, the currency paid in")
+                .as("the window of CLP, the currency paid in")
                 .isBetween(before.plus(Duration.ofMinutes(15)), after.plus(Duration.ofMinutes(15)));
         String reference = order.get("paymentReference").asString();
         assertThat(PaymentReference.parse("reference", reference).value()).isEqualTo(reference);
@@ -93,11 +94,11 @@ class OrdersIntegrationTests extends IntegrationTest {
     @Test
     void withoutTheAccountThePaymentComesFromTheCurrencysDefaultAccountIsTaken() {
         Instant before = clock().instant();
-        var placed = api().post(ORDERS, order("sell", "500", "ISK", null));
+        var placed = api().post(ORDERS, order("sell", "500", "CLP", null));
         Instant after = clock().instant();
 
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        // the client sells DKK for 500 ISK at buy 19.50: 500 / 19.5 = 25.6410… → pays 25.65 DKK (rounded up)
+        // the client sells DKK for 500 CLP at buy 19.50: 500 / 19.5 = 25.6410… → pays 25.65 DKK (rounded up)
         assertThat(placed.json().get("pay").get("value").asString()).isEqualTo("25.65");
         assertThat(placed.json().get("payIn").get("pairedByBank").asBoolean()).isFalse();
         assertThat(Instant.parse(placed.json().get("deadline").asString()))
@@ -129,7 +130,7 @@ class OrdersIntegrationTests extends IntegrationTest {
                 Arguments.of(order("hold", "100", "DKK", null), "side"),
                 Arguments.of(order("buy", "100", "DKK", null).replace("\"base\":\"DKK\"", "\"base\":\"ZZZ\""), "base"),
                 Arguments.of(
-                        order("buy", "100", "DKK", null).replace("\"quote\":\"ISK\"", "\"quote\":\"NOK\""), "quote"),
+                        order("buy", "100", "DKK", null).replace("\"quote\":\"CLP\"", "\"quote\":\"NOK\""), "quote"),
                 Arguments.of(
                         order("buy", "100", "DKK", null).replace("\"subject\":\"client-dk-1\"", "\"subject\":\"  \""),
                         "subject"),
@@ -199,7 +200,7 @@ class OrdersIntegrationTests extends IntegrationTest {
                 ORDERS + "/" + id + "/rate", "{\"rate\":\"20.20\",\"reason\":\"Corrected to the morning rate\"}");
 
         assertThat(small.status()).as(small.body()).isEqualTo(200);
-        // the client typed what they receive (100.05 DKK): that stays, what they pay follows (2021.01 → 2022 ISK)
+        // the client typed what they receive (100.05 DKK): that stays, what they pay follows (2021.01 → 2022 CLP)
         assertThat(small.json().get("pay").get("value").asString()).isEqualTo("2022");
         assertThat(small.json().get("receive").get("value").asString()).isEqualTo("100.05");
         assertThat(small.json().get("quotedRate").asString()).isEqualTo("20.10");
@@ -266,7 +267,7 @@ class OrdersIntegrationTests extends IntegrationTest {
     }
 
     static String order(String side, String value, String currency, String payFrom) {
-        return "{\"subject\":\"client-dk-1\",\"base\":\"DKK\",\"quote\":\"ISK\",\"side\":\"" + side + "\","
+        return "{\"subject\":\"client-dk-1\",\"base\":\"DKK\",\"quote\":\"CLP\",\"side\":\"" + side + "\","
                 + "\"amount\":{\"value\":\"" + value + "\",\"currency\":\"" + currency + "\"},"
                 + "\"payoutAccount\":{\"iban\":\"DE89370400440532013000\",\"name\":\"Anne Jensen\"}"
                 + (payFrom == null ? "" : ",\"payFrom\":{\"iban\":\"" + payFrom + "\"}") + "}";
