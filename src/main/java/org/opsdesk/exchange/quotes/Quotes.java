@@ -63,12 +63,39 @@ public class Quotes {
         return validity;
     }
 
+    /** What a quote would be now, not stored: its pair (as the desk spells it), side and price. */
+    public record Offer(String base, String quote, Side side, Priced priced) {}
+
     /**
-     * Prices and stores a quote for the client with {@code subject}.
+     * Prices an exchange at the pair's current rate as a quote would, storing nothing (so that the caller may
+     * decide whether the client may order it before a quote exists).
      *
      * @param side {@code buy} (the client buys base and pays in quote) or {@code sell}
      * @throws InvalidInput naming {@code base}, {@code quote}, {@code side}, {@code amount.value} or {@code
-     *     amount.currency}; nothing is stored then
+     *     amount.currency}
+     */
+    @Transactional(readOnly = true)
+    public Offer price(
+            @Nullable String base,
+            @Nullable String quote,
+            @Nullable String side,
+            @Nullable String amountValue,
+            @Nullable String amountCurrency) {
+        PairTerms pair = desk.quotable(upper(base), upper(quote));
+        Side parsed = Side.parse("side", side);
+        CurrencyTerms baseTerms = desk.currency("base", pair.base().code());
+        CurrencyTerms quoteTerms = desk.currency("quote", pair.quote().code());
+        Money amount = currencies.parse("amount", amountValue == null ? "" : amountValue, upper(amountCurrency));
+        Priced priced = Pricing.price("amount", parsed, pair.base(), pair.quote(), pair.buy(), pair.sell(), amount);
+        desk.withinLimits(priced, baseTerms, quoteTerms);
+        return new Offer(pair.base().code(), pair.quote().code(), parsed, priced);
+    }
+
+    /**
+     * Prices and stores a quote for the client with {@code subject}, valid for {@link #validity()}.
+     *
+     * @param side {@code buy} (the client buys base and pays in quote) or {@code sell}
+     * @throws InvalidInput as {@link #price} does; nothing is stored then
      */
     @Transactional
     public Quote quote(
@@ -80,20 +107,14 @@ public class Quotes {
             @Nullable String amountCurrency,
             Actor actor) {
         requireOrders(actor);
-        PairTerms pair = desk.quotable(upper(base), upper(quote));
-        Side parsed = Side.parse("side", side);
-        CurrencyTerms baseTerms = desk.currency("base", pair.base().code());
-        CurrencyTerms quoteTerms = desk.currency("quote", pair.quote().code());
-        Money amount = currencies.parse("amount", amountValue == null ? "" : amountValue, upper(amountCurrency));
-        Priced priced = Pricing.price("amount", parsed, pair.base(), pair.quote(), pair.buy(), pair.sell(), amount);
-        desk.withinLimits(priced, baseTerms, quoteTerms);
+        Offer offer = price(base, quote, side, amountValue, amountCurrency);
         Instant now = clock.instant();
         var stored = new Quote(
                 UUID.randomUUID(),
-                pair.base().code(),
-                pair.quote().code(),
-                parsed,
-                priced,
+                offer.base(),
+                offer.quote(),
+                offer.side(),
+                offer.priced(),
                 subject,
                 now,
                 now.plus(validity),
@@ -133,7 +154,7 @@ public class Quotes {
                     "quoteId", "the quote expired at " + quote.expiresAt() + ": ask for a new one at the current rate");
         }
         Priced priced = quote.priced();
-        Money typed = priced.fixed() == Pricing.Fixed.PAY ? priced.pay() : priced.receive();
+        Money typed = quote.typed();
         var draft = new OrderDraft(
                 subject,
                 quote.base(),
