@@ -5,7 +5,7 @@
  * and the exchange details of orders. Orders are {@code exchange_order} operations: their status and history stay
  * in {@code operations}; this module keeps only its own details keyed by the operation id.
  */
-@ApplicationModule(allowedDependencies = {"shared", "operations", "workflow", "clients"})
+@ApplicationModule(allowedDependencies = {"shared", "operations", "workflow", "clients", "portal"})
 @NullMarked
 package org.opsdesk.exchange;
 

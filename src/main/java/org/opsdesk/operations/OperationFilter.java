@@ -30,6 +30,27 @@ public record OperationFilter(
         @Nullable Instant updatedTo,
         Sort sort) {
 
+    /** Every operation of one type about one subject, newest first (a client's orders, their verifications). */
+    public static OperationFilter ofSubject(String type, String subject) {
+        return new OperationFilter(
+                List.of(type),
+                List.of(),
+                List.of(),
+                subject,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Sort.CREATED_DESC);
+    }
+
     /** Newest first by default; keyset pagination follows the chosen time and the id. */
     public enum Sort {
         CREATED_DESC("created_at", true, "-createdAt"),

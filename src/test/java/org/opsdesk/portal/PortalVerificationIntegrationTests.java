@@ -50,12 +50,7 @@ class PortalVerificationIntegrationTests extends IntegrationTest {
     /** A registered client, signed in, whose email is verified through the emailed link. */
     private PortalVisitor registeredWithEmailVerified(Registrations form) throws Exception {
         var browser = new PortalVisitor(port, "192.0.2." + (1 + ADDRESSES.incrementAndGet() % 250));
-        browser.get("/portal/register");
-        assertThat(browser.post("/portal/register", form.fields()).status()).isEqualTo(302);
-        String token = PortalMessages.emailedToken(smtp, form.email());
-        browser.get("/portal/verify-email?token=" + token);
-        assertThat(browser.post("/portal/verify-email", "token", token).status())
-                .isEqualTo(302);
+        VerifiedClients.registerWithEmailVerified(browser, smtp, form);
         return browser;
     }
 

@@ -9,11 +9,13 @@ import org.opsdesk.exchange.accounts.NoOfficeAccount;
 import org.opsdesk.exchange.accounts.PairedAccount;
 import org.opsdesk.exchange.currencies.CurrencyBook;
 import org.opsdesk.exchange.currencies.CurrencySettings;
+import org.opsdesk.exchange.quotes.Pricing.Priced;
 import org.opsdesk.exchange.rates.ExchangeMode;
 import org.opsdesk.exchange.rates.PairRate;
 import org.opsdesk.exchange.rates.RateBook;
 import org.opsdesk.shared.CurrencyCode;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Money;
 import org.opsdesk.shared.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -124,8 +126,39 @@ public class DeskTerms {
         return accounts.findPayOut(currency, payoutTo).orElse(null);
     }
 
+    /**
+     * Checks both amounts of a priced exchange against their currency's limits.
+     *
+     * @return the terms of the currency the client pays in (its payment window sets the deadline)
+     * @throws InvalidInput naming {@code amount.value} when either amount is beyond its currency's limits
+     */
+    public CurrencyTerms withinLimits(Priced priced, CurrencyTerms baseTerms, CurrencyTerms quoteTerms) {
+        CurrencyTerms payTerms = priced.pay().currency().equals(baseTerms.currency()) ? baseTerms : quoteTerms;
+        CurrencyTerms receiveTerms = payTerms == baseTerms ? quoteTerms : baseTerms;
+        withinLimits(priced.pay(), payTerms, "pays");
+        withinLimits(priced.receive(), receiveTerms, "receives");
+        return payTerms;
+    }
+
     /** The office's name as the client's transfer names the beneficiary. */
     public String beneficiaryName() {
         return beneficiaryName;
+    }
+
+    private static void withinLimits(Money money, CurrencyTerms terms, String verb) {
+        if (terms.minAmount() != null && money.amount().compareTo(terms.minAmount()) < 0) {
+            throw InvalidInput.of(
+                    "amount.value",
+                    "the client " + verb + " " + money + ", below the desk's minimum of "
+                            + terms.minAmount().toPlainString() + " "
+                            + money.currency().code());
+        }
+        if (terms.maxAmount() != null && money.amount().compareTo(terms.maxAmount()) > 0) {
+            throw InvalidInput.of(
+                    "amount.value",
+                    "the client " + verb + " " + money + ", above the desk's maximum of "
+                            + terms.maxAmount().toPlainString() + " "
+                            + money.currency().code());
+        }
     }
 }

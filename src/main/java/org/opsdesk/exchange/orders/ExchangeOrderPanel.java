@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -159,23 +158,7 @@ class ExchangeOrderPanel {
         if (!actor.may(OperationPermissions.view("kyc_verification"))) {
             return null;
         }
-        var filter = new OperationFilter(
-                List.of("kyc_verification"),
-                List.of(),
-                List.of(),
-                subject,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                OperationFilter.Sort.CREATED_DESC);
+        var filter = OperationFilter.ofSubject("kyc_verification", subject);
         var page = operations.list(filter, null, 1, actor);
         return page.items().isEmpty() ? "NONE" : page.items().get(0).status().name();
     }

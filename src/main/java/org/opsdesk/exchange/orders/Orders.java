@@ -101,16 +101,15 @@ public class Orders {
         if (subject.isEmpty() || subject.length() > 128 || subject.codePoints().anyMatch(Character::isISOControl)) {
             throw InvalidInput.of("subject", "1 to 128 characters, no control characters: the client's subject");
         }
-        Side side = side(draft.side());
+        Side side = Side.parse("side", draft.side());
         PairTerms pair = desk.quotable(upper(draft.base()), upper(draft.quote()));
         CurrencyTerms baseTerms = desk.currency("base", pair.base().code());
         CurrencyTerms quoteTerms = desk.currency("quote", pair.quote().code());
         Money amount = currencies.parse("amount", draft.amountValue(), upper(draft.amountCurrency()));
-        Priced priced = Pricing.price("amount", side, pair.base(), pair.quote(), pair.buy(), pair.sell(), amount);
-        CurrencyTerms payTerms = priced.pay().currency().equals(pair.base()) ? baseTerms : quoteTerms;
-        CurrencyTerms receiveTerms = payTerms == baseTerms ? quoteTerms : baseTerms;
-        withinLimits(priced.pay(), payTerms, "pays");
-        withinLimits(priced.receive(), receiveTerms, "receives");
+        Priced priced = draft.locked() == null
+                ? Pricing.price("amount", side, pair.base(), pair.quote(), pair.buy(), pair.sell(), amount)
+                : draft.locked().priced();
+        CurrencyTerms payTerms = desk.withinLimits(priced, baseTerms, quoteTerms);
         var payoutDraft = draft.payoutAccount();
         ClientAccount payout = ClientAccount.parse(
                 "payoutAccount", payoutDraft.iban(), payoutDraft.accountNumber(), payoutDraft.bic());
@@ -151,7 +150,7 @@ public class Orders {
                     payFrom != null && !isIban(payFromDraft.iban()) ? payFrom.number() : null,
                     deadline,
                     channel,
-                    null,
+                    draft.locked() == null ? null : draft.locked().quoteId(),
                     now);
             OperationSnapshot operation;
             try {
@@ -371,33 +370,6 @@ public class Orders {
                 "payoutIban",
                 order.payoutIban() == null ? order.payoutAccount() : new Iban(order.payoutIban()).printed());
         return JSON.writeValueAsString(node);
-    }
-
-    private static void withinLimits(Money money, CurrencyTerms terms, String verb) {
-        if (terms.minAmount() != null && money.amount().compareTo(terms.minAmount()) < 0) {
-            throw InvalidInput.of(
-                    "amount.value",
-                    "the client " + verb + " " + money + ", below the desk's minimum of "
-                            + terms.minAmount().toPlainString() + " "
-                            + money.currency().code());
-        }
-        if (terms.maxAmount() != null && money.amount().compareTo(terms.maxAmount()) > 0) {
-            throw InvalidInput.of(
-                    "amount.value",
-                    "the client " + verb + " " + money + ", above the desk's maximum of "
-                            + terms.maxAmount().toPlainString() + " "
-                            + money.currency().code());
-        }
-    }
-
-    private static Side side(@Nullable String typed) {
-        if ("buy".equals(typed)) {
-            return Side.BUY;
-        }
-        if ("sell".equals(typed)) {
-            return Side.SELL;
-        }
-        throw InvalidInput.of("side", "buy (the client buys base and pays in quote) or sell");
     }
 
     private static boolean isIban(@Nullable String typed) {

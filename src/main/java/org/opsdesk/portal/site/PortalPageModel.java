@@ -20,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
             "org.opsdesk.portal.site",
             "org.opsdesk.portal.signin",
             "org.opsdesk.portal.registration",
-            "org.opsdesk.portal.verification"
+            "org.opsdesk.portal.verification",
+            "org.opsdesk.exchange.portal" // the ordering pages, in the portal's frame
         })
 class PortalPageModel {
 

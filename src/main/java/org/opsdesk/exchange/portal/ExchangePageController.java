@@ -1,0 +1,162 @@
+package org.opsdesk.exchange.portal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.exchange.orders.OrderConflict;
+import org.opsdesk.exchange.orders.OrderDraft.AccountDraft;
+import org.opsdesk.exchange.quotes.Quote;
+import org.opsdesk.exchange.quotes.Quotes;
+import org.opsdesk.exchange.rates.PairRate;
+import org.opsdesk.exchange.rates.RateBook;
+import org.opsdesk.portal.KycState;
+import org.opsdesk.portal.PayoutAccount;
+import org.opsdesk.portal.PortalClient;
+import org.opsdesk.portal.PortalClients;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The portal's Exchange page: the client picks a pair and side and types an amount in either currency; the server
+ * prices and locks a quote and shows the rate, both amounts, the payout account and how long the quote holds;
+ * Accept turns it into an order and opens the order's page. Ordering is offered only as far as
+ * {@link PortalClients#mayOrder} allows, and the page says why not otherwise.
+ */
+@Controller
+@RequiresPermission(RequiresPermission.ANYONE) // the portal chain requires a signed-in client; acts for them only
+class ExchangePageController {
+
+    private final PortalClients clients;
+    private final Quotes quotes;
+    private final RateBook rates;
+
+    ExchangePageController(PortalClients clients, Quotes quotes, RateBook rates) {
+        this.clients = clients;
+        this.quotes = quotes;
+        this.rates = rates;
+    }
+
+    @GetMapping("/portal/exchange")
+    String page(Model model) {
+        return render(client(), QuoteForm.empty(), null, Map.of(), model);
+    }
+
+    @PostMapping("/portal/exchange")
+    String quote(QuoteForm form, Model model) {
+        PortalClient client = client();
+        if (!mayEverOrder(client)) {
+            return render(client, form, null, Map.of(), model);
+        }
+        Map<String, String> tooLong = form.tooLong();
+        if (!tooLong.isEmpty()) {
+            return render(client, form, null, tooLong, model);
+        }
+        Quote quote;
+        try {
+            var offer = quotes.price(form.base(), form.quote(), form.side(), form.amount(), form.currency());
+            if (!clients.mayOrder(client, offer.priced().pay())) {
+                return render(client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
+            }
+            quote = quotes.quote(
+                    client.subject(),
+                    form.base(),
+                    form.quote(),
+                    form.side(),
+                    form.amount(),
+                    form.currency(),
+                    ClientActor.of(client));
+        } catch (InvalidInput refused) {
+            return render(client, form, null, QuoteForm.errors(refused), model);
+        }
+        return render(client, form, quote, Map.of(), model);
+    }
+
+    @PostMapping("/portal/exchange/accept")
+    String accept(@RequestParam(required = false) @Nullable String quoteId, Model model) {
+        PortalClient client = client();
+        Quote quote = quotes.get(id(quoteId), client.subject());
+        QuoteForm again = new QuoteForm(
+                quote.base() + "/" + quote.quote(),
+                quote.side().name().toLowerCase(java.util.Locale.ROOT),
+                quote.typed().value(),
+                quote.typed().currency().code());
+        if (!clients.mayOrder(client, quote.priced().pay())) {
+            return render(client, again, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
+        }
+        Optional<PayoutAccount> payout = payoutAccount(client, quote);
+        if (payout.isEmpty()) {
+            return render(client, again, quote, Map.of(), model);
+        }
+        try {
+            var placed = quotes.accept(
+                    quote.id(),
+                    client.subject(),
+                    new AccountDraft(payout.get().iban().value(), null, client.displayName(), null),
+                    ClientActor.of(client));
+            return "redirect:/portal/orders/" + placed.order().id() + "?notice=placed";
+        } catch (InvalidInput expired) {
+            return render(client, again, null, Map.of("form", "portal.orders.error.expired"), model);
+        } catch (OrderConflict used) {
+            return render(client, again, null, Map.of("form", "portal.orders.error.used"), model);
+        }
+    }
+
+    private String render(
+            PortalClient client, QuoteForm form, @Nullable Quote quote, Map<String, String> errors, Model model) {
+        List<PairRate> pairs = rates.all().stream()
+                .filter(PairRate::quotable)
+                .sorted(Comparator.comparing(PairRate::base).thenComparing(PairRate::quote))
+                .toList();
+        var currencies = new TreeSet<String>();
+        pairs.forEach(pair -> {
+            currencies.add(pair.base());
+            currencies.add(pair.quote());
+        });
+        model.addAttribute("client", client);
+        model.addAttribute("kyc", client.kyc().code());
+        model.addAttribute("mayOrder", mayEverOrder(client));
+        model.addAttribute("pairs", pairs);
+        model.addAttribute("currencies", currencies);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("quote", quote);
+        model.addAttribute("validitySeconds", quotes.validity().toSeconds());
+        model.addAttribute(
+                "payout", quote == null ? null : payoutAccount(client, quote).orElse(null));
+        return "portal/orders/exchange";
+    }
+
+    /** Whether the client may order anything at all now: not before contacts are verified or after a rejection. */
+    private static boolean mayEverOrder(PortalClient client) {
+        return client.kyc() == KycState.APPROVED || client.kyc() == KycState.PENDING;
+    }
+
+    private static Optional<PayoutAccount> payoutAccount(PortalClient client, Quote quote) {
+        return client.payoutAccounts().stream()
+                .filter(account ->
+                        account.currency().equals(quote.priced().receive().currency()))
+                .findFirst();
+    }
+
+    private PortalClient client() {
+        return clients.signedIn().orElseThrow(() -> new NotFound("portal client", "signed in"));
+    }
+
+    static UUID id(@Nullable String typed) {
+        try {
+            return UUID.fromString(typed == null ? "" : typed);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFound("quote", String.valueOf(typed));
+        }
+    }
+}
