@@ -50,7 +50,7 @@ final class DemoType {
         for (int i = 0; i < PER_TYPE && !Thread.currentThread().isInterrupted(); i++) {
             List<Transition> path = paths.get(target(i).code());
             var plan = LifePlan.of(workflow, path, now, random);
-            var operation = newOperation(i);
+            var operation = newOperation(i, now);
             transactions.executeWithoutResult(status -> activity.replay(operation, path, plan, random));
             seeded++;
         }
@@ -81,7 +81,7 @@ final class DemoType {
         return successes.get(0);
     }
 
-    private NewOperation newOperation(int index) {
+    private NewOperation newOperation(int index, Instant now) {
         String type = workflow.type();
         String subject = "client-" + String.format("%04d", 1 + random.nextInt(200));
         Money amount = null;
@@ -90,13 +90,22 @@ final class DemoType {
             var value = BigDecimal.valueOf(500 + random.nextInt(2_500_000), 2);
             amount = currencies.parse("amount", value.toPlainString(), currency);
         }
-        String attributes = "{\"channel\":\"" + (random.nextBoolean() ? "web" : "mobile") + "\",\"demo\":true}";
+        String attributes = "{\"channel\":\"" + (random.nextBoolean() ? "web" : "mobile") + "\",\"demo\":true"
+                + (type.equals("reservation") ? reservationAttributes(index, now) : "") + "}";
         return new NewOperation(
                 type,
                 "DEMO-" + type.toUpperCase(Locale.ROOT) + "-" + String.format("%04d", index + 1),
                 subject,
                 amount,
                 attributes);
+    }
+
+    /** What a reservation's notices show: the place held, and when the client is expected. */
+    private String reservationAttributes(int index, Instant now) {
+        Instant startsAt = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(java.time.Duration.ofDays(1 + index % 14))
+                .plus(java.time.Duration.ofHours(random.nextInt(10)));
+        return ",\"place\":\"Table for " + (2 + random.nextInt(5)) + "\",\"startsAt\":\"" + startsAt + "\"";
     }
 
     /** For each stage, the transitions from the initial stage that reach it soonest. */

@@ -27,7 +27,7 @@ import org.opsdesk.workflow.loading.WorkflowFileReader;
 import org.opsdesk.workflow.loading.WorkflowValidator;
 
 /**
- * The twelve workflow definitions shipped in {@code src/main/resources/workflows}: they load, they have the shape
+ * The thirteen workflow definitions shipped in {@code src/main/resources/workflows}: they load, they have the shape
  * written out below for each type, and {@link WorkflowDefinition#move} enforces their transitions, permissions,
  * reasons, overrides, four-eyes rules and timers.
  */
@@ -118,6 +118,14 @@ class ShippedWorkflowsTests {
                     List.of(timer("awaiting_recipient", "expired", "P7D")),
                     "processing -> reversed"),
             new Expectation(
+                    "reservation",
+                    "requested",
+                    Set.of("completed", "cancelled", "no_show", "hold_released"),
+                    Set.of(),
+                    Set.of(),
+                    List.of(timer("requested", "hold_released", "PT1H")),
+                    "requested -> checked_in"),
+            new Expectation(
                     "support_ticket",
                     "open",
                     Set.of("resolved", "closed", "dismissed"),
@@ -162,7 +170,7 @@ class ShippedWorkflowsTests {
     void loadsEveryShippedDefinitionWithoutErrors() {
         assertThat(loadErrors).isEmpty();
         assertThat(shipped)
-                .hasSize(12)
+                .hasSize(13)
                 .containsOnlyKeys(
                         "account_block",
                         "bonus_accrual",
@@ -174,6 +182,7 @@ class ShippedWorkflowsTests {
                         "loan",
                         "order",
                         "p2p_transfer",
+                        "reservation",
                         "support_ticket",
                         "withdrawal");
         assertThat(shipped.keySet()).isEqualTo(EXPECTED.keySet());

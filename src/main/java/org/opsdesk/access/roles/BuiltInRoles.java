@@ -28,8 +28,8 @@ public class BuiltInRoles {
 
     private static final List<String> CASH_TYPES = List.of("deposit", "withdrawal", "exchange_order", "p2p_transfer");
     private static final List<String> SUPPORT_TYPES = List.of("support_ticket");
-    private static final List<String> SUPPORT_READS =
-            List.of("deposit", "withdrawal", "order", "kyc_verification", "card_issuance", "exchange_order");
+    private static final List<String> SUPPORT_READS = List.of(
+            "deposit", "withdrawal", "order", "reservation", "kyc_verification", "card_issuance", "exchange_order");
     private static final List<String> COMPLIANCE_TYPES = List.of("kyc_verification", "account_block", "limit_change");
     private static final List<String> COMPLIANCE_READS =
             List.of("deposit", "withdrawal", "p2p_transfer", "loan", "exchange_order", "card_issuance");
