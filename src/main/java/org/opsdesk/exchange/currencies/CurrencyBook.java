@@ -54,6 +54,14 @@ public class CurrencyBook {
                 .toList();
     }
 
+    /** The codes of the currencies the office works with now, by code: what the desk's forms offer. */
+    public List<String> enabledCodes() {
+        return all().stream()
+                .filter(CurrencySettings::enabled)
+                .map(CurrencySettings::code)
+                .toList();
+    }
+
     /** The dictionary's currency of this code, or 404. */
     public CurrencyCode currency(String code) {
         return dictionary.find(code).orElseThrow(() -> new NotFound("currency", code));

@@ -7,16 +7,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
-import org.opsdesk.exchange.ecb.EcbReferenceRates;
 import org.opsdesk.shared.Actor;
-import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,20 +96,7 @@ class EcbImportApi {
     ImportResponse importFile(HttpServletRequest request, Actor actor) {
         var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         MultipartFile file = multipart == null ? null : multipart.getFile("file");
-        if (file == null || file.isEmpty()) {
-            throw InvalidInput.of("file", "is required: an ECB reference-rate file (XML, CSV or ZIP)");
-        }
-        if (file.getSize() > EcbReferenceRates.MAX_BYTES) {
-            throw InvalidInput.of("file", "is larger than " + EcbReferenceRates.MAX_BYTES / (1024 * 1024) + " MB");
-        }
-        byte[] bytes;
-        try (InputStream in = file.getInputStream()) {
-            bytes = in.readAllBytes();
-        } catch (IOException unreadable) {
-            throw InvalidInput.of("file", "could not be read");
-        }
-        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        return ImportResponse.of(importer.run(bytes, "upload", name, actor));
+        return ImportResponse.of(importer.run(EcbUpload.read(file), "upload", EcbUpload.name(file), actor));
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)

@@ -1,17 +1,11 @@
 package org.opsdesk.exchange.ecbimport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.currencies.CurrencyBook;
-import org.opsdesk.exchange.currencies.CurrencySettings;
-import org.opsdesk.exchange.ecb.EcbReferenceRates;
 import org.opsdesk.exchange.web.DeskMessages;
 import org.opsdesk.shared.Actor;
-import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.http.HttpStatus;
@@ -80,7 +74,7 @@ class EcbImportPages {
     ModelAndView upload(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Actor actor, Locale locale) {
         try {
-            var done = importer.run(read(file), "upload", name(file), actor);
+            var done = importer.run(EcbUpload.read(file), "upload", EcbUpload.name(file), actor);
             return page(new SpreadDraft("", "", ""), done, actor);
         } catch (ProblemException refused) {
             return refused(page(new SpreadDraft("", "", ""), null, actor), "upload", refused, locale);
@@ -88,14 +82,10 @@ class EcbImportPages {
     }
 
     private ModelAndView page(SpreadDraft draft, @Nullable ImportRecord done, Actor actor) {
-        List<String> enabled = currencies.all().stream()
-                .filter(CurrencySettings::enabled)
-                .map(CurrencySettings::code)
-                .toList();
         return new ModelAndView("exchange/ecb-import")
                 .addObject("spreads", spreads.all())
                 .addObject("imports", log.recent(50))
-                .addObject("enabledCodes", enabled)
+                .addObject("enabledCodes", currencies.enabledCodes())
                 .addObject("draft", draft)
                 .addObject("done", done)
                 .addObject("canManage", actor.may(ExchangePermissions.MANAGE));
@@ -115,24 +105,5 @@ class EcbImportPages {
         } catch (NumberFormatException notANumber) {
             return null; // refused by PairSpreads on spreadBps
         }
-    }
-
-    private static byte[] read(@Nullable MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw InvalidInput.of("file", "is required: an ECB reference-rate file (XML, CSV or ZIP)");
-        }
-        if (file.getSize() > EcbReferenceRates.MAX_BYTES) {
-            throw InvalidInput.of("file", "is larger than " + EcbReferenceRates.MAX_BYTES / (1024 * 1024) + " MB");
-        }
-        try (InputStream in = file.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException unreadable) {
-            throw InvalidInput.of("file", "could not be read");
-        }
-    }
-
-    private static String name(@Nullable MultipartFile file) {
-        String name = file == null ? null : file.getOriginalFilename();
-        return name == null || name.isBlank() ? "upload" : name;
     }
 }

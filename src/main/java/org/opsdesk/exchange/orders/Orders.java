@@ -164,7 +164,7 @@ public class Orders {
                 }
                 continue; // a random reference met an existing one: draw again
             }
-            var stored = withId(order, operation.id());
+            var stored = order.withId(operation.id());
             store.insert(stored);
             return new Placed(stored, operation);
         }
@@ -208,7 +208,7 @@ public class Orders {
         if (order.rate().compareTo(rate) == 0) {
             throw InvalidInput.of("rate", "is the order's rate already");
         }
-        Priced repriced = Pricing.reprice(priced(order), rate, order.side());
+        Priced repriced = Pricing.reprice(order.priced(), rate, order.side());
         if (basisPoints(order.quotedRate(), rate) > fourEyesAboveBasisPoints) {
             UUID request = store.requestRateChange(id, rate, why, actor, clock.instant())
                     .orElseThrow(() -> new OrderConflict(
@@ -242,38 +242,12 @@ public class Orders {
         if (!approve) {
             return new Placed(order, operation);
         }
-        Priced repriced = Pricing.reprice(priced(order), request.toRate(), order.side());
+        Priced repriced = Pricing.reprice(order.priced(), request.toRate(), order.side());
         return apply(order, repriced, request.reason(), request.maker(), checker);
     }
 
     private Placed apply(ExchangeOrder order, Priced repriced, String reason, Actor actor, @Nullable Actor approver) {
-        var changed = new ExchangeOrder(
-                order.id(),
-                order.base(),
-                order.quote(),
-                order.side(),
-                repriced.rate(),
-                order.quotedRate(),
-                repriced.pay(),
-                repriced.receive(),
-                order.fixed(),
-                order.paymentReference(),
-                order.payInAccountId(),
-                order.payInPaired(),
-                order.payInBank(),
-                order.payInIban(),
-                order.payInNumber(),
-                order.payoutFromId(),
-                order.payoutPaired(),
-                order.payoutIban(),
-                order.payoutAccount(),
-                order.payoutName(),
-                order.payFromIban(),
-                order.payFromAccount(),
-                order.deadline(),
-                order.channel(),
-                order.quoteId(),
-                order.createdAt());
+        var changed = order.repricedAt(repriced);
         Instant now = clock.instant();
         store.changeRate(order, changed, reason, actor, approver, now);
         String recorded = approver == null ? reason : reason + " (approved by " + approver.name() + ")";
@@ -317,40 +291,6 @@ public class Orders {
         if (!actor.may(ExchangePermissions.ORDERS)) {
             throw new PermissionDenied(ExchangePermissions.ORDERS);
         }
-    }
-
-    private static Priced priced(ExchangeOrder order) {
-        return new Priced(order.pay(), order.receive(), order.rate(), order.fixed());
-    }
-
-    private static ExchangeOrder withId(ExchangeOrder o, UUID id) {
-        return new ExchangeOrder(
-                id,
-                o.base(),
-                o.quote(),
-                o.side(),
-                o.rate(),
-                o.quotedRate(),
-                o.pay(),
-                o.receive(),
-                o.fixed(),
-                o.paymentReference(),
-                o.payInAccountId(),
-                o.payInPaired(),
-                o.payInBank(),
-                o.payInIban(),
-                o.payInNumber(),
-                o.payoutFromId(),
-                o.payoutPaired(),
-                o.payoutIban(),
-                o.payoutAccount(),
-                o.payoutName(),
-                o.payFromIban(),
-                o.payFromAccount(),
-                o.deadline(),
-                o.channel(),
-                o.quoteId(),
-                o.createdAt());
     }
 
     /** The client-facing facts, merged into the operation's attributes (the notification templates read them). */

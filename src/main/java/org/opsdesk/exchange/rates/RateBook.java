@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.currencies.CurrencyBook;
-import org.opsdesk.exchange.currencies.CurrencySettings;
 import org.opsdesk.exchange.web.DeskRefusal;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
@@ -60,10 +60,7 @@ public class RateBook {
 
     /** Every pair with a rate, by base and quote. */
     public List<PairRate> all() {
-        var enabled = currencies.all().stream()
-                .filter(CurrencySettings::enabled)
-                .map(CurrencySettings::code)
-                .collect(java.util.stream.Collectors.toSet());
+        var enabled = Set.copyOf(currencies.enabledCodes());
         return store.pairs().stream().map(pair -> rate(pair, enabled::contains)).toList();
     }
 

@@ -3,12 +3,10 @@ package org.opsdesk.exchange.rates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.currencies.CurrencyBook;
-import org.opsdesk.exchange.currencies.CurrencySettings;
 import org.opsdesk.exchange.web.DeskMessages;
 import org.opsdesk.exchange.web.DeskRefusal;
 import org.opsdesk.shared.Actor;
@@ -168,13 +166,9 @@ class RatePages {
     }
 
     private ModelAndView listPage(Draft draft, Actor actor) {
-        List<String> enabled = currencies.all().stream()
-                .filter(CurrencySettings::enabled)
-                .map(CurrencySettings::code)
-                .toList();
         return new ModelAndView("exchange/rates")
                 .addObject("rates", book.all())
-                .addObject("enabledCodes", enabled)
+                .addObject("enabledCodes", currencies.enabledCodes())
                 .addObject("modes", ExchangeMode.values())
                 .addObject("maxAge", book.maxAge())
                 .addObject("draft", draft)

@@ -18,6 +18,16 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * {@code portal.http_session}, cookie {@value PortalSecurityConfiguration#COOKIE}) holds only the client's id and
  * whether the authenticator code is still to come. A console session never reaches here, and this session never
  * reaches the console: the stores, cookies and filter chains are apart.
+ *
+ * <p>The repository plumbing below (deferred loading, nothing saved) repeats the console's
+ * ({@code OperatorSessionContext} in {@code access.signin}) on purpose, as {@code portal.http_session} repeats
+ * {@code access.http_session}'s Spring Session schema. What is alike is some thirty lines of Spring Security adapter;
+ * what decides who is signed in — the operator's timeouts, revocations and MFA demotion there, the client and the
+ * pending code here — differs entirely. Sharing the adapter would mean the portal's authentication extending a class of
+ * the operators' security module ({@code platform} publishes nothing and {@code shared} holds no security code), so
+ * that a change made for the console would silently change how clients are signed in; and one session table would need
+ * migrating the existing ones and would put both kinds of session in one store. Two security domains, kept apart down
+ * to their code.
  */
 public final class PortalSessions implements SecurityContextRepository {
 

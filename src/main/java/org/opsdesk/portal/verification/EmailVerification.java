@@ -111,32 +111,36 @@ public class EmailVerification {
         if (token.isEmpty() || token.length() > 100) {
             return new Result(Confirmation.UNKNOWN, null);
         }
-        var row = jdbc.sql("select client_id, email, expires_at, used_at from portal.email_token"
+        String hash = Secrets.sha256(token);
+        var row = jdbc.sql("select client_id, email, token_hash, expires_at, used_at from portal.email_token"
                         + " where token_hash = ? for update")
-                .param(Secrets.sha256(token))
+                .param(hash)
                 .query((rs, n) -> new TokenRow(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getObject(4, OffsetDateTime.class) != null))
+                        new OneTimeSecret(
+                                rs.getString(3),
+                                rs.getObject(4, OffsetDateTime.class).toInstant(),
+                                0,
+                                rs.getObject(5, OffsetDateTime.class) != null)))
                 .optional();
         if (row.isEmpty()) {
             return new Result(Confirmation.UNKNOWN, null);
         }
         TokenRow found = row.get();
-        if (found.used()) {
-            return new Result(Confirmation.USED, found.client());
-        }
         Instant now = clock.instant();
-        if (!found.expiresAt().isAfter(now)) {
-            return new Result(Confirmation.EXPIRED, found.client());
+        // found by its hash, a link is never wrong, and it has no tries to use up: a wrong one is just unknown
+        var verdict = found.secret().judge(hash, now, Integer.MAX_VALUE);
+        if (verdict != OneTimeSecret.Verdict.GOOD) {
+            var ended = verdict == OneTimeSecret.Verdict.SPENT ? Confirmation.USED : Confirmation.EXPIRED;
+            return new Result(ended, found.client());
         }
         var account = accounts.lock(found.client()).orElseThrow();
         if (!account.email().equals(found.email())) {
             return new Result(Confirmation.UNKNOWN, null);
         }
         jdbc.sql("update portal.email_token set used_at = ? where token_hash = ?")
-                .params(Timestamp.from(now), Secrets.sha256(token))
+                .params(Timestamp.from(now), hash)
                 .update();
         if (account.emailVerifiedAt() == null) {
             accounts.markEmailVerified(account.id(), now);
@@ -149,7 +153,7 @@ public class EmailVerification {
     /** The outcome of a confirmation, and whose token it was (null when unknown). */
     public record Result(Confirmation confirmation, @org.jspecify.annotations.Nullable UUID client) {}
 
-    private record TokenRow(UUID client, String email, Instant expiresAt, boolean used) {}
+    private record TokenRow(UUID client, String email, OneTimeSecret secret) {}
 
     private Optional<Instant> lastSentAt(UUID client) {
         return jdbc.sql("select created_at from portal.email_token where client_id = ?"

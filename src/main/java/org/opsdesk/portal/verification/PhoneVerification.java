@@ -149,26 +149,30 @@ public class PhoneVerification {
         }
         var code = jdbc.sql("select code_hash, expires_at, failures from portal.phone_code where client_id = ?")
                 .param(client)
-                .query((rs, n) -> new Code(
-                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3)))
+                .query((rs, n) -> new OneTimeSecret(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3), false))
                 .optional();
         if (code.isEmpty()) {
             return Check.NO_CODE;
         }
         Instant now = clock.instant();
-        if (code.get().failures() >= settings.phoneCodeMaxTries()) {
-            return Check.TOO_MANY_TRIES;
-        }
-        if (!code.get().expiresAt().isAfter(now)) {
-            return Check.EXPIRED;
-        }
         String digits = typed.replace(" ", "");
-        if (!digits.matches("\\d{6}") || !hash(client, digits).equals(code.get().hash())) {
-            int failures = code.get().failures() + 1;
-            jdbc.sql("update portal.phone_code set failures = ? where client_id = ?")
-                    .params(failures, client)
-                    .update();
-            return failures >= settings.phoneCodeMaxTries() ? Check.TOO_MANY_TRIES : Check.WRONG;
+        String typedHash = digits.matches("\\d{6}") ? hash(client, digits) : "";
+        switch (code.get().judge(typedHash, now, settings.phoneCodeMaxTries())) {
+            case TRIED_OUT -> {
+                return Check.TOO_MANY_TRIES;
+            }
+            case EXPIRED -> {
+                return Check.EXPIRED;
+            }
+            case WRONG -> {
+                int failures = code.get().failures() + 1;
+                jdbc.sql("update portal.phone_code set failures = ? where client_id = ?")
+                        .params(failures, client)
+                        .update();
+                return failures >= settings.phoneCodeMaxTries() ? Check.TOO_MANY_TRIES : Check.WRONG;
+            }
+            default -> {} // GOOD; never SPENT: a code is deleted when it is used
         }
         jdbc.sql("delete from portal.phone_code where client_id = ?")
                 .param(client)
@@ -193,6 +197,4 @@ public class PhoneVerification {
     }
 
     private record Sent(Instant at, int sends, Instant windowStart) {}
-
-    private record Code(String hash, Instant expiresAt, int failures) {}
 }

@@ -26,6 +26,11 @@ final class Secrets {
         return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
+    /** Compares two hashes in time independent of where they differ. */
+    static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
     static String sha256(String value) {
         try {
             return HexFormat.of()
