@@ -13,31 +13,31 @@ record WidgetForm(@Nullable String pair, @Nullable String side, @Nullable String
     static final int MAX_LENGTH = 40;
 
     /** Whether the visitor asked for a price (typed an amount). */
-    boolean asked() {
+    public boolean asked() {
         return amount != null && !amount.isBlank();
     }
 
-    String sideOrBuy() {
+    public String sideOrBuy() {
         return "sell".equals(side) ? "sell" : "buy";
     }
 
     /** The pair's first currency, upper-cased; empty when the pair is not {@code BASE/QUOTE}. */
-    String base() {
+    public String base() {
         String[] parts = parts();
         return parts.length == 2 ? parts[0] : "";
     }
 
-    String quote() {
+    public String quote() {
         String[] parts = parts();
         return parts.length == 2 ? parts[1] : "";
     }
 
-    String currencyCode() {
+    public String currencyCode() {
         return currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT);
     }
 
     /** The amount as the desk reads it: trimmed, a decimal comma (as pl, nl and pt-BR write it) taken for a point. */
-    String amountValue() {
+    public String amountValue() {
         String typed = amount == null ? "" : amount.strip();
         return typed.indexOf('.') < 0 && typed.indexOf(',') == typed.lastIndexOf(',') ? typed.replace(',', '.') : typed;
     }
