@@ -2,8 +2,6 @@ package org.opsdesk.exchange.widget;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.rates.PairRate;
 import org.opsdesk.exchange.rates.Quotability;
 import org.opsdesk.exchange.rates.RateBook;
@@ -12,7 +10,6 @@ import org.opsdesk.shared.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The rates widget an office embeds in its website ({@code <iframe src="…/widget">}): the buy and sell rates of the
@@ -41,26 +38,16 @@ class WidgetController {
     }
 
     @GetMapping(PAGE)
-    String page(
-            @RequestParam(required = false) @Nullable String pair,
-            @RequestParam(required = false) @Nullable String side,
-            @RequestParam(required = false) @Nullable String amount,
-            @RequestParam(required = false) @Nullable String currency,
-            Model model) {
-        calculator(new WidgetForm(pair, side, amount, currency), model);
+    String page(WidgetForm form, Model model) {
+        calculator(form, model);
         model.addAttribute("office", look);
         model.addAttribute("stylesheets", List.of(PortalLook.STYLESHEET, PortalLook.THEME, "/css/widget.css"));
         return "exchange/widget";
     }
 
     @GetMapping(QUOTE)
-    String quote(
-            @RequestParam(required = false) @Nullable String pair,
-            @RequestParam(required = false) @Nullable String side,
-            @RequestParam(required = false) @Nullable String amount,
-            @RequestParam(required = false) @Nullable String currency,
-            Model model) {
-        calculator(new WidgetForm(pair, side, amount, currency), model);
+    String quote(WidgetForm form, Model model) {
+        calculator(form, model);
         return "exchange/widget :: calculator";
     }
 
@@ -69,13 +56,8 @@ class WidgetController {
                 .filter(pair -> pair.quotability() != Quotability.CURRENCY_DISABLED)
                 .sorted(Comparator.comparing(PairRate::base).thenComparing(PairRate::quote))
                 .toList();
-        var currencies = new TreeSet<String>();
-        pairs.forEach(pair -> {
-            currencies.add(pair.base());
-            currencies.add(pair.quote());
-        });
         model.addAttribute("pairs", pairs);
-        model.addAttribute("currencies", currencies);
+        model.addAttribute("currencies", PairRate.currenciesOf(pairs));
         model.addAttribute("form", form);
         model.addAttribute("answer", form.asked() ? quoting.price(form, pairs) : null);
         model.addAttribute("orderUrl", PORTAL_EXCHANGE);
