@@ -82,6 +82,20 @@ class WidgetIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void whatThePageLoadsSetsNoCookieEither() {
+        var page = Jsoup.parse(get("/widget").body());
+        var loaded = new java.util.ArrayList<String>(
+                page.select("link[rel=stylesheet]").eachAttr("href"));
+        loaded.addAll(page.select("script[src]").eachAttr("src"));
+        assertThat(loaded).contains("/css/portal.css", "/portal/theme.css", "/css/widget.css");
+        for (String path : loaded) {
+            var answer = get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.header("set-cookie")).as(path).isNull();
+        }
+    }
+
+    @Test
     void everyOtherPathStillRefusesToBeFramed() {
         for (String path : new String[] {
             "/login", "/portal/sign-in", "/rates.xml", "/api/public/v1/rates", "/widget/other", "/widgets", "/"
