@@ -15,7 +15,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 /**
  * Lets exactly the widget's two paths through without sign-in, in a chain of their own ahead of the console's,
  * which keeps refusing everything else to anonymous callers: stateless, no session, no cookies, no CSRF (nothing
- * here changes anything), the per-address rate limit of the public endpoints first, then {@link WidgetHeaders}.
+ * here changes anything), {@link WidgetHeaders}, then the per-address rate limit of the public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WidgetSettings.class)
@@ -27,8 +27,9 @@ class WidgetSecurity {
             throws Exception {
         return http.securityMatcher(WidgetController.PAGE, WidgetController.QUOTE)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll()) // methods: WidgetHeaders
-                .addFilterBefore(new AddressRateLimitFilter(rateLimiter, request -> false), HeaderWriterFilter.class)
+                // the framing first, so that a 429 still shows inside the parent's frame
                 .addFilterBefore(new WidgetHeaders(settings.frameAncestors()), HeaderWriterFilter.class)
+                .addFilterBefore(new AddressRateLimitFilter(rateLimiter, request -> false), HeaderWriterFilter.class)
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(AbstractHttpConfigurer::disable)

@@ -213,6 +213,12 @@ class WidgetIntegrationTests extends IntegrationTest {
         assertThat(Long.parseLong(refused.header("retry-after"))).isPositive();
         assertThat(refused.contentType()).startsWith("text/plain");
         assertThat(refused.body()).startsWith("Too many requests");
+        assertThat(refused.header("cache-control")).isEqualTo("no-store");
+        assertThat(refused.header("x-frame-options"))
+                .as("shown inside the parent's frame")
+                .isNull();
+        assertThat(refused.header("content-security-policy"))
+                .endsWith("frame-ancestors 'self' http://127.0.0.1:" + WIDGET_PARENT_PORT);
         // one limit for all the public endpoints: the files refuse this address too, the JSON as a problem
         var csv = anonymous.get("/rates.csv", "X-Forwarded-For", flooding);
         assertThat(csv.status()).isEqualTo(429);
