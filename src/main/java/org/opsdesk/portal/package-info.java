@@ -11,7 +11,9 @@
  * clients).
  *
  * <p>Publishes {@link org.opsdesk.portal.PortalClients}, for the ordering pages that build on it: who is signed in,
- * their subject, language, payout accounts, KYC state, and whether they may order an amount.
+ * their subject, language, payout accounts, KYC state, and whether they may order an amount; and {@link
+ * org.opsdesk.portal.PortalLook}, the office's name, logo and stylesheets for pages outside the portal that wear its
+ * look (the exchange's rates widget).
  */
 @ApplicationModule(allowedDependencies = {"shared", "operations", "workflow", "clients", "access", "notifications"})
 @NullMarked

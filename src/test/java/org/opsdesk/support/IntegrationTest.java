@@ -58,7 +58,11 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.notifications.alert-mailbox=" + IntegrationTest.ALERT_MAILBOX,
             "opsdesk.notifications.integrations-mailbox=" + IntegrationTest.INTEGRATIONS_MAILBOX,
             // the public rates JSON may be read from this site's pages (CORS)
-            "opsdesk.exchange.public.allowed-origins=" + IntegrationTest.RATES_ORIGIN
+            "opsdesk.exchange.public.allowed-origins=" + IntegrationTest.RATES_ORIGIN,
+            // the public endpoints' limit per address: room for every test's calls from loopback, and a refill slow
+            // enough that a test's quick burst from one address is refused however slow the machine is
+            "opsdesk.public.rate-limit.per-second=1",
+            "opsdesk.public.rate-limit.burst=200"
         })
 @Import(TestClock.Configuration.class)
 @Execution(ExecutionMode.SAME_THREAD)
@@ -78,6 +82,8 @@ public abstract class IntegrationTest {
     public static final int MAIL_PORT = freePort();
     /** The port of the SMS and push gateways the application posts to; tests that read them listen on it. */
     public static final int GATEWAY_PORT = freePort();
+    /** The port of the test page that may frame the rates widget (its origin is the one allowed). */
+    public static final int WIDGET_PARENT_PORT = freePort();
 
     private static final Path DATA = temporaryDataDirectory();
 
@@ -111,6 +117,7 @@ public abstract class IntegrationTest {
         registry.add("opsdesk.notifications.sms.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/sms");
         registry.add("opsdesk.notifications.sms.auth-value", () -> "Bearer test-sms-key");
         registry.add("opsdesk.notifications.push.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/push");
+        registry.add("opsdesk.exchange.widget.allowed-origins", () -> "http://127.0.0.1:" + WIDGET_PARENT_PORT);
     }
 
     /**

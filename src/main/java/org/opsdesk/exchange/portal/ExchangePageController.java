@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.orders.OrderConflict;
@@ -117,11 +116,7 @@ class ExchangePageController {
                 .filter(PairRate::quotable)
                 .sorted(Comparator.comparing(PairRate::base).thenComparing(PairRate::quote))
                 .toList();
-        var currencies = new TreeSet<String>();
-        pairs.forEach(pair -> {
-            currencies.add(pair.base());
-            currencies.add(pair.quote());
-        });
+        var currencies = PairRate.currenciesOf(pairs);
         model.addAttribute("client", client);
         model.addAttribute("kyc", client.kyc().code());
         model.addAttribute("mayOrder", mayEverOrder(client));

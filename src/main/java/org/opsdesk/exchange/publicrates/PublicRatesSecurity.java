@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.AddressRateLimitFilter;
+import org.opsdesk.shared.AddressRateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,8 @@ import org.springframework.web.filter.CorsFilter;
  * and the JSON's CORS preflight), stateless, no session, no cookies, ahead of the API's and the console's chains,
  * which keep refusing everything else to anonymous callers. CORS for the JSON only, for the origins in {@code
  * opsdesk.exchange.public.allowed-origins} (none by default), never with credentials; another origin gets the
- * JSON without CORS headers (its browser will not hand it over), and its preflight is refused.
+ * JSON without CORS headers (its browser will not hand it over), and its preflight is refused. Every request
+ * first passes the per-address rate limit of the public endpoints ({@code opsdesk.public.rate-limit.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class PublicRatesSecurity {
@@ -35,7 +38,9 @@ class PublicRatesSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain publicRatesChain(
-            HttpSecurity http, @Value("${opsdesk.exchange.public.allowed-origins:}") String allowedOrigins)
+            HttpSecurity http,
+            @Value("${opsdesk.exchange.public.allowed-origins:}") String allowedOrigins,
+            AddressRateLimiter rateLimiter)
             throws Exception {
         return http.securityMatcher(PublicRatesController.PATHS.toArray(String[]::new))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -48,7 +53,12 @@ class PublicRatesSecurity {
                         .permitAll()
                         .anyRequest()
                         .denyAll())
+                // CORS first, so that an allowed origin's page can read a 429 too
                 .addFilterBefore(cors(origins(allowedOrigins)), HeaderWriterFilter.class)
+                .addFilterBefore(
+                        new AddressRateLimitFilter(rateLimiter, request -> request.getRequestURI()
+                                .equals(request.getContextPath() + PublicRatesController.JSON_PATH)),
+                        HeaderWriterFilter.class)
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(AbstractHttpConfigurer::disable)

@@ -31,4 +31,14 @@ public record PairRate(
     public boolean stale() {
         return quotability == Quotability.STALE;
     }
+
+    /** The currencies of these pairs, by code: what a form offers for an amount. */
+    public static java.util.SortedSet<String> currenciesOf(java.util.List<PairRate> pairs) {
+        var currencies = new java.util.TreeSet<String>();
+        pairs.forEach(pair -> {
+            currencies.add(pair.base());
+            currencies.add(pair.quote());
+        });
+        return currencies;
+    }
 }

@@ -3,7 +3,7 @@ package org.opsdesk.portal.site;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import org.opsdesk.portal.account.PortalSettings;
+import org.opsdesk.portal.PortalLook;
 import org.opsdesk.portal.signin.SignedInClient;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,15 +37,15 @@ class PortalPageModel {
             new String[] {"pt-BR", "Português (Brasil)"},
             new String[] {"nl", "Nederlands"});
 
-    private final PortalSettings settings;
+    private final PortalLook look;
 
-    PortalPageModel(PortalSettings settings) {
-        this.settings = settings;
+    PortalPageModel(PortalLook look) {
+        this.look = look;
     }
 
     @ModelAttribute("office")
     Office office() {
-        return new Office(settings.name(), ThemeController.safeLogo(settings.logoUrl()));
+        return new Office(look.officeName(), look.logoUrl());
     }
 
     @ModelAttribute("signedIn")

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ThemeController {
 
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
-    private static final Pattern LOGO = Pattern.compile("(/[^\\s\"'<>]*|data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+)");
 
     private final PortalSettings settings;
 
@@ -44,13 +43,5 @@ class ThemeController {
 
     static String color(String configured, String fallback) {
         return HEX.matcher(configured).matches() ? configured : fallback;
-    }
-
-    /**
-     * The logo's address when it is one the pages' security policy lets load: a path on this site or an inline
-     * {@code data:} image; otherwise none (the office's name stands alone).
-     */
-    static String safeLogo(String configured) {
-        return LOGO.matcher(configured).matches() && !configured.startsWith("//") ? configured : "";
     }
 }

@@ -27,7 +27,8 @@ import org.opsdesk.support.AppProcess;
 /**
  * The packaged jar under benchmark, started through the tests' {@link AppProcess}: a copy of target/opsdesk.jar in
  * BENCH_DATA_DIR (a rebuild during the run cannot disturb it), a fresh embedded PostgreSQL there (or the external
- * database of {@link BenchDatabase}), the bench workflows, a bootstrap API key, no rate limit, 127.0.0.1 only.
+ * database of {@link BenchDatabase}), the bench workflows, a bootstrap API key, no rate limit (neither the API keys'
+ * nor the public endpoints'), 127.0.0.1 only.
  */
 public final class BenchApp {
 
@@ -103,6 +104,9 @@ public final class BenchApp {
         env.put("OPSDESK_METRICS_SCRAPE_TOKEN", scrapeToken); // /actuator/prometheus answers only with it
         env.put("OPSDESK_DEMO", "false");
         env.put("OPSDESK_API_RATE_LIMIT_PER_SECOND", "1000000"); // measure the engine, not the limiter
+        // the public rate files' one client sends thousands of requests a second from 127.0.0.1
+        env.put("OPSDESK_PUBLIC_RATE_LIMIT_PER_SECOND", "1000000");
+        env.put("OPSDESK_PUBLIC_RATE_LIMIT_BURST", "1000000");
         env.put("OPSDESK_ADMIN_PASSWORD", "bench-" + HexFormat.of().formatHex(random(12)));
         env.putAll(extraEnv);
         log("starting the app (data in " + ROOT.relativize(DATA) + ", log " + ROOT.relativize(logFile)
