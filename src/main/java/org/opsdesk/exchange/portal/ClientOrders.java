@@ -3,8 +3,8 @@ package org.opsdesk.exchange.portal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.orders.ExchangeOrder;
 import org.opsdesk.exchange.orders.OrderConflict;
 import org.opsdesk.exchange.orders.Orders;
@@ -53,9 +53,10 @@ class ClientOrders {
 
     /**
      * An order in the client's list: its operation (stage, reference, when placed) and what the client pays now —
-     * the order's own amount, which a rate change recomputes, not the operation's, which stays as placed.
+     * the order's own amount, which a rate change recomputes, not the operation's, which stays as placed (that one
+     * only for an {@code exchange_order} opened without the desk, which has no order details).
      */
-    record Listed(OperationSnapshot operation, Money pay) {}
+    record Listed(OperationSnapshot operation, @Nullable Money pay) {}
 
     /** The client's orders, newest first (the latest 100). */
     @Transactional(readOnly = true)
@@ -70,7 +71,7 @@ class ClientOrders {
                         operation,
                         details.containsKey(operation.id())
                                 ? details.get(operation.id()).pay()
-                                : Objects.requireNonNull(operation.amount())))
+                                : operation.amount()))
                 .toList();
     }
 
