@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangeDesk;
 import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.portal.PortalClient;
@@ -16,6 +17,7 @@ import org.opsdesk.portal.VerifiedPerson;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.DemoMode;
 import org.opsdesk.shared.FirstStartCredentials;
+import org.opsdesk.shared.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are (ADR 0020): one completed on a manual pair (the cashier confirmed the payment, released the payout and
  * confirmed completion), one expired by its timer, and one awaiting payment now. Her password is generated and
  * written once to the first-start credentials file beside the operators'; the log says where, and where to sign in.
- * A client with her email address already registered (a restart, or another instance) is left alone.
+ * A client with her email address already registered (a restart, or another instance) is left alone; a desk that
+ * cannot take her orders (configured otherwise than the demo's) keeps nothing of her and says so in the log.
  */
 @Component
 @Order(30)
@@ -78,8 +81,15 @@ class DemoPortalClient implements ApplicationRunner {
             throw new IllegalStateException("demo mode without the demo clock: " + clock.getClass());
         }
         String password = FirstStartCredentials.generatedPassword();
-        // her whole past in one transaction: the timer worker never sees an order of hers due but not yet expired
-        var created = transactions.execute(status -> create(demoClock, password));
+        @Nullable Created created;
+        try {
+            // her whole past in one transaction: the timer worker never sees an order of hers due but not yet expired
+            created = transactions.execute(status -> create(demoClock, password));
+        } catch (ProblemException | IllegalStateException refused) {
+            // a desk configured otherwise than the demo's (no GBP/PLN, say): nothing of her is kept, and the app runs
+            LOG.warn("The demo portal client was not created: the desk refused her orders ({})", refused.getMessage());
+            return;
+        }
         if (created == null) {
             LOG.info("The demo portal client {} was enrolled by another instance", EMAIL);
             return;
@@ -100,15 +110,25 @@ class DemoPortalClient implements ApplicationRunner {
 
     private record Created(PortalClient client, int orders) {}
 
-    private Created create(DemoClock demoClock, String password) {
+    private @Nullable Created create(DemoClock demoClock, String password) {
         Instant now = demoClock.realNow();
         Instant enrolled = now.minus(ENROLLED);
         var client = demoClock.at(enrolled, () -> clients.enrolVerified(anna(password)));
         if (client.isEmpty()) {
             return null;
         }
+        verify(demoClock, client.get(), enrolled);
         String subject = client.get().subject();
-        UUID kyc = client.get().kycOperationId();
+        completedOrder(demoClock, subject, now.minus(Duration.ofDays(5)));
+        expiredOrder(demoClock, subject, now.minus(Duration.ofDays(2)));
+        // paid in euros (a day's window in the demo desk, and an EPC QR code on its page): awaiting payment now
+        desk.placePortalOrder(subject, "EUR", "PLN", "sell", "300.00", "EUR");
+        return new Created(client.get(), 3);
+    }
+
+    /** The compliance officer takes her verification and approves it within the hour. */
+    private void verify(DemoClock demoClock, PortalClient client, Instant enrolled) {
+        UUID kyc = client.kycOperationId();
         if (kyc == null) {
             throw new IllegalStateException("the demo client was not handed to compliance");
         }
@@ -118,29 +138,24 @@ class DemoPortalClient implements ApplicationRunner {
                 enrolled.plus(Duration.ofMinutes(55)),
                 () -> commands.transition(
                         kyc, "verified", "PESEL, ID card and address checked", null, null, compliance));
+    }
 
-        // GBP/PLN is worked by hand: the cashier confirms the payment, releases the payout and the completion
-        Instant paid = now.minus(Duration.ofDays(5));
-        UUID completed =
-                demoClock.at(paid, () -> desk.placePortalOrder(subject, "GBP", "PLN", "sell", "400.00", "GBP"));
-        Actor cashier = DemoDesk.CASHIER;
-        demoClock.at(paid.plus(Duration.ofMinutes(9)), () -> commands.claim(completed, null, cashier));
-        move(demoClock, completed, "funds_received", "GBP 400.00 on the mBank statement", paid.plusSeconds(600));
-        move(demoClock, completed, "payout_pending", "payout released from mBank PLN", paid.plusSeconds(1500));
-        move(demoClock, completed, "completed", "payout booked by mBank", paid.plus(Duration.ofHours(2)));
+    /** GBP/PLN is worked by hand: the cashier confirms the payment, releases the payout and confirms completion. */
+    private void completedOrder(DemoClock demoClock, String subject, Instant placed) {
+        UUID order = demoClock.at(placed, () -> desk.placePortalOrder(subject, "GBP", "PLN", "sell", "400.00", "GBP"));
+        demoClock.at(placed.plus(Duration.ofMinutes(9)), () -> commands.claim(order, null, DemoDesk.CASHIER));
+        move(demoClock, order, "funds_received", "GBP 400.00 on the office's statement", placed.plusSeconds(600));
+        move(demoClock, order, "payout_pending", "payout of PLN released", placed.plusSeconds(1500));
+        move(demoClock, order, "completed", "payout booked by the bank", placed.plus(Duration.ofHours(2)));
+    }
 
-        // paid in złoty (a 15-minute window) but never paid: the timer expired it at its deadline
-        Instant forgotten = now.minus(Duration.ofDays(2));
-        UUID expired =
-                demoClock.at(forgotten, () -> desk.placePortalOrder(subject, "EUR", "PLN", "buy", "250.00", "EUR"));
-        demoClock.at(forgotten.plus(Duration.ofMinutes(16)), () -> {
-            commands.fireTimer(expired);
-            return expired;
+    /** Paid in złoty (a 15-minute window) but never paid: its timer expired it at the deadline. */
+    private void expiredOrder(DemoClock demoClock, String subject, Instant placed) {
+        UUID order = demoClock.at(placed, () -> desk.placePortalOrder(subject, "EUR", "PLN", "buy", "250.00", "EUR"));
+        demoClock.at(placed.plus(Duration.ofMinutes(16)), () -> {
+            commands.fireTimer(order);
+            return order;
         });
-
-        // paid in euros (a day's window in the demo desk, and an EPC QR code on its page): awaiting payment now
-        desk.placePortalOrder(subject, "EUR", "PLN", "sell", "300.00", "EUR");
-        return new Created(client.get(), 3);
     }
 
     private void move(DemoClock demoClock, UUID order, String to, String reason, Instant at) {
