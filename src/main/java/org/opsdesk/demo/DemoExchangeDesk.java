@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The exchange desk of the demo, on its first start: PLN, EUR, USD, GBP and CHF enabled with limits and payment
- * windows; rates around the cross rates of the bundled ECB reference rates (13 April 2026) with a spread per pair
+ * windows (15 minutes, a day for euros); rates around the cross rates of the bundled ECB reference rates (13 April 2026) with a spread per pair
  * and each of the three modes; and two office accounts per currency, at two banks, so orders pair by bank. Through
  * {@link ExchangeDesk}, with its checks and change logs, once (a desk already configured is left alone).
  */
@@ -60,7 +60,7 @@ class DemoExchangeDesk implements ApplicationRunner {
         }
         for (String code : CURRENCIES) {
             boolean zloty = code.equals("PLN");
-            desk.enableCurrency(code, zloty ? "100.00" : "20.00", zloty ? "200000.00" : "50000.00", "PT15M", DEMO);
+            desk.enableCurrency(code, zloty ? "100.00" : "20.00", zloty ? "200000.00" : "50000.00", window(code), DEMO);
         }
         byte[] ecb = ecbFile();
         for (Pair pair : PAIRS) {
@@ -78,6 +78,14 @@ class DemoExchangeDesk implements ApplicationRunner {
                 CURRENCIES.size(),
                 PAIRS.size(),
                 n);
+    }
+
+    /**
+     * Fifteen minutes to pay, as the office's clients are told; euros a day, since a SEPA transfer from another
+     * bank may take that long (and the demo client's order awaiting payment in euros stays so on its first day).
+     */
+    private static String window(String currency) {
+        return currency.equals("EUR") ? "P1D" : "PT15M";
     }
 
     private static byte[] ecbFile() {

@@ -4,9 +4,10 @@
  * pending at every age — replayed through the published APIs of {@code operations} and {@code workflow} while the
  * application's clock reads the past on the seeding threads only (ADR 0020), so every history is genuine and chained;
  * and the exchange desk of the demo (currencies, ECB-based rates, office accounts) through {@code exchange}'s
- * {@code ExchangeDesk}.
+ * {@code ExchangeDesk}; and a portal client with her verification and orders, through {@code portal}'s
+ * {@code PortalClients} and the desk.
  */
-@ApplicationModule(allowedDependencies = {"shared", "operations", "workflow", "exchange"})
+@ApplicationModule(allowedDependencies = {"shared", "operations", "workflow", "exchange", "portal"})
 @NullMarked
 package org.opsdesk.demo;
 

@@ -1,6 +1,7 @@
 package org.opsdesk.platform;
 
 import java.nio.file.Path;
+import org.opsdesk.shared.FirstStartCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +19,9 @@ class StartupBanner {
     private final Path credentials;
 
     StartupBanner(@Value("${opsdesk.data-dir}") Path dataDirectory) {
-        // written by access at the first start; named here so that whoever started Opsdesk knows where to look
-        this.credentials = dataDirectory.toAbsolutePath().normalize().resolve("first-start-credentials.txt");
+        // written by access (and the demo) at the first start; named here so that whoever started Opsdesk knows where
+        // to look
+        this.credentials = dataDirectory.toAbsolutePath().normalize().resolve(FirstStartCredentials.FILE_NAME);
     }
 
     @EventListener
@@ -32,6 +34,8 @@ class StartupBanner {
                       Opsdesk is up: {}
                         Console    {}/login  (admin, or a demo operator, with the password generated at the first
                                    start into {}, or OPSDESK_ADMIN_PASSWORD)
+                        Portal     {}/portal/sign-in  (clients; in demo mode the demo client, whose password is
+                                   in that file too)
                         REST API   {}/api/v1  (Authorization: Bearer <api key>: the demo key in that file, or
                                    the key given in OPSDESK_BOOTSTRAP_API_KEY)
                         API docs   {}/swagger-ui.html
@@ -40,6 +44,7 @@ class StartupBanner {
                     base,
                     base,
                     credentials,
+                    base,
                     base,
                     base,
                     base);

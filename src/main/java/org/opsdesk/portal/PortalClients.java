@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opsdesk.portal.account.Account;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.portal.account.PortalSettings;
+import org.opsdesk.portal.registration.VerifiedEnrolment;
 import org.opsdesk.portal.signin.SignedInClient;
 import org.opsdesk.portal.verification.KycHandOff;
 import org.opsdesk.shared.Currencies;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (with language, payout accounts and KYC state), and whether they may order an amount. A client may order once
  * their identity verification succeeded; before that, with email and phone verified and the verification pending,
  * only up to {@code opsdesk.portal.orders-before-kyc-up-to} (an amount in {@code
- * opsdesk.portal.orders-before-kyc-currency}; 0 by default, so nothing).
+ * opsdesk.portal.orders-before-kyc-currency}; 0 by default, so nothing). And, for a trusted process of the
+ * application (the demo's first start), enrolling a person whose contacts it vouches for.
  */
 @Service
 public class PortalClients {
@@ -27,12 +29,40 @@ public class PortalClients {
     private final KycHandOff kyc;
     private final Currencies currencies;
     private final PortalSettings settings;
+    private final VerifiedEnrolment enrolment;
 
-    PortalClients(AccountStore accounts, KycHandOff kyc, Currencies currencies, PortalSettings settings) {
+    PortalClients(
+            AccountStore accounts,
+            KycHandOff kyc,
+            Currencies currencies,
+            PortalSettings settings,
+            VerifiedEnrolment enrolment) {
         this.accounts = accounts;
         this.kyc = kyc;
         this.currencies = currencies;
         this.settings = settings;
+        this.enrolment = enrolment;
+    }
+
+    /** Whether a client registered with this email address (in any case). */
+    @Transactional(readOnly = true)
+    public boolean registered(String email) {
+        return accounts.emailTaken(email);
+    }
+
+    /**
+     * Enrols a person as registering and verifying through the portal's pages would, without the email link and
+     * the texted code: their data checked as the registration form checks it, the client stored with both contacts
+     * verified, the consents they gave recorded in the client directory and a {@code kyc_verification} operation
+     * opened for compliance (in {@code manual_review}). For trusted processes of the application only — the
+     * demo's first start; nothing a request sends reaches it. Dated by the application's clock.
+     *
+     * @return the client; empty when the email address is registered already (nothing is stored then)
+     * @throws IllegalArgumentException naming the fields that fail the registration checks
+     */
+    @Transactional
+    public Optional<PortalClient> enrolVerified(VerifiedPerson person) {
+        return enrolment.enrol(person).map(this::client);
     }
 
     /** The client signed in to the portal on the current request; empty outside the portal or when signed out. */

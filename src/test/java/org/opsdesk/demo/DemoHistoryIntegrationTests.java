@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.opsdesk.portal.PortalVisitor;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.AppProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The demo as `mvn spring-boot:run` starts it on an empty database (a process of its own, demo mode on): 30 days of
- * past activity that fill every figure of the dashboard, each seeded operation's history chain valid, and a restart
- * on the same data that seeds nothing more.
+ * past activity that fill every figure of the dashboard, each seeded operation's history chain valid, a demo portal
+ * client who signs in with the credentials written once and finds her orders, and a restart on the same data that
+ * seeds nothing more.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,6 +36,9 @@ class DemoHistoryIntegrationTests {
     private static final Pattern DEMO_KEY =
             Pattern.compile("demo API key \\(all permissions[^)]*\\): (opk_[A-Za-z0-9_-]+)");
     private static final Pattern LOADED = Pattern.compile("Loaded (\\d+) demo operations .* in (\\d+) ms");
+    private static final Pattern PORTAL_CLIENT =
+            Pattern.compile("demo portal client \\(sign in at (\\S+)\\): (\\S+) password: (\\S+)");
+    private static final String PORTAL_CLIENT_CREATED = "Created the demo portal client";
 
     @TempDir
     static Path temp;
@@ -56,7 +61,7 @@ class DemoHistoryIntegrationTests {
         var loaded = LOADED.matcher(app.log());
         assertThat(loaded.find()).as("the demo loaded").isTrue();
         System.out.println("Demo seeding: " + loaded.group(1) + " operations in " + loaded.group(2) + " ms");
-        var demoKey = DEMO_KEY.matcher(Files.readString(temp.resolve("data").resolve("first-start-credentials.txt")));
+        var demoKey = DEMO_KEY.matcher(credentialsFile());
         assertThat(demoKey.find()).isTrue();
         key = demoKey.group(1);
         api = new ApiClient(app.baseUrl(), key);
@@ -195,16 +200,101 @@ class DemoHistoryIntegrationTests {
     }
 
     @Test
+    @Order(2)
+    void theDemoPortalClientSignsInWithTheCredentialsWrittenOnceAndFindsHerOrdersInPolish() throws Exception {
+        var credentials = PORTAL_CLIENT.matcher(credentialsFile());
+        assertThat(credentials.find())
+                .as("the demo portal client's credentials")
+                .isTrue();
+        String signIn = credentials.group(1);
+        String email = credentials.group(2);
+        String password = credentials.group(3);
+        assertThat(signIn).isEqualTo("http://localhost:" + app.port() + "/portal/sign-in");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(app.log())
+                .contains(PORTAL_CLIENT_CREATED + " " + email + " with 3 orders: sign in at " + signIn)
+                .doesNotContain(password);
+
+        var portal = signedInToThePortal(email, password);
+        assertThat(portal.get("/portal/home").html().getElementById("kyc-state").text())
+                .isEqualTo("Zweryfikowana");
+        var orders = portal.get("/portal/orders").html().select("#orders tbody tr");
+        assertThat(orders).hasSize(3);
+        assertThat(orders.eachText())
+                .anyMatch(row -> row.contains("Oczekuje na Twoją wpłatę") && row.contains("300.00 EUR"))
+                .anyMatch(row -> row.contains("Wygasłe"))
+                .anyMatch(row -> row.contains("Zakończone") && row.contains("400.00 GBP"));
+
+        String subject = null;
+        for (var row : orders) {
+            String id = row.selectFirst("a").attr("href").replace("/portal/orders/", "");
+            subject = api.get("/api/v1/operations/" + id).json().get("subject").asString();
+            String moves = movesOf(id);
+            if (row.text().contains("Zakończone")) {
+                assertThat(moves)
+                        .contains("funds_received by cashier", "payout_pending by cashier")
+                        .contains("completed by cashier");
+            } else if (row.text().contains("Wygasłe")) {
+                assertThat(moves).contains("expired by timer");
+            } else {
+                assertThat(moves).isEqualTo("awaiting_payment by portal");
+            }
+        }
+        var verifications = api.get("/api/v1/operations?type=kyc_verification&subject=" + subject)
+                .json()
+                .get("items");
+        assertThat(verifications).hasSize(1);
+        assertThat(movesOf(verifications.get(0).get("id").asString()))
+                .isEqualTo("submitted by portal, manual_review by portal, verified by compliance");
+    }
+
+    @Test
     @Order(3)
-    void aRestartOnTheSameDataSeedsNothingMore() throws InterruptedException {
+    void aRestartOnTheSameDataSeedsNothingMore() throws Exception {
         Map<String, Long> before = seededVersions();
+        String credentials = credentialsFile();
         app.close();
         app = AppProcess.start(environment, temp.resolve("second.log"));
         api = new ApiClient(app.baseUrl(), key);
         assertThat(LOADED.matcher(app.log()).find()).as("demo loaded again").isFalse();
+        assertThat(app.log()).as("demo portal client created again").doesNotContain(PORTAL_CLIENT_CREATED);
+        assertThat(credentialsFile()).as("credentials written again").isEqualTo(credentials);
         assertThat(seededVersions())
-                .as("operations and their versions after the restart")
+                .as("operations and their versions after the restart (a second client would add a verification)")
                 .isEqualTo(before);
+        var client = PORTAL_CLIENT.matcher(credentials);
+        assertThat(client.find()).isTrue();
+        assertThat(signedInToThePortal(client.group(2), client.group(3))
+                        .get("/portal/orders")
+                        .html()
+                        .select("#orders tbody tr"))
+                .hasSize(3);
+    }
+
+    private String credentialsFile() throws java.io.IOException {
+        return Files.readString(temp.resolve("data").resolve("first-start-credentials.txt"));
+    }
+
+    /** A Polish browser signed in to the portal. */
+    private PortalVisitor signedInToThePortal(String email, String password) {
+        var portal = new PortalVisitor(app.port(), "198.51.100.20").header("Accept-Language", "pl");
+        portal.get("/portal/sign-in");
+        var signedIn = portal.post("/portal/sign-in", "email", email, "password", password);
+        assertThat(signedIn.location()).as("signed in").isEqualTo("/portal/home");
+        return portal;
+    }
+
+    /** The operation's moves, oldest first: "stage by actor", joined by ", ". */
+    private String movesOf(String operation) {
+        var moves = new java.util.ArrayList<String>();
+        for (JsonNode entry :
+                api.get("/api/v1/operations/" + operation + "/history").json().get("items")) {
+            if (entry.get("from").isNull() || !entry.get("from").equals(entry.get("to"))) {
+                moves.add(entry.get("to").get("stage").asString() + " by "
+                        + entry.get("actor").get("id").asString());
+            }
+        }
+        return String.join(", ", moves);
     }
 
     /** Every operation's id and version (which every change to it raises), over all types. */

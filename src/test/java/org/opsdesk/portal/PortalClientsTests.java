@@ -32,7 +32,7 @@ class PortalClientsTests {
                 new BigDecimal(amount),
                 "PLN",
                 Duration.ofMinutes(30));
-        return new PortalClients(null, null, null, settings);
+        return new PortalClients(null, null, null, settings, null);
     }
 
     private static PortalClient client(KycState kyc, boolean contactsVerified) {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opsdesk.exchange.accounts.TestIbans;
 import org.opsdesk.notifications.channels.GatewayServer;
 import org.opsdesk.support.browser.BrowserTest;
 
@@ -49,20 +48,7 @@ class PortalOrdersBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void aVerifiedClientQuotesEurosAcceptsAndPaysByTheDetailsShownWhileAnotherClientGets404() throws Exception {
-        assertThat(api().put("/api/v1/exchange/currencies/EUR", "{\"enabled\":true,\"paymentWindow\":\"PT30M\"}")
-                        .status())
-                .isEqualTo(200);
-        assertThat(api().put("/api/v1/exchange/currencies/PLN", "{\"enabled\":true}")
-                        .status())
-                .isEqualTo(200);
-        assertThat(api().put("/api/v1/exchange/rates/EUR/PLN", "{\"buy\":\"4.2000\",\"sell\":\"4.3000\"}")
-                        .status())
-                .isEqualTo(200);
-        var account = api().post(
-                        "/api/v1/exchange/bank-accounts",
-                        "{\"bankName\":\"PKO BP\",\"iban\":\"" + TestIbans.polish(TestIbans.PKO)
-                                + "\",\"currency\":\"EUR\",\"purpose\":\"both\"}");
-        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        EuroZlotyDesk.open(api());
         var first = VerifiedClients.approved(port, smtp, gateway, jdbc, api());
         var second = VerifiedClients.approved(port, smtp, gateway, jdbc, api());
 

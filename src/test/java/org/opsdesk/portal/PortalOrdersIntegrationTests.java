@@ -23,7 +23,8 @@ import org.opsdesk.support.IntegrationTest;
  * quotes EUR/PLN and accepts at the locked rate, even after the desk's rate moved; expired, used and other clients'
  * quotes and orders are refused (another's answers 404); ordering waits for the identity check; the quote form
  * refuses bad input beside the field, never with a 5xx and storing nothing; a client cancels an unpaid order and
- * sees only the stages of its history.
+ * sees only the stages of its history; after the desk changed an order's rate, "My orders" shows what the client pays
+ * now.
  */
 class PortalOrdersIntegrationTests extends IntegrationTest {
 
@@ -111,6 +112,45 @@ class PortalOrdersIntegrationTests extends IntegrationTest {
         assertThat(page.html().select("#history li").text()).contains("Awaiting your payment");
         assertThat(browser.get("/portal/orders").html().select("#orders").text())
                 .contains(order.get("paymentReference").asString().substring(0, 4));
+    }
+
+    @Test
+    void myOrdersShowsWhatTheClientPaysAfterTheDeskChangedTheRate() {
+        var browser = approved.browser();
+        // the client sells euros for 420.00 PLN they typed: what they pay follows the rate
+        var accepted =
+                browser.post("/portal/exchange/accept", "quoteId", quoteId(quote(browser, "sell", "420.00", "PLN")));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
+        String id = accepted.location()
+                .substring("/portal/orders/".length(), accepted.location().indexOf('?'));
+        String row = "#orders a[href='/portal/orders/" + id + "']";
+        assertThat(browser.get("/portal/orders")
+                        .html()
+                        .selectFirst(row)
+                        .closest("tr")
+                        .text())
+                .contains("100.00 EUR");
+
+        var changed = api().post(
+                        "/api/v1/exchange/orders/" + id + "/rate",
+                        "{\"rate\":\"4.2100\",\"reason\":\"Rate agreed with the client by phone\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        // 420.00 / 4.2100 = 99.7624 EUR, rounded up in the office's favour
+        assertThat(changed.json().get("pay").get("value").asString()).isEqualTo("99.77");
+        assertThat(browser.get("/portal/orders/" + id)
+                        .html()
+                        .select("#transfer-amount")
+                        .text())
+                .isEqualTo("99.77 EUR");
+        assertThat(browser.get("/portal/orders")
+                        .html()
+                        .selectFirst(row)
+                        .closest("tr")
+                        .text())
+                .as("the list shows what the client pays now, as the order's page does")
+                .contains("99.77 EUR")
+                .doesNotContain("100.00 EUR");
     }
 
     @Test

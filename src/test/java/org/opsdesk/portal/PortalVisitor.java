@@ -23,7 +23,7 @@ import org.jsoup.nodes.Document;
  * A browser as far as the portal cares: cookies kept, redirects not followed, forms sent with the CSRF token of the
  * last page, a client address given as a proxy would, and a language preference.
  */
-final class PortalVisitor {
+public final class PortalVisitor {
 
     static final String PORTAL_COOKIE = "OPSDESK_PORTAL";
     static final String CONSOLE_COOKIE = "OPSDESK_SESSION";
@@ -35,7 +35,7 @@ final class PortalVisitor {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf;
 
-    PortalVisitor(int port, String ip) {
+    public PortalVisitor(int port, String ip) {
         this.base = "http://127.0.0.1:" + port;
         this.ip = ip;
         this.http = HttpClient.newBuilder()
@@ -46,13 +46,13 @@ final class PortalVisitor {
         headers.put("Accept-Language", "en");
     }
 
-    record Page(int status, Map<String, List<String>> headers, String body) {
+    public record Page(int status, Map<String, List<String>> headers, String body) {
         String header(String name) {
             var values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : String.join(",", values);
         }
 
-        String location() {
+        public String location() {
             String location = header("location");
             if (location == null) {
                 return null;
@@ -61,7 +61,7 @@ final class PortalVisitor {
             return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         }
 
-        Document html() {
+        public Document html() {
             return Jsoup.parse(body);
         }
 
@@ -76,17 +76,17 @@ final class PortalVisitor {
         }
     }
 
-    PortalVisitor header(String name, String value) {
+    public PortalVisitor header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return remember(send(request(path).GET()));
     }
 
     /** Posts the fields (name, value, name, value...) with the last page's CSRF token. */
-    Page post(String path, String... fields) {
+    public Page post(String path, String... fields) {
         var all = new ArrayList<>(List.of(fields));
         if (csrf != null) {
             all.add("_csrf");

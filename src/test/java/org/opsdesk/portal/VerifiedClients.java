@@ -36,8 +36,15 @@ final class VerifiedClients {
 
     /** A client whose identity compliance has still to check. */
     static Client pending(int port, GreenMailExtension smtp, GatewayServer gateway, JdbcClient jdbc) throws Exception {
+        return pending(port, smtp, gateway, jdbc, "en");
+    }
+
+    /** A client who registered in this language (their portal and messages are in it), not yet checked. */
+    static Client pending(int port, GreenMailExtension smtp, GatewayServer gateway, JdbcClient jdbc, String language)
+            throws Exception {
         var form = Registrations.person();
-        var browser = new PortalVisitor(port, "198.51.100." + (1 + ADDRESSES.incrementAndGet() % 250));
+        var browser = new PortalVisitor(port, "198.51.100." + (1 + ADDRESSES.incrementAndGet() % 250))
+                .header("Accept-Language", language);
         registerWithEmailVerified(browser, smtp, form);
         gateway.received.clear();
         browser.get("/portal/verify-phone");
@@ -56,7 +63,14 @@ final class VerifiedClients {
     /** A client whose identity compliance approved. */
     static Client approved(int port, GreenMailExtension smtp, GatewayServer gateway, JdbcClient jdbc, ApiClient api)
             throws Exception {
-        Client client = pending(port, smtp, gateway, jdbc);
+        return approved(port, smtp, gateway, jdbc, api, "en");
+    }
+
+    /** A client who registered in this language and whose identity compliance approved. */
+    static Client approved(
+            int port, GreenMailExtension smtp, GatewayServer gateway, JdbcClient jdbc, ApiClient api, String language)
+            throws Exception {
+        Client client = pending(port, smtp, gateway, jdbc, language);
         var approved =
                 api.post("/api/v1/operations/" + client.kycOperation() + "/transitions", "{\"to\":\"verified\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);

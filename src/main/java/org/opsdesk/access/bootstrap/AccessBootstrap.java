@@ -1,11 +1,9 @@
 package org.opsdesk.access.bootstrap;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +14,7 @@ import org.opsdesk.access.operators.OperatorStore;
 import org.opsdesk.access.operators.PasswordPolicy;
 import org.opsdesk.access.roles.BuiltInRoles;
 import org.opsdesk.shared.DemoMode;
+import org.opsdesk.shared.FirstStartCredentials;
 import org.opsdesk.shared.Permissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +128,7 @@ class AccessBootstrap implements ApplicationRunner {
         if (!none) {
             return;
         }
-        String password = adminPassword != null ? adminPassword : generatedPassword();
+        String password = adminPassword != null ? adminPassword : FirstStartCredentials.generatedPassword();
         if (DemoMode.isOn(environment)) {
             createDemoOperators(generated);
         }
@@ -158,7 +157,7 @@ class AccessBootstrap implements ApplicationRunner {
 
     /** One operator per desk role, so the console can be tried as each of them; one shared password. */
     private void createDemoOperators(List<String> generated) {
-        String password = generatedPassword();
+        String password = FirstStartCredentials.generatedPassword();
         // one hash for all: they share the password anyway, and argon2id costs a noticeable moment each
         String hash = passwords.encode(password);
         var now = clock.instant();
@@ -212,12 +211,6 @@ class AccessBootstrap implements ApplicationRunner {
             generated.add("demo API key (all permissions; send it as 'Authorization: Bearer <key>'): " + secret);
             log.info("Created the demo API key (all permissions)");
         }
-    }
-
-    private static String generatedPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

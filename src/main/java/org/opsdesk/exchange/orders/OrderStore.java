@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.quotes.Pricing.Fixed;
 import org.opsdesk.exchange.quotes.Side;
@@ -75,6 +78,19 @@ class OrderStore {
                 .param(id)
                 .query(this::map)
                 .optional();
+    }
+
+    /** The orders of these operations (those that are orders), by operation id. */
+    Map<UUID, ExchangeOrder> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("select * from exchange.order_detail where operation_id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(this::map)
+                .stream()
+                .collect(Collectors.toMap(ExchangeOrder::id, order -> order));
     }
 
     /** The order's row, locked until the transaction ends: rate changes of one order happen one after the other. */

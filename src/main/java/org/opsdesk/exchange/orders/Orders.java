@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -187,6 +189,11 @@ public class Orders {
     /** The order's details, for modules that already decided the reader may see the operation. */
     public Optional<ExchangeOrder> find(UUID id) {
         return store.find(id);
+    }
+
+    /** The details of these orders, by id, for modules that already decided the reader may see them. */
+    public Map<UUID, ExchangeOrder> findAll(Collection<UUID> ids) {
+        return store.findAll(ids);
     }
 
     /** What a rate change did: applied at once, or waiting for a second person. */

@@ -11,14 +11,15 @@ import org.opsdesk.shared.Permissions;
  * registration to compliance), holding only what ordering needs — {@code exchange:orders}, and seeing and cancelling
  * exchange orders — never the desk's other powers. Which orders it may touch is checked by subject before it acts.
  */
-final class ClientActor {
+public final class ClientActor {
 
     static final String TYPE = "exchange_order";
     static final String CANCELLED = "cancelled";
 
     private ClientActor() {}
 
-    static Actor of(PortalClient client) {
+    /** The portal acting for this client. */
+    public static Actor of(PortalClient client) {
         return new Actor(
                 Actor.Kind.SYSTEM,
                 "portal",

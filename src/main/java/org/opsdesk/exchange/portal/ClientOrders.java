@@ -2,7 +2,9 @@ package org.opsdesk.exchange.portal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.orders.ExchangeOrder;
 import org.opsdesk.exchange.orders.OrderConflict;
 import org.opsdesk.exchange.orders.Orders;
@@ -13,6 +15,7 @@ import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.portal.PortalClient;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Money;
 import org.opsdesk.shared.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +51,28 @@ class ClientOrders {
         this.commands = commands;
     }
 
+    /**
+     * An order in the client's list: its operation (stage, reference, when placed) and what the client pays now —
+     * the order's own amount, which a rate change recomputes, not the operation's, which stays as placed (that one
+     * only for an {@code exchange_order} opened without the desk, which has no order details).
+     */
+    record Listed(OperationSnapshot operation, @Nullable Money pay) {}
+
     /** The client's orders, newest first (the latest 100). */
     @Transactional(readOnly = true)
-    List<OperationSnapshot> list(PortalClient client) {
+    List<Listed> list(PortalClient client) {
         var filter = OperationFilter.ofSubject(ClientActor.TYPE, client.subject());
-        return queries.list(filter, null, LIST_LIMIT, ClientActor.of(client)).items();
+        List<OperationSnapshot> operations =
+                queries.list(filter, null, LIST_LIMIT, ClientActor.of(client)).items();
+        Map<UUID, ExchangeOrder> details =
+                orders.findAll(operations.stream().map(OperationSnapshot::id).toList());
+        return operations.stream()
+                .map(operation -> new Listed(
+                        operation,
+                        details.containsKey(operation.id())
+                                ? details.get(operation.id()).pay()
+                                : operation.amount()))
+                .toList();
     }
 
     /** The client's order. @throws NotFound for an unknown id or another client's order */
