@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.admin-password=integration-tests-admin-password",
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
+            "opsdesk.notifications.rules-dir=src/test/resources/notification-rules-it",
             "opsdesk.timers.poll-interval=PT0.2S",
             // the test clients stand in for a reverse proxy on this machine: they send each browser's address in
             // X-Forwarded-For, believed from loopback only (production trusts no proxy unless configured)

@@ -69,7 +69,7 @@ class RateChangeNotificationIntegrationTests extends IntegrationTest {
                         ORDERS + "/" + id + "/rate",
                         "{\"rate\":\"82.20\",\"reason\":\"Kurs poprawiony na tabelę z 11:00\"}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        String reference = changed.json().get("paymentReference").asString();
+        String reference = changed.json().get("paymentReference").asString().replaceAll("(.{4})(?!$)", "$1 ");
 
         var mail = Mailbox.await(smtp, address, m -> Mailbox.subject(m).startsWith("Zmienił się kurs"));
         String text = Mailbox.alternatives(mail)[0];
