@@ -230,6 +230,17 @@ public abstract class IntegrationTest {
         return api().post("/api/v1/operations/" + id + "/transitions", body);
     }
 
+    /** Merges {@code attributesJson} (a JSON object) into the operation's attributes, as an integrator's PATCH does. */
+    protected ApiClient.Response editAttributes(String id, String attributesJson) {
+        return api().send(
+                        "PATCH",
+                        "/api/v1/operations/" + id,
+                        ("{\"attributes\":" + attributesJson + ",\"reason\":\"triage\"}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "Content-Type",
+                        "application/merge-patch+json");
+    }
+
     private static Path temporaryDataDirectory() {
         try {
             return Files.createTempDirectory("opsdesk-it-");

@@ -310,14 +310,14 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         var before =
                 api().get("/api/v1/operations/" + id + "/notifications/offers").json();
         assertThat(before.get("items")).as("nothing edited yet").isEmpty();
-        assertThat(edit(id, "{\"note\":\"x\"}").status()).isEqualTo(200);
+        assertThat(editAttributes(id, "{\"note\":\"x\"}").status()).isEqualTo(200);
         assertThat(api().get("/api/v1/operations/" + id + "/notifications/offers")
                         .json()
                         .get("items"))
                 .as("an edit of another attribute")
                 .isEmpty();
 
-        assertThat(edit(id, "{\"priority\":\"high\"}").status()).isEqualTo(200);
+        assertThat(editAttributes(id, "{\"priority\":\"high\"}").status()).isEqualTo(200);
 
         var offers =
                 api().get("/api/v1/operations/" + id + "/notifications/offers").json();
@@ -339,7 +339,7 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("type").asString()).endsWith("notification-already-sent");
 
-        assertThat(edit(id, "{\"priority\":\"low\"}").status()).isEqualTo(200);
+        assertThat(editAttributes(id, "{\"priority\":\"low\"}").status()).isEqualTo(200);
         var outdated = send(
                 api(),
                 id,
@@ -357,16 +357,6 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         var unavailable = send(api(), id, Map.of("ruleId", rule));
         assertThat(unavailable.status()).isEqualTo(409);
         assertThat(unavailable.json().get("type").asString()).endsWith("notification-unavailable");
-    }
-
-    private ApiClient.Response edit(String id, String attributes) {
-        return api().send(
-                        "PATCH",
-                        "/api/v1/operations/" + id,
-                        ("{\"attributes\":" + attributes + ",\"reason\":\"triage\"}")
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        "Content-Type",
-                        "application/merge-patch+json");
     }
 
     private String consentingClient(String locale, String address) {

@@ -112,12 +112,7 @@ class SchedulerIsolationIntegrationTests extends IntegrationTest {
                 .single();
         try {
             String id = create(Operations.withdrawal()).get("id").asString();
-            var edited = api().send(
-                            "PATCH",
-                            "/api/v1/operations/" + id,
-                            "{\"attributes\":{\"note\":\"checked\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            "Content-Type",
-                            "application/merge-patch+json");
+            var edited = editAttributes(id, "{\"note\":\"checked\"}");
             assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
