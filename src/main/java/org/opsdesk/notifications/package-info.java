@@ -6,7 +6,8 @@
  * sender and channel, endpoint health), {@code channels} (the email, SMS and push senders and channels), {@code
  * manual} (offering and sending manual notifications, API and operation-page panel), and the delivery engine
  * ({@code delivery}) that every channel plugs into through one {@code MessageChannel} interface: one delivery per
- * (event, channel, recipient) created from {@code operations.StatusChanged} in the outbox relay's transaction,
+ * (event, channel, recipient) created from {@code operations.StatusChanged} and {@code operations.AttributesChanged}
+ * in the outbox relay's transaction,
  * claimed by workers with {@code FOR UPDATE SKIP LOCKED} and a lease, sent, logged per attempt and retried on a
  * schedule — for webhooks and for the email, SMS and push messages the automatic notification rules ({@code rules})
  * plan, rendered once
@@ -30,7 +31,7 @@
  *
  * <p>Publishes {@link org.opsdesk.notifications.TransactionalMessages}: one email or SMS sent at once through the
  * same sender and gateway, for a person who asked for it (the portal's verification link and code). Reads the workflows in force, the {@code StatusChanged}
- * event and the {@code OperationQueries} facade of {@code operations}, the {@code clients} directory, and the operator
+ * and {@code AttributesChanged} events and the {@code OperationQueries} facade of {@code operations}, the {@code clients} directory, and the operator
  * directory of {@code access} and its {@code SignInLocked} event, which {@code security} emails to the security
  * alert mailbox ({@code opsdesk.notifications.security-alerts}, by default the alert mailbox), once per account,
  * address and lock.

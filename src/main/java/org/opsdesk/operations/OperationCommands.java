@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates operations, moves them between stages and records everything that happens to them. Each change runs
  * in one transaction: lock the row, let the workflow decide, write the row, append the chained history entry and
- * the outbox event. Callers see only operations of types they may view; others are "not found". Reading is
+ * the outbox event (a {@link StatusChanged}, or an {@link AttributesChanged} for an edit). Callers see only operations of types they may view; others are "not found". Reading is
  * {@link OperationQueries}.
  */
 @Service
@@ -212,7 +212,10 @@ public class OperationCommands {
         return change.entry();
     }
 
-    /** Replaces the attributes (the caller computes the merge); recorded with before and after. */
+    /**
+     * Replaces the attributes (the caller computes the merge); recorded with before and after, and announced by an
+     * {@link AttributesChanged} when a top-level value changed.
+     */
     @Transactional
     public OperationSnapshot editAttributes(
             UUID id,
@@ -220,13 +223,31 @@ public class OperationCommands {
             @Nullable String reason,
             @Nullable Long expectedVersion,
             Actor actor) {
+        return editAttributes(id, edit, reason, null, expectedVersion, actor);
+    }
+
+    /**
+     * As {@link #editAttributes(UUID, java.util.function.UnaryOperator, String, Long, Actor)}, with an internal
+     * {@code comment} kept in the history entry only: the {@code reason} goes out with the event (a client may read
+     * it), the comment never does.
+     */
+    @Transactional
+    public OperationSnapshot editAttributes(
+            UUID id,
+            java.util.function.UnaryOperator<String> edit,
+            @Nullable String reason,
+            @Nullable String comment,
+            @Nullable Long expectedVersion,
+            Actor actor) {
         FreeText.reason(reason);
+        FreeText.comment("comment", comment);
         Operation operation = lockVisible(id, actor, expectedVersion);
         require(actor, OperationPermissions.update(operation.snapshot().type()));
         var change = operation.editAttributes(
                 edit.apply(operation.snapshot().attributesJson()),
                 actor,
                 reason,
+                comment,
                 clock.instant(),
                 RequestIds.current());
         changes.apply(change);

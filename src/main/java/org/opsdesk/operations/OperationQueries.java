@@ -109,6 +109,17 @@ public class OperationQueries {
         return outbox.latest(id);
     }
 
+    /**
+     * The newest edit of the operation's attributes since it entered its current stage, as the {@link
+     * AttributesChanged} that announced it: what an attribute-change rule offers "now", beside {@link
+     * #lastStatusChange}. Empty when there was none in this stage (or the outbox no longer holds it).
+     */
+    @Transactional(readOnly = true)
+    public Optional<AttributesChanged> lastEditInStage(UUID id, Actor actor) {
+        get(id, actor);
+        return outbox.latestEditInStage(id);
+    }
+
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID id, Actor actor) {
         Operation operation = store.find(id)

@@ -24,7 +24,13 @@ public record StatusChanged(
         String actorName,
         @Nullable String reason,
         boolean override,
-        OperationSnapshot operation) {
+        OperationSnapshot operation)
+        implements OperationEvent {
 
     public static final String TYPE = "operation.status_changed";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
 }

@@ -1,6 +1,8 @@
 /**
  * Operations of every type with their one canonical status and stage, their append-only hash-chained history,
- * the transactional outbox of {@link org.opsdesk.operations.StatusChanged} events, assignment, and four-eyes
+ * the transactional outbox of {@link org.opsdesk.operations.StatusChanged} and {@link
+ * org.opsdesk.operations.AttributesChanged} events (both {@link org.opsdesk.operations.OperationEvent}s), assignment,
+ * and four-eyes
  * approval requests (which commit with the operation's row lock and history, docs/adr/0004). Publishes the
  * {@link org.opsdesk.operations.OperationCommands}, {@link org.opsdesk.operations.OperationQueries} and
  * {@link org.opsdesk.operations.Approvals} facades, the snapshot,

@@ -2,15 +2,20 @@ package org.opsdesk.notifications;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.AttributesChanged;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.CurrencyCode;
 import org.opsdesk.shared.Money;
 import org.opsdesk.workflow.Status;
 
-/** Builds {@link StatusChanged} events: {@code Changes.of("deposit").to("completed", SUCCESS).build()}. */
+/**
+ * Builds {@link StatusChanged} events, {@code Changes.of("deposit").to("completed", SUCCESS).build()}, and {@link
+ * AttributesChanged} ones, {@code Changes.of("exchange_order").attributes(after).edited("{\"rate\":\"4.1\"}")}.
+ */
 public final class Changes {
 
     private final String type;
@@ -77,8 +82,50 @@ public final class Changes {
     }
 
     public StatusChanged build() {
+        var snapshot = snapshot();
+        return new StatusChanged(
+                UUID.randomUUID(),
+                snapshot.updatedAt(),
+                fromStage,
+                fromStatus,
+                toStage,
+                toStatus,
+                "operator",
+                "op-1",
+                "Olga Operator",
+                reason,
+                false,
+                snapshot);
+    }
+
+    /**
+     * An edit of the attributes, in the {@code to} stage, that leaves them as {@link #attributes} says.
+     *
+     * @param previousJson the changed keys' values before (a JSON object): its keys are the keys that changed
+     */
+    public AttributesChanged edited(String previousJson) {
+        var changed = new java.util.TreeSet<String>();
+        tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(previousJson)
+                .propertyNames()
+                .forEach(changed::add);
+        var snapshot = snapshot();
+        return new AttributesChanged(
+                UUID.randomUUID(),
+                snapshot.updatedAt(),
+                "operator",
+                "op-1",
+                "Olga Operator",
+                reason,
+                List.copyOf(changed),
+                previousJson,
+                snapshot);
+    }
+
+    private OperationSnapshot snapshot() {
         Instant at = Instant.parse("2026-11-23T10:15:30Z");
-        var snapshot = new OperationSnapshot(
+        return new OperationSnapshot(
                 UUID.randomUUID(),
                 type,
                 1,
@@ -94,18 +141,5 @@ public final class Changes {
                 at,
                 at,
                 null);
-        return new StatusChanged(
-                UUID.randomUUID(),
-                at,
-                fromStage,
-                fromStatus,
-                toStage,
-                toStatus,
-                "operator",
-                "op-1",
-                "Olga Operator",
-                reason,
-                false,
-                snapshot);
     }
 }

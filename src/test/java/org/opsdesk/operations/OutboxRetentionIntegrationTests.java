@@ -13,8 +13,8 @@ import org.opsdesk.support.Operations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Relayed outbox events past the retention time are removed; each operation's newest event and younger events
- * stay, and the operation's current stage still offers its manual notifications.
+ * Relayed outbox events past the retention time are removed; each operation's newest event of each type (status
+ * change, attribute edit) and younger events stay, and the operation's current stage still offers its manual notifications.
  */
 class OutboxRetentionIntegrationTests extends IntegrationTest {
 
@@ -61,6 +61,43 @@ class OutboxRetentionIntegrationTests extends IntegrationTest {
         assertThat(retention.purgeRelayedBefore(cutoff))
                 .as("nothing more to remove")
                 .isZero();
+    }
+
+    @Test
+    void keepsTheNewestStatusChangeAndTheNewestAttributeEditOfEachOperation() {
+        String id = create(Operations.withdrawal()).get("id").asString();
+        transition(id, "under_review", null);
+        assertThat(editAttributes(id, "{\"note\":\"first\"}").status()).isEqualTo(200);
+        assertThat(editAttributes(id, "{\"note\":\"second\"}").status()).isEqualTo(200);
+        assertThat(editAttributes(id, "{\"note\":\"second\"}").status())
+                .isEqualTo(200); // changes no value: recorded, not announced
+        awaitRelayed(id);
+        clock().advance(Duration.ofSeconds(1));
+        Instant cutoff = clock().instant();
+
+        retention.purgeRelayedBefore(cutoff);
+
+        assertThat(jdbc.sql(
+                                """
+                                select event_type || ':' || coalesce(payload->>'toStage',
+                                  payload->'operation'->>'attributesJson')
+                                from operations.outbox where operation_id = ?::uuid order by id""")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .as("the later edit did not push the status change out")
+                .containsExactly(
+                        "operation.status_changed:under_review", "operation.attributes_changed:{\"note\":\"second\"}");
+        var offers =
+                api().get("/api/v1/operations/" + id + "/notifications/offers").json();
+        assertThat(offers.get("stage").asString()).isEqualTo("under_review");
+        assertThat(offers.get("eventId").asString())
+                .as("what its stage offers is still the change that brought it there")
+                .isEqualTo(jdbc.sql("select event_id::text from operations.outbox where operation_id = ?::uuid"
+                                + " and event_type = 'operation.status_changed'")
+                        .param(id)
+                        .query(String.class)
+                        .single());
     }
 
     private List<String> stagesInTheOutbox(String id) {

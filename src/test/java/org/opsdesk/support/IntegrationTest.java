@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.admin-password=integration-tests-admin-password",
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
+            "opsdesk.notifications.rules-dir=src/test/resources/notification-rules-it",
             "opsdesk.timers.poll-interval=PT0.2S",
             // the test clients stand in for a reverse proxy on this machine: they send each browser's address in
             // X-Forwarded-For, believed from loopback only (production trusts no proxy unless configured)
@@ -234,6 +235,17 @@ public abstract class IntegrationTest {
         String body =
                 reason == null ? "{\"to\":\"" + to + "\"}" : "{\"to\":\"" + to + "\",\"reason\":\"" + reason + "\"}";
         return api().post("/api/v1/operations/" + id + "/transitions", body);
+    }
+
+    /** Merges {@code attributesJson} (a JSON object) into the operation's attributes, as an integrator's PATCH does. */
+    protected ApiClient.Response editAttributes(String id, String attributesJson) {
+        return api().send(
+                        "PATCH",
+                        "/api/v1/operations/" + id,
+                        ("{\"attributes\":" + attributesJson + ",\"reason\":\"triage\"}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "Content-Type",
+                        "application/merge-patch+json");
     }
 
     private static Path temporaryDataDirectory() {

@@ -257,9 +257,11 @@ public class Orders {
         var changed = order.repricedAt(repriced);
         Instant now = clock.instant();
         store.changeRate(order, changed, reason, actor, approver, now);
-        String recorded = approver == null ? reason : reason + " (approved by " + approver.name() + ")";
+        // The reason goes out with the change (the client's rate-change notice quotes it); who approved it is an
+        // internal note of the history entry, so no operator's name reaches the client.
+        String approval = approver == null ? null : "approved by " + approver.name();
         OperationSnapshot operation = commands.editAttributes(
-                order.id(), current -> attributes(changed, current), recorded, null, acting(actor));
+                order.id(), current -> attributes(changed, current), reason, approval, null, acting(actor));
         return new Placed(changed, operation);
     }
 

@@ -1,7 +1,9 @@
 package org.opsdesk.notifications.delivery;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,8 @@ import org.opsdesk.notifications.templates.RenderedMessage;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
 import org.opsdesk.notifications.webhooks.WebhookEndpoint;
 import org.opsdesk.notifications.webhooks.WebhookMessages;
+import org.opsdesk.operations.AttributesChanged;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
@@ -30,8 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Turns each relayed {@link StatusChanged} into its deliveries: one pending webhook delivery per enabled endpoint
- * subscribed to it whose registrant (the principal who created it) may view the operation's type now — an
+ * Turns each relayed {@link StatusChanged} and {@link AttributesChanged} into its deliveries: one pending webhook
+ * delivery per enabled endpoint subscribed to its type whose registrant (the principal who created it) may view the operation's type now — an
  * endpoint carries subjects and amounts, so it sees no more than the person or key that registered it — and one delivery per (channel, recipient) for every <em>automatic</em> notification rule the
  * change matches ({@link NotificationRules#plan}); manual rules create nothing here — they are offered to the
  * operator, who sends them through {@link ManualNotifications}. A rule's message is rendered
@@ -82,15 +86,24 @@ public class DeliveryCreation {
 
     @EventListener
     void on(StatusChanged event) {
+        deliver(event);
+    }
+
+    @EventListener
+    void on(AttributesChanged event) {
+        deliver(event);
+    }
+
+    private void deliver(OperationEvent event) {
         String view = OperationPermissions.view(event.operation().type());
-        var endpoints = subscribersForThisRelayBatch().stream()
+        var endpoints = subscribersForThisRelayBatch(event.eventType()).stream()
                 .filter(subscriber -> subscriber.registrant().allows(view))
                 .map(Subscriber::endpoint)
                 .toList();
         if (!endpoints.isEmpty()) {
-            String body = messages.statusChanged(event, false);
+            String body = messages.of(event, false);
             for (WebhookEndpoint endpoint : endpoints) {
-                webhook(event.eventId(), StatusChanged.TYPE, event.operation(), endpoint.id(), body, false);
+                webhook(event.eventId(), event.eventType(), event.operation(), endpoint.id(), body, false);
             }
         }
         for (NotificationPlan plan : rules.plan(event)) {
@@ -104,18 +117,18 @@ public class DeliveryCreation {
     }
 
     /**
-     * The relay hands over up to a batch of events in one transaction: the subscribed endpoints and their
-     * registrants' permissions are read once per transaction, not once per event (the relay is the path every
-     * status change takes).
+     * The relay hands over up to a batch of events in one transaction: the endpoints subscribed to each event type
+     * and their registrants' permissions are read once per transaction and type, not once per event (the relay is
+     * the path every status change takes).
      */
     @SuppressWarnings("unchecked")
-    private List<Subscriber> subscribersForThisRelayBatch() {
+    private List<Subscriber> subscribersForThisRelayBatch(String eventType) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return subscribers();
+            return subscribers(eventType);
         }
-        var cached = (List<Subscriber>) TransactionSynchronizationManager.getResource(this);
+        var cached = (Map<String, List<Subscriber>>) TransactionSynchronizationManager.getResource(this);
         if (cached == null) {
-            cached = subscribers();
+            cached = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, cached);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -124,12 +137,12 @@ public class DeliveryCreation {
                 }
             });
         }
-        return cached;
+        return cached.computeIfAbsent(eventType, this::subscribers);
     }
 
-    private List<Subscriber> subscribers() {
+    private List<Subscriber> subscribers(String eventType) {
         var registrants = new java.util.HashMap<String, Permissions>();
-        return webhooks.subscribers(StatusChanged.TYPE).stream()
+        return webhooks.subscribers(eventType).stream()
                 .map(endpoint -> new Subscriber(
                         endpoint, registrants.computeIfAbsent(endpoint.createdBy(), principals::current)))
                 .toList();
@@ -148,7 +161,7 @@ public class DeliveryCreation {
      * change or the operator be disabled before the attempt (or a resend days later); the recipient stays the
      * username, so the delivery is traceable to the operator whatever their address was.
      */
-    private DeliveryStore.RuleDelivery ruleDelivery(NotificationPlan plan, StatusChanged event) {
+    private DeliveryStore.RuleDelivery ruleDelivery(NotificationPlan plan, OperationEvent event) {
         NotificationRule rule = plan.rule();
         String channel = rule.channel().code();
         String recipient = plan.recipientOrPlaceholder();
@@ -176,7 +189,7 @@ public class DeliveryCreation {
         return new DeliveryStore.RuleDelivery(
                 UUID.randomUUID(),
                 event.eventId(),
-                StatusChanged.TYPE,
+                event.eventType(),
                 event.operation().id(),
                 event.operation().type(),
                 channel,

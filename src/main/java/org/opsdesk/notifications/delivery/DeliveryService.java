@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.notifications.webhooks.WebhookAdministration;
+import org.opsdesk.notifications.webhooks.WebhookEventTypes;
 import org.opsdesk.notifications.webhooks.WebhookMessages;
+import org.opsdesk.operations.AttributesChanged;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
@@ -101,8 +104,8 @@ public class DeliveryService {
     @Transactional
     public Delivery test(UUID endpointId, String eventType) {
         webhooks.get(endpointId);
-        if (!StatusChanged.TYPE.equals(eventType)) {
-            throw InvalidInput.of("eventType", "must be one of " + StatusChanged.TYPE);
+        if (!WebhookEventTypes.SIMULATED.contains(eventType)) {
+            throw InvalidInput.of("eventType", "must be one of " + String.join(", ", WebhookEventTypes.SIMULATED));
         }
         Instant now = clock.instant();
         UUID eventId = UUID.randomUUID();
@@ -116,26 +119,37 @@ public class DeliveryService {
                 "review",
                 null,
                 null,
-                "{}",
+                StatusChanged.TYPE.equals(eventType) ? "{}" : "{\"rate\":\"4.3100\"}",
                 2,
                 now,
                 now,
                 now,
                 null);
-        var event = new StatusChanged(
-                eventId,
-                now,
-                "new",
-                Status.PENDING,
-                "review",
-                Status.PENDING,
-                "system",
-                "webhook-test",
-                "webhook test",
-                "simulated event",
-                false,
-                operation);
-        UUID id = creation.webhook(eventId, eventType, null, endpointId, messages.statusChanged(event, true), true)
+        OperationEvent event = StatusChanged.TYPE.equals(eventType)
+                ? new StatusChanged(
+                        eventId,
+                        now,
+                        "new",
+                        Status.PENDING,
+                        "review",
+                        Status.PENDING,
+                        "system",
+                        "webhook-test",
+                        "webhook test",
+                        "simulated event",
+                        false,
+                        operation)
+                : new AttributesChanged(
+                        eventId,
+                        now,
+                        "system",
+                        "webhook-test",
+                        "webhook test",
+                        "simulated event",
+                        List.of("rate"),
+                        "{\"rate\":\"4.2900\"}",
+                        operation);
+        UUID id = creation.webhook(eventId, eventType, null, endpointId, messages.of(event, true), true)
                 .orElseThrow(); // a fresh event id: never a duplicate
         return store.find(id).orElseThrow();
     }

@@ -132,7 +132,8 @@ class NotificationApi {
             operationId = "testWebhook",
             summary = "Send a simulated event to an endpoint",
             description =
-                    "Queues a simulated `operation.status_changed` event about a made-up operation to the endpoint,"
+                    "Queues a simulated `operation.status_changed` or `operation.attributes_changed` event about a"
+                            + " made-up operation to the endpoint,"
                             + " signed as real ones are; answers 202 with the pending delivery.")
     @ApiResponse(responseCode = "202", description = "The simulated delivery, queued.")
     ResponseEntity<Delivery> test(@PathVariable UUID id, @Valid @RequestBody TestRequest request) {
@@ -175,5 +176,10 @@ class NotificationApi {
         return body;
     }
 
-    record TestRequest(@NotBlank String eventType) {}
+    record TestRequest(
+            @Schema(
+                            description = "The event type to simulate.",
+                            allowableValues = {"operation.status_changed", "operation.attributes_changed"})
+                    @NotBlank
+                    String eventType) {}
 }

@@ -1,6 +1,7 @@
 package org.opsdesk.notifications.manual;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.opsdesk.notifications.rules.NotificationPlan;
 import org.opsdesk.notifications.rules.NotificationRule;
 import org.opsdesk.notifications.rules.NotificationRules;
 import org.opsdesk.notifications.templates.RenderedMessage;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.operations.StatusChanged;
@@ -32,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The manual notification rules on the operation page: what the change that brought an operation into its current
- * stage offers, previewed exactly as it would go out, and sending one — as rendered or as the operator edited it —
+ * stage offers, and what the latest edit of its attributes in that stage offers (rules with an {@code attributes}
+ * trigger), previewed exactly as it would go out, and sending one — as rendered or as the operator edited it —
  * through the delivery engine (a pending delivery, stored before any attempt, that the workers send and retry).
  * The delivery row records who sent it and whether they edited it; its message can no longer change. One delivery
  * per (change, channel, recipient) holds here too: a second send for the same change is refused with the existing
@@ -73,35 +76,46 @@ class ManualNotifications {
         return OperationPermissions.notify(type);
     }
 
-    /** Every manual rule the operation's latest status change matches; "not found" for types the actor can't see. */
+    /**
+     * Every manual rule the operation's latest status change matches, then every one its latest attribute edit in
+     * this stage matches; "not found" for types the actor can't see.
+     */
     @Transactional(readOnly = true)
     ManualOffer.Offers offers(UUID operationId, Actor actor) {
         var last = operations.lastStatusChange(operationId, actor);
-        if (last.isEmpty()) {
-            return new ManualOffer.Offers(
-                    operationId, null, operations.get(operationId, actor).stage(), List.of());
-        }
-        StatusChanged change = last.get();
-        var items = manualPlans(change).stream()
-                .map(plan -> prepare(plan, change).offer())
-                .toList();
-        return new ManualOffer.Offers(operationId, change.eventId(), change.toStage(), items);
+        var edit = operations.lastEditInStage(operationId, actor);
+        var items = new ArrayList<ManualOffer>();
+        last.ifPresent(change -> manualPlans(change)
+                .forEach(plan -> items.add(prepare(plan, change).offer())));
+        edit.ifPresent(change -> manualPlans(change)
+                .forEach(plan -> items.add(prepare(plan, change).offer())));
+        String stage = last.map(StatusChanged::toStage)
+                .orElseGet(() -> operations.get(operationId, actor).stage());
+        return new ManualOffer.Offers(
+                operationId, last.map(StatusChanged::eventId).orElse(null), stage, List.copyOf(items));
     }
 
     /**
      * Sends one of the operation's offered manual notifications, with the operator's edits if any, and answers the
      * pending delivery.
      *
-     * @param offeredFor the change the caller's offer was for, if they say: refused when the operation moved since
+     * @param offeredFor the change the caller's offer was for, if they say: refused when the operation moved (or,
+     *     for an attribute rule, its attributes were edited again) since
      */
     @Transactional
     Delivery send(UUID operationId, String ruleId, @Nullable UUID offeredFor, MessageEdit edit, Actor actor) {
-        StatusChanged change = operations
-                .lastStatusChange(operationId, actor)
+        boolean onAttributes =
+                rules.rule(ruleId).map(NotificationRule::onAttributes).orElse(false);
+        OperationEvent change = (onAttributes
+                        ? operations.lastEditInStage(operationId, actor).map(OperationEvent.class::cast)
+                        : operations.lastStatusChange(operationId, actor).map(OperationEvent.class::cast))
                 .orElseThrow(() -> ManualRefusal.unavailable(
                         ruleId,
-                        "the status change that brought the operation into its stage is not kept, so there is no"
-                                + " change to notify about"));
+                        onAttributes
+                                ? "the operation's attributes were not edited in its current stage, so there is no"
+                                        + " change to notify about"
+                                : "the status change that brought the operation into its stage is not kept, so"
+                                        + " there is no change to notify about"));
         String permission = permission(change.operation().type());
         if (!actor.may(permission)) {
             throw new PermissionDenied(permission);
@@ -117,7 +131,7 @@ class ManualNotifications {
     }
 
     /** The rule's offer for this change with its message, or why it cannot be sent. */
-    private Prepared sendable(NotificationRule rule, StatusChanged change) {
+    private Prepared sendable(NotificationRule rule, OperationEvent change) {
         NotificationPlan plan = manualPlans(change).stream()
                 .filter(p -> p.rule().id().equals(rule.id()))
                 .findFirst()
@@ -134,12 +148,12 @@ class ManualNotifications {
     }
 
     /** The pending delivery of what the operator sends, recording them as its sender. */
-    private Delivery store(StatusChanged change, ManualOffer offer, MessageEdit.Result sent, Actor actor) {
+    private Delivery store(OperationEvent change, ManualOffer offer, MessageEdit.Result sent, Actor actor) {
         UUID id = UUID.randomUUID();
         var delivery = new DeliveryStore.RuleDelivery(
                 id,
                 change.eventId(),
-                StatusChanged.TYPE,
+                change.eventType(),
                 change.operation().id(),
                 change.operation().type(),
                 offer.channel(),
@@ -171,7 +185,7 @@ class ManualNotifications {
         return rule;
     }
 
-    private List<NotificationPlan> manualPlans(StatusChanged change) {
+    private List<NotificationPlan> manualPlans(OperationEvent change) {
         return rules.plan(change).stream()
                 .filter(plan -> plan.mode() == DeliveryMode.MANUAL)
                 .toList();
@@ -180,7 +194,7 @@ class ManualNotifications {
     /** An offer and the message it shows; the message is null when the template could not be rendered. */
     private record Prepared(ManualOffer offer, @Nullable RenderedMessage message) {}
 
-    private Prepared prepare(NotificationPlan plan, StatusChanged change) {
+    private Prepared prepare(NotificationPlan plan, OperationEvent change) {
         NotificationRule rule = plan.rule();
         String channel = rule.channel().code();
         String recipient = plan.recipientOrPlaceholder();
@@ -200,6 +214,7 @@ class ManualNotifications {
         }
         var offer = new ManualOffer(
                 rule.id(),
+                change.eventId(),
                 channel,
                 rule.audience().code(),
                 recipient,

@@ -5,9 +5,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A manual notification the operation's current stage offers, rendered exactly as it would be sent: in the
+ * A manual notification the operation's current stage offers (for the change that brought it there, or for the latest
+ * edit of its attributes in it), rendered exactly as it would be sent: in the
  * recipient's language, with the text the operator may edit before sending.
  *
+ * @param eventId the change it is for: the status change of {@link Offers#eventId}, or an attribute edit
  * @param recipient whom the delivery is for: the client's subject (its address and consent come from
  *     {@code clients}), the team mailbox's address, the assignee's username, or who was meant when nobody can be
  *     named ({@code team:<role>}, {@code assignee})
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ManualOffer(
         String ruleId,
+        UUID eventId,
         String channel,
         String audience,
         String recipient,
@@ -35,7 +38,8 @@ record ManualOffer(
     /**
      * Everything an operation offers now.
      *
-     * @param eventId the status change the offers are for: the one that brought the operation into {@code stage}
+     * @param eventId the status change the stage's offers are for: the one that brought the operation into {@code
+     *     stage} (an offer for an attribute edit names its own {@link ManualOffer#eventId})
      */
     record Offers(UUID operationId, @Nullable UUID eventId, String stage, List<ManualOffer> items) {}
 }

@@ -2,6 +2,7 @@ package org.opsdesk.notifications.manual;
 
 import java.util.UUID;
 import org.opsdesk.notifications.rules.NotificationRule;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.ProblemException;
 
@@ -12,11 +13,9 @@ final class ManualRefusal extends ProblemException {
         super(409, slug, title, detail);
     }
 
-    /** The rule does not match the change that brought the operation into its current stage. */
-    static ProblemException notOffered(NotificationRule rule, StatusChanged change) {
-        String applies = rule.stage() != null
-                ? "when an operation enters stage '" + rule.stage() + "'"
-                : rule.status() != null ? "when an operation enters a " + rule.status() + " stage" : "on any change";
+    /** The rule does not match the change it would be sent for (the status change, or the attribute edit). */
+    static ProblemException notOffered(NotificationRule rule, OperationEvent change) {
+        String applies = rule.trigger();
         String types = rule.types().isEmpty()
                 ? ""
                 : " of type " + String.join(", ", rule.types().stream().sorted().toList());
@@ -24,20 +23,24 @@ final class ManualRefusal extends ProblemException {
                         "notification-not-offered",
                         "Notification not offered",
                         "rule '" + rule.id() + "' is offered " + applies + types + "; this "
-                                + change.operation().type() + " is in stage '" + change.toStage() + "'")
+                                + change.operation().type() + " is in stage '"
+                                + change.operation().stage() + "'"
+                                + (change instanceof StatusChanged ? "" : " and its edit changed something else"))
                 .with("ruleId", rule.id())
-                .with("stage", change.toStage());
+                .with("stage", change.operation().stage());
     }
 
-    /** The offer the caller saw was for an earlier change: the operation has moved since. */
-    static ProblemException outdated(UUID offeredFor, StatusChanged change) {
+    /** The offer the caller saw was for an earlier change: the operation has moved (or been edited again) since. */
+    static ProblemException outdated(UUID offeredFor, OperationEvent change) {
+        String since = change instanceof StatusChanged
+                ? "the operation has moved on to stage '" + change.operation().stage() + "' since"
+                : "the operation's attributes were edited again since";
         return new ManualRefusal(
                         "notification-offer-outdated",
                         "Offer outdated",
-                        "the offer was for change " + offeredFor + "; the operation has moved on to stage '"
-                                + change.toStage() + "' since: look at its offers again")
+                        "the offer was for change " + offeredFor + "; " + since + ": look at its offers again")
                 .with("eventId", change.eventId())
-                .with("stage", change.toStage());
+                .with("stage", change.operation().stage());
     }
 
     /**

@@ -6,7 +6,7 @@ import org.opsdesk.clients.Clients;
 import org.opsdesk.notifications.templates.MessageModel;
 import org.opsdesk.notifications.templates.MessageRenderer;
 import org.opsdesk.notifications.templates.RenderedMessage;
-import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.operations.OperationEvent;
 
 /**
  * The text a rule's notification carries for a change: in the client's language for the client audience, in
@@ -26,14 +26,14 @@ public class NotificationMessages {
     }
 
     /** The message in the recipient's language. */
-    public RenderedMessage compose(NotificationRule rule, StatusChanged event) {
+    public RenderedMessage compose(NotificationRule rule, OperationEvent event) {
         ClientContact client = clients.find(event.operation().subject()).orElse(null);
         String locale = rule.audience() == Audience.CLIENT && client != null ? client.locale() : staffLocale;
         return render(rule, event, client, locale);
     }
 
     /** The language {@link #compose} renders in: the client's for the client audience, the staff's otherwise. */
-    public String locale(NotificationRule rule, StatusChanged event) {
+    public String locale(NotificationRule rule, OperationEvent event) {
         if (rule.audience() != Audience.CLIENT) {
             return staffLocale;
         }
@@ -43,12 +43,12 @@ public class NotificationMessages {
     }
 
     /** The message in a chosen language, e.g. the preview of a manual rule in the recipient's language. */
-    public RenderedMessage preview(NotificationRule rule, StatusChanged event, String locale) {
+    public RenderedMessage preview(NotificationRule rule, OperationEvent event, String locale) {
         return render(rule, event, clients.find(event.operation().subject()).orElse(null), locale);
     }
 
     private RenderedMessage render(
-            NotificationRule rule, StatusChanged event, @Nullable ClientContact client, String locale) {
+            NotificationRule rule, OperationEvent event, @Nullable ClientContact client, String locale) {
         if (rule.template() == null) {
             throw new IllegalArgumentException("rule " + rule.id() + " sends the event itself, not a message");
         }

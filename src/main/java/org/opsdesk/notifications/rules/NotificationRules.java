@@ -5,12 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.opsdesk.operations.StatusChanged;
+import org.opsdesk.operations.OperationEvent;
 
 /**
- * The notification rules in force, validated at start-up against the workflows: what a status change calls for.
- * The delivery engine asks {@link #plan(StatusChanged)} for every change and sends (or offers, for manual rules)
- * what it returns.
+ * The notification rules in force, validated at start-up against the workflows: what a status change or an attribute
+ * edit calls for. The delivery engine asks {@link #plan(OperationEvent)} for every relayed event and sends (or offers,
+ * for manual rules) what it returns.
  */
 public class NotificationRules {
 
@@ -37,7 +37,7 @@ public class NotificationRules {
      * a type's "every change to the managers" beside the general "every error to the managers", say — send it
      * once: the first in rule order stands.
      */
-    public List<NotificationPlan> plan(StatusChanged event) {
+    public List<NotificationPlan> plan(OperationEvent event) {
         var plans = new ArrayList<NotificationPlan>();
         var sameMessage = new HashSet<String>();
         for (NotificationRule rule : rules) {
@@ -59,7 +59,7 @@ public class NotificationRules {
         return plans;
     }
 
-    private NotificationPlan plan(NotificationRule rule, StatusChanged event) {
+    private NotificationPlan plan(NotificationRule rule, OperationEvent event) {
         return switch (rule.audience()) {
             case CLIENT -> new NotificationPlan(rule, event.operation().subject(), null);
             case ASSIGNEE -> {

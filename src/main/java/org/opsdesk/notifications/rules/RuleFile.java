@@ -8,7 +8,7 @@ public record RuleFile(@Nullable List<RuleEntry> rules) {
 
     /**
      * One rule as written. {@code types} is a list of operation types or {@code ["*"]} for every type; exactly one
-     * of {@code stage}, {@code status} and {@code anyChange} says which changes it applies to.
+     * of {@code stage}, {@code status}, {@code anyChange} and {@code attributes} says which changes it applies to.
      * A rule in the override directory with a shipped rule's {@code id} replaces it ({@code enabled: false} turns
      * it off).
      */
@@ -18,6 +18,7 @@ public record RuleFile(@Nullable List<RuleEntry> rules) {
             @Nullable String stage,
             @Nullable String status,
             @Nullable Boolean anyChange,
+            @Nullable List<String> attributes,
             @Nullable String audience,
             @Nullable String channel,
             @Nullable String role,

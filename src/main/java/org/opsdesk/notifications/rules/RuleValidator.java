@@ -27,6 +27,7 @@ public final class RuleValidator {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*([_-][a-z0-9]+)*");
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9_-]*");
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}");
 
     private final Map<String, WorkflowDefinition> workflows = new HashMap<>();
     private final TemplateFiles templates;
@@ -90,13 +91,18 @@ public final class RuleValidator {
         Set<String> types = types(entry.types(), problems);
         String stage = entry.stage();
         Status status = null;
-        int triggers = (stage != null ? 1 : 0) + (entry.status() != null ? 1 : 0) + (entry.anyChange() != null ? 1 : 0);
+        int triggers = (stage != null ? 1 : 0)
+                + (entry.status() != null ? 1 : 0)
+                + (entry.anyChange() != null ? 1 : 0)
+                + (entry.attributes() != null ? 1 : 0);
         if (triggers != 1) {
-            problems.add("exactly one of 'stage', 'status' and 'anyChange: true' is needed, found " + triggers);
+            problems.add("exactly one of 'stage', 'status', 'anyChange: true' and 'attributes' is needed, found "
+                    + triggers);
         }
         if (entry.anyChange() != null && !entry.anyChange()) {
             problems.add("'anyChange' can only be true; leave it out and use 'stage' or 'status' instead");
         }
+        Set<String> attributes = attributes(entry.attributes(), problems);
         if (entry.status() != null) {
             status = status(entry.status()).orElse(null);
             if (status == null) {
@@ -132,7 +138,17 @@ public final class RuleValidator {
             return null;
         }
         return new NotificationRule(
-                entry.id(), types, stage, status, audience, channel, entry.role(), entry.template(), mode, location);
+                entry.id(),
+                types,
+                stage,
+                status,
+                attributes,
+                audience,
+                channel,
+                entry.role(),
+                entry.template(),
+                mode,
+                location);
     }
 
     private @Nullable Set<String> types(@Nullable List<String> types, List<String> problems) {
@@ -153,6 +169,25 @@ public final class RuleValidator {
             problems.add("'types' lists a type twice");
         }
         return unknown.isEmpty() ? Set.copyOf(types) : null;
+    }
+
+    /** The attribute keys an {@code attributes} trigger lists: top-level keys, each once; empty when absent. */
+    private static Set<String> attributes(@Nullable List<String> keys, List<String> problems) {
+        if (keys == null) {
+            return Set.of();
+        }
+        if (keys.isEmpty()) {
+            problems.add("'attributes' lists no attribute: name the top-level keys whose change sets the rule off");
+            return Set.of();
+        }
+        keys.stream()
+                .filter(key -> key == null || !ATTRIBUTE.matcher(key).matches())
+                .forEach(key -> problems.add("'attributes' must list top-level attribute keys (letters, digits, '_',"
+                        + " '-', starting with a letter), found '" + key + "'"));
+        if (new LinkedHashSet<>(keys).size() != keys.size()) {
+            problems.add("'attributes' lists a key twice");
+        }
+        return problems.isEmpty() ? Set.copyOf(keys) : Set.of();
     }
 
     private static Optional<Status> status(String code) {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.AttributesChanged;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Money;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@code amount} (formatted per locale, with the currency code), {@code assignee}
  *   <li>{@code client}: {@code name} (the directory's name, or the subject when the directory does not know them)
  *   <li>{@code event}: {@code fromStage}, {@code toStage}, {@code fromStatus}, {@code toStatus}, {@code reason},
- *       {@code actor}, {@code occurredAt} (formatted per locale, UTC)
+ *       {@code actor}, {@code occurredAt} (formatted per locale, UTC); for an attribute edit the stage and status
+ *       are the operation's (from and to alike) and {@code changed} lists the keys that changed ({@code rate, pay,
+ *       receive}); null for a status change
  *   <li>{@code attributes}: the operation's top-level attributes as text (strings as they are, numbers and booleans
  *       as written; nested objects and arrays left out), so a type's templates can say what its integrator or module
  *       put there — e.g. an exchange order's payment reference and account. A string that is an ISO-8601 instant
  *       ({@code 2026-12-07T10:15:00Z}) is written as the language writes a moment, like {@code occurredAt}.
+ *   <li>{@code previous}: for an attribute edit, the values the changed keys had before, written like {@code
+ *       attributes} (so a rate-change message says {@code ${previous['rate']} → ${attributes['rate']}}); a key that
+ *       was absent is absent here too; empty for a status change
  * </ul>
  */
 public final class MessageModel {
@@ -38,7 +45,7 @@ public final class MessageModel {
     private MessageModel() {}
 
     /** The variables for one change, in one language. */
-    public static Map<String, Object> of(StatusChanged event, @Nullable String clientName, String locale) {
+    public static Map<String, Object> of(OperationEvent event, @Nullable String clientName, String locale) {
         Locale language = Locale.forLanguageTag(locale);
         var operation = event.operation();
         var op = new HashMap<String, @Nullable Object>();
@@ -52,12 +59,24 @@ public final class MessageModel {
         var client = new HashMap<String, @Nullable Object>();
         client.put("name", clientName == null || clientName.isBlank() ? operation.subject() : clientName);
         var change = new HashMap<String, @Nullable Object>();
-        change.put("fromStage", event.fromStage());
-        change.put("toStage", event.toStage());
-        change.put(
-                "fromStatus",
-                event.fromStatus() == null ? null : event.fromStatus().name());
-        change.put("toStatus", event.toStatus().name());
+        Map<String, String> previous = Map.of();
+        if (event instanceof StatusChanged moved) {
+            change.put("fromStage", moved.fromStage());
+            change.put("toStage", moved.toStage());
+            change.put(
+                    "fromStatus",
+                    moved.fromStatus() == null ? null : moved.fromStatus().name());
+            change.put("toStatus", moved.toStatus().name());
+            change.put("changed", null);
+        } else {
+            var edit = (AttributesChanged) event;
+            change.put("fromStage", operation.stage());
+            change.put("toStage", operation.stage());
+            change.put("fromStatus", operation.status().name());
+            change.put("toStatus", operation.status().name());
+            change.put("changed", String.join(", ", edit.changed()));
+            previous = attributes(edit.previousJson(), locale);
+        }
         change.put("reason", event.reason() == null || event.reason().isBlank() ? null : event.reason());
         change.put("actor", event.actorName());
         change.put("occurredAt", time(event.occurredAt(), locale));
@@ -69,7 +88,9 @@ public final class MessageModel {
                 "event",
                 change,
                 "attributes",
-                attributes(operation.attributesJson(), locale));
+                attributes(operation.attributesJson(), locale),
+                "previous",
+                previous);
     }
 
     private static Map<String, String> attributes(String json, String locale) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class TemplateVariables {
 
-    /** {@code operation}, {@code client}, {@code event}, {@code attributes}: see {@link MessageModel}. */
-    public static final Set<String> ROOTS = Set.of("operation", "client", "event", "attributes");
+    /** {@code operation}, {@code client}, {@code event}, {@code attributes}, {@code previous}: see {@link MessageModel}. */
+    public static final Set<String> ROOTS = Set.of("operation", "client", "event", "attributes", "previous");
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_#][A-Za-z0-9_]*)");
 

@@ -204,7 +204,12 @@ class WebhookApi {
             @Nullable @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
                     String description,
             @Nullable @Email @Size(max = 254) String ownerEmail,
-            @NotNull @Size(min = 1, max = 20, message = "give between 1 and 20 event types")
+            @Schema(
+                            description = "The event types to deliver: `operation.status_changed` (creations and"
+                                    + " moves), `operation.attributes_changed` (attribute edits, such as an exchange"
+                                    + " order's rate), or `*` for all, including types added later.")
+                    @NotNull
+                    @Size(min = 1, max = 20, message = "give between 1 and 20 event types")
                     List<@NotNull String> eventTypes,
             @Nullable Boolean enabled) {
 

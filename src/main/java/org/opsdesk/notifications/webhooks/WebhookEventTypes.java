@@ -12,8 +12,13 @@ public final class WebhookEventTypes {
     public static final String ALL = "*";
     /** An operation's status or stage changed ({@code operations.StatusChanged}). */
     public static final String OPERATION_STATUS_CHANGED = "operation.status_changed";
+    /** An operation's attributes were edited, e.g. an exchange order's rate ({@code operations.AttributesChanged}). */
+    public static final String OPERATION_ATTRIBUTES_CHANGED = "operation.attributes_changed";
 
-    public static final List<String> KNOWN = List.of(ALL, OPERATION_STATUS_CHANGED);
+    public static final List<String> KNOWN = List.of(ALL, OPERATION_STATUS_CHANGED, OPERATION_ATTRIBUTES_CHANGED);
+
+    /** The event types a simulated event can be sent for (every known one but {@code *}). */
+    public static final List<String> SIMULATED = List.of(OPERATION_STATUS_CHANGED, OPERATION_ATTRIBUTES_CHANGED);
 
     private WebhookEventTypes() {}
 

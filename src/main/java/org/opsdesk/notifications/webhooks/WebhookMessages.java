@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.AttributesChanged;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.workflow.Status;
@@ -12,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON body of a webhook message: {@code {"type", "timestamp", "data": {"operation", "from", "to", "actor",
- * "reason"}}}, plus {@code "test": true} for a simulated one. Built once, when the delivery is created, and stored
+ * "reason", "override"}}} for {@code operation.status_changed}, {@code {"type", "timestamp", "data": {"operation",
+ * "changed", "previous", "actor", "reason"}}} for {@code operation.attributes_changed} (the keys that changed and their
+ * values before; the values after are in {@code operation.attributes}), plus {@code "test": true} for a simulated one. Built once, when the delivery is created, and stored
  * with it, so every retry and resend sends the same bytes.
  */
 @Component
@@ -24,20 +28,29 @@ public class WebhookMessages {
         this.json = json;
     }
 
-    public String statusChanged(StatusChanged event, boolean test) {
+    /** The body announcing the event: {@link StatusChanged} or {@link AttributesChanged}. */
+    public String of(OperationEvent event, boolean test) {
         var data = new LinkedHashMap<String, Object>();
         data.put("operation", operation(event.operation()));
-        data.put("from", event.fromStage() == null ? null : stage(event.fromStage(), event.fromStatus()));
-        data.put("to", stage(event.toStage(), event.toStatus()));
+        if (event instanceof StatusChanged moved) {
+            data.put("from", moved.fromStage() == null ? null : stage(moved.fromStage(), moved.fromStatus()));
+            data.put("to", stage(moved.toStage(), moved.toStatus()));
+        } else {
+            var edit = (AttributesChanged) event;
+            data.put("changed", edit.changed());
+            data.put("previous", json.readTree(edit.previousJson()));
+        }
         var actor = new LinkedHashMap<String, Object>();
         actor.put("kind", event.actorKind());
         actor.put("id", event.actorId());
         actor.put("name", event.actorName());
         data.put("actor", actor);
         data.put("reason", event.reason());
-        data.put("override", event.override());
+        if (event instanceof StatusChanged moved) {
+            data.put("override", moved.override());
+        }
         var body = new LinkedHashMap<String, Object>();
-        body.put("type", StatusChanged.TYPE);
+        body.put("type", event.eventType());
         body.put("timestamp", event.occurredAt().toString());
         if (test) {
             body.put("test", true);

@@ -137,9 +137,10 @@ class WebhookPages {
 
     @RequiresPermission(NotificationPermissions.WEBHOOKS_MANAGE)
     @PostMapping("/{id}/test")
-    ModelAndView simulate(@PathVariable UUID id, Actor actor) {
+    ModelAndView simulate(
+            @PathVariable UUID id, @RequestParam(defaultValue = StatusChanged.TYPE) String eventType, Actor actor) {
         return attempt(id, "deliveries", actor, () -> {
-            deliveries.test(id, StatusChanged.TYPE);
+            deliveries.test(id, eventType);
             return backTo(id);
         });
     }
@@ -211,6 +212,7 @@ class WebhookPages {
                 .addObject("next", next)
                 .addObject("changes", administration.changes(endpoint.id(), CHANGES_SHOWN))
                 .addObject("eventTypes", WebhookEventTypes.KNOWN)
+                .addObject("simulatedTypes", WebhookEventTypes.SIMULATED)
                 .addObject("canManage", actor.may(NotificationPermissions.WEBHOOKS_MANAGE));
     }
 

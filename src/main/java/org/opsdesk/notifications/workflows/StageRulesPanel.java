@@ -54,6 +54,7 @@ class StageRulesPanel {
                 .filter(rule -> rule.types().isEmpty()
                         || rule.types().contains("*")
                         || rule.types().contains(type))
+                .filter(rule -> !rule.onAttributes()) // set off by an attribute edit, not by entering a stage
                 .filter(rule -> rule.stage() != null
                         ? rule.stage().equals(stage.code())
                         : rule.status() == null || rule.status() == stage.status())

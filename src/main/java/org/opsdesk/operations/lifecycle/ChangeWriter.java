@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The one write path of every change, the creation included: the operation's row (inserted for a creation,
- * updated otherwise), its chained history entry and, for a stage change, its outbox event, as one SQL statement
+ * updated otherwise), its chained history entry and, for a stage change or an attribute edit, its outbox event, as
+ * one SQL statement
  * (data-modifying CTEs). The entry and the event are written only if the row was, so a creation that meets an
  * existing reference writes nothing at all. The status counters follow the row by trigger, in the same statement.
  * Same transaction and the same all-or-nothing as separate statements, with one round trip instead of three; the

@@ -1,17 +1,21 @@
 package org.opsdesk.operations.lifecycle;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.AttributesChanged;
 import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.operations.NewOperation;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.workflow.Move;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.WorkflowDefinition;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,8 +28,11 @@ public final class Operation {
             .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    /** A change ready to store: the operation after it, its history entry and its event (for stage changes). */
-    public record Change(Operation operation, HistoryEntry entry, @Nullable StatusChanged event) {
+    /**
+     * A change ready to store: the operation after it, its history entry and its event — a {@link StatusChanged} for
+     * stage changes, an {@link AttributesChanged} for an edit that changed an attribute, none otherwise.
+     */
+    public record Change(Operation operation, HistoryEntry entry, @Nullable OperationEvent event) {
 
         /** Whether this change brings the operation into being (its row is inserted, not updated). */
         public boolean creation() {
@@ -255,21 +262,62 @@ public final class Operation {
         return JSON.writeValueAsString(new java.util.TreeMap<>(changes));
     }
 
+    /**
+     * Replaces the attributes, recording them before and after; announced by an {@link AttributesChanged} naming the
+     * top-level keys whose values differ, when any does.
+     *
+     * @param comment an internal note kept in the history only (never in the event), e.g. who approved the edit
+     */
     public Change editAttributes(
-            String attributesJson, Actor actor, @Nullable String reason, Instant now, @Nullable String requestId) {
+            String attributesJson,
+            Actor actor,
+            @Nullable String reason,
+            @Nullable String comment,
+            Instant now,
+            @Nullable String requestId) {
+        JsonNode before = JSON.readTree(state.attributesJson());
+        JsonNode after = JSON.readTree(attributesJson);
         var changes = new java.util.TreeMap<String, Object>();
-        changes.put("before", JSON.readTree(state.attributesJson()));
-        changes.put("after", JSON.readTree(attributesJson));
+        changes.put("before", before);
+        changes.put("after", after);
         var edited = withState(state.assignee(), attributesJson, now);
-        return sameStage(
+        Change change = sameStage(
                 edited,
                 HistoryEntry.ATTRIBUTES_CHANGED,
                 actor,
                 reason,
-                null,
+                comment,
                 JSON.writeValueAsString(changes),
                 now,
                 requestId);
+        var changed = changedKeys(before, after);
+        if (changed.isEmpty()) {
+            return change;
+        }
+        var previous = JSON.createObjectNode();
+        changed.forEach(key -> previous.set(key, before.get(key)));
+        HistoryEntry entry = change.entry();
+        var event = new AttributesChanged(
+                UUID.randomUUID(),
+                entry.at(),
+                entry.actorKind(),
+                entry.actorId(),
+                entry.actorName(),
+                entry.reason(),
+                changed,
+                JSON.writeValueAsString(previous),
+                edited);
+        return new Change(change.operation(), entry, event);
+    }
+
+    /** The top-level keys added, removed or given another value, sorted. */
+    static List<String> changedKeys(JsonNode before, JsonNode after) {
+        var keys = new java.util.TreeSet<String>();
+        before.propertyNames().forEach(keys::add);
+        after.propertyNames().forEach(keys::add);
+        return keys.stream()
+                .filter(key -> !java.util.Objects.equals(before.get(key), after.get(key)))
+                .toList();
     }
 
     private OperationSnapshot withState(@Nullable String assignee, String attributesJson, Instant now) {

@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.operations.AttributesChanged;
+import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.operations.lifecycle.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The transactional outbox: events written with the change that caused them, relayed after commit. */
+/**
+ * The transactional outbox: events written with the change that caused them, relayed after commit. A row's {@code
+ * event_type} says which record its payload is: {@link StatusChanged} (creations and moves) or {@link
+ * AttributesChanged} (attribute edits).
+ */
 @Repository
 public class Outbox {
 
@@ -32,36 +38,56 @@ public class Outbox {
                 + " select ?::uuid, ?::text, ?::uuid, ?::jsonb, ?::timestamptz from " + source;
     }
 
-    public List<Object> insertParams(StatusChanged event) {
+    public List<Object> insertParams(OperationEvent event) {
         return List.of(
                 event.eventId(),
-                StatusChanged.TYPE,
+                event.eventType(),
                 event.operation().id(),
                 json.writeValueAsString(event),
                 Sql.ts(event.occurredAt()));
     }
 
     /**
-     * The newest event of one operation: the change that brought it into its current stage, exactly as it was
-     * (or will be) relayed, with its event id. Empty for an operation loaded without events; {@link OutboxRetention}
-     * never removes it.
+     * The newest status change of one operation: the change that brought it into its current stage, exactly as it
+     * was (or will be) relayed, with its event id. Attribute edits since do not count. Empty for an operation loaded
+     * without events; {@link OutboxRetention} never removes it.
      */
     public Optional<StatusChanged> latest(UUID operationId) {
         return jdbc.sql(
                         """
-                        select payload::text from operations.outbox where operation_id = ?
+                        select payload::text from operations.outbox where operation_id = ? and event_type = ?
                         order by id desc limit 1""")
-                .param(operationId)
+                .params(operationId, StatusChanged.TYPE)
                 .query((rs, n) -> json.readValue(rs.getString(1), StatusChanged.class))
                 .optional();
     }
 
-    /** An unpublished event as stored; its payload is read by {@link #event}, so one unreadable row fails alone. */
-    record Pending(long id, String payload) {}
+    /**
+     * The newest attribute edit of one operation made since it entered its current stage (after {@link #latest}),
+     * if any; {@link OutboxRetention} keeps each operation's newest.
+     */
+    public Optional<AttributesChanged> latestEditInStage(UUID operationId) {
+        return jdbc.sql(
+                        """
+                        select a.payload::text from operations.outbox a
+                        where a.operation_id = ? and a.event_type = ?
+                          and not exists (select 1 from operations.outbox s
+                                          where s.operation_id = a.operation_id and s.event_type = ? and s.id > a.id)
+                        order by a.id desc limit 1""")
+                .params(operationId, AttributesChanged.TYPE, StatusChanged.TYPE)
+                .query((rs, n) -> json.readValue(rs.getString(1), AttributesChanged.class))
+                .optional();
+    }
+
+    /**
+     * An unpublished event as stored; its payload is read by {@link #event}, so one unreadable row (or one of a type
+     * this node does not know) fails alone.
+     */
+    record Pending(long id, String type, String payload) {}
 
     private static final String RELAYABLE =
             """
-            select id, payload::text from operations.outbox
+            select id, event_type, payload::text from operations.outbox
             where published_at is null and dead_at is null and (next_attempt_at is null or next_attempt_at <= ?)""";
 
     /**
@@ -71,7 +97,7 @@ public class Outbox {
     List<Pending> claim(int limit, Instant now) {
         return jdbc.sql(RELAYABLE + " order by id limit ? for update skip locked")
                 .params(Sql.ts(now), limit)
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
@@ -79,12 +105,18 @@ public class Outbox {
     Optional<Pending> claim(long id, Instant now) {
         return jdbc.sql(RELAYABLE + " and id = ? for update skip locked")
                 .params(Sql.ts(now), id)
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
     }
 
-    StatusChanged event(Pending pending) {
-        return json.readValue(pending.payload(), StatusChanged.class);
+    OperationEvent event(Pending pending) {
+        Class<? extends OperationEvent> type =
+                switch (pending.type()) {
+                    case StatusChanged.TYPE -> StatusChanged.class;
+                    case AttributesChanged.TYPE -> AttributesChanged.class;
+                    default -> throw new IllegalStateException("unknown outbox event type '" + pending.type() + "'");
+                };
+        return json.readValue(pending.payload(), type);
     }
 
     /** Failures in a row of one event so far (locks the row for the update that follows). */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands committed {@link org.opsdesk.operations.StatusChanged} events to in-process listeners, in the same
+ * Hands committed {@link org.opsdesk.operations.StatusChanged} and {@link org.opsdesk.operations.AttributesChanged}
+ * events (read by their {@code event_type}) to in-process listeners, in the same
  * transaction that marks them published, on a scheduler thread of its own ({@link SchedulerThreads#RELAY}).
  * Several nodes share the outbox without relaying one event twice at once (SKIP LOCKED). A batch goes in one
  * transaction; when one of its events fails (a listener throws, the payload cannot be read), the batch is relayed

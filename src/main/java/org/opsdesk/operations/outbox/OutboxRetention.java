@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes relayed outbox events once they are older than {@code opsdesk.outbox.retention}, so the outbox does not
- * grow with every change ever made. Kept: every event not relayed yet, and each operation's newest event, which is
- * what its current stage offers (manual notifications read it through {@link Outbox#latest}). The history, not the
+ * grow with every change ever made. Kept: every event not relayed yet, and each operation's newest event of each type:
+ * its newest status change is what its current stage offers (manual notifications read it through {@link
+ * Outbox#latest}), its newest attribute edit what was changed in that stage ({@link Outbox#latestEditInStage}). The history, not the
  * outbox, is the record of what happened; deliveries keep their own copy of what they sent.
  *
  * <p>Reads the events older than the cutoff in id order, a thousand at a time, and deletes the removable ones of
@@ -55,7 +56,7 @@ public class OutboxRetention {
     }
 
     /**
-     * Removes the events relayed before {@code cutoff} that are not their operation's newest.
+     * Removes the events relayed before {@code cutoff} that are not their operation's newest of their type.
      *
      * @return how many were removed
      */
@@ -81,7 +82,8 @@ public class OutboxRetention {
                               select c.id from operations.outbox c
                               where c.id = any(?) and c.published_at < ?
                                 and exists (select 1 from operations.outbox n
-                                            where n.operation_id = c.operation_id and n.id > c.id)
+                                            where n.operation_id = c.operation_id and n.event_type = c.event_type
+                                              and n.id > c.id)
                               for update skip locked)""")
                     .params(ids.toArray(Long[]::new), before)
                     .update());

@@ -303,6 +303,62 @@ class ManualNotificationIntegrationTests extends IntegrationTest {
         assertThat(refused.json().get("detail").asString()).contains("not kept");
     }
 
+    @Test
+    void aManualAttributesRuleIsOfferedForTheLatestEditInTheStageAndSentOncePerEdit() throws Exception {
+        String rule = "race-ticket-priority-changed-cashiers";
+        String id = create(Operations.of("race_ticket")).get("id").asString();
+        var before =
+                api().get("/api/v1/operations/" + id + "/notifications/offers").json();
+        assertThat(before.get("items")).as("nothing edited yet").isEmpty();
+        assertThat(editAttributes(id, "{\"note\":\"x\"}").status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/operations/" + id + "/notifications/offers")
+                        .json()
+                        .get("items"))
+                .as("an edit of another attribute")
+                .isEmpty();
+
+        assertThat(editAttributes(id, "{\"priority\":\"high\"}").status()).isEqualTo(200);
+
+        var offers =
+                api().get("/api/v1/operations/" + id + "/notifications/offers").json();
+        JsonNode offer = offers.get("items").get(0);
+        assertThat(offers.get("items").size()).isEqualTo(1);
+        assertThat(offer.get("ruleId").asString()).isEqualTo(rule);
+        assertThat(offer.get("recipient").asString()).isEqualTo("cashier-desk@example.com");
+        assertThat(offer.get("eventId").asString())
+                .as("the edit's own event, not the status change the stage's offers are for")
+                .isNotEqualTo(offers.get("eventId").asString());
+        var sent = send(
+                api(),
+                id,
+                Map.of("ruleId", rule, "eventId", offer.get("eventId").asString()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.json().get("eventType").asString()).isEqualTo("operation.attributes_changed");
+        awaitSent(sent.json().get("id").asString());
+        var again = send(api(), id, Map.of("ruleId", rule));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).endsWith("notification-already-sent");
+
+        assertThat(editAttributes(id, "{\"priority\":\"low\"}").status()).isEqualTo(200);
+        var outdated = send(
+                api(),
+                id,
+                Map.of("ruleId", rule, "eventId", offer.get("eventId").asString()));
+        assertThat(outdated.status()).isEqualTo(409);
+        assertThat(outdated.json().get("type").asString()).endsWith("notification-offer-outdated");
+        assertThat(outdated.json().get("detail").asString()).contains("edited again");
+
+        assertThat(transition(id, "a", null).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/operations/" + id + "/notifications/offers")
+                        .json()
+                        .get("items"))
+                .as("an edit made in an earlier stage is not offered in this one")
+                .isEmpty();
+        var unavailable = send(api(), id, Map.of("ruleId", rule));
+        assertThat(unavailable.status()).isEqualTo(409);
+        assertThat(unavailable.json().get("type").asString()).endsWith("notification-unavailable");
+    }
+
     private String consentingClient(String locale, String address) {
         return TestClients.create(api(), locale, "\"email\":\"" + address + "\"", "email", true);
     }

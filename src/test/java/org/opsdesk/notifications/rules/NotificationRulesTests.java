@@ -183,6 +183,123 @@ class NotificationRulesTests {
     }
 
     @Test
+    void aRateChangeTellsTheClientByEmailAndSmsAndNeitherTheManagersNorTheWebhookRule() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("exchange_order")
+                        .to("awaiting_payment", Status.PENDING)
+                        .assignee("olga")
+                        .attributes("{\"rate\":\"20.20\",\"pay\":\"2022 CLP\",\"receive\":\"100.05 DKK\"}")
+                        .edited("{\"pay\":\"2011 CLP\",\"rate\":\"20.10\"}"));
+
+        assertThat(plans)
+                .extracting(p -> p.rule().id() + "/" + p.recipient() + "/" + p.template())
+                .containsExactly(
+                        "exchange-order-rate-changed-client-email/client-42/exchange_order/rate_changed",
+                        "exchange-order-rate-changed-client-sms/client-42/exchange_order_sms/rate_changed");
+    }
+
+    @Test
+    void anEditThatLeavesTheRateAloneSetsOffNoRateRule() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("exchange_order")
+                        .to("awaiting_payment", Status.PENDING)
+                        .edited("{\"payoutIban\":\"DE89 3704 0044 0532 0130 00\"}"));
+
+        assertThat(plans).isEmpty();
+    }
+
+    @Test
+    void statusChangesNeverSetOffAttributeRules() {
+        var plans = load(null, null, new ArrayList<>())
+                .plan(Changes.of("exchange_order")
+                        .from("awaiting_payment", Status.PENDING)
+                        .to("funds_received", Status.PENDING)
+                        .build());
+
+        assertThat(plans).extracting(p -> p.rule().id()).noneMatch(id -> id.contains("rate-changed"));
+        assertThat(plans).extracting(p -> p.rule().id()).contains("exchange-order-paid-client-email");
+    }
+
+    @Test
+    void anAttributesRuleMatchesItsTypesWhenAnyListedKeyChanges() throws IOException {
+        write(
+                "edits.yaml",
+                """
+                rules:
+                  - id: limit-or-note-changed
+                    types: [deposit]
+                    attributes: [limit, note]
+                    audience: team
+                    role: cashier
+                    channel: email
+                    template: team/operation_changed
+                    mode: manual
+                """);
+        var errors = new ArrayList<String>();
+        var rules = load(dir, null, errors);
+        assertThat(errors).isEmpty();
+        NotificationRule rule = rules.rule("limit-or-note-changed").orElseThrow();
+
+        assertThat(rule.matches(Changes.of("deposit").edited("{\"note\":null}")))
+                .isTrue();
+        assertThat(rule.matches(Changes.of("deposit").edited("{\"limit\":\"10\",\"other\":1}")))
+                .isTrue();
+        assertThat(rule.matches(Changes.of("deposit").edited("{\"other\":1}"))).isFalse();
+        assertThat(rule.matches(Changes.of("withdrawal").edited("{\"note\":null}")))
+                .isFalse();
+        assertThat(rule.matches(Changes.of("deposit").build()))
+                .as("a status change")
+                .isFalse();
+        assertThat(rule.mode()).isEqualTo(DeliveryMode.MANUAL);
+        assertThat(rule.trigger()).isEqualTo("when an operation's limit, note changes");
+    }
+
+    @Test
+    void refusesAnAttributesTriggerBesideAnotherOrWithoutValidKeys() throws IOException {
+        write(
+                "attributes.yaml",
+                """
+                rules:
+                  - id: two-triggers
+                    types: [exchange_order]
+                    stage: awaiting_payment
+                    attributes: [rate]
+                    audience: client
+                    channel: email
+                    template: exchange_order/rate_changed
+                    mode: automatic
+                  - id: no-keys
+                    types: [exchange_order]
+                    attributes: []
+                    audience: client
+                    channel: email
+                    template: exchange_order/rate_changed
+                    mode: automatic
+                  - id: bad-keys
+                    types: [exchange_order]
+                    attributes: [rate, "rate", "pay.value"]
+                    audience: client
+                    channel: email
+                    template: exchange_order/rate_changed
+                    mode: automatic
+                """);
+        var errors = new ArrayList<String>();
+
+        load(dir, null, errors);
+
+        String file = dir.resolve("attributes.yaml").toString();
+        assertThat(errors)
+                .containsExactlyInAnyOrder(
+                        file + ": rule 'two-triggers': exactly one of 'stage', 'status', 'anyChange: true' and"
+                                + " 'attributes' is needed, found 2",
+                        file + ": rule 'no-keys': 'attributes' lists no attribute: name the top-level keys whose"
+                                + " change sets the rule off",
+                        file + ": rule 'bad-keys': 'attributes' must list top-level attribute keys (letters, digits,"
+                                + " '_', '-', starting with a letter), found 'pay.value'",
+                        file + ": rule 'bad-keys': 'attributes' lists a key twice");
+    }
+
+    @Test
     void reportsEveryMistakeWithFileAndRule() throws IOException {
         write(
                 "broken.yaml",
@@ -238,7 +355,8 @@ class NotificationRulesTests {
                         file + ": rule 'team-by-sms': the team audience needs 'role' (a role name), found 'null'",
                         file + ": rule 'team-by-sms': 'mode' must be automatic or manual, found 'sometimes'",
                         file
-                                + ": rule 'no-trigger': exactly one of 'stage', 'status' and 'anyChange: true' is needed, found 0",
+                                + ": rule 'no-trigger': exactly one of 'stage', 'status', 'anyChange: true' and 'attributes'"
+                                + " is needed, found 0",
                         file + ": rule 'no-trigger': webhooks carry the event itself; 'template' does not apply",
                         file + ": rule 'no-trigger': webhooks are sent automatically; 'mode' must be automatic");
         assertThat(errors).anySatisfy(e -> assertThat(e)

@@ -95,6 +95,64 @@ class MessageRendererTests {
         assertThat(sms.text()).contains(expected).hasSizeLessThan(320);
     }
 
+    @ParameterizedTest
+    @MethodSource("everyLocale")
+    void theRateChangeSaysTheOldAndNewRateTheAmountThatChangedAndTheReasonInEveryLanguage(String locale) {
+        var event = Changes.of("exchange_order")
+                .reference("EX-7781")
+                .to("awaiting_payment", Status.PENDING)
+                .attributes(ORDER_ATTRIBUTES.replace("4.3147", "4.3290").replace("1000.00 PLN", "1003.31 PLN"))
+                .reason("Rate corrected to the 11:00 table")
+                .edited("{\"pay\": \"1000.00 PLN\", \"rate\": \"4.3147\"}");
+        var model = MessageModel.of(event, "Ana Souza", locale);
+
+        var email = renderer.render("exchange_order/rate_changed", EnumSet.allOf(TemplatePart.class), model, locale);
+        var sms = renderer.render("exchange_order_sms/rate_changed", EnumSet.of(TemplatePart.TEXT), model, locale);
+
+        for (String part : List.of(email.subject(), email.text(), email.html(), sms.text())) {
+            assertThat(part).isNotBlank().contains("EX-7781").doesNotContain("??", "null", "[[", "[(", "${", "th:");
+        }
+        for (String body : List.of(email.text(), email.html(), sms.text())) {
+            assertThat(body)
+                    .contains("4.3147", "4.3290", "1003.31 PLN", "231.76 EUR", "Rate corrected to the 11:00 table");
+        }
+        for (String body : List.of(email.text(), email.html())) {
+            assertThat(body).contains("1000.00 PLN", "RF18 5390 0754 7034");
+            assertThat(body.indexOf("231.76 EUR"))
+                    .as("what the client receives did not change: no 'before' beside it")
+                    .isEqualTo(body.lastIndexOf("231.76 EUR"));
+        }
+        assertThat(email.subject()).doesNotContain("\n");
+        assertThat(email.html()).contains("lang=\"" + locale + "\"");
+    }
+
+    static List<String> everyLocale() {
+        return TemplateFiles.LOCALES;
+    }
+
+    @Test
+    void anEditExposesTheChangedKeysAndTheirPreviousValuesAndAStatusChangeNone() {
+        var edit = Changes.of("exchange_order")
+                .to("awaiting_payment", Status.PENDING)
+                .attributes(ORDER_ATTRIBUTES)
+                .edited("{\"deadline\": \"2026-11-23T10:20:30Z\", \"rate\": \"4.30\"}");
+
+        var model = MessageModel.of(edit, "Ana", "en");
+
+        @SuppressWarnings("unchecked")
+        var previous = (java.util.Map<String, String>) model.get("previous");
+        assertThat(previous)
+                .containsEntry("rate", "4.30")
+                .containsEntry("deadline", MessageModel.time(java.time.Instant.parse("2026-11-23T10:20:30Z"), "en"))
+                .hasSize(2);
+        @SuppressWarnings("unchecked")
+        var event = (java.util.Map<String, Object>) model.get("event");
+        assertThat(event).containsEntry("changed", "deadline, rate").containsEntry("toStage", "awaiting_payment");
+        assertThat((java.util.Map<?, ?>) MessageModel.of(Changes.of("deposit").build(), "Ana", "en")
+                        .get("previous"))
+                .isEmpty();
+    }
+
     @Test
     void theOrdersDeadlineIsWrittenAsTheLanguageWritesAMomentAndNestedAttributesAreLeftOut() {
         var event = Changes.of("exchange_order").attributes(ORDER_ATTRIBUTES).build();

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opsdesk.operations.AttributesChanged;
 import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.operations.NewOperation;
+import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.opsdesk.workflow.Status;
@@ -56,7 +58,7 @@ class OperationTests {
         assertThat(entry.changesJson()).contains("\"reference\":\"P-1\"", "\"amount\":{");
         assertThat(created.operation().historyHead()).isEqualTo(entry.hash());
         assertThat(created.event()).isNotNull();
-        assertThat(created.event().toStage()).isEqualTo("requested");
+        assertThat(((StatusChanged) created.event()).toStage()).isEqualTo("requested");
     }
 
     @Test
@@ -82,8 +84,8 @@ class OperationTests {
         assertThat(entry.previousHash()).isEqualTo(created.entry().hash());
         assertThat(entry.hash()).isEqualTo(HistoryChain.hash(created.entry().hash(), entry));
         assertThat(moved.event()).isNotNull();
-        assertThat(moved.event().fromStage()).isEqualTo("requested");
-        assertThat(moved.event().toStage()).isEqualTo("awaiting_payment");
+        assertThat(((StatusChanged) moved.event()).fromStage()).isEqualTo("requested");
+        assertThat(((StatusChanged) moved.event()).toStage()).isEqualTo("awaiting_payment");
         assertThat(moved.event().operation()).isEqualTo(snapshot);
         assertThat(created.operation().snapshot().version())
                 .as("the earlier state is left as it was")
@@ -120,7 +122,7 @@ class OperationTests {
         assertThat(forced.entry().reason()).isEqualTo("paid at the desk");
         assertThat(forced.entry().comment()).isNull();
         assertThat(forced.entry().override()).isTrue();
-        assertThat(forced.event().override()).isTrue();
+        assertThat(((StatusChanged) forced.event()).override()).isTrue();
         assertThat(forced.event().reason()).isEqualTo("paid at the desk");
     }
 
@@ -148,7 +150,7 @@ class OperationTests {
 
     @Test
     void recordsAnAttributeEditWithBeforeAndAfterAndANoteOfItsKind() {
-        var edited = created().operation().editAttributes("{\"size\":\"L\"}", OLGA, "client asked", T0, null);
+        var edited = created().operation().editAttributes("{\"size\":\"L\"}", OLGA, "client asked", null, T0, null);
         var noted = edited.operation()
                 .note(HistoryEntry.APPROVAL_REQUESTED, OLGA, null, null, Map.of("requestId", "a-1"), T0, null);
 
@@ -158,6 +160,33 @@ class OperationTests {
         assertThat(noted.entry().seq()).isEqualTo(3);
         assertThat(noted.operation().snapshot().version()).isEqualTo(3);
         assertThat(noted.event()).isNull();
+    }
+
+    @Test
+    void anAttributeEditIsAnnouncedWithTheKeysThatChangedTheirPreviousValuesAndTheReasonButNotTheComment() {
+        var created = created();
+        var edited = created.operation()
+                .editAttributes(
+                        "{\"colour\":\"red\",\"size\":\"L\"}", OLGA, "client asked", "approved by Piotr", T0, null);
+
+        assertThat(edited.event()).isInstanceOf(AttributesChanged.class);
+        var event = (AttributesChanged) edited.event();
+        assertThat(event.changed()).containsExactly("colour", "size");
+        assertThat(event.previousJson()).isEqualTo("{\"colour\":null,\"size\":\"S\"}");
+        assertThat(event.reason()).isEqualTo("client asked");
+        assertThat(event.actorId()).isEqualTo(OLGA.id());
+        assertThat(event.operation()).isEqualTo(edited.operation().snapshot());
+        assertThat(event.eventType()).isEqualTo(AttributesChanged.TYPE);
+        assertThat(edited.entry().comment()).isEqualTo("approved by Piotr");
+        assertThat(edited.entry().reason()).isEqualTo("client asked");
+    }
+
+    @Test
+    void anEditThatChangesNoValueIsRecordedButNotAnnounced() {
+        var same = created().operation().editAttributes("{\"size\":\"S\"}", OLGA, "re-saved", null, T0, null);
+
+        assertThat(same.entry().kind()).isEqualTo(HistoryEntry.ATTRIBUTES_CHANGED);
+        assertThat(same.event()).isNull();
     }
 
     @Test

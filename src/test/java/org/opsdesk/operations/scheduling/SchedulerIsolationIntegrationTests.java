@@ -103,6 +103,36 @@ class SchedulerIsolationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anEventOfATypeNoReaderKnowsFailsAloneWhileStatusChangesAndAttributeEditsAreRelayed() {
+        long unknown = jdbc.sql(
+                        """
+                        insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at)
+                        values (gen_random_uuid(), 'operation.renamed', gen_random_uuid(), '{}', now()) returning id""")
+                .query(Long.class)
+                .single();
+        try {
+            String id = create(Operations.withdrawal()).get("id").asString();
+            var edited = editAttributes(id, "{\"note\":\"checked\"}");
+            assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            unpublished(UUID.fromString(id)))
+                    .as("the creation and the edit are relayed")
+                    .isZero());
+            awaitFailures("operations.outbox where id = ?", unknown, 1);
+            assertThat(jdbc.sql("select last_error from operations.outbox where id = ?")
+                            .param(unknown)
+                            .query(String.class)
+                            .single())
+                    .contains("unknown outbox event type 'operation.renamed'");
+        } finally {
+            jdbc.sql("delete from operations.outbox where id = ?")
+                    .param(unknown)
+                    .update();
+        }
+    }
+
+    @Test
     void firesTheOtherTimersWhileOneAlwaysFailsThenDeadLettersIt() {
         double alertsBefore = deadLetterCount(DeadLetters.TIMER);
         UUID broken = UUID.randomUUID();
