@@ -9,6 +9,7 @@ import org.opsdesk.operations.lifecycle.Operation;
 import org.opsdesk.operations.lifecycle.OperationStore;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Money;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.ProblemException;
@@ -239,12 +240,30 @@ public class OperationCommands {
             @Nullable String comment,
             @Nullable Long expectedVersion,
             Actor actor) {
+        return editAttributes(id, edit, null, reason, comment, expectedVersion, actor);
+    }
+
+    /**
+     * As {@link #editAttributes(UUID, java.util.function.UnaryOperator, String, String, Long, Actor)}, and sets the
+     * operation's amount to {@code amount} when given (same currency; what the lists, exports and four-eyes
+     * thresholds read) — for a module whose details decide the amount, as an exchange order's rate change does.
+     */
+    @Transactional
+    public OperationSnapshot editAttributes(
+            UUID id,
+            java.util.function.UnaryOperator<String> edit,
+            @Nullable Money amount,
+            @Nullable String reason,
+            @Nullable String comment,
+            @Nullable Long expectedVersion,
+            Actor actor) {
         FreeText.reason(reason);
         FreeText.comment("comment", comment);
         Operation operation = lockVisible(id, actor, expectedVersion);
         require(actor, OperationPermissions.update(operation.snapshot().type()));
         var change = operation.editAttributes(
                 edit.apply(operation.snapshot().attributesJson()),
+                amount,
                 actor,
                 reason,
                 comment,

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Ordering in Polish in Chromium, for clients who registered in Polish (their portal, stage names and emails in
  * Polish): a client quotes and accepts; a cashier changes the order's rate in the console's exchange panel with a
- * reason, and the client's order page and "My orders" then show the new rate and what they pay now; with a
+ * reason, and the client's order page and "My orders" then show the new rate and what they pay now, and an email
+ * tells them of it; with a
  * one-minute payment window for euros an order expires by its timer, the client sees it expired and gets the expiry
  * email in Polish; another client gets 404 on the first one's order. axe-core finds no serious or critical
  * violation on any portal page on the way.
@@ -136,6 +137,16 @@ class PortalOrdersInPolishBrowserIntegrationTests extends BrowserTest {
         waitForPath(client, "/portal/orders");
         assertThat(rowOf(client, changed)).contains("99.77 EUR", "Oczekuje na Twoją wpłatę");
         checked(client);
+        // and the client is told, in Polish, with the old and new rate, what they pay now and the cashier's reason
+        var rateNotice =
+                Mailbox.await(smtp, first.email(), mail -> Mailbox.subject(mail).startsWith("Zmienił się kurs"));
+        assertThat(String.join("\n", Mailbox.alternatives(rateNotice)))
+                .contains(
+                        "zmienił się z 4.2000 na 4.2100",
+                        "99.77 EUR",
+                        "100.00 EUR",
+                        "Powód: Kurs uzgodniony z klientem telefonicznie")
+                .doesNotContain("cashier");
 
         // a one-minute window for euros: the next order's deadline passes, and its timer expires it
         assertThat(api().put("/api/v1/exchange/currencies/EUR", "{\"enabled\":true,\"paymentWindow\":\"PT1M\"}")

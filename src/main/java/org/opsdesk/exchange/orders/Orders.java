@@ -261,7 +261,13 @@ public class Orders {
         // internal note of the history entry, so no operator's name reaches the client.
         String approval = approver == null ? null : "approved by " + approver.name();
         OperationSnapshot operation = commands.editAttributes(
-                order.id(), current -> attributes(changed, current), reason, approval, null, acting(actor));
+                order.id(),
+                current -> attributes(changed, current),
+                changed.pay(),
+                reason,
+                approval,
+                null,
+                acting(actor));
         return new Placed(changed, operation);
     }
 

@@ -20,12 +20,14 @@ import org.springframework.stereotype.Repository;
 public class ChangeWriter {
 
     private static final String ROW = "written";
-    /** The four statements, built once rather than per change (string building showed in the profile, ADR 0019). */
+    /** The statements, built once rather than per change (string building showed in the profile, ADR 0019). */
     private static final String CREATE = statement(OperationStore.INSERT, false);
 
     private static final String CREATE_WITH_EVENT = statement(OperationStore.INSERT, true);
     private static final String UPDATE = statement(OperationStore.UPDATE, false);
     private static final String UPDATE_WITH_EVENT = statement(OperationStore.UPDATE, true);
+    private static final String EDIT = statement(OperationStore.EDIT, false);
+    private static final String EDIT_WITH_EVENT = statement(OperationStore.EDIT, true);
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -47,10 +49,9 @@ public class ChangeWriter {
             sql = withEvent ? CREATE_WITH_EVENT : CREATE;
             params.addAll(OperationStore.insertParams(change.operation()));
         } else {
-            sql = withEvent ? UPDATE_WITH_EVENT : UPDATE;
-            params.addAll(OperationStore.updateParams(
-                    change.operation(),
-                    HistoryEntry.ATTRIBUTES_CHANGED.equals(change.entry().kind())));
+            boolean edit = HistoryEntry.ATTRIBUTES_CHANGED.equals(change.entry().kind());
+            sql = edit ? (withEvent ? EDIT_WITH_EVENT : EDIT) : (withEvent ? UPDATE_WITH_EVENT : UPDATE);
+            params.addAll(OperationStore.updateParams(change.operation(), edit));
         }
         params.addAll(HistoryStore.insertParams(change.entry()));
         if (withEvent) {

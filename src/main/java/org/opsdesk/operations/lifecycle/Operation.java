@@ -12,6 +12,7 @@ import org.opsdesk.operations.OperationEvent;
 import org.opsdesk.operations.OperationSnapshot;
 import org.opsdesk.operations.StatusChanged;
 import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Money;
 import org.opsdesk.workflow.Move;
 import org.opsdesk.workflow.Stage;
 import org.opsdesk.workflow.WorkflowDefinition;
@@ -275,12 +276,37 @@ public final class Operation {
             @Nullable String comment,
             Instant now,
             @Nullable String requestId) {
+        return editAttributes(attributesJson, null, actor, reason, comment, now, requestId);
+    }
+
+    /**
+     * Edits the attributes and, where {@code amount} is given and differs, the amount too (in the same currency:
+     * an exchange order's rate change recomputes what the client pays). The history entry's changes carry the
+     * amount's before and after beside the attributes'.
+     */
+    public Change editAttributes(
+            String attributesJson,
+            @Nullable Money amount,
+            Actor actor,
+            @Nullable String reason,
+            @Nullable String comment,
+            Instant now,
+            @Nullable String requestId) {
         JsonNode before = JSON.readTree(state.attributesJson());
         JsonNode after = JSON.readTree(attributesJson);
         var changes = new java.util.TreeMap<String, Object>();
         changes.put("before", before);
         changes.put("after", after);
-        var edited = withState(state.assignee(), attributesJson, now);
+        Money newAmount = state.amount();
+        if (amount != null && !amount.equals(state.amount())) {
+            if (state.amount() == null || !state.amount().currency().equals(amount.currency())) {
+                throw new IllegalArgumentException(
+                        "an operation's amount keeps its currency: " + state.amount() + " cannot become " + amount);
+            }
+            changes.put("amount", Map.of("before", moneyJson(state.amount()), "after", moneyJson(amount)));
+            newAmount = amount;
+        }
+        var edited = withState(state.assignee(), attributesJson, newAmount, now);
         Change change = sameStage(
                 edited,
                 HistoryEntry.ATTRIBUTES_CHANGED,
@@ -321,6 +347,19 @@ public final class Operation {
     }
 
     private OperationSnapshot withState(@Nullable String assignee, String attributesJson, Instant now) {
+        return withState(assignee, attributesJson, state.amount(), now);
+    }
+
+    private static Map<String, String> moneyJson(Money money) {
+        return Map.of(
+                "value",
+                money.amount().toPlainString(),
+                "currency",
+                money.currency().code());
+    }
+
+    private OperationSnapshot withState(
+            @Nullable String assignee, String attributesJson, @Nullable Money amount, Instant now) {
         return new OperationSnapshot(
                 state.id(),
                 state.type(),
@@ -329,7 +368,7 @@ public final class Operation {
                 state.subject(),
                 state.status(),
                 state.stage(),
-                state.amount(),
+                amount,
                 assignee,
                 attributesJson,
                 state.version() + 1,
