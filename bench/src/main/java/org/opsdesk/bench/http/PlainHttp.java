@@ -8,17 +8,39 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A minimal HTTP/1.1 keep-alive client on one socket (Content-Length or chunked answers), with the API key. It
- * shares the 2 cores with the app and PostgreSQL, and the JDK HttpClient spent about 0.28 CPU-ms per request
- * there — CPU the app then lacked. Not thread-safe: one per client thread.
+ * A minimal HTTP/1.1 keep-alive client on one socket (Content-Length or chunked answers), with the API key or, for
+ * pages, without one. It shares the 2 cores with the app and PostgreSQL, and the JDK HttpClient spent about 0.28
+ * CPU-ms per request there — CPU the app then lacked. Not thread-safe: one per client thread.
  */
 public final class PlainHttp implements AutoCloseable {
 
-    /** A status and the body as text. */
-    public record Response(int status, String body) {}
+    /** A status, the body as text, and the headers (names in lower case) in the order they came. */
+    public record Response(int status, String body, List<Map.Entry<String, String>> headers) {
+
+        /** The first value of a header (name in lower case), or null. */
+        public String header(String name) {
+            for (var header : headers) {
+                if (header.getKey().equals(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
+        }
+
+        /** Every value of a header (name in lower case), such as each {@code set-cookie}. */
+        public List<String> headers(String name) {
+            return headers.stream()
+                    .filter(header -> header.getKey().equals(name))
+                    .map(Map.Entry::getValue)
+                    .toList();
+        }
+    }
 
     private final int port;
     private final String authorization;
@@ -28,11 +50,26 @@ public final class PlainHttp implements AutoCloseable {
 
     public PlainHttp(int port, String apiKey) {
         this.port = port;
-        this.authorization = "Bearer " + apiKey;
+        this.authorization = apiKey == null ? null : "Bearer " + apiKey;
     }
 
-    /** Sends one request ({@code body} null: none) and reads the whole answer; reconnects after a failure. */
+    /** Without an API key: a browser's requests, whose headers (a cookie) the caller gives. */
+    public static PlainHttp anonymous(int port) {
+        return new PlainHttp(port, null);
+    }
+
+    /** Sends one JSON request ({@code body} null: none) and reads the whole answer; reconnects after a failure. */
     public Response exchange(String method, String path, String body) throws IOException {
+        return send(method, path, "application/json", Map.of(), "application/json", body);
+    }
+
+    /**
+     * Sends one request with these extra headers and, unless {@code body} is null, a body of {@code contentType};
+     * reads the whole answer; reconnects after a failure.
+     */
+    public Response send(
+            String method, String path, String accept, Map<String, String> headers, String contentType, String body)
+            throws IOException {
         if (socket == null || socket.isClosed()) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -50,12 +87,18 @@ public final class PlainHttp implements AutoCloseable {
                 .append("Host: 127.0.0.1:")
                 .append(port)
                 .append("\r\n")
-                .append("Authorization: ")
-                .append(authorization)
-                .append("\r\n")
-                .append("Accept: application/json\r\n");
+                .append("Accept: ")
+                .append(accept)
+                .append("\r\n");
+        if (authorization != null) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ")
+            head.append("Content-Type: ")
+                    .append(contentType)
+                    .append("\r\nContent-Length: ")
                     .append(payload.length)
                     .append("\r\n");
         }
@@ -79,8 +122,14 @@ public final class PlainHttp implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        var headers = new ArrayList<Map.Entry<String, String>>();
         for (String header = line(); header != null && !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase(Locale.ROOT);
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.add(Map.entry(
+                        lower.substring(0, colon), header.substring(colon + 1).trim()));
+            }
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -102,7 +151,7 @@ public final class PlainHttp implements AutoCloseable {
         if (close) {
             socket.close();
         }
-        return new Response(code, bodyBytes.toString(StandardCharsets.UTF_8));
+        return new Response(code, bodyBytes.toString(StandardCharsets.UTF_8), headers);
     }
 
     private int chunkSize() throws IOException {
