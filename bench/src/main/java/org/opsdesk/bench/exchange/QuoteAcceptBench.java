@@ -123,14 +123,19 @@ public final class QuoteAcceptBench {
                                (select count(*) from operations.history_entry),
                                (select count(*) from operations.outbox),
                                (select count(*) from operations.outbox where published_at is null),
-                               (select version() )""")) {
+                               (select count(*) filter (where state = 'sent') || ' sent, '
+                                       || count(*) filter (where state = 'skipped') || ' skipped, '
+                                       || count(*) filter (where state not in ('sent', 'skipped')) || ' other'
+                                  from notifications.delivery),
+                               (select version())""")) {
             rs.next();
             m.put("exchange orders placed (warm-ups included)", String.format(Locale.ROOT, "%,d", rs.getLong(1)));
             m.put("withdrawals created through the API", String.format(Locale.ROOT, "%,d", rs.getLong(2)));
             m.put("history entries", String.format(Locale.ROOT, "%,d", rs.getLong(3)));
             m.put("outbox rows", String.format(Locale.ROOT, "%,d", rs.getLong(4)));
             m.put("outbox rows unpublished at the end", String.format(Locale.ROOT, "%,d", rs.getLong(5)));
-            m.put("PostgreSQL", rs.getString(6));
+            m.put("notification deliveries", rs.getString(6));
+            m.put("PostgreSQL", rs.getString(7));
         }
         return m;
     }
