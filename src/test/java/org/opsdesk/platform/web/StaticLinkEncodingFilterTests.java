@@ -20,9 +20,9 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 
 /**
- * The resource URL encoding asks the resource resolvers about file links only: a page link is written as the
- * container writes it without a lookup (Spring's own filter looked every link up, missing uncached in the jar each
- * time), and a file link still gets the resolver's answer (a webjar's version).
+ * The resource URL encoding asks the resource resolvers about file links only, once each: a page link is written
+ * as the container writes it without a lookup (Spring's own filter looked every link up, missing uncached in the
+ * jar each time), and a file link still gets the resolver's answer (a webjar's version).
  */
 class StaticLinkEncodingFilterTests {
 
@@ -108,6 +108,19 @@ class StaticLinkEncodingFilterTests {
 
         assertThat(encoded).containsExactly("/webjars/htmx.org/2.0.4/dist/htmx.min.js", "/css/portal.css");
         assertThat(provider.asked).containsExactly("/webjars/htmx.org/dist/htmx.min.js", "/css/portal.css");
+    }
+
+    @Test
+    void asksAboutAFileLinkOnceFoundOrNot() throws Exception {
+        var provider = new RecordingProvider();
+        var filter = new StaticLinkEncodingFilter();
+
+        var first = encode(filter, provider, "/css/portal.css", "/portal/theme.css");
+        var second = encode(filter, provider, "/css/portal.css", "/portal/theme.css");
+
+        assertThat(first).containsExactly("/css/portal.css", "/portal/theme.css");
+        assertThat(second).isEqualTo(first);
+        assertThat(provider.asked).containsExactly("/css/portal.css", "/portal/theme.css");
     }
 
     @Test

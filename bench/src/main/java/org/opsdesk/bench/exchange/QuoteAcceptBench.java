@@ -88,7 +88,9 @@ public final class QuoteAcceptBench {
         for (int round = 1; round <= cfg.rounds(); round++) {
             inboxes.clear();
             log("round " + round + " of " + cfg.rounds());
+            Backlog.drain(app);
             Run created = creations.run(cfg.clients());
+            Backlog.drain(app);
             Run ordered = loop.run(
                     "quote+accept",
                     cfg.clients(),
