@@ -95,8 +95,10 @@ final class QuoteAcceptReport {
                         + " three attributes and a unique reference, as `bench/run.sh`'s create phase sends it; success"
                         + " = 201.\n\n"
                         + "Both at %d clients, closed loop, %d s measured after %d s unmeasured, creations then orders in"
-                        + " each of %d rounds, after %d s of each load unmeasured to warm the JIT. Any answer other"
-                        + " than the expected one (a refused quote included) is an error.\n\n",
+                        + " each of %d rounds, after %d s of each load unmeasured to warm the JIT. Before each run the"
+                        + " app is left to relay the outbox and send the pending notifications (`Backlog`), so that"
+                        + " neither load pays for the other's. Any answer other than the expected one (a refused quote"
+                        + " included) is an error.\n\n",
                 cfg.wrk() ? "wrk, `bench/wrk/create.lua`" : "the harness's Java clients",
                 cfg.clients(),
                 cfg.seconds(),
@@ -171,7 +173,10 @@ final class QuoteAcceptReport {
         int cores = Machine.cores(machine);
         b.append("CPU over each measured window, as a share of the machine (100% = every core busy), and per"
                 + " creation or order; PostgreSQL's commits and buffer accesses per creation or order (everything"
-                + " on the database counts, the outbox relay's and the notification deliveries' work too):\n\n");
+                + " on the database counts, the outbox relay's and the notification deliveries' work too). The"
+                + " orders' load generator is this benchmark's JVM, which also runs the SMTP server and the SMS"
+                + " gateway that receive the orders' notifications; the creations' is wrk. \"Others\" are the"
+                + " other processes on the machine (other people's builds and tests share it):\n\n");
         b.append("| round | run | CPU app | CPU PostgreSQL | CPU load generator | CPU others | CPU-ms per op app / PG /"
                 + " client | PG commits / op | PG buffer accesses / op |\n");
         b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal HTTP/1.1 keep-alive client on one socket (Content-Length or chunked answers), with the API key or, for
@@ -44,9 +45,17 @@ public final class PlainHttp implements AutoCloseable {
 
     private final int port;
     private final String authorization;
+    /**
+     * A connection idle longer than this is opened afresh before the next request: Tomcat closes idle keep-alive
+     * connections after 20 s (its connection timeout), and a request written into one that the server has closed
+     * gets no answer at all. (Browsers retry then; a benchmark must not resend what may have been done.)
+     */
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private Socket socket;
     private BufferedInputStream in;
     private OutputStream out;
+    private long lastUsed;
 
     public PlainHttp(int port, String apiKey) {
         this.port = port;
@@ -70,6 +79,9 @@ public final class PlainHttp implements AutoCloseable {
     public Response send(
             String method, String path, String accept, Map<String, String> headers, String contentType, String body)
             throws IOException {
+        if (socket != null && !socket.isClosed() && System.nanoTime() - lastUsed > MAX_IDLE_NANOS) {
+            socket.close();
+        }
         if (socket == null || socket.isClosed()) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -106,7 +118,9 @@ public final class PlainHttp implements AutoCloseable {
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.write(payload);
             out.flush();
-            return read();
+            var response = read();
+            lastUsed = System.nanoTime();
+            return response;
         } catch (IOException e) {
             socket.close();
             throw e;
