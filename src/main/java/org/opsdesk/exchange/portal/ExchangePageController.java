@@ -66,14 +66,7 @@ class ExchangePageController {
             if (!clients.mayOrder(client, offer.priced().pay())) {
                 return render(client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
             }
-            quote = quotes.quote(
-                    client.subject(),
-                    form.base(),
-                    form.quote(),
-                    form.side(),
-                    form.amount(),
-                    form.currency(),
-                    ClientActor.of(client));
+            quote = quotes.quote(client.subject(), offer, ClientActor.of(client));
         } catch (InvalidInput refused) {
             return render(client, form, null, QuoteForm.errors(refused), model);
         }

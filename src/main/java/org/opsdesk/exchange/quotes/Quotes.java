@@ -107,7 +107,17 @@ public class Quotes {
             @Nullable String amountCurrency,
             Actor actor) {
         requireOrders(actor);
-        Offer offer = price(base, quote, side, amountValue, amountCurrency);
+        return quote(subject, price(base, quote, side, amountValue, amountCurrency), actor);
+    }
+
+    /**
+     * Stores an offer {@link #price} made just now as the client's quote, valid for {@link #validity()}: for a
+     * caller that priced it already to decide whether the client may order it, so that the page's one quote
+     * prices once.
+     */
+    @Transactional
+    public Quote quote(String subject, Offer offer, Actor actor) {
+        requireOrders(actor);
         Instant now = clock.instant();
         var stored = new Quote(
                 UUID.randomUUID(),

@@ -1,5 +1,6 @@
 package org.opsdesk.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The API's servlet filters, in the order they must run around Spring Security (which sits at -100). */
@@ -36,6 +38,17 @@ class WebConfiguration {
                 return new PathIndexedRequestMappings();
             }
         };
+    }
+
+    /**
+     * In place of the resource URL encoding Boot registers (same dispatcher types), asking the resource resolvers
+     * about file links only ({@link StaticLinkEncodingFilter}).
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new StaticLinkEncodingFilter());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
     }
 
     @Bean

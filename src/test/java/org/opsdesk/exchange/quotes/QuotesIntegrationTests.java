@@ -52,6 +52,21 @@ class QuotesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void storesAnOfferPricedBeforeAsTheQuoteWithoutPricingAgain() {
+        var offer = quotes.price("THB", "PHP", "sell", "200.00", "THB");
+        put("/api/v1/exchange/rates/THB/PHP", "{\"buy\":\"1.5000\",\"sell\":\"1.5500\"}");
+
+        Quote quote = quotes.quote("portal-thb-7", offer, PORTAL);
+
+        // the client sells 200.00 THB at the buy rate they were shown, 1.5800: receives 316.00 PHP
+        assertThat(quote.priced().receive().toString()).isEqualTo("316.00 PHP");
+        assertThat(quote.priced().rate()).isEqualByComparingTo("1.58");
+        assertThat(quote.expiresAt()).isEqualTo(quote.createdAt().plus(Duration.ofSeconds(60)));
+        assertThat(quotes.get(quote.id(), "portal-thb-7").priced().receive().toString())
+                .isEqualTo("316.00 PHP");
+    }
+
+    @Test
     void anAcceptedQuotePlacesTheOrderAtTheQuotedRateEvenAfterTheDeskRateChanged() {
         Quote quote = quotes.quote("portal-thb-1", "thb", "PHP", "buy", "100.00", "THB", PORTAL);
         // the client buys 100.00 THB at sell 1.6200: pays 162.00 PHP

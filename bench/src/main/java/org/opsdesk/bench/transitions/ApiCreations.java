@@ -12,18 +12,18 @@ import org.opsdesk.bench.load.Worker;
  * reference unique per client and run (the body bench/wrk/create.lua sends too), over the JDK HttpClient; success =
  * 201.
  */
-final class ApiCreations {
+public final class ApiCreations {
 
-    static final String URI = "/api/v1/operations";
+    public static final String URI = "/api/v1/operations";
 
     private final ApiRequests api;
 
-    ApiCreations(ApiRequests api) {
+    public ApiCreations(ApiRequests api) {
         this.api = api;
     }
 
     /** Client {@code c} of a run named {@code runId}. */
-    Worker worker(String runId, int c) {
+    public Worker worker(String runId, int c) {
         HttpClient http = ApiRequests.newClient();
         return new Worker() {
             long n;
