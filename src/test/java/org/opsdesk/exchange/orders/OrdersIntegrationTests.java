@@ -213,7 +213,11 @@ class OrdersIntegrationTests extends IntegrationTest {
                 .isEqualTo("2012"); // 100.05 × 20.10 = 2011.005, rounded up
         assertThat(last.get("changes").get("amount").get("after").get("value").asString())
                 .isEqualTo("2022");
-        assertThat(api().get("/api/v1/operations/" + id).json().get("amount").get("value").asString())
+        assertThat(api().get("/api/v1/operations/" + id)
+                        .json()
+                        .get("amount")
+                        .get("value")
+                        .asString())
                 .isEqualTo("2022");
 
         var large = maker.post(ORDERS + "/" + id + "/rate", "{\"rate\":\"25\",\"reason\":\"Client agreed by phone\"}");
@@ -229,7 +233,11 @@ class OrdersIntegrationTests extends IntegrationTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("rate").asString()).isEqualTo("25");
         assertThat(approved.json().get("pay").get("value").asString()).isEqualTo("2502");
-        assertThat(api().get("/api/v1/operations/" + id).json().get("amount").get("value").asString())
+        assertThat(api().get("/api/v1/operations/" + id)
+                        .json()
+                        .get("amount")
+                        .get("value")
+                        .asString())
                 .isEqualTo("2502");
         assertThat(count("exchange.order_rate_change where operation_id = '" + id + "'"))
                 .isEqualTo(2);
