@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request over its client address's rate ({@link AddressRateLimiter}) with {@code 429} and {@code
@@ -41,21 +43,26 @@ public final class AddressRateLimitFilter extends OncePerRequestFilter {
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setHeader("Cache-Control", "no-store");
-        String body;
         if (wantsProblem.test(request)) {
-            response.setContentType("application/problem+json");
+            // the same members as the API key's 429 (access.keys.ProblemResponses), written by Jackson
+            var problem = new LinkedHashMap<String, Object>();
+            problem.put("type", "urn:opsdesk:problem:rate-limited");
+            problem.put("title", "Too many requests");
+            problem.put("status", 429);
+            problem.put("detail", "this address is over its request rate; retry after " + seconds + " s");
             String requestId = RequestIds.current();
-            body = "{\"type\":\"urn:opsdesk:problem:rate-limited\",\"title\":\"Too many requests\",\"status\":429,"
-                    + "\"detail\":\"this address is over its request rate; retry after " + seconds + " s\""
-                    + (requestId != null && requestId.matches("[A-Za-z0-9._-]{1,100}")
-                            ? ",\"requestId\":\"" + requestId + "\""
-                            : "")
-                    + "}";
-        } else {
-            response.setContentType("text/plain");
-            body = "Too many requests from this address: try again in " + seconds + " s.\n";
+            if (requestId != null) {
+                problem.put("requestId", requestId);
+            }
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            JsonMapper.shared().writeValue(response.getOutputStream(), problem);
+            return;
         }
+        response.setContentType("text/plain");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("Too many requests from this address: try again in " + seconds + " s.\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }
