@@ -205,7 +205,7 @@ public class Approvals {
         }
         store.decide(id, State.DECLINED, now, Party.of(actor), reason.strip(), null);
         ApprovalRequest request = locked.approval().request();
-        changes.apply(locked.operation()
+        var declined = locked.operation()
                 .note(
                         HistoryEntry.APPROVAL_DECLINED,
                         actor,
@@ -213,8 +213,36 @@ public class Approvals {
                         null,
                         changes("approvalRequest", id, "toStage", request.toStage()),
                         now,
-                        RequestIds.current()));
+                        RequestIds.current());
+        changes.apply(declined);
+        endAfterDecline(declined.operation(), reload(id), actor, reason.strip(), now);
         return reload(id);
+    }
+
+    /**
+     * Moves the operation to the stage its type's {@link ApprovalRule} ends a declined request in, if it names one:
+     * the checker's decision, recorded in their name with the decline's reason (the workflow's own permission is
+     * not asked: the rule's module made the stage the decline's outcome).
+     */
+    private void endAfterDecline(
+            Operation operation, ApprovalRequest declined, Actor checker, String reason, Instant now) {
+        OperationSnapshot current = operation.snapshot();
+        ApprovalRule rule = rules.approvalRuleOf(current.type());
+        String to = rule == null ? null : rule.stageAfterDecline(current, declined);
+        if (to == null) {
+            return;
+        }
+        WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+        Move move = workflow.move(current.stage(), to, Actor.system("four-eyes"), reason, current.amount());
+        changes.apply(operation.transition(
+                move,
+                workflow,
+                checker,
+                reason,
+                null,
+                Operation.changesJson(changes("approvalRequest", declined.id())),
+                now,
+                RequestIds.current()));
     }
 
     /** A request and its operation, both locked. */
@@ -244,8 +272,9 @@ public class Approvals {
     private Optional<String> permissionTheMakerLost(Locked locked) {
         ApprovalCase approval = locked.approval();
         ApprovalRequest request = approval.request();
-        return transitionOf(locked.operation().snapshot(), request)
-                .map(t -> approval.override() ? t.overridePermission() : t.permission())
+        OperationSnapshot current = locked.operation().snapshot();
+        return transitionOf(current, request)
+                .map(t -> rules.permissionOfMaker(current, t, approval.override()))
                 .filter(permission -> !rules.makerMayStillTake(request.maker(), permission));
     }
 

@@ -8,6 +8,9 @@ import org.opsdesk.operations.ApprovalRequest.Party;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.workflow.Move;
+import org.opsdesk.workflow.ReasonRequired;
+import org.opsdesk.workflow.Transition;
+import org.opsdesk.workflow.Trigger;
 import org.opsdesk.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -24,14 +27,32 @@ class MoveRules {
 
     private final ObjectProvider<MovePolicy> policy;
     private final ObjectProvider<MoveGuard> guardBeans;
+    private final ObjectProvider<ApprovalRule> ruleBeans;
+    /** The approval rules by operation type, once collected (most types have none). */
+    private volatile @Nullable Map<String, ApprovalRule> approvalRules;
     /** The guards by operation type, once collected (most types have none: one map lookup per move). */
     private volatile @Nullable Map<String, List<MoveGuard>> guards;
     /** The policy once found: asking the bean factory on every move cost 3% of an API transition (ADR 0019). */
     private volatile @Nullable MovePolicy found;
 
-    MoveRules(ObjectProvider<MovePolicy> policy, ObjectProvider<MoveGuard> guardBeans) {
+    MoveRules(
+            ObjectProvider<MovePolicy> policy,
+            ObjectProvider<MoveGuard> guardBeans,
+            ObjectProvider<ApprovalRule> ruleBeans) {
         this.policy = policy;
         this.guardBeans = guardBeans;
+        this.ruleBeans = ruleBeans;
+    }
+
+    /** The type's {@link ApprovalRule}, or null (one map lookup per move). */
+    @Nullable
+    ApprovalRule approvalRuleOf(String type) {
+        Map<String, ApprovalRule> known = approvalRules;
+        if (known == null) {
+            known = ruleBeans.orderedStream().collect(Collectors.toMap(ApprovalRule::operationType, rule -> rule));
+            approvalRules = known;
+        }
+        return known.get(type);
     }
 
     private List<MoveGuard> guardsOf(String type) {
@@ -72,7 +93,10 @@ class MoveRules {
     Move decide(
             WorkflowDefinition workflow, OperationSnapshot operation, String to, Actor actor, @Nullable String reason) {
         Actor now = asItStandsNow(actor);
-        Move move = workflow.move(operation.stage(), to, now, reason, operation.amount());
+        ApprovalRule rule = actor.isInternal() ? null : approvalRuleOf(operation.type());
+        Move move = rule == null
+                ? workflow.move(operation.stage(), to, now, reason, operation.amount())
+                : ruledMove(rule, workflow, operation, to, now, reason);
         String refusal = refusal(operation, move, now);
         if (refusal != null) {
             throw new MoveRefused(operation.type(), operation.stage(), to, refusal);
@@ -80,10 +104,68 @@ class MoveRules {
         return move;
     }
 
+    /**
+     * A move of a type with an {@link ApprovalRule}: the rule's permission instead of a manual transition's own,
+     * and the higher of the rule's approvals and the workflow's.
+     */
+    private Move ruledMove(
+            ApprovalRule rule,
+            WorkflowDefinition workflow,
+            OperationSnapshot operation,
+            String to,
+            Actor actor,
+            @Nullable String reason) {
+        String permission = rule.permissionToMove(operation, to);
+        Move move;
+        if (permission != null && isManual(workflow, operation.stage(), to)) {
+            if (!actor.may(permission)) {
+                throw new PermissionDenied(permission);
+            }
+            Transition transition = workflow.transition(operation.stage(), to).orElseThrow();
+            if (transition.reasonRequired() && (reason == null || reason.isBlank())) {
+                throw new ReasonRequired("the move to '" + to + "' needs a reason");
+            }
+            move = new Move(transition, false, transition.fourEyes().requiredApprovals(operation.amount()));
+        } else {
+            move = workflow.move(operation.stage(), to, actor, reason, operation.amount());
+        }
+        return raised(rule, operation, move);
+    }
+
+    private static boolean isManual(WorkflowDefinition workflow, String from, String to) {
+        return workflow.transition(from, to)
+                .map(t -> t.trigger() == Trigger.MANUAL)
+                .orElse(false);
+    }
+
+    private static Move raised(ApprovalRule rule, OperationSnapshot operation, Move move) {
+        int required = Math.max(move.requiredApprovals(), rule.requiredApprovals(operation, move));
+        return required == move.requiredApprovals() ? move : new Move(move.transition(), move.override(), required);
+    }
+
+    /**
+     * The permission an approved request's maker must still hold for its move to apply: the type's {@link
+     * ApprovalRule}'s when it names one for a manual transition, else the transition's (or its override's).
+     */
+    String permissionOfMaker(OperationSnapshot operation, Transition transition, boolean override) {
+        ApprovalRule rule = approvalRuleOf(operation.type());
+        String ruled = rule == null || override || transition.trigger() != Trigger.MANUAL
+                ? null
+                : rule.permissionToMove(operation, transition.to());
+        if (ruled != null) {
+            return ruled;
+        }
+        return override ? transition.overridePermission() : transition.permission();
+    }
+
     /** The moves the actor may take from the operation's stage now; none for an actor out of standing. */
     List<Move> available(WorkflowDefinition workflow, OperationSnapshot operation, Actor actor) {
         Actor now = asItStandsNow(actor);
+        ApprovalRule rule = actor.isInternal() ? null : approvalRuleOf(operation.type());
         List<Move> moves = workflow.movesFor(operation.stage(), now, operation.amount());
+        if (rule != null) {
+            moves = moves.stream().map(move -> raised(rule, operation, move)).toList();
+        }
         if (guardsOf(operation.type()).isEmpty()) {
             return moves;
         }

@@ -27,7 +27,7 @@ import org.opsdesk.workflow.loading.WorkflowFileReader;
 import org.opsdesk.workflow.loading.WorkflowValidator;
 
 /**
- * The thirteen workflow definitions shipped in {@code src/main/resources/workflows}: they load, they have the shape
+ * The seventeen workflow definitions shipped in {@code src/main/resources/workflows}: they load, they have the shape
  * written out below for each type, and {@link WorkflowDefinition#move} enforces their transitions, permissions,
  * reasons, overrides, four-eyes rules and timers.
  */
@@ -37,6 +37,10 @@ class ShippedWorkflowsTests {
 
     /** What each shipped type must look like, written out by hand from its YAML. */
     private static final List<Expectation> EXPECTATIONS = List.of(
+            actionFamily("account_action"),
+            actionFamily("party_action"),
+            actionFamily("user_action"),
+            actionFamily("record_action"),
             new Expectation(
                     "account_block",
                     "requested",
@@ -170,8 +174,12 @@ class ShippedWorkflowsTests {
     void loadsEveryShippedDefinitionWithoutErrors() {
         assertThat(loadErrors).isEmpty();
         assertThat(shipped)
-                .hasSize(13)
+                .hasSize(17)
                 .containsOnlyKeys(
+                        "account_action",
+                        "party_action",
+                        "user_action",
+                        "record_action",
                         "account_block",
                         "bonus_accrual",
                         "card_issuance",
@@ -670,6 +678,21 @@ class ShippedWorkflowsTests {
             Set<String> reasonRequiredBeyondErrorAndRejected,
             List<Timer> timers,
             String skip) {}
+
+    /**
+     * The back-office action families share one graph: four-eyes per invocation comes from the action's declaration
+     * (operations' ApprovalRule), never from the workflow; an action is applied only once approved.
+     */
+    private static Expectation actionFamily(String type) {
+        return new Expectation(
+                type,
+                "requested",
+                Set.of("applied", "failed", "refused", "declined"),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                "requested -> applied");
+    }
 
     private static Timer timer(String from, String to, String after) {
         return new Timer(from, to, Duration.parse(after));

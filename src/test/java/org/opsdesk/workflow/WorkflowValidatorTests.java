@@ -25,7 +25,7 @@ import org.opsdesk.workflow.loading.WorkflowValidator;
  */
 class WorkflowValidatorTests {
 
-    private static final int SHIPPED_TYPES = 13;
+    private static final int SHIPPED_TYPES = 17;
 
     @TempDir
     Path overrides;

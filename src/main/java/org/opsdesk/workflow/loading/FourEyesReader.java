@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * currencies (a currency missing from one tier would make that tier apply to every amount in it); a tier without
  * thresholds can only be the first.
  */
-final class FourEyesReader {
+public final class FourEyesReader {
 
     static final int MAX_APPROVALS = 10;
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,30}(\\.\\d{1,18})?");
@@ -40,12 +40,12 @@ final class FourEyesReader {
 
     private final Currencies currencies;
 
-    FourEyesReader(Currencies currencies) {
+    public FourEyesReader(Currencies currencies) {
         this.currencies = currencies;
     }
 
     /** The policy, or {@link FourEyesPolicy#none()} after reporting each problem to {@code problems}. */
-    FourEyesPolicy read(@Nullable JsonNode value, Consumer<String> problems) {
+    public FourEyesPolicy read(@Nullable JsonNode value, Consumer<String> problems) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return FourEyesPolicy.none();
         }
