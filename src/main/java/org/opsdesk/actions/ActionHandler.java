@@ -30,6 +30,15 @@ public interface ActionHandler {
     default void check(@Nullable ActionTarget target, ActionInput input, Actor actor) {}
 
     /**
+     * How many distinct checkers besides the maker must approve this invocation, for an action declared with {@code
+     * fourEyes: handler} (e.g. only a raise of a limit needs one); asked before anything is stored. Not asked for
+     * other declarations.
+     */
+    default int requiredApprovals(@Nullable ActionTarget target, ActionInput input) {
+        return 0;
+    }
+
+    /**
      * What the action asks of the provider, as the JSON body of the connector's request — or null when it acts on
      * Opsdesk's records only. The catalog refuses provider actions with "no provider configured" when none is.
      */

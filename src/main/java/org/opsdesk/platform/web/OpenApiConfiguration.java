@@ -167,6 +167,10 @@ class OpenApiConfiguration {
                         "Exchange orders",
                         "Exchange orders taken at the desk, by phone or by integrators (each an exchange_order"
                                 + " operation), and changes of their rate with four-eyes beyond the configured difference."),
+                tag(
+                        "Actions",
+                        "The back-office action catalog: the actions the caller may take, those available on a record"
+                                + " now, and their invocation — each an operation of its family (`<family>_action`)."),
                 tag("Exports", "Streamed, audited CSV exports of operations and the record of past exports."),
                 tag("Reports", "The dashboard's figures over the operation types the caller may view."),
                 tag("Workflows", "The workflow definitions in force: stages, transitions, permissions, four-eyes."),

@@ -1,0 +1,93 @@
+package org.opsdesk.actions.invocation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Permissions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The catalog's rows of its invocations ({@code actions.invocation}): explicit SQL. */
+@Repository
+class InvocationStore {
+
+    /** One invocation as stored. */
+    record Stored(
+            UUID operationId,
+            String actionId,
+            String targetKind,
+            @Nullable String targetId,
+            String inputJson,
+            @Nullable String reason,
+            Actor maker,
+            int requiredApprovals) {}
+
+    private final JdbcClient jdbc;
+
+    InvocationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Stored invocation, Instant at) {
+        Actor maker = invocation.maker();
+        jdbc.sql(
+                        """
+                        insert into actions.invocation (operation_id, action_id, target_kind, target_id, input, reason,
+                          maker_kind, maker_id, maker_name, maker_person, required_approvals, created_at)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(java.util.Arrays.asList(
+                        invocation.operationId(),
+                        invocation.actionId(),
+                        invocation.targetKind(),
+                        invocation.targetId(),
+                        invocation.inputJson(),
+                        invocation.reason(),
+                        maker.kind().code(),
+                        maker.id(),
+                        maker.name(),
+                        maker.person(),
+                        invocation.requiredApprovals(),
+                        Timestamp.from(at)))
+                .update();
+    }
+
+    Optional<Stored> find(UUID operationId) {
+        return select(operationId, "");
+    }
+
+    /** The invocation, its row locked until the transaction ends: one processor applies an invocation at a time. */
+    Optional<Stored> lock(UUID operationId) {
+        return select(operationId, " for update");
+    }
+
+    void recordTarget(UUID operationId, String targetId) {
+        jdbc.sql("update actions.invocation set target_id = ? where operation_id = ? and target_id is null")
+                .params(targetId, operationId)
+                .update();
+    }
+
+    private Optional<Stored> select(UUID operationId, String lock) {
+        return jdbc.sql("select operation_id, action_id, target_kind, target_id, input::text as input, reason,"
+                        + " maker_kind, maker_id, maker_name, maker_person, required_approvals"
+                        + " from actions.invocation where operation_id = ?" + lock)
+                .param(operationId)
+                .query((rs, row) -> new Stored(
+                        rs.getObject("operation_id", UUID.class),
+                        rs.getString("action_id"),
+                        rs.getString("target_kind"),
+                        rs.getString("target_id"),
+                        rs.getString("input"),
+                        rs.getString("reason"),
+                        new Actor(
+                                Actor.Kind.valueOf(rs.getString("maker_kind").toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString("maker_id"),
+                                rs.getString("maker_name"),
+                                Permissions.none(),
+                                rs.getString("maker_person")),
+                        rs.getInt("required_approvals")))
+                .optional();
+    }
+}

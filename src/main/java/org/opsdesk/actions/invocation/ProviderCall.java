@@ -1,0 +1,136 @@
+package org.opsdesk.actions.invocation;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.actions.Invocation;
+import org.opsdesk.actions.ProviderAnswer;
+import org.opsdesk.actions.ProviderGateway;
+import org.opsdesk.actions.declarations.ActionDeclarations;
+import org.opsdesk.operations.OperationQueries;
+import org.opsdesk.operations.OperationSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Carries an approved provider action out: commits its operation at {@code at_provider}, asks the provider outside
+ * any transaction (suspending the caller's), then, in a transaction of its own, applies or moves it by the answer —
+ * {@code Done} applies the effect, {@code Failed} ends it {@code failed}, {@code Pending} leaves it at the provider
+ * for the outcome resolver, whose {@link org.opsdesk.actions.ProviderOutcome} settles it later.
+ */
+@Component
+class ProviderCall {
+
+    static final String AT_PROVIDER = "at_provider";
+    static final String FAILED = "failed";
+    static final String OUTCOME_UNKNOWN = "outcome_unknown";
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderCall.class);
+
+    private final ActionDeclarations declarations;
+    private final InvocationStore store;
+    private final EffectApplier effects;
+    private final OperationQueries queries;
+    private final ObjectProvider<ProviderGateway> gateway;
+    private final TransactionTemplate outside;
+    private final TransactionTemplate own;
+
+    ProviderCall(
+            ActionDeclarations declarations,
+            InvocationStore store,
+            EffectApplier effects,
+            OperationQueries queries,
+            ObjectProvider<ProviderGateway> gateway,
+            PlatformTransactionManager transactions) {
+        this.declarations = declarations;
+        this.store = store;
+        this.effects = effects;
+        this.queries = queries;
+        this.gateway = gateway;
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Sends an invocation committed in {@code approved}; does nothing when another processor has taken it. */
+    void carryOut(UUID operationId) {
+        outside.executeWithoutResult(status -> {
+            Optional<Sent> sent = Optional.ofNullable(own.execute(s -> handOver(operationId)));
+            sent.ifPresent(request -> {
+                ProviderAnswer answer = send(operationId, request);
+                own.executeWithoutResult(s -> settle(operationId, answer, false));
+            });
+        });
+    }
+
+    private record Sent(String actionId, Map<String, Object> body) {}
+
+    /** Moves the invocation from {@code approved} to {@code at_provider}; what to send, or null when not ours. */
+    private @Nullable Sent handOver(UUID operationId) {
+        var stored = store.lock(operationId).orElse(null);
+        if (stored == null || !stage(operationId).equals(InvocationStarter.APPROVED)) {
+            return null;
+        }
+        Invocation invocation = effects.invocation(stored);
+        if (invocation == null) {
+            effects.refuse(stored, "the " + stored.targetKind() + " '" + stored.targetId() + "' no longer exists");
+            return null;
+        }
+        Map<String, Object> body = declarations.handler(stored.actionId()).providerRequest(invocation);
+        effects.move(stored, AT_PROVIDER, null);
+        return new Sent(stored.actionId(), body == null ? Map.of() : body);
+    }
+
+    private ProviderAnswer send(UUID operationId, Sent request) {
+        ProviderGateway provider = gateway.getIfAvailable();
+        if (provider == null || !provider.configured()) {
+            return new ProviderAnswer.Failed("no provider configured");
+        }
+        try {
+            return provider.send(operationId, request.actionId(), request.body());
+        } catch (RuntimeException e) {
+            log.error("Asking the provider for invocation {} failed unexpectedly", operationId, e);
+            return new ProviderAnswer.Pending("gave-up: the provider call failed unexpectedly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Applies a provider's answer to the invocation, in the caller's transaction: at {@code at_provider} (or, once
+     * an operator settles it, {@code outcome_unknown}) only; anything else was settled already and is left alone.
+     *
+     * @param gaveUp whether a {@code Pending} answer means the resolver gave up (the outcome stays unknown)
+     */
+    void settle(UUID operationId, ProviderAnswer answer, boolean gaveUp) {
+        var stored = store.lock(operationId).orElse(null);
+        if (stored == null) {
+            return;
+        }
+        String stage = stage(operationId);
+        boolean open = stage.equals(AT_PROVIDER)
+                || stage.equals(OUTCOME_UNKNOWN) && !(answer instanceof ProviderAnswer.Pending);
+        if (!open) {
+            return;
+        }
+        if (answer instanceof ProviderAnswer.Done done) {
+            effects.apply(stored, done.result());
+        } else if (answer instanceof ProviderAnswer.Failed failed) {
+            effects.move(stored, FAILED, "the provider refused or failed it: " + failed.reason());
+        } else if (answer instanceof ProviderAnswer.Pending pending
+                && (gaveUp || pending.why().startsWith("gave-up"))) {
+            effects.move(stored, OUTCOME_UNKNOWN, "outcome unknown: " + Objects.requireNonNullElse(pending.why(), ""));
+        }
+    }
+
+    private String stage(UUID operationId) {
+        OperationSnapshot operation = queries.get(operationId, CatalogActor.CATALOG);
+        return operation.stage();
+    }
+}
