@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.admin-password=integration-tests-admin-password",
             "opsdesk.demo=false",
             "opsdesk.workflows.dir=src/test/resources/workflows-it",
+            "opsdesk.actions.dir=src/test/resources/actions-it",
             "opsdesk.notifications.rules-dir=src/test/resources/notification-rules-it",
             "opsdesk.timers.poll-interval=PT0.2S",
             // the test clients stand in for a reverse proxy on this machine: they send each browser's address in
@@ -65,7 +66,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.public.rate-limit.per-second=1",
             "opsdesk.public.rate-limit.burst=200"
         })
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, org.opsdesk.actions.TestWidgets.Configuration.class})
 @Execution(ExecutionMode.SAME_THREAD)
 public abstract class IntegrationTest {
 

@@ -108,7 +108,7 @@ public final class DeclarationValidator {
         if (entry.permission() == null
                 || !PERMISSION.matcher(entry.permission()).matches()) {
             report.accept(path + ".permission: an endpoint entry names the permission its endpoint checks"
-                    + " (<group>:<action>), found '" + entry.permission() + "'");
+                    + " (<group>:<action>, or #signed-in), found '" + entry.permission() + "'");
         }
         boolean declaresMore = entry.family() != null
                 || entry.target() != null
