@@ -7,6 +7,7 @@ import org.opsdesk.actions.invocation.ActionInvoker;
 import org.opsdesk.actions.invocation.Availability;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.RequiresPermission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +39,7 @@ public class ActionCatalog {
     /** What the actor may invoke: the actions whose permission they hold, and the endpoints they may call. */
     public List<ActionDefinition> invocable(Actor actor) {
         return declarations.all().stream()
-                .filter(d -> actor.may(d.permission()))
+                .filter(d -> RequiresPermission.SIGNED_IN.equals(d.permission()) || actor.may(d.permission()))
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import org.opsdesk.actions.ActionDefinition;
 import org.opsdesk.actions.ActionDefinition.Field;
 import org.opsdesk.actions.ActionDefinition.FieldType;
 import org.opsdesk.shared.Currencies;
+import org.opsdesk.shared.RequiresPermission;
 import org.opsdesk.shared.YamlFileSet;
 import org.opsdesk.workflow.FourEyesPolicies;
 import org.opsdesk.workflow.FourEyesPolicy;
@@ -106,7 +107,8 @@ public final class DeclarationValidator {
             report.accept(path + ".endpoint.path: must be an API path under /api/v1, found '" + endpoint.path() + "'");
         }
         if (entry.permission() == null
-                || !PERMISSION.matcher(entry.permission()).matches()) {
+                || !PERMISSION.matcher(entry.permission()).matches()
+                        && !RequiresPermission.SIGNED_IN.equals(entry.permission())) {
             report.accept(path + ".permission: an endpoint entry names the permission its endpoint checks"
                     + " (<group>:<action>, or #signed-in), found '" + entry.permission() + "'");
         }
