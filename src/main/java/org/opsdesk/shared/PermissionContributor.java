@@ -2,6 +2,7 @@ package org.opsdesk.shared;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a module tells the permission catalog which administrative permissions it defines. Each module publishes
@@ -26,14 +27,25 @@ public interface PermissionContributor {
     /**
      * One permission: its name ({@code <group>:<action>}) and the built-in roles (by name) that are given it —
      * on a new database and, on every start, on an existing one (grants are added, never taken away).
+     *
+     * @param descriptionKey the message describing it, when not {@code permission.<name with ':' as '.'>} (the
+     *     action catalog describes {@code action:<id>} by the action's title)
+     * @param groupKey the message naming the group the role editor shows it in, when not the part before the first
+     *     colon (the catalog groups actions by their category)
      */
-    record Definition(String name, Set<String> builtInRoles) {
+    record Definition(
+            String name, Set<String> builtInRoles, @Nullable String descriptionKey, @Nullable String groupKey) {
 
         public Definition {
             if (name.indexOf(':') <= 0) {
                 throw new IllegalArgumentException("a permission is named <group>:<action>, not " + name);
             }
             builtInRoles = Set.copyOf(builtInRoles);
+        }
+
+        /** Described by {@code permission.<name>}, grouped by the part before the first colon. */
+        public Definition(String name, Set<String> builtInRoles) {
+            this(name, builtInRoles, null, null);
         }
 
         public static Definition of(String name, String... builtInRoles) {
@@ -47,7 +59,7 @@ public interface PermissionContributor {
 
         /** The message key of the description. */
         public String messageKey() {
-            return "permission." + name.replace(':', '.');
+            return descriptionKey != null ? descriptionKey : "permission." + name.replace(':', '.');
         }
     }
 }

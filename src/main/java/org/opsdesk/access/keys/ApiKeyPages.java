@@ -108,7 +108,9 @@ class ApiKeyPages {
                 .addObject("next", next)
                 .addObject(
                         "grantable",
-                        catalog.all().stream().filter(p -> actor.may(p.name())).toList())
+                        PermissionCatalog.grouped(catalog.all().stream()
+                                .filter(p -> actor.may(p.name()))
+                                .toList()))
                 .addObject("canManage", actor.may(AccessPermissions.APIKEYS_MANAGE))
                 .addObject("lifetimeDays", administration.defaultLifetime().toDays());
     }

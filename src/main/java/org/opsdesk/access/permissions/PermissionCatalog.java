@@ -33,6 +33,19 @@ public class PermissionCatalog {
     /** One permission and what it allows. */
     public record PermissionInfo(String name, String description, String group) {}
 
+    /** Permissions of one group, as the role editor shows them together. */
+    public record PermissionGroup(String label, List<PermissionInfo> permissions) {}
+
+    /** The permissions by group, groups in the order they first appear. */
+    public static List<PermissionGroup> grouped(List<PermissionInfo> permissions) {
+        var groups = new java.util.LinkedHashMap<String, List<PermissionInfo>>();
+        permissions.forEach(
+                p -> groups.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p));
+        return groups.entrySet().stream()
+                .map(e -> new PermissionGroup(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
+    }
+
     private final Workflows workflows;
     private final List<PermissionContributor> contributors;
     private final MessageSource messages;
@@ -50,7 +63,9 @@ public class PermissionCatalog {
         all.add(new PermissionInfo(Permissions.ALL, text("permission.all", locale), "all"));
         administrative()
                 .forEach(definition -> all.add(new PermissionInfo(
-                        definition.name(), text(definition.messageKey(), locale), definition.group())));
+                        definition.name(),
+                        text(definition.messageKey(), locale),
+                        definition.groupKey() == null ? definition.group() : text(definition.groupKey(), locale))));
         List<String> actions = perTypeActions();
         for (WorkflowDefinition workflow : workflows.all()) {
             String type = workflow.type();

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.access.AccessPermissions;
 import org.opsdesk.access.permissions.PermissionCatalog;
-import org.opsdesk.access.permissions.PermissionCatalog.PermissionInfo;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
@@ -125,7 +124,8 @@ class RolePages {
     }
 
     /** The permissions this operator could give: only those they hold. */
-    private List<PermissionInfo> grantable(Actor actor) {
-        return catalog.all().stream().filter(p -> actor.may(p.name())).toList();
+    private List<PermissionCatalog.PermissionGroup> grantable(Actor actor) {
+        return PermissionCatalog.grouped(
+                catalog.all().stream().filter(p -> actor.may(p.name())).toList());
     }
 }

@@ -1,0 +1,74 @@
+package org.opsdesk.actions.declarations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opsdesk.actions.ActionDefinition;
+import org.opsdesk.shared.YamlFileSet;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Every shipped action speaks the console's four languages: its title and description, each input field's label,
+ * and every category the role editor groups actions by.
+ */
+class ActionMessagesTests {
+
+    private static Properties bundle(String suffix) throws IOException {
+        var properties = new Properties();
+        for (String base : List.of("messages", "i18n/actions")) {
+            var resource = new ClassPathResource(base + suffix + ".properties");
+            if (resource.exists()) {
+                try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+            }
+        }
+        return properties;
+    }
+
+    private static List<ActionFile.Entry> shipped() {
+        var errors = new ArrayList<String>();
+        var files = YamlFileSet.read("classpath*:actions/*.yaml", null, ActionFile.class, "actions", errors);
+        assertThat(errors).isEmpty();
+        return files.stream().flatMap(f -> f.content().actions().stream()).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_pt_BR", "_nl", "_pl"})
+    void everyShippedActionAndCategoryHasItsTexts(String language) throws IOException {
+        Properties messages = bundle(language);
+        var missing = new ArrayList<String>();
+        for (String category : ActionDefinition.CATEGORIES) {
+            if (!messages.containsKey("action.category." + category)) {
+                missing.add("action.category." + category);
+            }
+        }
+        for (ActionFile.Entry entry : shipped()) {
+            for (String key : List.of("action." + entry.id() + ".title", "action." + entry.id() + ".description")) {
+                if (!messages.containsKey(key)) {
+                    missing.add(key);
+                }
+            }
+            if (entry.input() != null) {
+                entry.input().stream()
+                        .map(f -> "action." + entry.id() + ".field." + f.name())
+                        .filter(key -> !messages.containsKey(key))
+                        .forEach(missing::add);
+            }
+        }
+        assertThat(missing).as("texts missing in messages%s", language).isEmpty();
+    }
+
+    @Test
+    void theShippedDeclarationsAreNotEmpty() {
+        assertThat(shipped()).extracting(ActionFile.Entry::id).contains("operator.create", "trigger.simulate");
+    }
+}
