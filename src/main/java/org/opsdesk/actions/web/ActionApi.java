@@ -35,9 +35,11 @@ import tools.jackson.databind.node.ObjectNode;
 class ActionApi {
 
     private final ActionCatalog catalog;
+    private final MultipartInvocations uploads;
 
-    ActionApi(ActionCatalog catalog) {
+    ActionApi(ActionCatalog catalog, MultipartInvocations uploads) {
         this.catalog = catalog;
+        this.uploads = uploads;
     }
 
     @RequiresPermission(RequiresPermission.SIGNED_IN)
@@ -99,6 +101,31 @@ class ActionApi {
             @Valid @RequestBody ActionRequests.Invoke request,
             Actor actor) {
         return invoked(onRecord(collection, actionId, false), id, request, actor);
+    }
+
+    @RequiresPermission("action:*")
+    @PostMapping(
+            path = "/api/v1/{collection}/{id}/actions/{actionId}",
+            consumes = "multipart/form-data",
+            produces = "application/json")
+    @Operation(
+            operationId = "invokeActionWithFiles",
+            summary = "Take an action on a record, with files",
+            description = "As `invokeAction`, as a multipart form: a part per `upload` field (named as the field), the"
+                    + " other fields as a JSON object in the `input` part, and `reason` and `confirm` parts. A file's"
+                    + " type is judged by its content, never by the name or the part's content type.")
+    @ApiResponse(responseCode = "201", description = "The invocation's operation.")
+    @ApiResponse(responseCode = "202", description = "Waiting for checkers: the operation and its approval request.")
+    @ApiResponse(
+            responseCode = "422",
+            description = "`invalid-input`: every bad field, a file too large or of a type the field does not take.")
+    ResponseEntity<ActionResponses.Invoked> invokeWithFiles(
+            @PathVariable String collection,
+            @PathVariable String id,
+            @PathVariable String actionId,
+            org.springframework.web.multipart.MultipartHttpServletRequest form,
+            Actor actor) {
+        return invoked(onRecord(collection, actionId, false), id, uploads.read(form), actor);
     }
 
     @RequiresPermission("action:*")
