@@ -287,4 +287,31 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
                 .contains("test-widget.suspend", "test-widget.close")
                 .doesNotContain("test-widget.resume");
     }
+
+    @Test
+    void eachDeclaredActionIsAPermissionGroupedByItsCategoryAndGivenToItsRoles() {
+        var permissions = api().get("/api/v1/permissions").json().get("items");
+        var suspend = java.util.stream.StreamSupport.stream(permissions.spliterator(), false)
+                .filter(p -> p.get("name").asString().equals("action:test-widget.suspend"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(suspend.get("group").asString()).isEqualTo("Other");
+        var supervisor =
+                api().get("/api/v1/roles/supervisor").json().get("permissions").toString();
+        assertThat(supervisor).contains("action:test-widget.suspend", "action:test-widget.pay");
+    }
+
+    /** An action permission has a '.' in it: roles and keys are given it like any other (failed before the fix). */
+    @Test
+    void aRoleAndAKeyMayBeGivenAnActionPermission() {
+        String role = "actions-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api().post(
+                        "/api/v1/roles",
+                        "{\"name\":\"" + role + "\",\"permissions\":[\"action:test-widget.suspend\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var key = api().post(
+                        "/api/v1/api-keys",
+                        "{\"name\":\"actions key\",\"permissions\":[\"action:test-widget.suspend\"]}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+    }
 }

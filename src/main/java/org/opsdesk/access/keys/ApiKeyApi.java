@@ -147,7 +147,7 @@ class ApiKeyApi {
             @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters")
                     String name,
             @NotNull @Size(min = 1, max = 2000, message = "give at least one permission")
-                    List<@NotNull @Pattern(regexp = "[a-z0-9_:*-]{1,200}", message = "not a permission name") String>
+                    List<@NotNull @Pattern(regexp = "[a-z0-9_.:*-]{1,200}", message = "not a permission name") String>
                             permissions,
             @Nullable Instant expiresAt,
             @Nullable @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100000)

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RoleApi {
 
     static final String NAME = "[a-z][a-z0-9_-]{1,63}";
-    private static final String PERMISSION = "[a-z0-9_:*-]{1,200}";
+    private static final String PERMISSION = "[a-z0-9_.:*-]{1,200}"; // '.' for action:<entity>.<verb>
 
     private final RoleAdministration roles;
     private final PermissionCatalog catalog;

@@ -1,6 +1,7 @@
 package org.opsdesk.actions.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,9 +52,10 @@ class ActionApi {
                     + " schema, safeguard, four-eyes policy and whether it acts at the provider, and the existing"
                     + " endpoints listed beside them (`endpoint`) with the permission they check.")
     @ApiResponse(responseCode = "200", description = "The catalog.")
-    ActionResponses.Catalog list(Actor actor) {
-        return new ActionResponses.Catalog(
-                catalog.invocable(actor).stream().map(ActionResponses.Entry::of).toList());
+    ActionResponses.ActionList list(Actor actor) {
+        return new ActionResponses.ActionList(catalog.invocable(actor).stream()
+                .map(ActionResponses.ActionEntry::of)
+                .toList());
     }
 
     @RequiresPermission("action:*")
@@ -65,10 +67,10 @@ class ActionApi {
                     + " among those declared, nothing against it).")
     @ApiResponse(responseCode = "200", description = "The actions available now.")
     @ApiResponse(responseCode = "404", description = "`not-found`: no such collection, or a record not visible.")
-    ActionResponses.Catalog available(@PathVariable String collection, @PathVariable String id, Actor actor) {
+    ActionResponses.ActionList available(@PathVariable String collection, @PathVariable String id, Actor actor) {
         String kind = kindOf(collection);
-        return new ActionResponses.Catalog(catalog.availableOn(kind, id, actor).stream()
-                .map(ActionResponses.Entry::of)
+        return new ActionResponses.ActionList(catalog.availableOn(kind, id, actor).stream()
+                .map(ActionResponses.ActionEntry::of)
                 .toList());
     }
 
@@ -195,8 +197,14 @@ class ActionApi {
     ResponseEntity<ActionResponses.Invoked> delete(
             @PathVariable String collection,
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable String reason,
-            @RequestParam(required = false) @Nullable String confirm,
+            @Parameter(description = "Why the record is deleted (the action's reason).")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String reason,
+            @Parameter(description = "For an irreversible delete: the record's identifier, typed to confirm.")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String confirm,
             Actor actor)
             throws HttpRequestMethodNotSupportedException {
         String kind = catalog.kindOfCollection(collection)

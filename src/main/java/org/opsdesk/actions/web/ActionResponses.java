@@ -17,30 +17,31 @@ final class ActionResponses {
     private ActionResponses() {}
 
     /** An invocation: its operation, the record, and the four-eyes request it waits on, if any. */
-    record Invoked(OperationRef operation, TargetRef target, @Nullable ApprovalRef approvalRequest) {
+    record Invoked(
+            InvocationOperation operation, InvocationTarget target, @Nullable InvocationApproval approvalRequest) {
         static Invoked of(ActionOutcome outcome) {
             var operation = outcome.operation();
             ApprovalRequest approval = outcome.approval();
             return new Invoked(
-                    new OperationRef(operation.id(), operation.type(), operation.stage(), operation.status()),
-                    new TargetRef(outcome.targetKind(), outcome.targetId()),
+                    new InvocationOperation(operation.id(), operation.type(), operation.stage(), operation.status()),
+                    new InvocationTarget(outcome.targetKind(), outcome.targetId()),
                     approval == null
                             ? null
-                            : new ApprovalRef(
+                            : new InvocationApproval(
                                     approval.id(),
                                     approval.requiredApprovals(),
                                     approval.state().name()));
         }
     }
 
-    record OperationRef(UUID id, String type, String stage, Status status) {}
+    record InvocationOperation(UUID id, String type, String stage, Status status) {}
 
-    record TargetRef(String kind, @Nullable String id) {}
+    record InvocationTarget(String kind, @Nullable String id) {}
 
-    record ApprovalRef(UUID id, int requiredApprovals, String state) {}
+    record InvocationApproval(UUID id, int requiredApprovals, String state) {}
 
     /** The catalog's entries. */
-    record Catalog(List<Entry> items) {}
+    record ActionList(List<ActionEntry> items) {}
 
     /**
      * One catalog entry.
@@ -48,7 +49,7 @@ final class ActionResponses {
      * @param fourEyes {@code false}, {@code true}, {@code handler} or the tiers as the declarations write them
      * @param endpoint for an entry standing for an existing endpoint: its method and path
      */
-    record Entry(
+    record ActionEntry(
             String id,
             String category,
             String permission,
@@ -62,11 +63,11 @@ final class ActionResponses {
             List<String> availableIn,
             Map<String, String> after,
             boolean reasonRequired,
-            List<Field> input,
-            @Nullable Endpoint endpoint) {
+            List<ActionField> input,
+            @Nullable ActionEndpoint endpoint) {
 
-        static Entry of(ActionDefinition d) {
-            return new Entry(
+        static ActionEntry of(ActionDefinition d) {
+            return new ActionEntry(
                     d.id(),
                     d.category(),
                     d.permission(),
@@ -80,10 +81,11 @@ final class ActionResponses {
                     d.availableIn(),
                     d.after(),
                     d.reasonRequired(),
-                    d.input().stream().map(Field::of).toList(),
+                    d.input().stream().map(ActionField::of).toList(),
                     d.endpoint() == null
                             ? null
-                            : new Endpoint(d.endpoint().method(), d.endpoint().path()));
+                            : new ActionEndpoint(
+                                    d.endpoint().method(), d.endpoint().path()));
         }
 
         private static Object fourEyes(ActionDefinition d) {
@@ -103,10 +105,10 @@ final class ActionResponses {
         }
     }
 
-    record Endpoint(String method, String path) {}
+    record ActionEndpoint(String method, String path) {}
 
     /** One input field: the schema the console's form and an integrator's client are generated from. */
-    record Field(
+    record ActionField(
             String name,
             String type,
             boolean required,
@@ -120,8 +122,8 @@ final class ActionResponses {
             @Nullable Long maxBytes,
             List<String> contentTypes) {
 
-        static Field of(ActionDefinition.Field f) {
-            return new Field(
+        static ActionField of(ActionDefinition.Field f) {
+            return new ActionField(
                     f.name(),
                     f.type().code(),
                     f.required(),
