@@ -27,6 +27,9 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    org.opsdesk.access.keys.ApiKeyStore keys;
+
     @AfterEach
     void resetTheProvider() {
         TestWidgets.nextAnswer = null;
@@ -313,5 +316,34 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
                         "/api/v1/api-keys",
                         "{\"name\":\"actions key\",\"permissions\":[\"action:test-widget.suspend\"]}");
         assertThat(key.status()).as(key.body()).isEqualTo(201);
+    }
+
+    /**
+     * An approved action applies in its maker's name, so the maker must still hold {@code action:<id>} then: a
+     * maker whose key was revoked meanwhile leaves the request void and the record untouched.
+     */
+    @Test
+    void anApprovalOfAMakerWhoLostTheActionIsVoid() {
+        var widget = TestWidgets.widget("suspended");
+        String secret = org.opsdesk.access.keys.ApiKeySecrets.generate();
+        UUID makerKey = keys.create(
+                "maker " + UUID.randomUUID(),
+                secret,
+                java.util.List.of("action:test-widget.resume"),
+                java.time.Instant.now().plus(Duration.ofDays(1)),
+                "tests",
+                java.time.Instant.now());
+        var asked = api().withKey(secret).post(path(widget, "test-widget.resume"), "{\"reason\":\"cleared\"}");
+        assertThat(asked.status()).isEqualTo(202);
+        keys.revoke(makerKey, java.time.Instant.now());
+
+        var approved = apiWith("account_action:view", "account_action:approve")
+                .post(
+                        "/api/v1/approvals/"
+                                + asked.json().at("/approvalRequest/id").asString() + "/approve",
+                        "{}");
+        assertThat(approved.status()).isEqualTo(409);
+        assertThat(approved.json().get("reasonCode").asString()).isEqualTo("maker-out-of-standing");
+        assertThat(TestWidgets.WIDGETS.get(widget.id()).state()).isEqualTo("suspended");
     }
 }
