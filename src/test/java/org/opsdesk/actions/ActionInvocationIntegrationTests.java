@@ -34,6 +34,7 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
     void resetTheProvider() {
         TestWidgets.nextAnswer = null;
         TestWidgets.providerConfigured = true;
+        TestWidgets.providerThrows = false;
     }
 
     private static String path(TestWidgets.Widget widget, String action) {
@@ -234,6 +235,12 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
         var gaveUp = operation(unknownId.toString()).json();
         assertThat(gaveUp.get("stage").asString()).isEqualTo("outcome_unknown");
         assertThat(gaveUp.get("status").asString()).isEqualTo("ERROR");
+
+        TestWidgets.nextAnswer = null;
+        TestWidgets.providerThrows = true;
+        var broken = api().post(path(widget, "test-widget.sync"), "{\"reason\":\"sync\"}");
+        assertThat(broken.status()).isEqualTo(201);
+        assertThat(broken.json().at("/operation/stage").asString()).isEqualTo("outcome_unknown");
     }
 
     @Test

@@ -25,6 +25,9 @@ public final class TestWidgets {
 
     public static volatile boolean providerConfigured = true;
 
+    /** Whether the provider fails in a way its connector does not answer for (a bug, not a provider's failure). */
+    public static volatile boolean providerThrows;
+
     /** What the provider was asked, by operation id. */
     public static final Map<UUID, Map<String, Object>> SENT = new ConcurrentHashMap<>();
 
@@ -183,6 +186,9 @@ public final class TestWidgets {
                 @Override
                 public ProviderAnswer send(UUID operationId, String actionId, Map<String, Object> request) {
                     SENT.put(operationId, request);
+                    if (providerThrows) {
+                        throw new IllegalStateException("connector bug");
+                    }
                     ProviderAnswer answer = nextAnswer;
                     return answer == null ? new ProviderAnswer.Done(Map.of("balance", "12.00")) : answer;
                 }

@@ -64,14 +64,31 @@ class ProviderCall {
     void carryOut(UUID operationId) {
         outside.executeWithoutResult(status -> {
             Optional<Sent> sent = Optional.ofNullable(own.execute(s -> handOver(operationId)));
-            sent.ifPresent(request -> {
-                ProviderAnswer answer = send(operationId, request);
-                own.executeWithoutResult(s -> settle(operationId, answer, false));
-            });
+            sent.ifPresent(request -> askAndSettle(operationId, request));
         });
     }
 
     private record Sent(String actionId, Map<String, Object> body) {}
+
+    /** Asks the provider (no transaction is open) and applies its answer in a transaction of its own. */
+    private void askAndSettle(UUID operationId, Sent request) {
+        ProviderGateway provider = gateway.getIfAvailable();
+        ProviderAnswer answer;
+        boolean unknown = false;
+        try {
+            answer = provider == null
+                    ? new ProviderAnswer.Failed("no provider configured")
+                    : provider.send(operationId, request.actionId(), request.body());
+        } catch (RuntimeException e) {
+            // the gateway answers its own failures; anything else leaves the outcome unknown, which alerts the desk
+            log.error("Asking the provider for invocation {} failed unexpectedly", operationId, e);
+            answer = new ProviderAnswer.Pending("the provider call failed unexpectedly: " + e.getMessage());
+            unknown = true;
+        }
+        ProviderAnswer settled = answer;
+        boolean gaveUp = unknown;
+        own.executeWithoutResult(s -> settle(operationId, settled, gaveUp));
+    }
 
     /** Moves the invocation from {@code approved} to {@code at_provider}; what to send, or null when not ours. */
     private @Nullable Sent handOver(UUID operationId) {
@@ -87,19 +104,6 @@ class ProviderCall {
         Map<String, Object> body = declarations.handler(stored.actionId()).providerRequest(invocation);
         effects.move(stored, AT_PROVIDER, null);
         return new Sent(stored.actionId(), body == null ? Map.of() : body);
-    }
-
-    private ProviderAnswer send(UUID operationId, Sent request) {
-        ProviderGateway provider = gateway.getIfAvailable();
-        if (provider == null || !provider.configured()) {
-            return new ProviderAnswer.Failed("no provider configured");
-        }
-        try {
-            return provider.send(operationId, request.actionId(), request.body());
-        } catch (RuntimeException e) {
-            log.error("Asking the provider for invocation {} failed unexpectedly", operationId, e);
-            return new ProviderAnswer.Pending("gave-up: the provider call failed unexpectedly: " + e.getMessage());
-        }
     }
 
     /**
