@@ -90,4 +90,15 @@ class ActionBadInputIntegrationTests extends IntegrationTest {
                 .isEqualTo(before);
         assertThat(TestWidgets.WIDGETS.get(widget.id()).state()).isEqualTo("active");
     }
+
+    @org.junit.jupiter.api.Test
+    void namesEveryBadFieldAtOnce() {
+        var widget = TestWidgets.widget("active");
+        var answer = api().post(
+                        "/api/v1/test-widgets/" + widget.id() + "/actions/" + SUSPEND,
+                        "{\"input\":{\"count\":9,\"level\":\"x\",\"email\":\"no\",\"colour\":1},\"reason\":\"r\"}");
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("errors").toString())
+                .contains("input.count", "input.level", "input.email", "input.colour");
+    }
 }
