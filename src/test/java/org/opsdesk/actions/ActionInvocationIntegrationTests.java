@@ -353,4 +353,27 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
         assertThat(approved.json().get("reasonCode").asString()).isEqualTo("maker-out-of-standing");
         assertThat(TestWidgets.WIDGETS.get(widget.id()).state()).isEqualTo("suspended");
     }
+
+    /** A provider action under four-eyes asks the provider only once approved, outside the relay's transaction. */
+    @Test
+    void anApprovedProviderActionIsSentThenApplied() {
+        var widget = TestWidgets.widget("active");
+        var asked = apiWith("action:test-widget.sync-checked")
+                .post(path(widget, "test-widget.sync-checked"), "{\"reason\":\"sync\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        UUID id = UUID.fromString(asked.json().at("/operation/id").asString());
+        assertThat(TestWidgets.SENT).doesNotContainKey(id);
+
+        var checker = apiWith("account_action:view", "account_action:approve");
+        assertThat(checker.post(
+                                "/api/v1/approvals/"
+                                        + asked.json().at("/approvalRequest/id").asString() + "/approve",
+                                "{}")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        operation(id.toString()).json().get("stage").asString())
+                .isEqualTo("applied"));
+        assertThat(TestWidgets.SENT.get(id)).containsEntry("widget", widget.id());
+    }
 }

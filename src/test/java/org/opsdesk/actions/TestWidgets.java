@@ -125,10 +125,19 @@ public final class TestWidgets {
 
         @Bean
         ActionHandler testWidgetSync() {
+            return sync("test-widget.sync");
+        }
+
+        @Bean
+        ActionHandler testWidgetSyncChecked() {
+            return sync("test-widget.sync-checked");
+        }
+
+        private static ActionHandler sync(String id) {
             return new ActionHandler() {
                 @Override
                 public String actionId() {
-                    return "test-widget.sync";
+                    return id;
                 }
 
                 @Override
