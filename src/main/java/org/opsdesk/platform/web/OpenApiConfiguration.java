@@ -167,6 +167,11 @@ class OpenApiConfiguration {
                         "Exchange orders",
                         "Exchange orders taken at the desk, by phone or by integrators (each an exchange_order"
                                 + " operation), and changes of their rate with four-eyes beyond the configured difference."),
+                tag(
+                        "Provider",
+                        "Outcomes of actions at the payment provider not known when they were sent: the provider's"
+                                + " signed callback, the resolver's state, check now, and settlement by hand under"
+                                + " four-eyes."),
                 tag("Exports", "Streamed, audited CSV exports of operations and the record of past exports."),
                 tag("Reports", "The dashboard's figures over the operation types the caller may view."),
                 tag("Workflows", "The workflow definitions in force: stages, transitions, permissions, four-eyes."),
