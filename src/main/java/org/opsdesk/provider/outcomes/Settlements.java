@@ -73,7 +73,7 @@ class Settlements {
             outcomes.log(operationId, "settle-requested", said + ": " + why, maker, now);
             comment(
                     operationId,
-                    "Provider outcome: " + maker.name() + " asks to settle it as " + said + " (" + why
+                    "Provider outcome: " + who(maker) + " asks to settle it as " + said + " (" + why
                             + "); a second person must approve.");
             return settlements.find(id).orElseThrow().settlement();
         });
@@ -103,7 +103,7 @@ class Settlements {
             outcomes.log(operationId, "settle-approved", id.toString(), checker, now);
             comment(
                     operationId,
-                    "Provider outcome settled as " + current.settlement().outcome() + ", approved by " + checker.name()
+                    "Provider outcome settled as " + current.settlement().outcome() + ", approved by " + who(checker)
                             + " (asked by " + current.settlement().requestedBy() + ").");
             resolver.resolve(operationId, answer(current.settlement()), "settled", checker);
             return false;
@@ -129,7 +129,7 @@ class Settlements {
             outcomes.log(operationId, "settle-declined", why, checker, now);
             comment(
                     operationId,
-                    "Provider outcome: " + checker.name() + " declined the settlement as "
+                    "Provider outcome: " + who(checker) + " declined the settlement as "
                             + found.settlement().outcome() + " (" + why + ").");
         });
         return settlements.find(id).orElseThrow().settlement();
@@ -153,6 +153,11 @@ class Settlements {
 
     private void comment(UUID operationId, String text) {
         operationCommands.comment(operationId, text, PROVIDER);
+    }
+
+    /** An actor as the history names them: the name, and the person four-eyes compared. */
+    private static String who(Actor actor) {
+        return actor.name() + " (" + actor.person() + ")";
     }
 
     private static ProviderAnswer answer(Settlement settlement) {
