@@ -11,7 +11,6 @@ import org.opsdesk.operations.OperationQueries;
 import org.opsdesk.provider.connector.ProviderClient;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
-import org.opsdesk.workflow.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -176,7 +175,9 @@ class OutcomeResolver {
     /** Whether the operation still waits (its status is PENDING); a vanished one does not. */
     private boolean operationWaits(UUID operationId) {
         try {
-            return operations.get(operationId, RESOLVER).status() == Status.PENDING;
+            // compared by name: provider depends on operations, not on workflow, which owns the Status type
+            return "PENDING"
+                    .equals(String.valueOf(operations.get(operationId, RESOLVER).status()));
         } catch (NotFound gone) {
             return false;
         }
