@@ -140,6 +140,14 @@ class Settlements {
         return settlements.pendingFor(operationId).map(SettlementStore.Stored::settlement);
     }
 
+    /** Whether this actor's person asked for the settlement (and so may not approve it). */
+    boolean askedBy(UUID id, Actor actor) {
+        return settlements
+                .find(id)
+                .map(s -> s.makerPerson().equals(actor.person()))
+                .orElse(false);
+    }
+
     /** A settlement whose operation the caller may see, else "not found". */
     private SettlementStore.Stored visible(UUID id, Actor actor) {
         var found = settlements.find(id).orElseThrow(() -> notFound("settlement", id));
