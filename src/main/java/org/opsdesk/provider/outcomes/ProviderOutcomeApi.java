@@ -3,6 +3,7 @@ package org.opsdesk.provider.outcomes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,6 +78,10 @@ class ProviderOutcomeApi {
                     + " (resolved by `check`) and moves the action's operation; otherwise what it heard is kept and"
                     + " the schedule goes on unchanged. An outcome no longer pending is answered as it stands.")
     @Parameter(name = "operationId", description = "The action's operation id.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The outcome's state after the check.",
+            content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @ApiResponse(responseCode = "409", description = "`provider-not-configured`: no provider to ask.")
     OutcomeView check(@PathVariable UUID operationId, Actor actor) {
         operations.get(operationId, actor);
@@ -116,6 +121,10 @@ class ProviderOutcomeApi {
             description = "Ends the wait with the settlement's outcome (resolved by `settled`) and moves the action's"
                     + " operation, in one transaction. The maker cannot approve their own request.")
     @Parameter(name = "id", description = "The settlement request's id.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The settlement, approved.",
+            content = @Content(schema = @Schema(implementation = Settlement.class)))
     @ApiResponse(responseCode = "403", description = "`maker-cannot-approve`: the caller asked for it.")
     @ApiResponse(
             responseCode = "409",
@@ -133,6 +142,10 @@ class ProviderOutcomeApi {
             description = "Declines a pending settlement with a reason; the outcome stays pending and a new"
                     + " settlement may be asked for.")
     @Parameter(name = "id", description = "The settlement request's id.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The settlement, declined.",
+            content = @Content(schema = @Schema(implementation = Settlement.class)))
     @ApiResponse(responseCode = "409", description = "`settlement-not-pending`: decided already.")
     Settlement decline(@PathVariable UUID id, @RequestBody DeclineRequest request, Actor actor) {
         return settlements.decline(id, request.reason(), actor);
