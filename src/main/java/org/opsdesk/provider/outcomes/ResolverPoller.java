@@ -2,13 +2,8 @@ package org.opsdesk.provider.outcomes;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.opsdesk.provider.connector.ProviderSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.opsdesk.shared.PollingThread;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -22,12 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ResolverPoller implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ResolverPoller.class);
-
-    private final ResolverWorker worker;
-    private final Duration interval;
-    private @Nullable ScheduledExecutorService thread;
-    private volatile boolean stopping;
+    private final PollingThread thread;
 
     ResolverPoller(
             PendingOutcomeStore store,
@@ -43,54 +33,23 @@ class ResolverPoller implements SmartLifecycle {
             throw new IllegalStateException(
                     "opsdesk.provider.resolver.lease must be at least twice opsdesk.provider.attempt-timeout");
         }
-        this.interval = interval;
-        this.worker = new ResolverWorker(ResolverWorker.defaultName(), store, resolver, clock, lease);
-    }
-
-    private void poll() {
-        try {
-            while (!stopping && !Thread.currentThread().isInterrupted() && worker.runOnce()) {
-                // drain what is due before sleeping again
-            }
-        } catch (RuntimeException e) { // e.g. the database is briefly away: the claim lapses, try at the next tick
-            log.warn("provider outcome poll failed", e);
-        }
+        var worker = new ResolverWorker(ResolverWorker.defaultName(), store, resolver, clock, lease);
+        this.thread = new PollingThread("provider-resolver", interval, worker::runOnce);
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        stopping = false;
-        var started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var t = new Thread(runnable, "provider-resolver");
-            t.setDaemon(true);
-            return t;
-        });
-        started.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        thread = started;
+    public void start() {
+        thread.start();
     }
 
     /** Stops claiming; the check in flight finishes first (bounded by the connector's attempt timeout). */
     @Override
-    public synchronized void stop() {
-        var running = thread;
-        thread = null;
-        if (running == null) {
-            return;
-        }
-        stopping = true;
-        running.shutdown();
-        try {
-            running.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void stop() {
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return thread != null;
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 }

@@ -9,17 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.actions.ProviderAnswer;
-import org.opsdesk.actions.ProviderGateway;
 import org.opsdesk.provider.FakeProvider;
 import org.opsdesk.provider.FakeProvider.Reply;
-import org.opsdesk.provider.ProviderOutcomeRecorder;
-import org.opsdesk.support.IntegrationTest;
-import org.opsdesk.support.Operations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,36 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * anything else, when it retries, and how an outcome it could not learn is handed to the resolver and later
  * resolved by a poll.
  */
-class ProviderConnectorIntegrationTests extends IntegrationTest {
-
-    private static FakeProvider provider;
-
-    @Autowired
-    ProviderGateway gateway;
-
-    @Autowired
-    ProviderOutcomeRecorder outcomes;
-
-    @Autowired
-    PendingOutcomeStore store;
+class ProviderConnectorIntegrationTests extends ProviderIntegrationTest {
 
     @Autowired
     OutcomeResolver resolver;
-
-    @BeforeAll
-    static void startTheProvider() {
-        provider = FakeProvider.start(PROVIDER_PORT);
-    }
-
-    @AfterAll
-    static void stopTheProvider() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void resetTheProvider() {
-        provider.reset();
-    }
 
     @Test
     void sendsASignedRequestWithCredentialsAndIdempotencyKeyAndReadsDone() throws Exception {
@@ -238,10 +205,6 @@ class ProviderConnectorIntegrationTests extends IntegrationTest {
                 claimed.add(next.get().operationId());
             }
         }
-    }
-
-    private UUID operation() {
-        return UUID.fromString(create(Operations.withdrawal()).get("id").asString());
     }
 
     private static Map<String, List<String>> headersOf(FakeProvider.Seen request) {

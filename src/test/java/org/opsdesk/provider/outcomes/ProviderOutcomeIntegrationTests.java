@@ -8,20 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.actions.ProviderAnswer;
-import org.opsdesk.actions.ProviderGateway;
-import org.opsdesk.provider.FakeProvider;
 import org.opsdesk.provider.FakeProvider.Reply;
-import org.opsdesk.provider.ProviderOutcomeRecorder;
 import org.opsdesk.provider.ProviderPermissions;
 import org.opsdesk.support.ApiClient;
-import org.opsdesk.support.IntegrationTest;
-import org.opsdesk.support.Operations;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * How a pending provider outcome ends, over real HTTP: the provider's signed callback (once; a bad signature
@@ -29,35 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * by hand that a second person must approve. Each ending is one {@code ProviderOutcome}, heard inside the
  * transaction that records it.
  */
-class ProviderOutcomeIntegrationTests extends IntegrationTest {
+class ProviderOutcomeIntegrationTests extends ProviderIntegrationTest {
 
     private static final String CALLBACK = "/api/v1/provider/outcomes";
-
-    private static FakeProvider provider;
-
-    @Autowired
-    ProviderGateway gateway;
-
-    @Autowired
-    ProviderOutcomeRecorder outcomes;
-
-    @Autowired
-    PendingOutcomeStore store;
-
-    @BeforeAll
-    static void startTheProvider() {
-        provider = FakeProvider.start(PROVIDER_PORT);
-    }
-
-    @AfterAll
-    static void stopTheProvider() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void resetTheProvider() {
-        provider.reset();
-    }
 
     @Test
     void anAcceptedActionIsResolvedByTheProvidersSignedCallbackOnce() throws Exception {
@@ -287,8 +252,7 @@ class ProviderOutcomeIntegrationTests extends IntegrationTest {
 
     /** An operation whose action the provider accepted (202): pending, waiting for its callback or a check. */
     private UUID accepted(String actionId) {
-        UUID operation =
-                UUID.fromString(create(Operations.withdrawal()).get("id").asString());
+        UUID operation = operation();
         provider.replies(Reply.of(202, "{\"outcome\":\"accepted\"}"));
         var answer = gateway.send(operation, actionId, Map.of("reason", "test"));
         assertThat(answer).isEqualTo(new ProviderAnswer.Pending("accepted by the provider; the outcome comes later"));
