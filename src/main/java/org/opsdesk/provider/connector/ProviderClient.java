@@ -78,7 +78,7 @@ public class ProviderClient {
             if (left.toMillis() < 1) {
                 break;
             }
-            Exchange exchange = exchange(post(uri, operationId, body), operationId, body, min(left));
+            Exchange exchange = exchange(post(uri, body), operationId, body, min(left));
             if (exchange.status() != null && exchange.status() < 500) {
                 return onSend(exchange.status(), exchange.body());
             }
@@ -135,7 +135,7 @@ public class ProviderClient {
         return new ProviderAnswer.Pending("unexpected answer from the provider (HTTP " + status + ")");
     }
 
-    private HttpRequest.Builder post(URI uri, UUID operationId, byte[] body) {
+    private static HttpRequest.Builder post(URI uri, byte[] body) {
         return HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -143,8 +143,11 @@ public class ProviderClient {
 
     /** One try, within {@code timeout} from connecting to the last byte of the answer. */
     private Exchange exchange(HttpRequest.Builder builder, UUID operationId, byte[] body, Duration timeout) {
-        var signed =
-                signer.sign(operationId.toString(), clock.instant(), body, java.util.List.of(settings.signingSecret()));
+        var signed = signer.sign(
+                operationId.toString(),
+                clock.instant(),
+                body,
+                java.util.List.of(java.util.Objects.requireNonNull(settings.signingSecret())));
         signed.headers().forEach(builder::header);
         builder.header("Idempotency-Key", operationId.toString()).header("Accept", "application/json");
         if (!settings.credentials().isEmpty()) {

@@ -13,6 +13,7 @@ import org.opsdesk.actions.ProviderAnswer;
 import org.opsdesk.provider.FakeProvider.Reply;
 import org.opsdesk.provider.ProviderPermissions;
 import org.opsdesk.support.ApiClient;
+import org.opsdesk.support.Operations;
 
 /**
  * How a pending provider outcome ends, over real HTTP: the provider's signed callback (once; a bad signature
@@ -248,6 +249,27 @@ class ProviderOutcomeIntegrationTests extends ProviderIntegrationTest {
         assertThat(declined.json().get("state").asString()).isEqualTo("declined");
         assertThat(outcomes.of(operation)).isEmpty();
         assertThat(store.find(operation).orElseThrow().state()).isEqualTo(PendingOutcome.State.PENDING);
+    }
+
+    @Test
+    void stopsWaitingWithoutAnEventWhenTheOperationNoLongerWaits() {
+        UUID operation = UUID.fromString(
+                create(Operations.of("provider_test_action")).get("id").asString());
+        provider.replies(Reply.of(202, "{\"outcome\":\"accepted\"}"));
+        gateway.send(operation, "account.sync-status", Map.of());
+        assertThat(transition(operation.toString(), "failed", "gave up at the desk")
+                        .status())
+                .isEqualTo(200);
+
+        clock().advance(Duration.ofMinutes(1).plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.find(operation).orElseThrow().state() == PendingOutcome.State.CLOSED);
+        assertThat(outcomes.of(operation)).isEmpty();
+        assertThat(provider.seen("/actions/account.sync-status/" + operation))
+                .as("the provider is not asked about it")
+                .isEmpty();
+        assertThat(store.logKinds(operation)).containsExactly("pending", "closed");
     }
 
     /** An operation whose action the provider accepted (202): pending, waiting for its callback or a check. */
