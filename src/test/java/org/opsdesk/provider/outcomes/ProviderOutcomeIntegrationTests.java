@@ -252,6 +252,39 @@ class ProviderOutcomeIntegrationTests extends ProviderIntegrationTest {
     }
 
     @Test
+    void aSettlementWhoseOutcomeBecameKnownFirstIsVoidAndChangesNothing() throws Exception {
+        UUID operation = accepted("account.cancel");
+        var maker = keyOf(ensureOperator("void.maker", "supervisor"), ProviderPermissions.SETTLE, "withdrawal:view");
+        var checker =
+                keyOf(ensureOperator("void.checker", "supervisor"), ProviderPermissions.SETTLE, "withdrawal:view");
+        String settlement = maker.post(
+                        "/api/v1/provider/outcomes/" + operation + "/settle",
+                        "{\"outcome\":\"done\",\"reason\":\"the branch says it went through\"}")
+                .json()
+                .get("id")
+                .asString();
+        var calledBack = callback(
+                "{\"operationId\":\"" + operation + "\",\"outcome\":\"failed\",\"reason\":\"insufficient funds\"}",
+                "msg_first",
+                Instant.now());
+        assertThat(calledBack.status()).isEqualTo(200);
+
+        var approved = checker.post("/api/v1/provider/settlements/" + settlement + "/approve", "");
+
+        assertThat(approved.status()).isEqualTo(409);
+        assertThat(approved.json().get("type").asString()).endsWith("settlement-void");
+        assertThat(jdbc.sql("select decision from provider.settlement_decision where settlement_id = ?::uuid")
+                        .param(settlement)
+                        .query(String.class)
+                        .single())
+                .as("the void is kept")
+                .isEqualTo("void");
+        var heard = outcomes.of(operation);
+        assertThat(heard).hasSize(1);
+        assertThat(heard.get(0).outcome().answer()).isEqualTo(new ProviderAnswer.Failed("insufficient funds"));
+    }
+
+    @Test
     void stopsWaitingWithoutAnEventWhenTheOperationNoLongerWaits() {
         UUID operation = UUID.fromString(
                 create(Operations.of("provider_test_action")).get("id").asString());
