@@ -184,8 +184,13 @@ public final class TestWidgets {
             };
         }
 
+        /**
+         * The catalog's gateway in every test: the test widgets' actions get scripted answers; every other action
+         * goes to the real connector (the provider module's, pointed at the tests' local provider port).
+         */
         @Bean
-        ProviderGateway testProvider() {
+        @org.springframework.context.annotation.Primary
+        ProviderGateway testProvider(org.springframework.context.ApplicationContext context) {
             return new ProviderGateway() {
                 @Override
                 public boolean configured() {
@@ -194,6 +199,13 @@ public final class TestWidgets {
 
                 @Override
                 public ProviderAnswer send(UUID operationId, String actionId, Map<String, Object> request) {
+                    if (!actionId.startsWith("test-widget.")) {
+                        return context.getBeansOfType(ProviderGateway.class).values().stream()
+                                .filter(gateway -> gateway != this)
+                                .findFirst()
+                                .orElseThrow()
+                                .send(operationId, actionId, request);
+                    }
                     SENT.put(operationId, request);
                     if (providerThrows) {
                         throw new IllegalStateException("connector bug");

@@ -64,7 +64,17 @@ import tools.jackson.databind.JsonNode;
             // the public endpoints' limit per address: room for every test's calls from loopback, and a refill slow
             // enough that a test's quick burst from one address is refused however slow the machine is
             "opsdesk.public.rate-limit.per-second=1",
-            "opsdesk.public.rate-limit.burst=200"
+            "opsdesk.public.rate-limit.burst=200",
+            // the payment provider is a local server on PROVIDER_PORT (started by the provider tests; nothing listens
+            // otherwise, so a call is refused at once); short timeouts and a fast resolver poll keep the tests quick
+            "opsdesk.provider.signing-secret=" + IntegrationTest.PROVIDER_SECRET,
+            "opsdesk.provider.credentials-header=X-Provider-Key",
+            "opsdesk.provider.credentials=test-provider-credentials",
+            "opsdesk.provider.attempt-timeout=PT1S",
+            "opsdesk.provider.total-timeout=PT2.5S",
+            "opsdesk.provider.retry-delay=PT0.05S",
+            "opsdesk.provider.resolver.poll-interval=PT0.1S",
+            "opsdesk.provider.resolver.lease=PT5S"
         })
 @Import({TestClock.Configuration.class, org.opsdesk.actions.TestWidgets.Configuration.class})
 @Execution(ExecutionMode.SAME_THREAD)
@@ -84,6 +94,10 @@ public abstract class IntegrationTest {
     public static final int MAIL_PORT = freePort();
     /** The port of the SMS and push gateways the application posts to; tests that read them listen on it. */
     public static final int GATEWAY_PORT = freePort();
+    /** The port of the payment provider the connector calls; the provider tests serve it (JDK HttpServer). */
+    public static final int PROVIDER_PORT = freePort();
+    /** The provider's signing secret (requests signed, callbacks verified). */
+    public static final String PROVIDER_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw1Kd2sdJH5sE=";
     /** The port of the test page that may frame the rates widget (its origin is the one allowed). */
     public static final int WIDGET_PARENT_PORT = freePort();
 
@@ -119,6 +133,7 @@ public abstract class IntegrationTest {
         registry.add("opsdesk.notifications.sms.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/sms");
         registry.add("opsdesk.notifications.sms.auth-value", () -> "Bearer test-sms-key");
         registry.add("opsdesk.notifications.push.url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/push");
+        registry.add("opsdesk.provider.base-url", () -> "http://127.0.0.1:" + PROVIDER_PORT + "/provider");
         registry.add("opsdesk.exchange.widget.allowed-origins", () -> "http://127.0.0.1:" + WIDGET_PARENT_PORT);
     }
 

@@ -4,12 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.opsdesk.shared.PollingThread;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -24,14 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeliveryPoller implements SmartLifecycle, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryPoller.class);
-
     private final DeliveryWorker worker;
-    private final Duration interval;
-    private @Nullable ScheduledExecutorService thread;
-    // Set by stop(): the drain loop below ends after the batch in flight instead of draining a backlog of thousands
-    // while the application waits to shut down.
-    private volatile boolean stopping;
+    // stop() ends the drain after the batch in flight instead of draining a backlog of thousands while the
+    // application waits to shut down
+    private final PollingThread thread;
 
     DeliveryPoller(
             DeliveryStore store,
@@ -50,7 +41,6 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
         if (concurrency < 1 || interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException("opsdesk.notifications.concurrency and .poll-interval must be positive");
         }
-        this.interval = interval;
         this.worker = new DeliveryWorker(
                 DeliveryWorker.defaultName(),
                 store,
@@ -61,18 +51,7 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
                 clock,
                 lease,
                 concurrency);
-    }
-
-    private void poll() {
-        try {
-            while (!stopping && !Thread.currentThread().isInterrupted() && worker.runOnce() > 0) {
-                // drain what is due before sleeping again
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) { // e.g. the database is briefly away: try again at the next tick
-            log.warn("delivery poll failed", e);
-        }
+        this.thread = new PollingThread("delivery-poller", interval, () -> worker.runOnce() > 0);
     }
 
     /** This instance's worker, for a test that stops the poller and runs attempts one batch at a time. */
@@ -81,40 +60,19 @@ class DeliveryPoller implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        stopping = false;
-        var started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var t = new Thread(runnable, "delivery-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        started.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        thread = started;
+    public void start() {
+        thread.start();
     }
 
     /** Stops claiming; the batch in flight finishes first (its attempts are bounded by the 15 s timeout). */
     @Override
-    public synchronized void stop() {
-        var running = thread;
-        thread = null;
-        if (running == null) {
-            return;
-        }
-        stopping = true;
-        running.shutdown();
-        try {
-            running.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void stop() {
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return thread != null;
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.opsdesk.notifications.egress.DestinationGuard;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.SecretBox;
+import org.opsdesk.shared.WebhookSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -32,6 +32,7 @@ import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
 import org.opsdesk.notifications.egress.DestinationRefused;
 import org.opsdesk.notifications.egress.VettedDestination;
+import org.opsdesk.shared.WebhookSigner;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 

@@ -171,6 +171,11 @@ class OpenApiConfiguration {
                         "Actions",
                         "The back-office action catalog: the actions the caller may take, those available on a record"
                                 + " now, and their invocation — each an operation of its family (`<family>_action`)."),
+                tag(
+                        "Provider",
+                        "Outcomes of actions at the payment provider not known when they were sent: the provider's"
+                                + " signed callback, the resolver's state, check now, and settlement by hand under"
+                                + " four-eyes."),
                 tag("Exports", "Streamed, audited CSV exports of operations and the record of past exports."),
                 tag("Reports", "The dashboard's figures over the operation types the caller may view."),
                 tag("Workflows", "The workflow definitions in force: stages, transitions, permissions, four-eyes."),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.notifications.channels.SendResult;
 import org.opsdesk.notifications.egress.DestinationGuard;
+import org.opsdesk.shared.WebhookSigner;
 
 /** The sender's connections: reused between attempts, and opened only to addresses the guard checked just then. */
 class WebhookSenderTests {

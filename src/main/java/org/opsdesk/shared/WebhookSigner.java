@@ -1,7 +1,9 @@
-package org.opsdesk.notifications.webhooks;
+package org.opsdesk.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code <webhook-id>.<webhook-timestamp>.<body>}, HMAC-SHA256 with the key that is the base64 after
  * {@code whsec_}, and {@code webhook-signature} lists {@code v1,<base64 signature>} per secret, separated by
  * spaces — during a rotation overlap one for the new secret and one for the old, so receivers holding either
- * verify.
+ * verify. Shared because Opsdesk both sends such messages (notifications' webhooks, the provider connector's
+ * requests) and receives them (the provider's outcome callbacks, {@link #verifies}).
  */
 @Component
 public class WebhookSigner {
@@ -43,6 +47,49 @@ public class WebhookSigner {
                         "v1," + Base64.getEncoder().encodeToString(hmac(WebhookSecrets.key(secret), prefix, body)))
                 .collect(Collectors.joining(" "));
         return new Signed(messageId, seconds, signature);
+    }
+
+    /**
+     * Whether a received message is signed by {@code secret}: its timestamp within {@code tolerance} of {@code now}
+     * (either side, so a replay captured earlier is refused once it ages), and one of the header's {@code v1}
+     * signatures equal to ours, compared in constant time. Missing or malformed headers do not verify.
+     */
+    public boolean verifies(
+            @Nullable String messageId,
+            @Nullable String timestamp,
+            @Nullable String signatures,
+            byte[] body,
+            String secret,
+            Instant now,
+            Duration tolerance) {
+        if (messageId == null || timestamp == null || signatures == null || messageId.isBlank()) {
+            return false;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) {
+            return false;
+        }
+        byte[] prefix = (messageId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] expected = hmac(WebhookSecrets.key(secret), prefix, body);
+        for (String part : signatures.split(" ")) {
+            if (part.startsWith("v1,") && MessageDigest.isEqual(expected, decode(part.substring(3)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     private static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {

@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.webhooks;
+package org.opsdesk.shared;
 
 import java.security.SecureRandom;
 import java.util.Base64;

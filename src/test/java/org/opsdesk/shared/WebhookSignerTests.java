@@ -1,4 +1,4 @@
-package org.opsdesk.notifications.webhooks;
+package org.opsdesk.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -110,6 +110,46 @@ class WebhookSignerTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> signer.sign("a.b", Instant.now(), bytes(BODY), List.of(secret)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void verifiesWhatTheOfficialLibrarySignsAndNothingElse() throws Exception {
+        Instant now = Instant.ofEpochSecond(1_800_000_000L);
+        String signature = new Webhook(secret).sign("msg_10", now.getEpochSecond(), BODY);
+        String seconds = Long.toString(now.getEpochSecond());
+        Duration tolerance = Duration.ofMinutes(5);
+
+        assertThat(signer.verifies("msg_10", seconds, signature, bytes(BODY), secret, now, tolerance))
+                .isTrue();
+        assertThat(signer.verifies("msg_10", seconds, "v1,AAAA " + signature, bytes(BODY), secret, now, tolerance))
+                .as("one matching signature among several")
+                .isTrue();
+        assertThat(signer.verifies("msg_10", seconds, signature, bytes(BODY + " "), secret, now, tolerance))
+                .as("tampered body")
+                .isFalse();
+        assertThat(signer.verifies("msg_11", seconds, signature, bytes(BODY), secret, now, tolerance))
+                .as("another message id")
+                .isFalse();
+        assertThat(signer.verifies(
+                        "msg_10", seconds, signature, bytes(BODY), WebhookSecrets.generate(), now, tolerance))
+                .as("another secret")
+                .isFalse();
+        assertThat(signer.verifies(
+                        "msg_10", seconds, signature, bytes(BODY), secret, now.plus(Duration.ofMinutes(6)), tolerance))
+                .as("too old")
+                .isFalse();
+        assertThat(signer.verifies(
+                        "msg_10", seconds, signature, bytes(BODY), secret, now.minus(Duration.ofMinutes(6)), tolerance))
+                .as("from the future")
+                .isFalse();
+        assertThat(signer.verifies(null, seconds, signature, bytes(BODY), secret, now, tolerance))
+                .isFalse();
+        assertThat(signer.verifies("msg_10", "soon", signature, bytes(BODY), secret, now, tolerance))
+                .isFalse();
+        assertThat(signer.verifies("msg_10", seconds, "v1,%%%", bytes(BODY), secret, now, tolerance))
+                .isFalse();
+        assertThat(signer.verifies("msg_10", seconds, null, bytes(BODY), secret, now, tolerance))
+                .isFalse();
     }
 
     private static byte[] bytes(String body) {
