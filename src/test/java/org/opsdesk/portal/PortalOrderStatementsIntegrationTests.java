@@ -80,10 +80,10 @@ class PortalOrderStatementsIntegrationTests extends IntegrationTest {
 
         Files.writeString(
                 Path.of("target/portal-order-statements.txt"), "Quote: " + quote + "\n\nAccept: " + accept + "\n");
-        assertThat(quote.statements()).as(quote.toString()).isLessThanOrEqualTo(15);
-        assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(7);
-        assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(19);
-        assertThat(accept.transactions()).as(accept.toString()).isLessThanOrEqualTo(5);
+        assertThat(quote.statements()).as(quote.toString()).isLessThanOrEqualTo(14);
+        assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(6);
+        assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(18);
+        assertThat(accept.transactions()).as(accept.toString()).isLessThanOrEqualTo(4);
     }
 
     private void put(String path, String body) {

@@ -3,7 +3,7 @@ package org.opsdesk.portal.signin;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
-import org.opsdesk.portal.account.AccountStore;
+import org.opsdesk.portal.PortalClients;
 import org.opsdesk.portal.account.PortalSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,11 +48,11 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portalChain(HttpSecurity http, AccountStore accounts) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, PortalClients clients) throws Exception {
         return http.securityMatcher(PATH, PATH + "/**")
                 .authorizeHttpRequests(requests ->
                         requests.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
-                .securityContext(context -> context.securityContextRepository(new PortalSessions(accounts)))
+                .securityContext(context -> context.securityContextRepository(new PortalSessions(clients::load)))
                 .csrf(Customizer.withDefaults()) // the token lives in the portal session
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
