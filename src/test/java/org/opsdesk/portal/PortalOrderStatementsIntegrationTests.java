@@ -80,9 +80,9 @@ class PortalOrderStatementsIntegrationTests extends IntegrationTest {
 
         Files.writeString(
                 Path.of("target/portal-order-statements.txt"), "Quote: " + quote + "\n\nAccept: " + accept + "\n");
-        assertThat(quote.statements()).as(quote.toString()).isLessThanOrEqualTo(14);
-        assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(6);
-        assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(18);
+        assertThat(quote.statements()).as(quote.toString()).isLessThanOrEqualTo(7);
+        assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(5);
+        assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(12);
         assertThat(accept.transactions()).as(accept.toString()).isLessThanOrEqualTo(4);
     }
 
