@@ -82,8 +82,8 @@ class PortalOrderStatementsIntegrationTests extends IntegrationTest {
                 Path.of("target/portal-order-statements.txt"), "Quote: " + quote + "\n\nAccept: " + accept + "\n");
         assertThat(quote.statements()).as(quote.toString()).isLessThanOrEqualTo(7);
         assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(5);
-        assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(12);
-        assertThat(accept.transactions()).as(accept.toString()).isLessThanOrEqualTo(4);
+        assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(11);
+        assertThat(accept.transactions()).as(accept.toString()).isLessThanOrEqualTo(3);
     }
 
     private void put(String path, String body) {

@@ -220,6 +220,32 @@ class PortalOrdersIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void acceptingAQuoteWithoutAPayoutAccountStoresNothingAndShowsThePriceAgain() {
+        var browser = approved.browser();
+        quote(browser, "buy", "50.00", "EUR");
+        UUID quoteId = jdbc.sql("select id from exchange.quote where subject = ? and receive_currency = 'EUR'"
+                        + " and order_id is null limit 1")
+                .param(approved.subject())
+                .query(UUID.class)
+                .single();
+        long before = ordersOf(approved.subject());
+
+        var refused = browser.post("/portal/exchange/accept", "quoteId", quoteId.toString());
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.html().select("#quote-payout").text()).contains("no payout account in EUR");
+        assertThat(refused.html().select("#accept-form")).isEmpty();
+        assertThat(refused.html().select("#amount").attr("value")).isEqualTo("50.00");
+        assertThat(ordersOf(approved.subject())).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from exchange.quote where id = ? and order_id is null")
+                        .param(quoteId)
+                        .query(Long.class)
+                        .single())
+                .as("the quote stays unused")
+                .isEqualTo(1);
+    }
+
+    @Test
     void orderingWaitsForTheIdentityCheck() throws Exception {
         var pending = VerifiedClients.pending(port, smtp, gateway, jdbc);
         long stored = quotesStored();

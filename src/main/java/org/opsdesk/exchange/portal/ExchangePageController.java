@@ -73,33 +73,62 @@ class ExchangePageController {
         return render(client, form, quote, Map.of(), model);
     }
 
+    /**
+     * Accept: the quote is read, checked and turned into the order in one transaction ({@link Quotes#accept(UUID,
+     * String, java.util.function.Function, org.opsdesk.shared.Actor)}); when the client may not order it, or has no
+     * account to be paid out to, nothing is written and the page offers the quote's form again.
+     */
     @PostMapping("/portal/exchange/accept")
     String accept(@RequestParam(required = false) @Nullable String quoteId, Model model) {
         PortalClient client = client();
-        Quote quote = quotes.get(id(quoteId), client.subject());
-        QuoteForm again = new QuoteForm(
-                quote.base() + "/" + quote.quote(),
-                quote.side().name().toLowerCase(java.util.Locale.ROOT),
-                quote.typed().value(),
-                quote.typed().currency().code());
-        if (!clients.mayOrder(client, quote.priced().pay())) {
-            return render(client, again, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
-        }
-        Optional<PayoutAccount> payout = payoutAccount(client, quote);
-        if (payout.isEmpty()) {
-            return render(client, again, quote, Map.of(), model);
-        }
+        var attempt = new Attempt();
         try {
             var placed = quotes.accept(
-                    quote.id(),
-                    client.subject(),
-                    new AccountDraft(payout.get().iban().value(), null, client.displayName(), null),
-                    ClientActor.of(client));
+                    id(quoteId), client.subject(), quote -> attempt.payout(client, quote), ClientActor.of(client));
             return "redirect:/portal/orders/" + placed.order().id() + "?notice=placed";
+        } catch (NotAccepted refused) {
+            return render(client, attempt.again(), refused.quoteShown, refused.errors, model);
         } catch (InvalidInput expired) {
-            return render(client, again, null, Map.of("form", "portal.orders.error.expired"), model);
+            return render(client, attempt.again(), null, Map.of("form", "portal.orders.error.expired"), model);
         } catch (OrderConflict used) {
-            return render(client, again, null, Map.of("form", "portal.orders.error.used"), model);
+            return render(client, attempt.again(), null, Map.of("form", "portal.orders.error.used"), model);
+        }
+    }
+
+    /** What Accept learnt of the quote inside its transaction, to offer its form again when it is refused. */
+    private final class Attempt {
+
+        private @Nullable Quote quote;
+
+        AccountDraft payout(PortalClient client, Quote locked) {
+            quote = locked;
+            if (!clients.mayOrder(client, locked.priced().pay())) {
+                throw new NotAccepted(null, Map.of("amount", "portal.orders.error.beforeKyc"));
+            }
+            PayoutAccount payout = payoutAccount(client, locked).orElseThrow(() -> new NotAccepted(locked, Map.of()));
+            return new AccountDraft(payout.iban().value(), null, client.displayName(), null);
+        }
+
+        QuoteForm again() {
+            Quote seen = java.util.Objects.requireNonNull(quote, "the quote was read before any refusal");
+            return new QuoteForm(
+                    seen.base() + "/" + seen.quote(),
+                    seen.side().name().toLowerCase(java.util.Locale.ROOT),
+                    seen.typed().value(),
+                    seen.typed().currency().code());
+        }
+    }
+
+    /** The client may not order this quote (yet): the page shows why, nothing was written. */
+    private static final class NotAccepted extends RuntimeException {
+
+        private final transient @Nullable Quote quoteShown;
+        private final Map<String, String> errors;
+
+        NotAccepted(@Nullable Quote quoteShown, Map<String, String> errors) {
+            super(null, null, false, false);
+            this.quoteShown = quoteShown;
+            this.errors = errors;
         }
     }
 

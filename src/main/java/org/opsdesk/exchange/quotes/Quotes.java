@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.orders.DeskTerms;
@@ -152,10 +153,21 @@ public class Quotes {
      */
     @Transactional
     public Placed accept(UUID quoteId, String subject, AccountDraft payout, Actor actor) {
+        return accept(quoteId, subject, quote -> payout, actor);
+    }
+
+    /**
+     * As {@link #accept(UUID, String, AccountDraft, Actor)}, the payout account chosen from the quote itself, read
+     * and locked in the same transaction as the order is placed in: {@code payoutFor} sees the client's quote before
+     * anything is checked or written, and may refuse by throwing (nothing is written then).
+     */
+    @Transactional
+    public Placed accept(UUID quoteId, String subject, Function<Quote, AccountDraft> payoutFor, Actor actor) {
         requireOrders(actor);
         Quote quote = store.lock(quoteId)
                 .filter(q -> q.subject().equals(subject))
                 .orElseThrow(() -> new NotFound("quote", quoteId.toString()));
+        AccountDraft payout = payoutFor.apply(quote);
         if (quote.orderId() != null) {
             throw new OrderConflict("quote-used", "quote " + quoteId + " was accepted already: ask for a new one");
         }
