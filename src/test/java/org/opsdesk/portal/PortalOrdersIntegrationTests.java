@@ -220,6 +220,41 @@ class PortalOrdersIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void askedByHtmxTheQuoteComesAloneAndARefusedFormComesBackWholeInPlace() {
+        var browser = approved.browser();
+        browser.get("/portal/exchange");
+        browser.header("HX-Request", "true");
+        try {
+            var quoted = browser.post(
+                    "/portal/exchange", "pair", "EUR/PLN", "side", "sell", "amount", "100.00", "currency", "EUR");
+
+            assertThat(quoted.status()).isEqualTo(200);
+            assertThat(quoted.body()).doesNotContain("<html").doesNotContain("quote-form");
+            assertThat(quoted.html().select("#quote-slot #quote-receive").text())
+                    .isEqualTo("420.00 PLN");
+            assertThat(quoted.html().select("#accept-form input[name=_csrf]")).hasSize(1);
+            assertThat(quoted.header("HX-Retarget")).isNull();
+
+            var refused = browser.post(
+                    "/portal/exchange", "pair", "EUR/PLN", "side", "sell", "amount", "-5", "currency", "EUR");
+
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.header("HX-Retarget")).isEqualTo("#exchange-body");
+            assertThat(refused.header("HX-Reswap")).isEqualTo("outerHTML");
+            assertThat(refused.body()).doesNotContain("<html");
+            assertThat(refused.html().select("#exchange-body #quote-form")).hasSize(1);
+            assertThat(refused.fieldError("amount")).isNotBlank();
+            assertThat(refused.html().select("#quote-slot #quote")).isEmpty();
+
+            browser.withoutHeader("HX-Request");
+            var accepted = browser.post("/portal/exchange/accept", "quoteId", quoteId(quoted));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(302);
+        } finally {
+            browser.withoutHeader("HX-Request");
+        }
+    }
+
+    @Test
     void acceptingAQuoteWithoutAPayoutAccountStoresNothingAndShowsThePriceAgain() {
         var browser = approved.browser();
         quote(browser, "buy", "50.00", "EUR");

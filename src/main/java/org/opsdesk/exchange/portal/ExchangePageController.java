@@ -1,5 +1,6 @@
 package org.opsdesk.exchange.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequiresPermission(RequiresPermission.ANYONE) // the portal chain requires a signed-in client; acts for them only
 class ExchangePageController {
+
+    private static final String VIEW = "portal/orders/exchange";
 
     private final PortalClients clients;
     private final Quotes quotes;
@@ -50,27 +54,54 @@ class ExchangePageController {
         return render(client(), QuoteForm.empty(), null, Map.of(), model);
     }
 
+    /**
+     * The quote. Asked by htmx (the page's script), the answer is the quote section alone, or the form again with
+     * its errors, retargeted to replace the page's body; without script, the whole page.
+     */
     @PostMapping("/portal/exchange")
-    String quote(QuoteForm form, Model model) {
+    String quote(
+            QuoteForm form,
+            Model model,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            HttpServletResponse response) {
         PortalClient client = client();
+        var refusal = new Refusal(htmx, response);
         if (!mayEverOrder(client)) {
-            return render(client, form, null, Map.of(), model);
+            return render(client, form, null, Map.of(), model, refusal.view());
         }
         Map<String, String> tooLong = form.tooLong();
         if (!tooLong.isEmpty()) {
-            return render(client, form, null, tooLong, model);
+            return render(client, form, null, tooLong, model, refusal.view());
         }
         Quote quote;
         try {
             var offer = quotes.price(form.base(), form.quote(), form.side(), form.amount(), form.currency());
             if (!clients.mayOrder(client, offer.priced().pay())) {
-                return render(client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
+                return render(
+                        client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model, refusal.view());
             }
             quote = quotes.quote(client.subject(), offer, ClientActor.of(client));
         } catch (InvalidInput refused) {
-            return render(client, form, null, QuoteForm.errors(refused), model);
+            return render(client, form, null, QuoteForm.errors(refused), model, refusal.view());
         }
-        return render(client, form, quote, Map.of(), model);
+        if (htmx != null) {
+            addQuote(client, quote, model);
+            return VIEW + " :: quote";
+        }
+        return render(client, form, quote, Map.of(), model, VIEW);
+    }
+
+    /** How a quote refused answers: the whole page, or for htmx the page's body, retargeted to replace it. */
+    private record Refusal(@Nullable String htmx, HttpServletResponse response) {
+
+        String view() {
+            if (htmx == null) {
+                return VIEW;
+            }
+            response.setHeader("HX-Retarget", "#exchange-body");
+            response.setHeader("HX-Reswap", "outerHTML");
+            return VIEW + " :: body";
+        }
     }
 
     /**
@@ -134,6 +165,16 @@ class ExchangePageController {
 
     private String render(
             PortalClient client, QuoteForm form, @Nullable Quote quote, Map<String, String> errors, Model model) {
+        return render(client, form, quote, errors, model, VIEW);
+    }
+
+    private String render(
+            PortalClient client,
+            QuoteForm form,
+            @Nullable Quote quote,
+            Map<String, String> errors,
+            Model model,
+            String view) {
         List<PairRate> pairs = rates.all().stream()
                 .filter(PairRate::quotable)
                 .sorted(Comparator.comparing(PairRate::base).thenComparing(PairRate::quote))
@@ -146,11 +187,15 @@ class ExchangePageController {
         model.addAttribute("currencies", currencies);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        addQuote(client, quote, model);
+        return view;
+    }
+
+    private void addQuote(PortalClient client, @Nullable Quote quote, Model model) {
         model.addAttribute("quote", quote);
         model.addAttribute("validitySeconds", quotes.validity().toSeconds());
         model.addAttribute(
                 "payout", quote == null ? null : payoutAccount(client, quote).orElse(null));
-        return "portal/orders/exchange";
     }
 
     /** Whether the client may order anything at all now: not before contacts are verified or after a rejection. */
