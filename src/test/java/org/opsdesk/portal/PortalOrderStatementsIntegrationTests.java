@@ -87,7 +87,7 @@ class PortalOrderStatementsIntegrationTests extends IntegrationTest {
         Files.writeString(
                 Path.of("target/portal-order-statements.txt"), "Quote: " + quote + "\n\nAccept: " + accept + "\n");
         assertThat(quote.statements()).as(quote.toString()).isLessThanOrEqualTo(6);
-        assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(4);
+        assertThat(quote.transactions()).as(quote.toString()).isLessThanOrEqualTo(3);
         assertThat(accept.statements()).as(accept.toString()).isLessThanOrEqualTo(11);
         assertThat(accept.transactions()).as(accept.toString()).isLessThanOrEqualTo(3);
     }

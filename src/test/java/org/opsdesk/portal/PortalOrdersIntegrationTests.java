@@ -294,8 +294,8 @@ class PortalOrdersIntegrationTests extends IntegrationTest {
         assertThat(refused.html().select("#accept-form")).isEmpty();
         assertThat(ordersOf(pending.subject())).isZero();
         assertThat(quotesStored())
-                .as("a quote refused before KYC is kept only as shown, never accepted")
-                .isLessThanOrEqualTo(stored + 1);
+                .as("a quote refused before KYC is not stored")
+                .isEqualTo(stored);
     }
 
     @Test

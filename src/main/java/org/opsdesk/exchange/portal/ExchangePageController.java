@@ -75,12 +75,20 @@ class ExchangePageController {
         }
         Quote quote;
         try {
-            var offer = quotes.price(form.base(), form.quote(), form.side(), form.amount(), form.currency());
-            if (!clients.mayOrder(client, offer.priced().pay())) {
+            var stored = quotes.quoteIf( // priced and stored in one transaction
+                    client.subject(),
+                    form.base(),
+                    form.quote(),
+                    form.side(),
+                    form.amount(),
+                    form.currency(),
+                    offer -> clients.mayOrder(client, offer.priced().pay()),
+                    ClientActor.of(client));
+            if (stored.isEmpty()) {
                 return render(
                         client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model, refusal.view());
             }
-            quote = quotes.quote(client.subject(), offer, ClientActor.of(client));
+            quote = stored.get();
         } catch (InvalidInput refused) {
             return render(client, form, null, QuoteForm.errors(refused), model, refusal.view());
         }

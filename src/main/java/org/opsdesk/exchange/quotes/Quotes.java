@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.orders.DeskTerms;
@@ -109,6 +111,28 @@ public class Quotes {
             Actor actor) {
         requireOrders(actor);
         return quote(subject, price(base, quote, side, amountValue, amountCurrency), actor);
+    }
+
+    /**
+     * Prices an exchange and, when {@code allowed} accepts the offer, stores it as the client's quote, in one
+     * transaction: for a caller that decides from the price whether the client may order it.
+     *
+     * @return the stored quote; empty when {@code allowed} refused the offer (nothing is stored then)
+     * @throws InvalidInput as {@link #price} does; nothing is stored then
+     */
+    @Transactional
+    public Optional<Quote> quoteIf(
+            String subject,
+            @Nullable String base,
+            @Nullable String quote,
+            @Nullable String side,
+            @Nullable String amountValue,
+            @Nullable String amountCurrency,
+            Predicate<Offer> allowed,
+            Actor actor) {
+        requireOrders(actor);
+        Offer offer = price(base, quote, side, amountValue, amountCurrency);
+        return allowed.test(offer) ? Optional.of(quote(subject, offer, actor)) : Optional.empty();
     }
 
     /**
