@@ -2,6 +2,7 @@ package org.opsdesk.portal;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.opsdesk.portal.account.Account;
 import org.opsdesk.portal.account.AccountStore;
 import org.opsdesk.portal.account.PortalSettings;
@@ -65,12 +66,18 @@ public class PortalClients {
         return enrolment.enrol(person).map(this::client);
     }
 
-    /** The client signed in to the portal on the current request; empty outside the portal or when signed out. */
-    @Transactional(readOnly = true)
+    /**
+     * The client signed in to the portal on the current request, as read when the request began; empty outside the
+     * portal or when signed out.
+     */
     public Optional<PortalClient> signedIn() {
-        return SignedInClient.current()
-                .flatMap(client -> accounts.find(client.id()))
-                .map(this::client);
+        return SignedInClient.loaded();
+    }
+
+    /** The client with this id, read whole in one transaction (the portal's session resolution uses it). */
+    @Transactional(readOnly = true)
+    public Optional<PortalClient> load(UUID id) {
+        return accounts.find(id).map(this::client);
     }
 
     /** The portal client with this subject ({@code portal-<uuid>}), if one registered. */

@@ -81,6 +81,12 @@ public final class PortalVisitor {
         return this;
     }
 
+    /** Stops sending a header set with {@link #header}. */
+    public PortalVisitor withoutHeader(String name) {
+        headers.remove(name);
+        return this;
+    }
+
     public Page get(String path) {
         return remember(send(request(path).GET()));
     }

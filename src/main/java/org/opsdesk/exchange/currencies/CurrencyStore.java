@@ -32,26 +32,31 @@ class CurrencyStore {
                     + " cast(? as text), 'paymentWindow', cast(? as text))";
 
     private final JdbcClient jdbc;
+    private final TermsVersion terms;
+    private final TermsVersion.Cached<Map<String, Row>> rows;
 
-    CurrencyStore(JdbcClient jdbc) {
+    CurrencyStore(JdbcClient jdbc, TermsVersion terms) {
         this.jdbc = jdbc;
+        this.terms = terms;
+        this.rows = terms.cache(this::load);
     }
 
     /** Every configured currency's row, by code; the dictionary decides which codes exist. */
     Map<String, Row> all() {
-        var rows = new HashMap<String, Row>();
-        jdbc.sql("select * from exchange.currency_setting").query((ResultSet rs) -> {
-            var row = row(rs);
-            rows.put(row.code(), row);
-        });
-        return rows;
+        return rows.get();
     }
 
     Optional<Row> find(String code) {
-        return jdbc.sql("select * from exchange.currency_setting where code = ?")
-                .param(code)
-                .query((rs, n) -> row(rs))
-                .optional();
+        return Optional.ofNullable(rows.get().get(code));
+    }
+
+    private Map<String, Row> load() {
+        var loaded = new HashMap<String, Row>();
+        jdbc.sql("select * from exchange.currency_setting").query((ResultSet rs) -> {
+            var row = row(rs);
+            loaded.put(row.code(), row);
+        });
+        return Map.copyOf(loaded);
     }
 
     /**
@@ -69,6 +74,7 @@ class CurrencyStore {
     }
 
     void save(CurrencyCode currency, SettingsChange change, @Nullable Row before, Actor actor, Instant at) {
+        terms.changed();
         jdbc.sql(
                         """
                         insert into exchange.currency_setting (code, enabled, min_amount, max_amount,

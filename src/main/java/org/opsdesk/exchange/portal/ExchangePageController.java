@@ -1,5 +1,6 @@
 package org.opsdesk.exchange.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequiresPermission(RequiresPermission.ANYONE) // the portal chain requires a signed-in client; acts for them only
 class ExchangePageController {
+
+    private static final String VIEW = "portal/orders/exchange";
 
     private final PortalClients clients;
     private final Quotes quotes;
@@ -50,61 +54,135 @@ class ExchangePageController {
         return render(client(), QuoteForm.empty(), null, Map.of(), model);
     }
 
+    /**
+     * The quote. Asked by htmx (the page's script), the answer is the quote section alone, or the form again with
+     * its errors, retargeted to replace the page's body; without script, the whole page.
+     */
     @PostMapping("/portal/exchange")
-    String quote(QuoteForm form, Model model) {
+    String quote(
+            QuoteForm form,
+            Model model,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            HttpServletResponse response) {
         PortalClient client = client();
+        var refusal = new Refusal(htmx, response);
         if (!mayEverOrder(client)) {
-            return render(client, form, null, Map.of(), model);
+            return render(client, form, null, Map.of(), model, refusal.view());
         }
         Map<String, String> tooLong = form.tooLong();
         if (!tooLong.isEmpty()) {
-            return render(client, form, null, tooLong, model);
+            return render(client, form, null, tooLong, model, refusal.view());
         }
         Quote quote;
         try {
-            var offer = quotes.price(form.base(), form.quote(), form.side(), form.amount(), form.currency());
-            if (!clients.mayOrder(client, offer.priced().pay())) {
-                return render(client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
+            var stored = quotes.quoteIf( // priced and stored in one transaction
+                    client.subject(),
+                    form.base(),
+                    form.quote(),
+                    form.side(),
+                    form.amount(),
+                    form.currency(),
+                    offer -> clients.mayOrder(client, offer.priced().pay()),
+                    ClientActor.of(client));
+            if (stored.isEmpty()) {
+                return render(
+                        client, form, null, Map.of("amount", "portal.orders.error.beforeKyc"), model, refusal.view());
             }
-            quote = quotes.quote(client.subject(), offer, ClientActor.of(client));
+            quote = stored.get();
         } catch (InvalidInput refused) {
-            return render(client, form, null, QuoteForm.errors(refused), model);
+            return render(client, form, null, QuoteForm.errors(refused), model, refusal.view());
         }
-        return render(client, form, quote, Map.of(), model);
+        if (htmx != null) {
+            addQuote(client, quote, model);
+            return VIEW + " :: quote";
+        }
+        return render(client, form, quote, Map.of(), model, VIEW);
     }
 
+    /** How a quote refused answers: the whole page, or for htmx the page's body, retargeted to replace it. */
+    private record Refusal(@Nullable String htmx, HttpServletResponse response) {
+
+        String view() {
+            if (htmx == null) {
+                return VIEW;
+            }
+            response.setHeader("HX-Retarget", "#exchange-body");
+            response.setHeader("HX-Reswap", "outerHTML");
+            return VIEW + " :: body";
+        }
+    }
+
+    /**
+     * Accept: the quote is read, checked and turned into the order in one transaction ({@link Quotes#accept(UUID,
+     * String, java.util.function.Function, org.opsdesk.shared.Actor)}); when the client may not order it, or has no
+     * account to be paid out to, nothing is written and the page offers the quote's form again.
+     */
     @PostMapping("/portal/exchange/accept")
     String accept(@RequestParam(required = false) @Nullable String quoteId, Model model) {
         PortalClient client = client();
-        Quote quote = quotes.get(id(quoteId), client.subject());
-        QuoteForm again = new QuoteForm(
-                quote.base() + "/" + quote.quote(),
-                quote.side().name().toLowerCase(java.util.Locale.ROOT),
-                quote.typed().value(),
-                quote.typed().currency().code());
-        if (!clients.mayOrder(client, quote.priced().pay())) {
-            return render(client, again, null, Map.of("amount", "portal.orders.error.beforeKyc"), model);
-        }
-        Optional<PayoutAccount> payout = payoutAccount(client, quote);
-        if (payout.isEmpty()) {
-            return render(client, again, quote, Map.of(), model);
-        }
+        var attempt = new Attempt();
         try {
             var placed = quotes.accept(
-                    quote.id(),
-                    client.subject(),
-                    new AccountDraft(payout.get().iban().value(), null, client.displayName(), null),
-                    ClientActor.of(client));
+                    id(quoteId), client.subject(), quote -> attempt.payout(client, quote), ClientActor.of(client));
             return "redirect:/portal/orders/" + placed.order().id() + "?notice=placed";
+        } catch (NotAccepted refused) {
+            return render(client, attempt.again(), refused.quoteShown, refused.errors, model);
         } catch (InvalidInput expired) {
-            return render(client, again, null, Map.of("form", "portal.orders.error.expired"), model);
+            return render(client, attempt.again(), null, Map.of("form", "portal.orders.error.expired"), model);
         } catch (OrderConflict used) {
-            return render(client, again, null, Map.of("form", "portal.orders.error.used"), model);
+            return render(client, attempt.again(), null, Map.of("form", "portal.orders.error.used"), model);
+        }
+    }
+
+    /** What Accept learnt of the quote inside its transaction, to offer its form again when it is refused. */
+    private final class Attempt {
+
+        private @Nullable Quote quote;
+
+        AccountDraft payout(PortalClient client, Quote locked) {
+            quote = locked;
+            if (!clients.mayOrder(client, locked.priced().pay())) {
+                throw new NotAccepted(null, Map.of("amount", "portal.orders.error.beforeKyc"));
+            }
+            PayoutAccount payout = payoutAccount(client, locked).orElseThrow(() -> new NotAccepted(locked, Map.of()));
+            return new AccountDraft(payout.iban().value(), null, client.displayName(), null);
+        }
+
+        QuoteForm again() {
+            Quote seen = java.util.Objects.requireNonNull(quote, "the quote was read before any refusal");
+            return new QuoteForm(
+                    seen.base() + "/" + seen.quote(),
+                    seen.side().name().toLowerCase(java.util.Locale.ROOT),
+                    seen.typed().value(),
+                    seen.typed().currency().code());
+        }
+    }
+
+    /** The client may not order this quote (yet): the page shows why, nothing was written. */
+    private static final class NotAccepted extends RuntimeException {
+
+        private final transient @Nullable Quote quoteShown;
+        private final Map<String, String> errors;
+
+        NotAccepted(@Nullable Quote quoteShown, Map<String, String> errors) {
+            super(null, null, false, false);
+            this.quoteShown = quoteShown;
+            this.errors = errors;
         }
     }
 
     private String render(
             PortalClient client, QuoteForm form, @Nullable Quote quote, Map<String, String> errors, Model model) {
+        return render(client, form, quote, errors, model, VIEW);
+    }
+
+    private String render(
+            PortalClient client,
+            QuoteForm form,
+            @Nullable Quote quote,
+            Map<String, String> errors,
+            Model model,
+            String view) {
         List<PairRate> pairs = rates.all().stream()
                 .filter(PairRate::quotable)
                 .sorted(Comparator.comparing(PairRate::base).thenComparing(PairRate::quote))
@@ -117,11 +195,15 @@ class ExchangePageController {
         model.addAttribute("currencies", currencies);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        addQuote(client, quote, model);
+        return view;
+    }
+
+    private void addQuote(PortalClient client, @Nullable Quote quote, Model model) {
         model.addAttribute("quote", quote);
         model.addAttribute("validitySeconds", quotes.validity().toSeconds());
         model.addAttribute(
                 "payout", quote == null ? null : payoutAccount(client, quote).orElse(null));
-        return "portal/orders/exchange";
     }
 
     /** Whether the client may order anything at all now: not before contacts are verified or after a rejection. */

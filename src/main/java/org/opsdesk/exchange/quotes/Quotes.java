@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.orders.DeskTerms;
@@ -111,6 +114,28 @@ public class Quotes {
     }
 
     /**
+     * Prices an exchange and, when {@code allowed} accepts the offer, stores it as the client's quote, in one
+     * transaction: for a caller that decides from the price whether the client may order it.
+     *
+     * @return the stored quote; empty when {@code allowed} refused the offer (nothing is stored then)
+     * @throws InvalidInput as {@link #price} does; nothing is stored then
+     */
+    @Transactional
+    public Optional<Quote> quoteIf(
+            String subject,
+            @Nullable String base,
+            @Nullable String quote,
+            @Nullable String side,
+            @Nullable String amountValue,
+            @Nullable String amountCurrency,
+            Predicate<Offer> allowed,
+            Actor actor) {
+        requireOrders(actor);
+        Offer offer = price(base, quote, side, amountValue, amountCurrency);
+        return allowed.test(offer) ? Optional.of(quote(subject, offer, actor)) : Optional.empty();
+    }
+
+    /**
      * Stores an offer {@link #price} made just now as the client's quote, valid for {@link #validity()}: for a
      * caller that priced it already to decide whether the client may order it, so that the page's one quote
      * prices once.
@@ -152,10 +177,21 @@ public class Quotes {
      */
     @Transactional
     public Placed accept(UUID quoteId, String subject, AccountDraft payout, Actor actor) {
+        return accept(quoteId, subject, quote -> payout, actor);
+    }
+
+    /**
+     * As {@link #accept(UUID, String, AccountDraft, Actor)}, the payout account chosen from the quote itself, read
+     * and locked in the same transaction as the order is placed in: {@code payoutFor} sees the client's quote before
+     * anything is checked or written, and may refuse by throwing (nothing is written then).
+     */
+    @Transactional
+    public Placed accept(UUID quoteId, String subject, Function<Quote, AccountDraft> payoutFor, Actor actor) {
         requireOrders(actor);
         Quote quote = store.lock(quoteId)
                 .filter(q -> q.subject().equals(subject))
                 .orElseThrow(() -> new NotFound("quote", quoteId.toString()));
+        AccountDraft payout = payoutFor.apply(quote);
         if (quote.orderId() != null) {
             throw new OrderConflict("quote-used", "quote " + quoteId + " was accepted already: ask for a new one");
         }

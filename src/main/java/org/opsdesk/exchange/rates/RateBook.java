@@ -58,7 +58,8 @@ public class RateBook {
         return store.find(base, quote).map(pair -> rate(pair, currencies::enabled));
     }
 
-    /** Every pair with a rate, by base and quote. */
+    /** Every pair with a rate, by base and quote (one transaction: the terms' version is checked once). */
+    @Transactional(readOnly = true)
     public List<PairRate> all() {
         var enabled = Set.copyOf(currencies.enabledCodes());
         return store.pairs().stream().map(pair -> rate(pair, enabled::contains)).toList();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.exchange.currencies.TermsVersion;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,22 +40,26 @@ class RateStore {
     record Range(@Nullable Instant from, @Nullable Instant to) {}
 
     private final JdbcClient jdbc;
+    private final TermsVersion terms;
+    private final TermsVersion.Cached<List<Pair>> pairs;
 
-    RateStore(JdbcClient jdbc) {
+    RateStore(JdbcClient jdbc, TermsVersion terms) {
         this.jdbc = jdbc;
+        this.terms = terms;
+        this.pairs = terms.cache(() -> List.copyOf(jdbc.sql("select * from exchange.pair order by base, quote")
+                .query((rs, n) -> pair(rs))
+                .list()));
     }
 
+    /** Every pair, by base and quote (a copy checked against {@code exchange.terms_version}). */
     List<Pair> pairs() {
-        return jdbc.sql("select * from exchange.pair order by base, quote")
-                .query((rs, n) -> pair(rs))
-                .list();
+        return pairs.get();
     }
 
     Optional<Pair> find(String base, String quote) {
-        return jdbc.sql("select * from exchange.pair where base = ? and quote = ?")
-                .params(base, quote)
-                .query((rs, n) -> pair(rs))
-                .optional();
+        return pairs.get().stream()
+                .filter(pair -> pair.base().equals(base) && pair.quote().equals(quote))
+                .findFirst();
     }
 
     Optional<Pair> lock(String base, String quote) {
@@ -66,6 +71,7 @@ class RateStore {
 
     /** Records the rate in the history and makes it the pair's current one (a new pair starts {@code manual}). */
     void setRate(String base, String quote, RateChange change) {
+        terms.changed();
         jdbc.sql(
                         """
                         insert into exchange.rate_change (id, base, quote, buy, sell, source, actor_kind, actor_id,
@@ -104,6 +110,7 @@ class RateStore {
     }
 
     void setMode(Pair pair, ExchangeMode mode, Actor actor, Instant at) {
+        terms.changed();
         jdbc.sql("update exchange.pair set mode = ? where base = ? and quote = ?")
                 .params(mode.code(), pair.base(), pair.quote())
                 .update();

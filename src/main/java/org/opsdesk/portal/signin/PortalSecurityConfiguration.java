@@ -1,8 +1,9 @@
 package org.opsdesk.portal.signin;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
-import org.opsdesk.portal.account.AccountStore;
+import org.opsdesk.portal.PortalClients;
 import org.opsdesk.portal.account.PortalSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,11 +48,11 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portalChain(HttpSecurity http, AccountStore accounts) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, PortalClients clients) throws Exception {
         return http.securityMatcher(PATH, PATH + "/**")
                 .authorizeHttpRequests(requests ->
                         requests.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
-                .securityContext(context -> context.securityContextRepository(new PortalSessions(accounts)))
+                .securityContext(context -> context.securityContextRepository(new PortalSessions(clients::load)))
                 .csrf(Customizer.withDefaults()) // the token lives in the portal session
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -66,10 +67,10 @@ class PortalSecurityConfiguration {
 
     /**
      * Portal sessions in PostgreSQL under their own cookie, for {@code /portal} paths only; expired ones are swept
-     * by the repository's own schedule.
+     * by the repository's own schedule. The last access is written at most once a minute ({@link ThrottledSessions}).
      */
     @Bean
-    FilterRegistrationBean<SessionRepositoryFilter<?>> portalSessionFilter(
+    FilterRegistrationBean<Filter> portalSessionFilter(
             JdbcTemplate jdbc, TransactionTemplate transactions, PortalSettings settings) {
         var repository = new JdbcIndexedSessionRepository(jdbc, transactions);
         repository.setTableName("portal.http_session");
@@ -83,9 +84,9 @@ class PortalSecurityConfiguration {
         // no setUseSecureCookie: left unset, the cookie is Secure exactly when request.isSecure()
         var sessionIds = new CookieHttpSessionIdResolver();
         sessionIds.setCookieSerializer(cookie);
-        var filter = new SessionRepositoryFilter<>(repository);
+        var filter = new SessionRepositoryFilter<>(new ThrottledSessions<>(repository));
         filter.setHttpSessionIdResolver(sessionIds);
-        var registration = new FilterRegistrationBean<SessionRepositoryFilter<?>>(filter);
+        var registration = new FilterRegistrationBean<>(ThrottledSessions.forEachRequest(filter));
         registration.addUrlPatterns(PATH, PATH + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);

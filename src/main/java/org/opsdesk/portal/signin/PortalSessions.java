@@ -5,8 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.portal.account.AccountStore;
+import org.opsdesk.portal.PortalClient;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,7 +15,8 @@ import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
- * Turns a portal session into the signed-in client, on every request and from the database: the session (in
+ * Turns a portal session into the signed-in client, on every request and from the database (once: the pages take
+ * the client read here, {@link SignedInClient#loaded()}): the session (in
  * {@code portal.http_session}, cookie {@value PortalSecurityConfiguration#COOKIE}) holds only the client's id and
  * whether the authenticator code is still to come. A console session never reaches here, and this session never
  * reaches the console: the stores, cookies and filter chains are apart.
@@ -35,10 +37,11 @@ public final class PortalSessions implements SecurityContextRepository {
     /** Set while the password was right but the authenticator code is still to be typed. */
     static final String CODE_PENDING = "opsdesk.portal.code-pending";
 
-    private final AccountStore accounts;
+    private final Function<UUID, Optional<PortalClient>> clients;
 
-    PortalSessions(AccountStore accounts) {
-        this.accounts = accounts;
+    /** @param clients reads a client whole (account, identity check, payout accounts) in one transaction */
+    PortalSessions(Function<UUID, Optional<PortalClient>> clients) {
+        this.clients = clients;
     }
 
     /** Marks the session signed in as this client, under a new session id (no fixation). */
@@ -116,9 +119,7 @@ public final class PortalSessions implements SecurityContextRepository {
         if (id == null) {
             return context;
         }
-        accounts.find(id)
-                .ifPresent(account -> context.setAuthentication(
-                        new SignedInClient.Authentication(new SignedInClient(account.id(), account.subject()))));
+        clients.apply(id).ifPresent(client -> context.setAuthentication(new SignedInClient.Authentication(client)));
         return context;
     }
 

@@ -34,7 +34,7 @@ final class PortalSession implements AutoCloseable {
 
     /** A page; any status other than 200 is an {@link HttpError} carrying the body. */
     String page(String path) throws IOException, HttpError {
-        var response = send("GET", path, null);
+        var response = send("GET", path, null, false);
         if (response.status() != 200) {
             throw new HttpError(response.status(), "GET " + path + ": " + problem(response.body()));
         }
@@ -46,6 +46,18 @@ final class PortalSession implements AutoCloseable {
      * (returned as is), anything else is an {@link HttpError} carrying the body.
      */
     PlainHttp.Response post(String path, String... fields) throws IOException, HttpError {
+        return post(false, path, fields);
+    }
+
+    /**
+     * As {@link #post(String, String...)}, as the page's script (htmx) sends it: with {@code HX-Request: true}, so
+     * that a server which answers htmx with a fragment does so (an older one ignores the header).
+     */
+    PlainHttp.Response postAsHtmx(String path, String... fields) throws IOException, HttpError {
+        return post(true, path, fields);
+    }
+
+    private PlainHttp.Response post(boolean htmx, String path, String... fields) throws IOException, HttpError {
         var body = new StringBuilder();
         for (int i = 0; i < fields.length; i += 2) {
             field(body, fields[i], fields[i + 1]);
@@ -53,7 +65,7 @@ final class PortalSession implements AutoCloseable {
         if (csrf != null) {
             field(body, "_csrf", csrf);
         }
-        var response = send("POST", path, body.toString());
+        var response = send("POST", path, body.toString(), htmx);
         if (response.status() != 200 && response.status() / 100 != 3) {
             throw new HttpError(response.status(), "POST " + path + ": " + problem(response.body()));
         }
@@ -89,10 +101,15 @@ final class PortalSession implements AutoCloseable {
         return m.find() ? m.group(1) : null;
     }
 
-    private PlainHttp.Response send(String method, String path, String form) throws IOException {
-        Map<String, String> headers = cookie == null
-                ? Map.of("Accept-Language", "en")
-                : Map.of("Accept-Language", "en", "Cookie", COOKIE + "=" + cookie);
+    private PlainHttp.Response send(String method, String path, String form, boolean htmx) throws IOException {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Accept-Language", "en");
+        if (cookie != null) {
+            headers.put("Cookie", COOKIE + "=" + cookie);
+        }
+        if (htmx) {
+            headers.put("HX-Request", "true");
+        }
         var response = http.send(method, path, HTML, headers, FORM, form);
         for (String set : response.headers("set-cookie")) {
             if (set.startsWith(COOKIE + "=")) {

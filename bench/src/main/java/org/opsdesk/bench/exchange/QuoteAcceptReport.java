@@ -85,8 +85,10 @@ final class QuoteAcceptReport {
         b.append(String.format(
                 Locale.ROOT,
                 "- **Orders** (Java clients, one `PlainHttp` keep-alive connection and portal session per client, the"
-                        + " session cookie and CSRF token as a browser sends them): `POST /portal/exchange` (sell 100.00"
-                        + " EUR for PLN; the page shows the locked quote and its Accept form), then `POST"
+                        + " session cookie and CSRF token as a browser sends them): `POST /portal/exchange` with"
+                        + " `HX-Request: true` as the page's htmx sends it (sell 100.00 EUR for PLN; the answer shows"
+                        + " the locked quote and its Accept form: the quote section alone from a server that answers"
+                        + " htmx so, the whole page before), then `POST"
                         + " /portal/exchange/accept` with its `quoteId` (success = the 302 to the new order's page; the"
                         + " redirect is not followed). One order = both requests; its latency is the pair's. The"
                         + " order is the `exchange_order` operation with its history entry and outbox event; its"
