@@ -30,6 +30,15 @@ public interface ActionHandler {
     default void check(@Nullable ActionTarget target, ActionInput input, Actor actor) {}
 
     /**
+     * For a declaration with {@code fourEyes: handler}: how many approvals by other people this invocation needs
+     * (0: none), from the target as it is and the checked input — e.g. raising a cash-out level needs one, lowering
+     * it none. Ignored for other declarations.
+     */
+    default int requiredApprovals(ActionTarget target, ActionInput input) {
+        return 0;
+    }
+
+    /**
      * What the action asks of the provider, as the JSON body of the connector's request — or null when it acts on
      * Opsdesk's records only. The catalog refuses provider actions with "no provider configured" when none is.
      */

@@ -1,0 +1,117 @@
+package org.opsdesk.registry.parties;
+
+import static org.opsdesk.registry.records.SoftDeletes.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.registry.records.Like;
+import org.opsdesk.registry.records.Stamp;
+import org.opsdesk.shared.Keyset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Companies in {@code registry.company}; reads see live rows only. */
+@Repository
+public class CompanyStore {
+
+    private static final String COLUMNS = "id, name, document_type, document_number, address, subject, version,"
+            + " created_at, created_by, updated_at, updated_by";
+
+    private final JdbcClient jdbc;
+
+    CompanyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Company> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from registry.company where id = ? and deleted_at is null")
+                .param(id)
+                .query(CompanyStore::company)
+                .optional();
+    }
+
+    public Optional<Company> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from registry.company where id = ? and deleted_at is null for update")
+                .param(id)
+                .query(CompanyStore::company)
+                .optional();
+    }
+
+    public boolean documentTaken(String documentType, String documentNumber) {
+        return jdbc.sql("select exists (select 1 from registry.company where document_type = ? and"
+                        + " document_number = ? and deleted_at is null)")
+                .params(documentType, documentNumber)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void insert(Company company) {
+        jdbc.sql("insert into registry.company (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
+                .params(
+                        company.id(),
+                        company.name(),
+                        company.documentType(),
+                        company.documentNumber(),
+                        company.address(),
+                        company.subject(),
+                        ts(company.createdAt()),
+                        company.createdBy(),
+                        ts(company.updatedAt()),
+                        company.updatedBy())
+                .update();
+    }
+
+    /** Renames a live company (the account's edit-name action on a business holder). */
+    public void rename(UUID id, String name, Stamp stamp) {
+        jdbc.sql("update registry.company set name = ?, version = version + 1, updated_at = ?, updated_by = ?"
+                        + " where id = ? and deleted_at is null")
+                .params(name, ts(stamp.at()), stamp.by(), id)
+                .update();
+    }
+
+    List<Company> page(
+            Keyset.@Nullable TimeAndId after, @Nullable String name, @Nullable String documentNumber, int n) {
+        var sql = new StringBuilder("select " + COLUMNS + " from registry.company where deleted_at is null");
+        var params = new ArrayList<Object>();
+        if (name != null) {
+            sql.append(" and lower(name) like ?");
+            params.add(Like.prefix(name));
+        }
+        if (documentNumber != null) {
+            sql.append(" and document_number = ?");
+            params.add(documentNumber);
+        }
+        if (after != null) {
+            sql.append(" and (created_at, id) < (?, ?)");
+            params.add(ts(after.at()));
+            params.add(after.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ?");
+        params.add(n);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(CompanyStore::company)
+                .list();
+    }
+
+    static Company company(ResultSet rs, int row) throws SQLException {
+        return new Company(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("document_type"),
+                rs.getString("document_number"),
+                rs.getString("address"),
+                rs.getString("subject"),
+                rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("created_by"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("updated_by"));
+    }
+}
