@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * modulo-11 check digit, so a mistyped confirmation names no other account.
  */
 @Component
-class AccountNumbers {
+public class AccountNumbers {
 
     private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class AccountNumbers {
     }
 
     /** The digits, a dash and their check digit: weights 2…9 from the right, 11 − sum mod 11, 10 and 11 as 0. */
-    static String withCheckDigit(String digits) {
+    public static String withCheckDigit(String digits) {
         int sum = 0;
         int weight = 2;
         for (int i = digits.length() - 1; i >= 0; i--) {
