@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Configuration;
 class AccountTargets {
 
     @Bean
-    ActionTargets accountTargets(AccountStore accounts) {
+    ActionTargets accountsAsTargets(AccountStore accounts) {
         return Targets.of("account", id -> accounts.find(id).map(AccountTargets::target));
     }
 
     @Bean
-    ActionTargets subAccountTargets(AccountStore accounts, SubAccountStore subAccounts) {
+    ActionTargets subAccountsAsTargets(AccountStore accounts, SubAccountStore subAccounts) {
         return Targets.of("sub-account", id -> subAccounts.find(id).flatMap(sub -> accounts.find(sub.accountId())
                 .map(account -> new ActionTarget(
                         "sub-account",
@@ -38,7 +38,7 @@ class AccountTargets {
     }
 
     @Bean
-    ActionTargets partnerTargets(AccountStore accounts, PartnerStore partners) {
+    ActionTargets partnersAsTargets(AccountStore accounts, PartnerStore partners) {
         return Targets.of("partner", id -> partners.find(id).flatMap(partner -> accounts.find(partner.accountId())
                 .map(account -> new ActionTarget(
                         "partner",

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class RecordRestore {
 
     @Bean
-    ActionTargets deletedRecordTargets(SoftDeletes deletes, DeletedRecords deleted) {
+    ActionTargets deletedRecordsAsTargets(SoftDeletes deletes, DeletedRecords deleted) {
         return Targets.of("deleted-record", id -> deletes.deletedKindOf(id)
                 .flatMap(kind -> deleted.find(kind, id))
                 .map(record -> new ActionTarget(

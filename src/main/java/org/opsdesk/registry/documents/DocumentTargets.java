@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class DocumentTargets {
 
     @Bean
-    ActionTargets documentTargets(AccountStore accounts, DocumentStore documents) {
+    ActionTargets documentsAsTargets(AccountStore accounts, DocumentStore documents) {
         return Targets.of("document", id -> documents.find(id).flatMap(document -> accounts.find(document.accountId())
                 .map(account -> new ActionTarget(
                         "document",

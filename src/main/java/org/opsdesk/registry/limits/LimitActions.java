@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 class LimitActions {
 
     @Bean
-    ActionTargets limitTypeTargets(LimitStore limits) {
+    ActionTargets limitTypesAsTargets(LimitStore limits) {
         return new ActionTargets() {
             @Override
             public String kind() {

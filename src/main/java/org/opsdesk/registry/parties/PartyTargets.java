@@ -15,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class PartyTargets {
 
     @Bean
-    ActionTargets personTargets(PersonStore persons) {
+    ActionTargets personsAsTargets(PersonStore persons) {
         return Targets.of("person", id -> persons.find(id).map(PartyTargets::target));
     }
 
     @Bean
-    ActionTargets companyTargets(CompanyStore companies) {
+    ActionTargets companiesAsTargets(CompanyStore companies) {
         return Targets.of("company", id -> companies.find(id).map(PartyTargets::target));
     }
 

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class PixKeyTargets {
 
     @Bean
-    ActionTargets pixKeyTargets(AccountStore accounts, PixKeyStore keys) {
+    ActionTargets pixKeysAsTargets(AccountStore accounts, PixKeyStore keys) {
         return Targets.of("pix-key", id -> keys.find(id).flatMap(key -> accounts.find(key.accountId())
                 .map(account -> new ActionTarget(
                         "pix-key",

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class UserTargets {
 
     @Bean
-    ActionTargets userTargets(AccountStore accounts, UserStore users) {
+    ActionTargets usersAsTargets(AccountStore accounts, UserStore users) {
         return Targets.of("user", id -> users.find(id).flatMap(user -> accounts.find(user.accountId())
                 .map(account -> new org.opsdesk.actions.ActionTarget(
                         "user",
@@ -30,7 +30,7 @@ class UserTargets {
     }
 
     @Bean
-    ActionTargets deviceTargets(AccountStore accounts, UserStore users, DeviceStore devices) {
+    ActionTargets devicesAsTargets(AccountStore accounts, UserStore users, DeviceStore devices) {
         return Targets.of("device", id -> devices.find(id)
                 .flatMap(device -> users.find(device.userId()).flatMap(user -> accounts.find(user.accountId())
                         .map(account -> new org.opsdesk.actions.ActionTarget(
