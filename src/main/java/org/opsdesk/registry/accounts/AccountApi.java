@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresPermission(RegistryPermissions.READ)
 class AccountApi {
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final LiveAccounts live;
     private final SubAccountStore subAccounts;
     private final PartnerStore partners;
@@ -42,7 +42,7 @@ class AccountApi {
     private final CompanyStore companies;
 
     AccountApi(
-            AccountStore accounts,
+            AccountRecords accounts,
             LiveAccounts live,
             SubAccountStore subAccounts,
             PartnerStore partners,

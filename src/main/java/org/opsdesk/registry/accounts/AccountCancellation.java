@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountCancellation extends RegistryAction {
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final SubAccountStore subAccounts;
     private final Balances balances;
     private final PixKeyStore pixKeys;
     private final Clock clock;
 
     AccountCancellation(
-            AccountStore accounts, SubAccountStore subAccounts, Balances balances, PixKeyStore pixKeys, Clock clock) {
+            AccountRecords accounts, SubAccountStore subAccounts, Balances balances, PixKeyStore pixKeys, Clock clock) {
         super("account.cancel");
         this.accounts = accounts;
         this.subAccounts = subAccounts;

@@ -29,14 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountOpening extends RegistryAction {
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final AccountNumbers numbers;
     private final PersonStore persons;
     private final CompanyStore companies;
     private final Clock clock;
 
     AccountOpening(
-            AccountStore accounts, AccountNumbers numbers, PersonStore persons, CompanyStore companies, Clock clock) {
+            AccountRecords accounts, AccountNumbers numbers, PersonStore persons, CompanyStore companies, Clock clock) {
         super("account.open");
         this.accounts = accounts;
         this.numbers = numbers;

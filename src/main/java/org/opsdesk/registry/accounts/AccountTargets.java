@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Configuration;
 class AccountTargets {
 
     @Bean
-    ActionTargets accountsAsTargets(AccountStore accounts) {
+    ActionTargets accountsAsTargets(AccountRecords accounts) {
         return Targets.of("account", id -> accounts.find(id).map(AccountTargets::target));
     }
 
     @Bean
-    ActionTargets subAccountsAsTargets(AccountStore accounts, SubAccountStore subAccounts) {
+    ActionTargets subAccountsAsTargets(AccountRecords accounts, SubAccountStore subAccounts) {
         return Targets.of("sub-account", id -> subAccounts.find(id).flatMap(sub -> accounts.find(sub.accountId())
                 .map(account -> new ActionTarget(
                         "sub-account",
@@ -38,7 +38,7 @@ class AccountTargets {
     }
 
     @Bean
-    ActionTargets partnersAsTargets(AccountStore accounts, PartnerStore partners) {
+    ActionTargets partnersAsTargets(AccountRecords accounts, PartnerStore partners) {
         return Targets.of("partner", id -> partners.find(id).flatMap(partner -> accounts.find(partner.accountId())
                 .map(account -> new ActionTarget(
                         "partner",

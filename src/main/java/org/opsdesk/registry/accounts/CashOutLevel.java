@@ -23,10 +23,10 @@ class CashOutLevel extends RegistryAction {
 
     static final int MAX = 9;
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final Clock clock;
 
-    CashOutLevel(AccountStore accounts, Clock clock) {
+    CashOutLevel(AccountRecords accounts, Clock clock) {
         super("account.set-cash-out-level");
         this.accounts = accounts;
         this.clock = clock;

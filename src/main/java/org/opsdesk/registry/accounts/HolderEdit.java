@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 class HolderEdit extends RegistryAction {
 
     private final String field;
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final PersonStore persons;
     private final CompanyStore companies;
     private final Clock clock;
@@ -40,7 +40,7 @@ class HolderEdit extends RegistryAction {
     HolderEdit(
             String field,
             String actionId,
-            AccountStore accounts,
+            AccountRecords accounts,
             PersonStore persons,
             CompanyStore companies,
             Clock clock) {
@@ -126,22 +126,22 @@ class HolderEdit extends RegistryAction {
     static class Declared {
 
         @Bean
-        HolderEdit accountEmailEdit(AccountStore a, PersonStore p, CompanyStore c, Clock clock) {
+        HolderEdit accountEmailEdit(AccountRecords a, PersonStore p, CompanyStore c, Clock clock) {
             return new HolderEdit("email", "account.edit-email", a, p, c, clock);
         }
 
         @Bean
-        HolderEdit accountPhoneEdit(AccountStore a, PersonStore p, CompanyStore c, Clock clock) {
+        HolderEdit accountPhoneEdit(AccountRecords a, PersonStore p, CompanyStore c, Clock clock) {
             return new HolderEdit("phone", "account.edit-phone", a, p, c, clock);
         }
 
         @Bean
-        HolderEdit accountNameEdit(AccountStore a, PersonStore p, CompanyStore c, Clock clock) {
+        HolderEdit accountNameEdit(AccountRecords a, PersonStore p, CompanyStore c, Clock clock) {
             return new HolderEdit("name", "account.edit-name", a, p, c, clock);
         }
 
         @Bean
-        HolderEdit accountIncomeEdit(AccountStore a, PersonStore p, CompanyStore c, Clock clock) {
+        HolderEdit accountIncomeEdit(AccountRecords a, PersonStore p, CompanyStore c, Clock clock) {
             return new HolderEdit("monthly income", "account.edit-monthly-income", a, p, c, clock);
         }
     }

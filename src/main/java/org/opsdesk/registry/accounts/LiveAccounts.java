@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveAccounts {
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
 
-    LiveAccounts(AccountStore accounts) {
+    LiveAccounts(AccountRecords accounts) {
         this.accounts = accounts;
     }
 

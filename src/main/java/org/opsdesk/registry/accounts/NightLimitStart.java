@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 class NightLimitStart extends RegistryAction {
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final Clock clock;
     private final int earliest;
     private final int latest;
 
     NightLimitStart(
-            AccountStore accounts,
+            AccountRecords accounts,
             Clock clock,
             @Value("${opsdesk.registry.night-limit.earliest-hour:20}") int earliest,
             @Value("${opsdesk.registry.night-limit.latest-hour:22}") int latest) {

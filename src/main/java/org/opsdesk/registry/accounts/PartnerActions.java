@@ -31,7 +31,7 @@ class PartnerActions {
 
     @Bean
     RegistryAction partnerCreation(
-            AccountStore accounts, PartnerStore partners, PersonStore persons, CompanyStore companies, Clock clock) {
+            AccountRecords accounts, PartnerStore partners, PersonStore persons, CompanyStore companies, Clock clock) {
         return new RegistryAction("partner.create") {
             @Override
             public @Nullable String unavailableBecause(ActionTarget target, Actor actor) {
@@ -82,7 +82,7 @@ class PartnerActions {
     }
 
     @Bean
-    RegistryAction partnerUpdate(AccountStore accounts, PartnerStore partners, Clock clock) {
+    RegistryAction partnerUpdate(AccountRecords accounts, PartnerStore partners, Clock clock) {
         return new RegistryAction("partner.update") {
             @Override
             public @Nullable String unavailableBecause(ActionTarget target, Actor actor) {
@@ -117,7 +117,7 @@ class PartnerActions {
         return state.equals(Account.CANCELLED) ? "the account is cancelled" : null;
     }
 
-    private static Account lockBusiness(AccountStore accounts, UUID id) {
+    private static Account lockBusiness(AccountRecords accounts, UUID id) {
         var account = accounts.lock(id).orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
         String unavailable = businessAccountUnavailable(account.kind(), account.status());
         if (unavailable != null) {

@@ -19,10 +19,10 @@ class StatusChange extends RegistryAction {
 
     private final Set<String> from;
     private final String to;
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final Clock clock;
 
-    StatusChange(String actionId, Set<String> from, String to, AccountStore accounts, Clock clock) {
+    StatusChange(String actionId, Set<String> from, String to, AccountRecords accounts, Clock clock) {
         super(actionId);
         this.from = Set.copyOf(from);
         this.to = to;
@@ -51,12 +51,12 @@ class StatusChange extends RegistryAction {
     static class Declared {
 
         @Bean
-        StatusChange accountSuspension(AccountStore accounts, Clock clock) {
+        StatusChange accountSuspension(AccountRecords accounts, Clock clock) {
             return new StatusChange("account.suspend", Set.of(Account.ACTIVE), Account.SUSPENDED, accounts, clock);
         }
 
         @Bean
-        StatusChange accountSuspensionLift(AccountStore accounts, Clock clock) {
+        StatusChange accountSuspensionLift(AccountRecords accounts, Clock clock) {
             return new StatusChange(
                     "account.lift-suspension", Set.of(Account.SUSPENDED), Account.ACTIVE, accounts, clock);
         }

@@ -27,11 +27,11 @@ class SubAccountCreation extends RegistryAction {
 
     private static final Set<String> KINDS = Set.of("escrow", "financing", "wallet");
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final SubAccountStore subAccounts;
     private final Clock clock;
 
-    SubAccountCreation(AccountStore accounts, SubAccountStore subAccounts, Clock clock) {
+    SubAccountCreation(AccountRecords accounts, SubAccountStore subAccounts, Clock clock) {
         super("sub-account.create");
         this.accounts = accounts;
         this.subAccounts = subAccounts;

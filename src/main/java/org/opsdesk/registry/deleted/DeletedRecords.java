@@ -49,7 +49,8 @@ class DeletedRecords {
             params.add(n);
         }
         params.add(n);
-        return jdbc.sql(String.join(" union all ", parts) + " order by deleted_at desc, id desc limit ?")
+        return jdbc.sql("select * from (" + String.join(" union all ", parts)
+                        + ") deleted order by deleted_at desc, id desc limit ?")
                 .params(params)
                 .query(DeletedRecords::deleted)
                 .list();

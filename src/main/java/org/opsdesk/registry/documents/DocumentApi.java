@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.registry.RegistryPermissions;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.accounts.LiveAccounts;
 import org.opsdesk.registry.records.Pages;
 import org.opsdesk.registry.validation.Texts;
@@ -38,10 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentApi {
 
     private final LiveAccounts live;
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final DocumentStore documents;
 
-    DocumentApi(LiveAccounts live, AccountStore accounts, DocumentStore documents) {
+    DocumentApi(LiveAccounts live, AccountRecords accounts, DocumentStore documents) {
         this.live = live;
         this.accounts = accounts;
         this.documents = documents;

@@ -3,7 +3,7 @@ package org.opsdesk.registry.documents;
 import java.util.Map;
 import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.actions.ActionTargets;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.records.Targets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class DocumentTargets {
 
     @Bean
-    ActionTargets documentsAsTargets(AccountStore accounts, DocumentStore documents) {
+    ActionTargets documentsAsTargets(AccountRecords accounts, DocumentStore documents) {
         return Targets.of("document", id -> documents.find(id).flatMap(document -> accounts.find(document.accountId())
                 .map(account -> new ActionTarget(
                         "document",

@@ -13,7 +13,7 @@ import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.actions.Applied;
 import org.opsdesk.actions.Invocation;
 import org.opsdesk.registry.accounts.Account;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -28,13 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentUpload extends RegistryAction {
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final DocumentStore documents;
     private final Clock clock;
     private final int maxBytes;
 
     DocumentUpload(
-            AccountStore accounts,
+            AccountRecords accounts,
             DocumentStore documents,
             Clock clock,
             @Value("${opsdesk.registry.documents.max-bytes:5242880}") int maxBytes) {

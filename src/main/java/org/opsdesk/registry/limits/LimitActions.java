@@ -11,7 +11,7 @@ import org.opsdesk.actions.ActionTargets;
 import org.opsdesk.actions.Applied;
 import org.opsdesk.actions.Invocation;
 import org.opsdesk.registry.accounts.Account;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.registry.records.Stamp;
 import org.opsdesk.shared.Actor;
@@ -83,7 +83,7 @@ class LimitActions {
     }
 
     @Bean
-    RegistryAction limitUpdate(AccountStore accounts, LimitStore limits, Clock clock) {
+    RegistryAction limitUpdate(AccountRecords accounts, LimitStore limits, Clock clock) {
         return new RegistryAction("limit.update") {
             @Override
             public @Nullable String unavailableBecause(ActionTarget target, Actor actor) {

@@ -10,7 +10,7 @@ import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.actions.Applied;
 import org.opsdesk.actions.Invocation;
 import org.opsdesk.registry.accounts.Account;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.parties.CompanyStore;
 import org.opsdesk.registry.parties.PersonStore;
 import org.opsdesk.registry.records.RegistryAction;
@@ -31,13 +31,14 @@ class PixKeyCreation extends RegistryAction {
     static final int PERSONAL_MAX = 5;
     static final int BUSINESS_MAX = 20;
 
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final PixKeyStore keys;
     private final PersonStore persons;
     private final CompanyStore companies;
     private final Clock clock;
 
-    PixKeyCreation(AccountStore accounts, PixKeyStore keys, PersonStore persons, CompanyStore companies, Clock clock) {
+    PixKeyCreation(
+            AccountRecords accounts, PixKeyStore keys, PersonStore persons, CompanyStore companies, Clock clock) {
         super("pix-key.create");
         this.accounts = accounts;
         this.keys = keys;

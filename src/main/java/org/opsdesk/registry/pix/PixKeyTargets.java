@@ -3,7 +3,7 @@ package org.opsdesk.registry.pix;
 import java.util.Map;
 import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.actions.ActionTargets;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.records.Targets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class PixKeyTargets {
 
     @Bean
-    ActionTargets pixKeysAsTargets(AccountStore accounts, PixKeyStore keys) {
+    ActionTargets pixKeysAsTargets(AccountRecords accounts, PixKeyStore keys) {
         return Targets.of("pix-key", id -> keys.find(id).flatMap(key -> accounts.find(key.accountId())
                 .map(account -> new ActionTarget(
                         "pix-key",

@@ -39,6 +39,9 @@ public class SoftDeletes {
      * record took its unique value (a document number, a Pix key) meanwhile.
      */
     public void restore(RecordKind kind, UUID id) {
+        if (kind == RecordKind.ACCOUNT && !holderLive(id)) {
+            throw new ActionRefused("the account's holder is deleted: restore it first");
+        }
         kind.parent().ifPresent(parent -> {
             UUID parentId = jdbc.sql("select " + kind.parentColumn() + " from " + kind.table() + " where id = ?")
                     .param(id)
@@ -62,6 +65,18 @@ public class SoftDeletes {
             throw new ActionRefused("a live " + kind.kind() + " has the same unique value now (document number,"
                     + " email or Pix key): it cannot be restored beside it");
         }
+    }
+
+    private boolean holderLive(UUID accountId) {
+        return jdbc.sql(
+                        """
+                        select exists (select 1 from registry.account a where a.id = ? and (
+                            exists (select 1 from registry.person p where p.id = a.holder_id and p.deleted_at is null)
+                            or exists (select 1 from registry.company c where c.id = a.holder_id
+                                and c.deleted_at is null)))""")
+                .param(accountId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Whether a live record of this kind has this id. */

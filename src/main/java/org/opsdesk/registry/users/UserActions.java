@@ -13,7 +13,7 @@ import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.actions.Applied;
 import org.opsdesk.actions.Invocation;
 import org.opsdesk.registry.accounts.Account;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.registry.records.Stamp;
 import org.opsdesk.registry.validation.Emails;
@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
 class UserActions {
 
     @Bean
-    RegistryAction userCreation(AccountStore accounts, UserStore users, Clock clock) {
+    RegistryAction userCreation(AccountRecords accounts, UserStore users, Clock clock) {
         return new RegistryAction("user.create") {
             @Override
             public @Nullable String unavailableBecause(ActionTarget target, Actor actor) {

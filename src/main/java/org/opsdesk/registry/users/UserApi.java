@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.registry.RegistryPermissions;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.accounts.LiveAccounts;
 import org.opsdesk.registry.validation.Texts;
 import org.opsdesk.shared.NotFound;
@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApi {
 
     private final LiveAccounts live;
-    private final AccountStore accounts;
+    private final AccountRecords accounts;
     private final UserStore users;
     private final DeviceStore devices;
 
-    UserApi(LiveAccounts live, AccountStore accounts, UserStore users, DeviceStore devices) {
+    UserApi(LiveAccounts live, AccountRecords accounts, UserStore users, DeviceStore devices) {
         this.live = live;
         this.accounts = accounts;
         this.users = users;

@@ -2,7 +2,7 @@ package org.opsdesk.registry.users;
 
 import java.util.Map;
 import org.opsdesk.actions.ActionTargets;
-import org.opsdesk.registry.accounts.AccountStore;
+import org.opsdesk.registry.accounts.AccountRecords;
 import org.opsdesk.registry.records.Targets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class UserTargets {
 
     @Bean
-    ActionTargets usersAsTargets(AccountStore accounts, UserStore users) {
+    ActionTargets usersAsTargets(AccountRecords accounts, UserStore users) {
         return Targets.of("user", id -> users.find(id).flatMap(user -> accounts.find(user.accountId())
                 .map(account -> new org.opsdesk.actions.ActionTarget(
                         "user",
@@ -30,7 +30,7 @@ class UserTargets {
     }
 
     @Bean
-    ActionTargets devicesAsTargets(AccountStore accounts, UserStore users, DeviceStore devices) {
+    ActionTargets devicesAsTargets(AccountRecords accounts, UserStore users, DeviceStore devices) {
         return Targets.of("device", id -> devices.find(id)
                 .flatMap(device -> users.find(device.userId()).flatMap(user -> accounts.find(user.accountId())
                         .map(account -> new org.opsdesk.actions.ActionTarget(

@@ -17,21 +17,21 @@ import org.springframework.stereotype.Repository;
 
 /** Accounts in {@code registry.account}; reads see live rows only. */
 @Repository
-public class AccountStore {
+public class AccountRecords {
 
     private static final String COLUMNS = "id, number, holder_kind, holder_id, kind, plan_code, status,"
             + " cash_out_level, night_starts_at, subject, version, created_at, created_by, updated_at, updated_by";
 
     private final JdbcClient jdbc;
 
-    AccountStore(JdbcClient jdbc) {
+    AccountRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Account> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from registry.account where id = ? and deleted_at is null")
                 .param(id)
-                .query(AccountStore::account)
+                .query(AccountRecords::account)
                 .optional();
     }
 
@@ -39,7 +39,7 @@ public class AccountStore {
     public Optional<Account> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from registry.account where id = ? and deleted_at is null for update")
                 .param(id)
-                .query(AccountStore::account)
+                .query(AccountRecords::account)
                 .optional();
     }
 
@@ -48,7 +48,7 @@ public class AccountStore {
         return jdbc.sql("select " + COLUMNS + " from registry.account where holder_id = ? and deleted_at is null"
                         + " order by created_at desc, id desc limit 100")
                 .param(holderId)
-                .query(AccountStore::account)
+                .query(AccountRecords::account)
                 .list();
     }
 
@@ -106,7 +106,7 @@ public class AccountStore {
         params.add(n);
         return jdbc.sql(sql.toString())
                 .params(params)
-                .query(AccountStore::account)
+                .query(AccountRecords::account)
                 .list();
     }
 
