@@ -68,11 +68,19 @@ class AccountApi {
                     + " cancelled), kind (personal, business), holder (a person's or company's id), planCode, and q —"
                     + " an account number, with or without its check digit.")
     AccountPage list(
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String holder,
-            @RequestParam(required = false) @Nullable String planCode,
-            @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "active, suspended or cancelled") @RequestParam(required = false) @Nullable
+                    String status,
+            @Parameter(description = "personal or business") @RequestParam(required = false) @Nullable String kind,
+            @Parameter(description = "The holder's id (a person or a company)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String holder,
+            @Parameter(description = "The plan's code, exactly") @RequestParam(required = false) @Nullable
+                    String planCode,
+            @Parameter(description = "An account number: eight digits, with or without the check digit")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String q,
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {

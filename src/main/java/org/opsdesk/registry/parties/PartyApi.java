@@ -46,8 +46,12 @@ class PartyApi {
             description = "Live persons, newest first, in keyset pages; filtered by a name prefix (any case) or an"
                     + " exact document number (a CPF as its 11 digits).")
     PersonPage persons(
-            @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String documentNumber,
+            @Parameter(description = "The start of the name, in any case") @RequestParam(required = false) @Nullable
+                    String name,
+            @Parameter(description = "The document number, exactly (punctuation ignored)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String documentNumber,
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
@@ -75,8 +79,12 @@ class PartyApi {
             description = "Live companies, newest first, in keyset pages; filtered by a name prefix (any case) or an"
                     + " exact document number (a CNPJ as its 14 characters).")
     CompanyPage companies(
-            @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String documentNumber,
+            @Parameter(description = "The start of the name, in any case") @RequestParam(required = false) @Nullable
+                    String name,
+            @Parameter(description = "The document number, exactly (punctuation ignored)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String documentNumber,
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {

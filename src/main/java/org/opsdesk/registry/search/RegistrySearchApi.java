@@ -1,6 +1,7 @@
 package org.opsdesk.registry.search;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,14 @@ class RegistrySearchApi {
             description = "Live persons, companies, accounts and users by document number (CPF, CNPJ, passport …),"
                     + " email, phone (+ and country code), Pix key (the account that holds it), account number, or the"
                     + " start of a name (2 characters at least); at most 50 hits.")
-    RegistrySearchResult search(@RequestParam(required = false) @Nullable String q) {
+    RegistrySearchResult search(
+            @Parameter(
+                            description =
+                                    "A document number, email, phone (+ and country code), Pix key, account number"
+                                            + " or the start of a name")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String q) {
         String typed = Texts.required("q", q, 254);
         if (typed.length() < 2) {
             throw InvalidInput.of("q", "type at least 2 characters");
