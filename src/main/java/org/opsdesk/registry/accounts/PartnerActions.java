@@ -72,8 +72,10 @@ class PartnerActions {
                         party.share(),
                         clock.instant(),
                         invocation.maker().principalKey());
-                partners.insert(
-                        partner, new Stamp(clock.instant(), invocation.maker().principalKey()));
+                if (!partners.insert(
+                        partner, new Stamp(clock.instant(), invocation.maker().principalKey()))) {
+                    throw new ActionRefused("the " + party.kind() + " is a partner of this account already");
+                }
                 return new Applied(
                         account.id().toString(),
                         Map.of("partner", partner.id().toString(), "party", party.kind() + ":" + party.id()));

@@ -58,20 +58,23 @@ public class PartnerStore {
                 .single();
     }
 
-    void insert(Partner partner, Stamp stamp) {
-        jdbc.sql("insert into registry.partner (" + COLUMNS + ", updated_at, updated_by)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        partner.id(),
-                        partner.accountId(),
-                        partner.partyKind(),
-                        partner.partyId(),
-                        partner.sharePercent(),
-                        ts(stamp.at()),
-                        stamp.by(),
-                        ts(stamp.at()),
-                        stamp.by())
-                .update();
+    /** Inserts a partner; false when the party is a live partner of the account already. */
+    boolean insert(Partner partner, Stamp stamp) {
+        return jdbc.sql("insert into registry.partner (" + COLUMNS + ", updated_at, updated_by)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict (account_id, party_kind, party_id) where deleted_at is null do nothing")
+                        .params(
+                                partner.id(),
+                                partner.accountId(),
+                                partner.partyKind(),
+                                partner.partyId(),
+                                partner.sharePercent(),
+                                ts(stamp.at()),
+                                stamp.by(),
+                                ts(stamp.at()),
+                                stamp.by())
+                        .update()
+                == 1;
     }
 
     void setShare(UUID id, @Nullable BigDecimal share, Stamp stamp) {

@@ -16,7 +16,6 @@ import org.opsdesk.registry.validation.FieldCheck;
 import org.opsdesk.registry.validation.Texts;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /** {@code company.create}: registers a company, its document checked (a CNPJ by its check digits). */
@@ -48,12 +47,7 @@ class CompanyCreation extends RegistryAction {
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
         var company = company(invocation.input(), invocation.maker().principalKey());
-        try {
-            if (companies.documentTaken(company.documentType(), company.documentNumber())) {
-                throw new DuplicateKeyException(company.documentNumber());
-            }
-            companies.insert(company);
-        } catch (DuplicateKeyException e) {
+        if (!companies.insert(company)) {
             throw new ActionRefused("a company with this document was registered meanwhile");
         }
         return new Applied(

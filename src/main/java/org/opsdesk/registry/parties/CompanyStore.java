@@ -51,20 +51,23 @@ public class CompanyStore {
                 .single();
     }
 
-    public void insert(Company company) {
-        jdbc.sql("insert into registry.company (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
-                .params(
-                        company.id(),
-                        company.name(),
-                        company.documentType(),
-                        company.documentNumber(),
-                        company.address(),
-                        company.subject(),
-                        ts(company.createdAt()),
-                        company.createdBy(),
-                        ts(company.updatedAt()),
-                        company.updatedBy())
-                .update();
+    /** Inserts a company; false when a live company has the same document (see {@link PersonStore#insert}). */
+    public boolean insert(Company company) {
+        return jdbc.sql("insert into registry.company (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+                                + " on conflict (document_type, document_number) where deleted_at is null do nothing")
+                        .params(
+                                company.id(),
+                                company.name(),
+                                company.documentType(),
+                                company.documentNumber(),
+                                company.address(),
+                                company.subject(),
+                                ts(company.createdAt()),
+                                company.createdBy(),
+                                ts(company.updatedAt()),
+                                company.updatedBy())
+                        .update()
+                == 1;
     }
 
     /** Renames a live company (the account's edit-name action on a business holder). */

@@ -11,7 +11,6 @@ import org.opsdesk.actions.Invocation;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /** {@code person.create}: registers a natural person, their document checked (a CPF by its check digits). */
@@ -44,12 +43,7 @@ class PersonCreation extends RegistryAction {
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
         var person = PersonInput.newPerson(
                 invocation.input(), clock, invocation.maker().principalKey());
-        if (persons.documentTaken(person.documentType(), person.documentNumber())) {
-            throw new ActionRefused("a person with this document was registered meanwhile");
-        }
-        try {
-            persons.insert(person);
-        } catch (DuplicateKeyException e) {
+        if (!persons.insert(person)) {
             throw new ActionRefused("a person with this document was registered meanwhile");
         }
         return new Applied(

@@ -55,26 +55,33 @@ public class PersonStore {
                 .single();
     }
 
-    public void insert(Person person) {
-        jdbc.sql("insert into registry.person (" + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")
-                .params(
-                        person.id(),
-                        person.name(),
-                        person.documentType(),
-                        person.documentNumber(),
-                        person.birthDate(),
-                        person.address(),
-                        person.email(),
-                        person.phone(),
-                        amount(person.monthlyIncome()),
-                        currency(person.monthlyIncome()),
-                        person.subject(),
-                        ts(person.createdAt()),
-                        person.createdBy(),
-                        ts(person.updatedAt()),
-                        person.updatedBy())
-                .update();
+    /**
+     * Inserts a person; false when a live person has the same document (a concurrent creation won). {@code on
+     * conflict} rather than a caught unique violation, which would abort the caller's transaction — the one that
+     * also records the action's outcome.
+     */
+    public boolean insert(Person person) {
+        return jdbc.sql("insert into registry.person (" + COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+                                + " on conflict (document_type, document_number) where deleted_at is null do nothing")
+                        .params(
+                                person.id(),
+                                person.name(),
+                                person.documentType(),
+                                person.documentNumber(),
+                                person.birthDate(),
+                                person.address(),
+                                person.email(),
+                                person.phone(),
+                                amount(person.monthlyIncome()),
+                                currency(person.monthlyIncome()),
+                                person.subject(),
+                                ts(person.createdAt()),
+                                person.createdBy(),
+                                ts(person.updatedAt()),
+                                person.updatedBy())
+                        .update()
+                == 1;
     }
 
     /** Writes the changeable fields of a locked person and moves its version on. */

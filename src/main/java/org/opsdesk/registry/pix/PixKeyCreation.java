@@ -17,7 +17,6 @@ import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.registry.validation.PixKeys;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,12 +89,7 @@ class PixKeyCreation extends RegistryAction {
                 null,
                 clock.instant(),
                 invocation.maker().principalKey());
-        try {
-            if (keys.taken(key.value())) {
-                throw new DuplicateKeyException(key.value());
-            }
-            keys.insert(stored);
-        } catch (DuplicateKeyException e) {
+        if (!keys.insert(stored)) {
             throw new ActionRefused("this Pix key was registered meanwhile");
         }
         return new Applied(

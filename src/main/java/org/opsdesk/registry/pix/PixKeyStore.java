@@ -63,18 +63,21 @@ public class PixKeyStore {
                 .single();
     }
 
-    void insert(PixKey key) {
-        jdbc.sql("insert into registry.pix_key (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        key.id(),
-                        key.accountId(),
-                        key.type(),
-                        key.value(),
-                        key.status(),
-                        null,
-                        ts(key.createdAt()),
-                        key.createdBy())
-                .update();
+    /** Inserts an active key; false when a live key has its value (a concurrent registration won). */
+    boolean insert(PixKey key) {
+        return jdbc.sql("insert into registry.pix_key (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict (key_value) where deleted_at is null and status = 'active' do nothing")
+                        .params(
+                                key.id(),
+                                key.accountId(),
+                                key.type(),
+                                key.value(),
+                                key.status(),
+                                null,
+                                ts(key.createdAt()),
+                                key.createdBy())
+                        .update()
+                == 1;
     }
 
     void cancel(UUID id, Instant at) {

@@ -52,6 +52,15 @@ public class SoftDeletes {
                         "the " + parent.kind() + " this " + kind.kind() + " belongs to is deleted: restore it first");
             }
         });
+        String unique = sameUniqueValue(kind);
+        if (unique != null
+                && jdbc.sql("select exists (select 1 from " + kind.table() + " o join " + kind.table()
+                                + " d on d.id = ? where o.deleted_at is null and " + unique + ")")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single()) {
+            throw takenMeanwhile(kind);
+        }
         try {
             int restored = jdbc.sql("update " + kind.table()
                             + " set deleted_at = null, deleted_by = null, delete_reason = null where id = ? and"
@@ -62,9 +71,28 @@ public class SoftDeletes {
                 throw new ActionRefused("the " + kind.kind() + " is not deleted");
             }
         } catch (DuplicateKeyException e) {
-            throw new ActionRefused("a live " + kind.kind() + " has the same unique value now (document number,"
-                    + " email or Pix key): it cannot be restored beside it");
+            throw takenMeanwhile(kind); // a race past the check above; the caller's transaction is lost then
         }
+    }
+
+    private static ActionRefused takenMeanwhile(RecordKind kind) {
+        return new ActionRefused("a live " + kind.kind() + " has the same unique value now (document number,"
+                + " email or Pix key): it cannot be restored beside it");
+    }
+
+    /**
+     * The condition under which a live row {@code o} holds the unique value of the deleted row {@code d}, per the
+     * table's partial unique index; null for kinds without one. Checked before the update, since a violated index
+     * would abort the caller's transaction.
+     */
+    private static @Nullable String sameUniqueValue(RecordKind kind) {
+        return switch (kind) {
+            case PERSON, COMPANY -> "o.document_type = d.document_type and o.document_number = d.document_number";
+            case USER -> "o.account_id = d.account_id and lower(o.email) = lower(d.email)";
+            case PARTNER -> "o.account_id = d.account_id and o.party_kind = d.party_kind and o.party_id = d.party_id";
+            case PIX_KEY -> "d.status = 'active' and o.status = 'active' and o.key_value = d.key_value";
+            default -> null;
+        };
     }
 
     private boolean holderLive(UUID accountId) {

@@ -61,10 +61,9 @@ class UserActions {
                         account.id(),
                         clock.instant(),
                         invocation.maker().principalKey());
-                if (users.emailTaken(account.id(), user.email())) {
+                if (!users.insert(user)) {
                     throw new ActionRefused("the account has a user with this email already");
                 }
-                users.insert(user);
                 return new Applied(
                         account.id().toString(), Map.of("user", user.id().toString(), "email", user.email()));
             }

@@ -57,21 +57,24 @@ public class UserStore {
                 .single();
     }
 
-    void insert(AccountUser user) {
-        jdbc.sql("insert into registry.account_user (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        user.id(),
-                        user.accountId(),
-                        user.name(),
-                        user.email(),
-                        user.phone(),
-                        user.status(),
-                        user.permissions().toArray(String[]::new),
-                        ts(user.createdAt()),
-                        user.createdBy(),
-                        ts(user.updatedAt()),
-                        user.updatedBy())
-                .update();
+    /** Inserts a user; false when a live user of the account has the email (a concurrent creation won). */
+    boolean insert(AccountUser user) {
+        return jdbc.sql("insert into registry.account_user (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict (account_id, lower(email)) where deleted_at is null do nothing")
+                        .params(
+                                user.id(),
+                                user.accountId(),
+                                user.name(),
+                                user.email(),
+                                user.phone(),
+                                user.status(),
+                                user.permissions().toArray(String[]::new),
+                                ts(user.createdAt()),
+                                user.createdBy(),
+                                ts(user.updatedAt()),
+                                user.updatedBy())
+                        .update()
+                == 1;
     }
 
     void update(AccountUser user, Stamp stamp) {
