@@ -411,6 +411,36 @@ class RegistryActionsIntegrationTests extends RegistryIntegrationTest {
         assertThat(registry.target("person", first).identifier()).isEqualTo(cpf);
     }
 
+    @Test
+    void refusesAUniqueValueTakenBetweenCheckAndApplyAndLeavesTheTransactionUsable() {
+        var registry = registry();
+        String account = registry.personalAccount(registry.person("Olga Dutra"));
+        String other = registry.personalAccount(registry.person("Otto Dutra"));
+        String email = "olga." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        registry.take("pix-key.create", "account", account, Map.of("keyType", "email", "key", email));
+        var target = registry.target("account", other);
+        var handler = registry.handler("pix-key.create");
+
+        String outcome = transactions.execute(status -> {
+            String refused = refusal(() -> handler.apply(
+                    new org.opsdesk.actions.Invocation(
+                            UUID.randomUUID(),
+                            "pix-key.create",
+                            target,
+                            new ActionInput(Map.of("keyType", "email", "key", email)),
+                            "approved later",
+                            org.opsdesk.shared.Actor.system("registry-tests")),
+                    null));
+            // the catalog records the refusal in this same transaction: it must still accept statements
+            return refused + " / "
+                    + jdbc.sql("select count(*) from registry.pix_key where key_value = ?")
+                            .param(email)
+                            .query(Long.class)
+                            .single();
+        });
+        assertThat(outcome).isEqualTo("this Pix key was registered meanwhile / 1");
+    }
+
     private long persons() {
         return jdbc.sql("select count(*) from registry.person")
                 .query(Long.class)

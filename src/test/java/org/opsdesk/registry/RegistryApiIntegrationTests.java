@@ -217,6 +217,26 @@ class RegistryApiIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void listsPersonsFilteredByTheStartOfTheirNameInNameOrder() {
+        var registry = registry();
+        String prefix = "Zq" + UUID.randomUUID().toString().substring(0, 6);
+        String beta = registry.person(prefix + " Beta");
+        String alpha = registry.person(prefix + " alpha");
+        String gamma = registry.person(prefix + " Gamma");
+
+        var first = api().get("/api/v1/persons?limit=2&name=" + prefix.toLowerCase());
+        assertThat(ids(first)).containsExactly(alpha, beta);
+        var next = api().get("/api/v1/persons?limit=2&name=" + prefix.toLowerCase() + "&cursor="
+                + first.json().get("nextCursor").asString());
+        assertThat(ids(next)).containsExactly(gamma);
+        assertThat(api().get("/api/v1/persons?name=" + prefix + "&cursor="
+                                + first.json().get("nextCursor").asString().substring(0, 6))
+                        .status())
+                .isEqualTo(422);
+        assertThat(ids(api().get("/api/v1/persons?limit=500"))).contains(alpha, beta, gamma);
+    }
+
+    @Test
     void readingNeedsTheRegistrysPermissions() {
         String account = registry().personalAccount(registry().person("Rita Sá"));
         ApiClient reader = apiWith(RegistryPermissions.READ);

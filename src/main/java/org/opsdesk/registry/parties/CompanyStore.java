@@ -5,14 +5,12 @@ import static org.opsdesk.registry.records.SoftDeletes.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.registry.records.Like;
+import org.opsdesk.registry.records.PartyListing;
 import org.opsdesk.registry.records.Stamp;
-import org.opsdesk.shared.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -78,25 +76,11 @@ public class CompanyStore {
                 .update();
     }
 
-    List<Company> page(
-            Keyset.@Nullable TimeAndId after, @Nullable String name, @Nullable String documentNumber, int n) {
+    /** A page of live companies; see {@link PartyListing} for the order and the cursor. */
+    List<Company> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n) {
         var sql = new StringBuilder("select " + COLUMNS + " from registry.company where deleted_at is null");
-        var params = new ArrayList<Object>();
-        if (name != null) {
-            sql.append(" and lower(name) like ?");
-            params.add(Like.prefix(name));
-        }
-        if (documentNumber != null) {
-            sql.append(" and document_number = ?");
-            params.add(documentNumber);
-        }
-        if (after != null) {
-            sql.append(" and (created_at, id) < (?, ?)");
-            params.add(ts(after.at()));
-            params.add(after.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ?");
-        params.add(n);
+        var params = new java.util.ArrayList<Object>();
+        PartyListing.append(sql, params, name, documentNumber, cursor, n);
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(CompanyStore::company)

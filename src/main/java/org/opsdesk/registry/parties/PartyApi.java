@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.registry.RegistryPermissions;
 import org.opsdesk.registry.records.Pages;
+import org.opsdesk.registry.records.PartyListing;
 import org.opsdesk.registry.records.RegistryAmount;
 import org.opsdesk.registry.validation.Texts;
 import org.opsdesk.shared.Keyset;
@@ -56,11 +57,11 @@ class PartyApi {
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         Keyset.limit(limit);
-        var rows = persons.page(
-                Keyset.timeAndId(cursor), Texts.optional("name", name, 200), documentNumber(documentNumber), limit + 1);
+        String prefix = Texts.optional("name", name, 200);
+        var rows = persons.page(prefix, documentNumber(documentNumber), cursor, limit + 1);
         return new PersonPage(
                 Pages.items(rows, limit).stream().map(PersonResponse::of).toList(),
-                Pages.next(rows, limit, p -> Keyset.cursor(p.createdAt(), p.id())));
+                Pages.next(rows, limit, p -> PartyListing.cursor(prefix, p.name(), p.createdAt(), p.id())));
     }
 
     @GetMapping("/persons/{id}")
@@ -89,11 +90,11 @@ class PartyApi {
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         Keyset.limit(limit);
-        var rows = companies.page(
-                Keyset.timeAndId(cursor), Texts.optional("name", name, 200), documentNumber(documentNumber), limit + 1);
+        String prefix = Texts.optional("name", name, 200);
+        var rows = companies.page(prefix, documentNumber(documentNumber), cursor, limit + 1);
         return new CompanyPage(
                 Pages.items(rows, limit).stream().map(CompanyResponse::of).toList(),
-                Pages.next(rows, limit, c -> Keyset.cursor(c.createdAt(), c.id())));
+                Pages.next(rows, limit, c -> PartyListing.cursor(prefix, c.name(), c.createdAt(), c.id())));
     }
 
     @GetMapping("/companies/{id}")

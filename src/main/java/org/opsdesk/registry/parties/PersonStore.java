@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.registry.records.Like;
+import org.opsdesk.registry.records.PartyListing;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.registry.records.Stamp;
-import org.opsdesk.shared.Keyset;
 import org.opsdesk.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,25 +105,11 @@ public class PersonStore {
                 .update();
     }
 
-    /** A page of live persons, newest first, after a position; {@code name} a prefix of the name (any case). */
-    List<Person> page(Keyset.@Nullable TimeAndId after, @Nullable String name, @Nullable String documentNumber, int n) {
+    /** A page of live persons; see {@link PartyListing} for the order and the cursor. */
+    List<Person> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n) {
         var sql = new StringBuilder("select " + COLUMNS + " from registry.person where deleted_at is null");
         var params = new java.util.ArrayList<Object>();
-        if (name != null) {
-            sql.append(" and lower(name) like ?");
-            params.add(Like.prefix(name));
-        }
-        if (documentNumber != null) {
-            sql.append(" and document_number = ?");
-            params.add(documentNumber);
-        }
-        if (after != null) {
-            sql.append(" and (created_at, id) < (?, ?)");
-            params.add(ts(after.at()));
-            params.add(after.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ?");
-        params.add(n);
+        PartyListing.append(sql, params, name, documentNumber, cursor, n);
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(PersonStore::person)
