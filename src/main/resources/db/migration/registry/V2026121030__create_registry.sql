@@ -29,7 +29,8 @@ create table registry.person (
 );
 create unique index person_live_document on registry.person (document_type, document_number) where deleted_at is null;
 create index person_page on registry.person (created_at desc, id desc) where deleted_at is null;
-create index person_name_prefix on registry.person (lower(name) text_pattern_ops) where deleted_at is null;
+-- byte order ("C"): serves both the prefix match (LIKE 'x%') and the name order of the lists and the search
+create index person_name_order on registry.person ((lower(name) collate "C"), id) where deleted_at is null;
 create index person_email on registry.person (lower(email)) where deleted_at is null;
 create index person_phone on registry.person (phone) where deleted_at is null;
 create index person_deleted on registry.person (deleted_at desc, id desc) where deleted_at is not null;
@@ -53,7 +54,7 @@ create table registry.company (
 );
 create unique index company_live_document on registry.company (document_type, document_number) where deleted_at is null;
 create index company_page on registry.company (created_at desc, id desc) where deleted_at is null;
-create index company_name_prefix on registry.company (lower(name) text_pattern_ops) where deleted_at is null;
+create index company_name_order on registry.company ((lower(name) collate "C"), id) where deleted_at is null;
 create index company_deleted on registry.company (deleted_at desc, id desc) where deleted_at is not null;
 
 -- Account numbers: eight digits from this sequence and a mod-11 check digit, never reused (a deleted account

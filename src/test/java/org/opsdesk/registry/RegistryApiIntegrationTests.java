@@ -233,6 +233,14 @@ class RegistryApiIntegrationTests extends RegistryIntegrationTest {
                                 + first.json().get("nextCursor").asString().substring(0, 6))
                         .status())
                 .isEqualTo(422);
+        String nul = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        (java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("a\0b".getBytes()) + "|"
+                                        + alpha)
+                                .getBytes());
+        var refused = api().get("/api/v1/persons?name=" + prefix + "&cursor=" + nul);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(ids(api().get("/api/v1/persons?limit=500"))).contains(alpha, beta, gamma);
     }
 

@@ -14,7 +14,8 @@ import org.opsdesk.shared.Keyset;
 /**
  * The list of persons or companies: newest first, or — filtered by the start of a name — in name order, so that the
  * name index alone answers it. (Newest first under a name filter let PostgreSQL walk the creation-time index and
- * filter: 600 ms for a rare prefix at a million persons.) Each order has its own cursor.
+ * filter: 600 ms for a rare prefix at a million persons.) Names compare byte-wise ({@code collate "C"}), the order
+ * of the index that serves both the prefix and the order. Each order has its own cursor.
  */
 public final class PartyListing {
 
@@ -29,7 +30,7 @@ public final class PartyListing {
             @Nullable String cursor,
             int n) {
         if (name != null) {
-            sql.append(" and lower(name) like ?");
+            sql.append(" and lower(name) collate \"C\" like ?");
             params.add(Like.prefix(name));
         }
         if (documentNumber != null) {
@@ -39,11 +40,11 @@ public final class PartyListing {
         if (name != null) {
             if (cursor != null) {
                 var parts = Keyset.parts(cursor, 2);
-                sql.append(" and (lower(name), id) > (?, ?)");
+                sql.append(" and (lower(name) collate \"C\", id) > (?, ?)");
                 params.add(decoded(parts.get(0)));
                 params.add(uuid(parts.get(1)));
             }
-            sql.append(" order by lower(name), id limit ?");
+            sql.append(" order by lower(name) collate \"C\", id limit ?");
         } else {
             var after = Keyset.timeAndId(cursor);
             if (after != null) {
@@ -67,11 +68,16 @@ public final class PartyListing {
     }
 
     private static String decoded(String part) {
+        String name;
         try {
-            return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+            name = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw Keyset.invalidCursor();
         }
+        if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
+            throw Keyset.invalidCursor(); // no name this API stores holds them; PostgreSQL refuses a NUL in text
+        }
+        return name;
     }
 
     private static UUID uuid(String part) {

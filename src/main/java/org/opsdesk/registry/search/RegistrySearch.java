@@ -78,12 +78,14 @@ class RegistrySearch {
             if (hits.isEmpty() && typed.length() >= 2) {
                 String prefix = Like.prefix(typed);
                 hits.addAll(query(
-                        "select 'person', id, name, 'name' from registry.person where lower(name) like ?"
-                                + " and deleted_at is null order by lower(name) limit " + MAX_HITS,
+                        "select 'person', id, name, 'name' from registry.person"
+                                + " where lower(name) collate \"C\" like ? and deleted_at is null"
+                                + " order by lower(name) collate \"C\" limit " + MAX_HITS,
                         prefix));
                 hits.addAll(query(
-                        "select 'company', id, name, 'name' from registry.company where lower(name) like ?"
-                                + " and deleted_at is null order by lower(name) limit " + MAX_HITS,
+                        "select 'company', id, name, 'name' from registry.company"
+                                + " where lower(name) collate \"C\" like ? and deleted_at is null"
+                                + " order by lower(name) collate \"C\" limit " + MAX_HITS,
                         prefix));
             }
         }
