@@ -134,9 +134,41 @@ class QueryParameterBadInputIntegrationTests extends IntegrationTest {
             Map.entry(
                     "/api/v1/notifications",
                     with(PAGE, Map.of("operationId", Kind.UUID, "channel", Kind.CODE, "state", Kind.CODE))),
-            Map.entry("/api/v1/reports/dashboard", Map.of("from", Kind.UNUSED)));
+            Map.entry("/api/v1/reports/dashboard", Map.of("from", Kind.UNUSED)),
+            Map.entry("/api/v1/persons", with(PAGE, Map.of("name", Kind.TEXT, "documentNumber", Kind.TEXT))),
+            Map.entry("/api/v1/companies", with(PAGE, Map.of("name", Kind.TEXT, "documentNumber", Kind.TEXT))),
+            Map.entry(
+                    "/api/v1/accounts",
+                    with(
+                            PAGE,
+                            Map.of(
+                                    "status", Kind.CODE,
+                                    "kind", Kind.CODE,
+                                    "holder", Kind.UUID,
+                                    "planCode", Kind.TEXT,
+                                    "q", Kind.TEXT))),
+            Map.entry("/api/v1/accounts/{account}/documents", PAGE),
+            Map.entry("/api/v1/registry/search", Map.of("q", Kind.TEXT)),
+            Map.entry("/api/v1/registry/deleted", with(PAGE, Map.of("kind", Kind.CODE))));
 
     private String webhook;
+
+    private String account;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.util.List<org.opsdesk.actions.ActionHandler> actionHandlers;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.util.List<org.opsdesk.actions.ActionTargets> actionTargets;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @BeforeAll
+    void aRegistryAccount() {
+        var registry = new org.opsdesk.support.RegistryActions(actionHandlers, actionTargets, transactions);
+        account = registry.personalAccount(registry.person("Bad Input"));
+    }
 
     @BeforeAll
     void aWebhookEndpoint() {
@@ -165,7 +197,7 @@ class QueryParameterBadInputIntegrationTests extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void answersAProblemNeverAServerError(Case c) {
-        String path = c.path().replace("{webhook}", webhook);
+        String path = c.path().replace("{webhook}", webhook).replace("{account}", account);
 
         var response = api().get(path + "?" + c.parameter() + "=" + c.value());
 

@@ -73,6 +73,20 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
     @Autowired
     PermissionCatalog catalog;
 
+    @Autowired
+    List<org.opsdesk.actions.ActionHandler> actionHandlers;
+
+    @Autowired
+    List<org.opsdesk.actions.ActionTargets> actionTargets;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /** The registry's records, made through its action handlers as the catalog will make them. */
+    private org.opsdesk.support.RegistryActions registry() {
+        return new org.opsdesk.support.RegistryActions(actionHandlers, actionTargets, transactions);
+    }
+
     /** What the permissions say a caller should get. */
     enum Expected {
         ALLOWED,
@@ -537,6 +551,30 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                     throw new AssertionError("settlement fixture: " + asked.status() + " " + asked.body());
                 }
                 return asked.json().get("id").asString();
+            }
+            if (pattern.startsWith("/api/v1/persons/")) {
+                return registry().person("Matrix Person");
+            }
+            if (pattern.startsWith("/api/v1/companies/")) {
+                return registry().company("Matrix Company Ltda");
+            }
+            if (pattern.startsWith("/api/v1/accounts/")) {
+                return registry().personalAccount(registry().person("Matrix Holder"));
+            }
+            if (pattern.startsWith("/api/v1/users/")) {
+                String account = registry().personalAccount(registry().person("Matrix Holder"));
+                return registry().user(account, "matrix." + UUID.randomUUID() + "@example.com");
+            }
+            if (pattern.startsWith("/api/v1/documents/")) {
+                String account = registry().personalAccount(registry().person("Matrix Holder"));
+                var pdf = new org.opsdesk.actions.ActionInput.Upload(
+                        "matrix.pdf",
+                        "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                return registry()
+                        .take("document.upload", "account", account, Map.of("file", pdf))
+                        .changes()
+                        .get("document");
             }
             if (pattern.startsWith("/portal-clients/")) {
                 return freshPortalClient();

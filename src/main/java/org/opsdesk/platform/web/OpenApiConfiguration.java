@@ -160,6 +160,11 @@ class OpenApiConfiguration {
                 tag("Webhooks", "Webhook endpoints: registration, secrets, enabling and their deliveries."),
                 tag("Clients", "The client directory integrators keep in sync: contacts, locale and consents."),
                 tag(
+                        "Registry",
+                        "The account registry's records — persons, companies, accounts, their users, devices, Pix keys,"
+                                + " partners, documents — their search and the deleted records; read-only (changes are"
+                                + " actions)."),
+                tag(
                         "Currencies and rates",
                         "The exchange desk's currencies (the dictionary and the office's settings per currency),"
                                 + " pairs with their buy/sell rates and exchange mode, and each pair's rate history."),

@@ -17,13 +17,14 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Every shipped action speaks the console's four languages: its title and description, each input field's label,
- * and every category the role editor groups actions by.
+ * and every category the role editor groups actions by — in the catalog's bundle or the bundle of the module that
+ * declares the action.
  */
 class ActionMessagesTests {
 
     private static Properties bundle(String suffix) throws IOException {
         var properties = new Properties();
-        for (String base : List.of("messages", "i18n/actions")) {
+        for (String base : List.of("messages", "i18n/actions", "i18n/registry")) {
             var resource = new ClassPathResource(base + suffix + ".properties");
             if (resource.exists()) {
                 try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {

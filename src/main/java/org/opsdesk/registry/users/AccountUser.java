@@ -1,0 +1,30 @@
+package org.opsdesk.registry.users;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user of an account (accounts are multi-user): who signs in to the institution's app for it, with a status
+ * ({@code active} or {@code blocked}) and what they may do on the account.
+ *
+ * @param permissions among {@link UserPermissions#ALL}
+ */
+public record AccountUser(
+        UUID id,
+        UUID accountId,
+        String name,
+        String email,
+        @Nullable String phone,
+        String status,
+        List<String> permissions,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    public AccountUser {
+        permissions = List.copyOf(permissions);
+    }
+}
