@@ -138,7 +138,7 @@ class RecordActionPanel {
             return fragment;
         }
         response.setStatus(fieldErrors.isEmpty() ? 409 : 422);
-        return VIEW + " :: page";
+        return "actions/record-action";
     }
 
     private String panel(

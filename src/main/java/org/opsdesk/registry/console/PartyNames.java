@@ -17,7 +17,7 @@ class PartyNames {
     record Party(String kind, UUID id, @Nullable String name, @Nullable String documentNumber) {
 
         /** Its record page. */
-        String href() {
+        public String href() {
             return (kind.equals("person") ? "/persons/" : "/companies/") + id;
         }
     }
