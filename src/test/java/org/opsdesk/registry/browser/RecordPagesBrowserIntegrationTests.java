@@ -89,4 +89,56 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#person-data")).containsText("Diego Deleted");
         assertThat(page).hasURL(Pattern.compile(".*/persons/" + deleted));
     }
+
+    @Test
+    void aSupervisorUpdatesAPersonAnAccountLimitAndAsksToResetAUsersTrustedDevices() {
+        String person = registry().person("Paula Update");
+        String account = registry().personalAccount(person);
+        String user = registry().user(account, "paula." + java.util.UUID.randomUUID() + "@example.com");
+        String type = "pix_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        registry()
+                .take(
+                        "limit.define",
+                        "limit-type",
+                        null,
+                        Map.of(
+                                "transactionType",
+                                type,
+                                "daytime",
+                                RegistryActions.brl("5000.00"),
+                                "nighttime",
+                                RegistryActions.brl("1000.00")));
+        signIn(page, operatorWithMfa("supervisor"));
+
+        page.navigate("/persons/" + person);
+        page.locator("#action-person-update summary").click();
+        page.locator("#person-update-name").fill("Paula Updated Souza");
+        page.locator("#person-update-reason").fill("name changed by marriage, certificate 991");
+        page.locator("#action-person-update button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("Paula Updated Souza");
+        assertThat(page.locator("#record-timeline")).containsText("Update person");
+        assertNoMissingMessageKeys(page);
+        assertNoSeriousA11yViolations(page);
+
+        page.navigate("/accounts/" + account);
+        page.locator("#action-limit-update summary").click();
+        page.locator("#limit-update-transactionType").fill(type);
+        page.locator("#limit-update-daytime").fill("250.00");
+        page.locator("#limit-update-nighttime").fill("75.00");
+        page.locator("#limit-update-reason").fill("client asked for lower limits");
+        page.locator("#action-limit-update button[type=submit]").click();
+        assertThat(page.locator("#action-notice")).containsText("Success");
+        assertThat(page.locator(
+                        "#account-limits tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText(type)))
+                .containsText("250.00 BRL");
+
+        page.navigate("/users/" + user);
+        assertNoMissingMessageKeys(page);
+        assertNoSeriousA11yViolations(page);
+        page.locator("#action-user-reset-trusted-device summary").click();
+        page.locator("#user-reset-trusted-device-reason").fill("phone stolen, reported by the client");
+        page.locator("#action-user-reset-trusted-device button[type=submit]").click();
+        assertThat(page.locator("#action-notice")).containsText("Waiting for a second person");
+        assertThat(page.locator("#action-notice a")).hasAttribute("href", Pattern.compile("/operations/.+"));
+    }
 }
