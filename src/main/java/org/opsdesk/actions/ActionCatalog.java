@@ -2,9 +2,11 @@ package org.opsdesk.actions;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.opsdesk.actions.declarations.ActionDeclarations;
 import org.opsdesk.actions.invocation.ActionInvoker;
 import org.opsdesk.actions.invocation.Availability;
+import org.opsdesk.actions.invocation.RecordTimeline;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.RequiresPermission;
@@ -20,11 +22,17 @@ public class ActionCatalog {
     private final ActionDeclarations declarations;
     private final ActionInvoker invoker;
     private final Availability availability;
+    private final RecordTimeline timeline;
 
-    ActionCatalog(ActionDeclarations declarations, ActionInvoker invoker, Availability availability) {
+    ActionCatalog(
+            ActionDeclarations declarations,
+            ActionInvoker invoker,
+            Availability availability,
+            RecordTimeline timeline) {
         this.declarations = declarations;
         this.invoker = invoker;
         this.availability = availability;
+        this.timeline = timeline;
     }
 
     /** Every declaration, endpoint entries included, in declaration order. */
@@ -56,6 +64,30 @@ public class ActionCatalog {
      */
     public List<ActionDefinition> availableOn(String kind, String id, Actor actor) {
         return availability.on(kind, id, actor);
+    }
+
+    /**
+     * The record as the catalog sees it (its identifier for a typed confirmation, its state).
+     *
+     * @throws NotFound if the record does not exist, is deleted, or is not the actor's to see
+     */
+    public ActionTarget target(String kind, String id, Actor actor) {
+        return availability.target(kind, id, actor);
+    }
+
+    /**
+     * The invocations on a record, newest first, with their operations' status now: its actions timeline. Only
+     * the operations the actor may see.
+     *
+     * @throws NotFound if the record does not exist, is deleted, or is not the actor's to see
+     */
+    public List<ActionTimelineEntry> timeline(String kind, String id, Actor actor, int limit) {
+        return timeline.of(kind, id, actor, limit);
+    }
+
+    /** One invocation as the timeline shows it, if the actor may see its operation. */
+    public Optional<ActionTimelineEntry> invocation(UUID operationId, Actor actor) {
+        return timeline.find(operationId, actor);
     }
 
     /**

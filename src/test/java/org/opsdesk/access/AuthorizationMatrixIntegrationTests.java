@@ -460,7 +460,8 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("username", this::freshOperator);
         fixtures.put("name", this::freshRole);
         fixtures.put("subject", this::freshClient);
-        fixtures.put("kind", () -> "timer"); // a dead letter's kind; the id is then an operation's
+        // a dead letter's kind (the id is then an operation's); on the record pages' catalog panels, an account
+        fixtures.put("kind", () -> pattern.startsWith("/records/") ? "account" : "timer");
         // a currency of the exchange desk's dictionary, and a pair with a rate (MNT/KGS: no other test uses them)
         fixtures.put("code", () -> "MNT");
         fixtures.put("base", this::exchangePair);
@@ -551,6 +552,20 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                     throw new AssertionError("settlement fixture: " + asked.status() + " " + asked.body());
                 }
                 return asked.json().get("id").asString();
+            }
+            // the registry's record pages, and the catalog's panels on them ({kind} is an account there)
+            if (pattern.startsWith("/accounts/") || pattern.startsWith("/records/")) {
+                return registry().personalAccount(registry().person("Matrix Page Holder"));
+            }
+            if (pattern.startsWith("/persons/")) {
+                return registry().person("Matrix Page Person");
+            }
+            if (pattern.startsWith("/companies/")) {
+                return registry().company("Matrix Page Company Ltda");
+            }
+            if (pattern.startsWith("/users/")) {
+                String account = registry().personalAccount(registry().person("Matrix Page Holder"));
+                return registry().user(account, "matrix.page." + UUID.randomUUID() + "@example.com");
             }
             if (pattern.startsWith("/api/v1/persons/")) {
                 return registry().person("Matrix Person");

@@ -19,6 +19,10 @@ public class Availability {
         this.checks = checks;
     }
 
+    public ActionTarget target(String kind, String id, Actor actor) {
+        return checks.find(kind, id, actor);
+    }
+
     public List<ActionDefinition> on(String kind, String id, Actor actor) {
         ActionTarget target = checks.find(kind, id, actor);
         return declarations.on(kind).stream()

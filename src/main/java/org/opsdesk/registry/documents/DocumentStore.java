@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Documents in {@code registry.document}, their bytes in the row (bytea, at most 10 MiB by the table's check). */
 @Repository
-class DocumentStore {
+public class DocumentStore {
 
     private static final String COLUMNS =
             "id, account_id, file_name, content_type, size_bytes, sha256, created_at, created_by";
@@ -40,7 +40,7 @@ class DocumentStore {
                 .optional();
     }
 
-    List<Document> of(UUID accountId, Keyset.@Nullable TimeAndId after, int n) {
+    public List<Document> of(UUID accountId, Keyset.@Nullable TimeAndId after, int n) {
         return after == null
                 ? jdbc.sql("select " + COLUMNS + " from registry.document where account_id = ? and deleted_at is null"
                                 + " order by created_at desc, id desc limit ?")

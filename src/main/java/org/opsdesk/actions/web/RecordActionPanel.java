@@ -1,0 +1,179 @@
+package org.opsdesk.actions.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.actions.ActionCatalog;
+import org.opsdesk.actions.ActionDefinition;
+import org.opsdesk.actions.ActionOutcome;
+import org.opsdesk.actions.ActionRequest;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.ProblemException;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The record pages' panels the catalog owns: the actions this operator may take on the record now, each as a form
+ * generated from its declaration, and the record's actions timeline. A form posts through {@link ActionCatalog}
+ * exactly as the API does (same checks); a refusal comes back in the form, beside the field it concerns, and a
+ * taken action leads to the record page again, which then says what became of it.
+ */
+@Controller
+class RecordActionPanel {
+
+    static final String VIEW = "actions/record-panels";
+    private static final int TIMELINE = 50;
+
+    private final ActionCatalog catalog;
+    private final ActionFormErrors errors;
+
+    RecordActionPanel(ActionCatalog catalog, ActionFormErrors errors) {
+        this.catalog = catalog;
+        this.errors = errors;
+    }
+
+    @RequiresPermission("action:*")
+    @GetMapping("/records/{kind}/{id}/actions")
+    String panel(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable UUID invoked,
+            Actor actor,
+            Model model) {
+        model.addAttribute(
+                "invoked",
+                invoked == null ? null : catalog.invocation(invoked, actor).orElse(null));
+        return panel(kind, id, actor, model, null, Map.of(), Map.of(), null);
+    }
+
+    /** What became of an invocation just made, for the page the operator lands on after it. */
+    @RequiresPermission(RequiresPermission.SIGNED_IN)
+    @GetMapping("/records/invocations/{operationId}")
+    String notice(@PathVariable UUID operationId, Actor actor, Model model) {
+        model.addAttribute("invoked", catalog.invocation(operationId, actor).orElse(null));
+        return VIEW + " :: notice";
+    }
+
+    @RequiresPermission(RequiresPermission.SIGNED_IN)
+    @GetMapping("/records/{kind}/{id}/timeline")
+    String timeline(@PathVariable String kind, @PathVariable String id, Actor actor, Model model) {
+        model.addAttribute("entries", catalog.timeline(kind, id, actor, TIMELINE));
+        return VIEW + " :: timeline";
+    }
+
+    @RequiresPermission("action:*")
+    @PostMapping("/records/{kind}/{id}/actions/{actionId}")
+    String invoke(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @PathVariable String actionId,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(required = false) @Nullable Map<String, MultipartFile> files,
+            Actor actor,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        ActionDefinition action = catalog.find(actionId)
+                .filter(d -> !d.isEndpoint() && kind.equals(d.target()) && !d.creates())
+                .orElseThrow(() -> new NotFound("action", actionId + " on " + kind));
+        Map<String, String> typed = form.toSingleValueMap();
+        ActionOutcome outcome;
+        try {
+            var input = ActionFormInput.read(action, typed, files == null ? Map.of() : files);
+            outcome = catalog.invoke(
+                    new ActionRequest(actionId, id, input, typed.get("reason"), typed.get("confirm")), actor);
+        } catch (InvalidInput invalid) {
+            var target = catalog.target(kind, id, actor);
+            return refused(
+                    kind,
+                    id,
+                    actor,
+                    model,
+                    request,
+                    response,
+                    actionId,
+                    typed,
+                    errors.byField(invalid, target.identifier()),
+                    null);
+        } catch (ProblemException refused) {
+            if (refused instanceof NotFound) {
+                throw refused;
+            }
+            return refused(
+                    kind, id, actor, model, request, response, actionId, typed, Map.of(), errors.general(refused));
+        }
+        String page = recordPage(kind, id) + "?invoked=" + outcome.operation().id();
+        if (htmx(request)) {
+            response.setHeader("HX-Redirect", request.getContextPath() + page);
+            return VIEW + " :: empty";
+        }
+        return "redirect:" + page;
+    }
+
+    private String refused(
+            String kind,
+            String id,
+            Actor actor,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String actionId,
+            Map<String, String> typed,
+            Map<String, String> fieldErrors,
+            @Nullable String general) {
+        String fragment = panel(kind, id, actor, model, actionId, typed, fieldErrors, general);
+        if (htmx(request)) {
+            return fragment;
+        }
+        response.setStatus(fieldErrors.isEmpty() ? 409 : 422);
+        return "actions/record-action";
+    }
+
+    private String panel(
+            String kind,
+            String id,
+            Actor actor,
+            Model model,
+            @Nullable String open,
+            Map<String, String> typed,
+            Map<String, String> fieldErrors,
+            @Nullable String general) {
+        var target = catalog.target(kind, id, actor);
+        model.addAttribute("kind", kind);
+        model.addAttribute("id", id);
+        model.addAttribute("target", target);
+        model.addAttribute("recordPage", recordPage(kind, id));
+        model.addAttribute("actions", catalog.availableOn(kind, id, actor));
+        model.addAttribute("open", open);
+        model.addAttribute("typed", new LinkedHashMap<>(typed));
+        model.addAttribute("errors", fieldErrors);
+        model.addAttribute("general", general);
+        return VIEW + " :: panel";
+    }
+
+    /**
+     * Where the record is shown: its record page ({@code /accounts/{id}} …), or for a deleted record the deleted
+     * records' page, where restoring it is offered.
+     */
+    static String recordPage(String kind, String id) {
+        return kind.equals("deleted-record")
+                ? "/registry/deleted"
+                : "/" + ActionDefinition.collectionOf(kind) + "/" + id;
+    }
+
+    private static boolean htmx(HttpServletRequest request) {
+        return "true".equals(request.getHeader("HX-Request"));
+    }
+}

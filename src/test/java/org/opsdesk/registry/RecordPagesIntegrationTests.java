@@ -1,0 +1,177 @@
+package org.opsdesk.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.opsdesk.portal.PortalVisitor;
+
+/**
+ * The console's record pages, registry search and deleted records: read with {@code registry:read}; the actions
+ * panel offers exactly the actions the operator may take on the record now, its forms post through the catalog
+ * (same checks as the API: a wrong typed confirmation is refused beside its field, nothing applied) and the taken
+ * action shows on the record and in its timeline; a deleted or unknown record answers 404.
+ */
+class RecordPagesIntegrationTests extends RegistryIntegrationTest {
+
+    private static final AtomicInteger N = new AtomicInteger();
+
+    /** A console browser signed in as a new operator whose one role (no second factor) holds these permissions. */
+    private PortalVisitor operatorWith(String role, String... permissions) {
+        var created = api().post(
+                        "/api/v1/roles",
+                        "{\"name\":\"" + role + "\",\"description\":\"tests\",\"permissions\":[\""
+                                + String.join("\",\"", permissions) + "\"],\"mfaRequired\":false}");
+        assertThat(created.status()).as(created.body()).isIn(201, 409);
+        String operator = ensureOperator(role + "-" + N.incrementAndGet(), role);
+        var browser = new PortalVisitor(port, "192.0.2." + (10 + N.incrementAndGet() % 80));
+        browser.get("/login");
+        assertThat(browser.post("/login", "username", operator, "password", OPERATOR_PASSWORD)
+                        .status())
+                .isEqualTo(302);
+        return browser;
+    }
+
+    private String number(String account) {
+        return registry().target("account", account).identifier();
+    }
+
+    @Test
+    void anOperatorSuspendsAnAccountFromItsPageAndSeesItSuspendedAndInTheTimeline() {
+        String person = registry().person("Renata Page");
+        String account = registry().personalAccount(person);
+        var support = operatorWith(
+                "record-pages-suspenders", "registry:read", "action:account.suspend", "account_action:view");
+
+        var page = support.get("/accounts/" + account);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#account-data").text()).contains(number(account), "Renata Page");
+        assertThat(page.html().select("#account-data a[href=/persons/" + person + "]"))
+                .hasSize(1);
+        assertThat(page.html().select("#account-status").text()).isEqualTo("Active");
+
+        var panel = support.get("/records/account/" + account + "/actions");
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.html().select("details.action-form").eachAttr("id")).containsExactly("action-account-suspend");
+
+        var suspended = support.post(
+                "/records/account/" + account + "/actions/account.suspend", "reason", "chargeback investigation");
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(302);
+        assertThat(suspended.location()).startsWith("/accounts/" + account + "?invoked=");
+        assertThat(registry().target("account", account).state()).isEqualTo("suspended");
+
+        var after = support.get("/accounts/" + account);
+        assertThat(after.html().select("#account-status").text()).isEqualTo("Suspended");
+        String invoked = suspended.location().substring(suspended.location().indexOf('=') + 1);
+        var notice = support.get("/records/account/" + account + "/actions?invoked=" + invoked);
+        assertThat(notice.html().select("#action-notice").text()).contains("Success", "Suspend account");
+        assertThat(notice.html().select("details.action-form")).isEmpty(); // suspended: nothing more to offer
+        var timeline = support.get("/records/account/" + account + "/timeline");
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.html().select("#record-timeline li").text())
+                .contains("Suspend account", "Success", "chargeback investigation");
+        assertThat(timeline.html().select("#record-timeline a[href=/operations/" + invoked + "]"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aWrongTypedNumberIsRefusedBesideTheFieldAndTheRightOneWaitsForASecondPerson() {
+        String account = registry().personalAccount(registry().person("Caio Confirm"));
+        var supervisor = operatorWith(
+                "record-pages-cancellers", "registry:read", "action:account.cancel", "account_action:view");
+        supervisor.get("/accounts/" + account);
+
+        var wrong = supervisor.post(
+                "/records/account/" + account + "/actions/account.cancel",
+                "reason",
+                "client asked",
+                "confirm",
+                "00000000");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.html().select("#account-cancel-confirm-error").text())
+                .isEqualTo("This cannot be undone: type " + number(account) + " exactly to confirm.");
+        assertThat(wrong.html().select("#account-cancel-confirm").attr("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(wrong.body()).doesNotContain("Exception");
+        assertThat(registry().target("account", account).state()).isEqualTo("active");
+
+        var right = supervisor.post(
+                "/records/account/" + account + "/actions/account.cancel",
+                "reason",
+                "client asked",
+                "confirm",
+                number(account));
+        assertThat(right.status()).as(right.body()).isEqualTo(302);
+        var notice = supervisor.get("/records/account/" + account + "/actions?invoked="
+                + right.location().substring(right.location().indexOf('=') + 1));
+        assertThat(notice.html().select("#action-notice").text()).contains("Waiting for a second person");
+        assertThat(registry().target("account", account).state()).isEqualTo("active");
+    }
+
+    @Test
+    void onlyThePermittedActionsAreOfferedAndReadingNeedsRegistryRead() {
+        String account = registry().personalAccount(registry().person("Olga Offers"));
+        var reader = operatorWith("record-pages-readers", "registry:read");
+        assertThat(reader.get("/accounts/" + account).status()).isEqualTo(200);
+        assertThat(reader.get("/accounts/" + account).html().select("[data-panel]"))
+                .hasSize(1); // the timeline only: no actions panel without any action:*
+        assertThat(reader.get("/records/account/" + account + "/actions").status())
+                .isEqualTo(403);
+        assertThat(reader.post("/records/account/" + account + "/actions/account.suspend", "reason", "no")
+                        .status())
+                .isEqualTo(403);
+        assertThat(registry().target("account", account).state()).isEqualTo("active");
+
+        var outsider = operatorWith("record-pages-outsiders", "workflows:view");
+        assertThat(outsider.get("/accounts/" + account).status()).isEqualTo(403);
+        assertThat(outsider.get("/registry").status()).isEqualTo(403);
+        assertThat(outsider.get("/registry/deleted").status()).isEqualTo(403);
+        assertThat(reader.get("/registry/deleted").status()).isEqualTo(403);
+        assertThat(new PortalVisitor(port, "192.0.2.250")
+                        .get("/accounts/" + account)
+                        .location())
+                .startsWith("/login");
+
+        assertThat(reader.get("/accounts/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(reader.get("/accounts/not-an-id").status()).isEqualTo(404);
+        assertThat(reader.get("/users/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(reader.get("/companies/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void searchFindsAPersonByDocumentAndADeletedPersonIsRestoredFromTheDeletedRecords() {
+        String person = registry().person("Dora Deleted");
+        String document = registry().target("person", person).identifier();
+        var supervisor = operatorWith(
+                "record-pages-restorers",
+                "registry:read",
+                "registry:deleted",
+                "action:record.restore",
+                "record_action:view");
+
+        var search = supervisor.get("/registry?q=" + document);
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.html()
+                        .select("#registry-hits a[href=/persons/" + person + "]")
+                        .text())
+                .isEqualTo("Dora Deleted");
+        assertThat(supervisor.get("/registry?q=x").html().select("#registry-q-error"))
+                .hasSize(1);
+
+        registry().take("person.delete", "person", person, Map.of());
+        assertThat(supervisor.get("/persons/" + person).status()).isEqualTo(404);
+        var deleted = supervisor.get("/registry/deleted");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.html().select("#deleted-" + person).text()).contains("Dora Deleted");
+
+        var restored = supervisor.post(
+                "/records/deleted-record/" + person + "/actions/record.restore", "reason", "deleted by mistake");
+        assertThat(restored.status()).as(restored.body()).isEqualTo(302);
+        assertThat(restored.location()).startsWith("/registry/deleted?invoked=");
+        var page = supervisor.get("/persons/" + person);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#person-data").text()).contains("Dora Deleted", document);
+    }
+}
