@@ -3,21 +3,11 @@ package org.opsdesk.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.standardwebhooks.Webhook;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.actions.TestWidgets;
-import org.opsdesk.provider.FakeProvider;
 import org.opsdesk.provider.FakeProvider.Reply;
-import org.opsdesk.support.ApiClient;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,84 +16,7 @@ import tools.jackson.databind.JsonNode;
  * asserts what the provider was sent (body and {@code Idempotency-Key} = the operation id), the operation's stage
  * and status, and the registry's records after.
  */
-class ProviderAccountActionsIntegrationTests extends RegistryIntegrationTest {
-
-    static FakeProvider provider;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    static void startTheProvider() {
-        provider = FakeProvider.start(PROVIDER_PORT);
-    }
-
-    @AfterAll
-    static void stopTheProvider() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void resetTheProvider() {
-        provider.reset();
-        TestWidgets.providerConfigured = true;
-    }
-
-    @AfterEach
-    void configuredAgain() {
-        TestWidgets.providerConfigured = true;
-    }
-
-    String account() {
-        var registry = registry();
-        return registry.personalAccount(registry.person("Beatriz Provider"));
-    }
-
-    String number(String account) {
-        return api().get("/api/v1/accounts/" + account)
-                .json()
-                .at("/account/number")
-                .asString();
-    }
-
-    String status(String account) {
-        return api().get("/api/v1/accounts/" + account)
-                .json()
-                .at("/account/status")
-                .asString();
-    }
-
-    ApiClient.Response invoke(String account, String actionId, String body) {
-        return api().post("/api/v1/accounts/" + account + "/actions/" + actionId, body);
-    }
-
-    static Reply done(String result) {
-        return Reply.of(200, "{\"outcome\":\"done\",\"result\":" + result + "}");
-    }
-
-    /** The one request the provider saw for the action, checked to carry the account and the idempotency key. */
-    FakeProvider.Seen sentOnce(String actionId, String account, String operation) {
-        var seen = provider.seen("/actions/" + actionId);
-        assertThat(seen).hasSize(1);
-        var request = seen.get(0);
-        assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.header("Idempotency-Key")).isEqualTo(operation);
-        assertThat(request.body())
-                .contains("\"accountId\":\"" + account + "\"")
-                .contains("\"accountNumber\":\"" + number(account) + "\"");
-        return request;
-    }
-
-    static String operationOf(ApiClient.Response answer) {
-        return answer.json().at("/operation/id").asString();
-    }
-
-    static void assertOperation(ApiClient.Response answer, String stage, String status) {
-        assertThat(answer.json().at("/operation/stage").asString())
-                .as(answer.body())
-                .isEqualTo(stage);
-        assertThat(answer.json().at("/operation/status").asString()).isEqualTo(status);
-    }
+class ProviderAccountActionsIntegrationTests extends ProviderRegistryIntegrationTest {
 
     @Test
     void aBalanceReadIsKeptWithTheTimeTheProviderReadIt() {
@@ -269,22 +182,5 @@ class ProviderAccountActionsIntegrationTests extends RegistryIntegrationTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("no provider configured");
         assertThat(provider.seen("/actions/")).isEmpty();
-    }
-
-    /** Posts a callback signed as the provider signs it. */
-    private ApiClient.Response callback(String body) throws Exception {
-        Instant at = Instant.now();
-        String id = "msg_" + java.util.UUID.randomUUID().toString().replace("-", "");
-        String signature = new Webhook(PROVIDER_SECRET).sign(id, at.getEpochSecond(), body);
-        return new ApiClient("http://127.0.0.1:" + port, null)
-                .post(
-                        "/api/v1/provider/outcomes",
-                        body,
-                        "webhook-id",
-                        id,
-                        "webhook-timestamp",
-                        Long.toString(at.getEpochSecond()),
-                        "webhook-signature",
-                        signature);
     }
 }
