@@ -6,3 +6,5 @@ alter table registry.account
     add column alias_synced_at  timestamptz,
     add column no_name_card     text check (no_name_card ~ '^[A-Za-z0-9-]{4,40}$'),
     add column card_linked_at   timestamptz;
+-- a card is linked to one live account at most
+create unique index account_no_name_card on registry.account (no_name_card) where deleted_at is null and no_name_card is not null;

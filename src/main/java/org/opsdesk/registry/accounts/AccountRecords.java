@@ -94,6 +94,15 @@ public class AccountRecords {
         setWithTime(id, "no_name_card", cardReference, "card_linked_at", stamp);
     }
 
+    /** Whether a live account other than {@code id} has this no-name card linked. */
+    boolean cardLinkedElsewhere(UUID id, String cardReference) {
+        return jdbc.sql("select exists (select 1 from registry.account where no_name_card = ? and id <> ? and"
+                        + " deleted_at is null)")
+                .params(cardReference, id)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** A column and the time it was set; both columns are always this class's constants. */
     private void setWithTime(UUID id, String column, Object value, String timeColumn, Stamp stamp) {
         jdbc.sql("update registry.account set " + column + " = ?, " + timeColumn + " = ?, version = version + 1,"
