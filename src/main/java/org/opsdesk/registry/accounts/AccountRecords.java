@@ -84,6 +84,33 @@ public class AccountRecords {
         set(id, "night_starts_at", (short) hour, stamp);
     }
 
+    /** The account's alias at the provider, as it was synced at {@code stamp}. */
+    void setProviderAlias(UUID id, String alias, Stamp stamp) {
+        setWithTime(id, "provider_alias", alias, "alias_synced_at", stamp);
+    }
+
+    /** Links a no-name card's reference to the account (a record only until the cards module exists). */
+    void linkNoNameCard(UUID id, String cardReference, Stamp stamp) {
+        setWithTime(id, "no_name_card", cardReference, "card_linked_at", stamp);
+    }
+
+    /** Whether a live account other than {@code id} has this no-name card linked. */
+    boolean cardLinkedElsewhere(UUID id, String cardReference) {
+        return jdbc.sql("select exists (select 1 from registry.account where no_name_card = ? and id <> ? and"
+                        + " deleted_at is null)")
+                .params(cardReference, id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A column and the time it was set; both columns are always this class's constants. */
+    private void setWithTime(UUID id, String column, Object value, String timeColumn, Stamp stamp) {
+        jdbc.sql("update registry.account set " + column + " = ?, " + timeColumn + " = ?, version = version + 1,"
+                        + " updated_at = ?, updated_by = ? where id = ?")
+                .params(value, ts(stamp.at()), ts(stamp.at()), stamp.by(), id)
+                .update();
+    }
+
     /** One column of a locked account; the column is always one of this class's constants. */
     private void set(UUID id, String column, Object value, Stamp stamp) {
         jdbc.sql("update registry.account set " + column + " = ?, version = version + 1, updated_at = ?,"

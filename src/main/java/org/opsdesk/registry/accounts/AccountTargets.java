@@ -32,6 +32,7 @@ class AccountTargets {
                         account.subject(),
                         Map.of(
                                 "accountId", account.id().toString(),
+                                "number", account.number(),
                                 "accountStatus", account.status(),
                                 "kind", sub.kind(),
                                 "balance", sub.balance().toString())))));

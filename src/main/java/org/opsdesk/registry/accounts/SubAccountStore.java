@@ -40,6 +40,22 @@ public class SubAccountStore {
                 .list();
     }
 
+    /** A live sub-account, locked until the transaction ends (a sweep reads and debits its balance). */
+    Optional<SubAccount> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from registry.sub_account where id = ? and deleted_at is null for"
+                        + " update")
+                .param(id)
+                .query(SubAccountStore::subAccount)
+                .optional();
+    }
+
+    /** Takes {@code amount} off a locked sub-account's balance (the caller checked it is there). */
+    void debit(UUID id, java.math.BigDecimal amount) {
+        jdbc.sql("update registry.sub_account set balance = balance - ? where id = ?")
+                .params(amount, id)
+                .update();
+    }
+
     int count(UUID accountId) {
         return jdbc.sql("select count(*) from registry.sub_account where account_id = ? and deleted_at is null")
                 .param(accountId)
