@@ -59,6 +59,14 @@ public class ActionCatalog {
     }
 
     /**
+     * The record as the catalog sees it for this actor (its state, and the identifier an irreversible action asks
+     * to be typed), or empty when it does not exist, is deleted or is not the actor's to see.
+     */
+    public Optional<ActionTarget> target(String kind, String id, Actor actor) {
+        return declarations.targets(kind).flatMap(targets -> targets.find(id, actor));
+    }
+
+    /**
      * Invokes an action: its operation answered as it stands after the call.
      *
      * @throws NotFound unknown action, or a record that is not the caller's to see
