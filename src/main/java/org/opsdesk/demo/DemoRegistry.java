@@ -9,6 +9,7 @@ import org.opsdesk.operations.Approvals;
 import org.opsdesk.registry.RegistryFeed;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.DemoMode;
+import org.opsdesk.shared.Permissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The account registry of the demo, on its first start (a registry holding any party is left alone): five persons
  * and two companies with valid CPFs and CNPJs, six accounts (personal and business; one suspended with a lift of
- * the suspension waiting for a second person, one cancelled under four-eyes), their users and trusted devices, Pix
+ * the suspension waiting for a second person, one cancelled under four-eyes: made by the supervisor, approved by the administrator), their users and trusted devices, Pix
  * keys, sub-accounts and the partners of the business accounts. Every record but the devices is created through
  * the {@link ActionCatalog} by the demo operators, so each is an operation with its history, as an operator's
  * would be; devices come from the institution's app, so through {@link RegistryFeed}.
@@ -35,6 +36,11 @@ class DemoRegistry implements ApplicationRunner {
     private static final Actor SUPPORT = DemoDesk.SUPPORT;
     private static final Actor SUPERVISOR = DemoDesk.SUPERVISOR;
     private static final Actor COMPLIANCE = DemoDesk.COMPLIANCE_OFFICER;
+    /**
+     * The second person of the cancellation: approving an account action needs {@code account_action:approve},
+     * which among the demo's people only the supervisor (the maker) and the administrator hold.
+     */
+    private static final Actor ADMIN = new Actor(Actor.Kind.OPERATOR, "admin", "Administrator", Permissions.all());
 
     private static final String ADDRESS = "Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100";
 
@@ -96,7 +102,7 @@ class DemoRegistry implements ApplicationRunner {
         var cancel =
                 invoke("account.cancel", carlaAccount, fields(), "closed at the holder's request", number, SUPERVISOR);
         if (cancel.approval() != null) {
-            approvals.approve(cancel.approval().id(), "holder's letter on file", COMPLIANCE);
+            approvals.approve(cancel.approval().id(), "holder's letter on file", ADMIN);
         }
 
         String diegoAccount = account("person", diego, "personal");

@@ -229,20 +229,20 @@ public final class ActionBench {
             List<Double> ratios,
             String after) {
         var b = new StringBuilder(HEADING).append("\n\n");
-        b.append("Command: `")
-                .append(env.getOrDefault("BENCH_COMMAND", "bench/actions.sh"))
-                .append("`, started ")
-                .append(started.withNano(0))
-                .append(", code ")
-                .append(Machine.sh("git", "rev-parse", "--short", "HEAD"))
-                .append(". Machine: ")
-                .append(machine)
-                .append("; load average before ")
-                .append(loadBefore)
-                .append(", after ")
-                .append(loadAfter)
-                .append(". The machine is shared with other sessions: compare the ratios within this run, not the"
-                        + " absolute rates across runs.\n\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "Command: `%s`, started %s. Machine: %s cores (%s), %s; %s; code %s. Load average before %s, after"
+                        + " %s: the machine is shared with other sessions, so compare the ratios within this run, not"
+                        + " the absolute rates across runs.\n\n",
+                env.getOrDefault("BENCH_COMMAND", "bench/actions.sh"),
+                started.withNano(0),
+                machine.get("nproc"),
+                machine.get("cpu"),
+                machine.get("kernel"),
+                machine.getOrDefault("java -version", "").lines().findFirst().orElse(""),
+                machine.get("git"),
+                loadBefore,
+                loadAfter));
         b.append(String.format(
                 Locale.ROOT,
                 "%d clients, closed loop, wrk; %d s per measured run after %d s of the same load, %d s of JIT"
