@@ -141,9 +141,10 @@ public final class ActionBench {
         return List.of(write("ping-ids.txt", lines), Integer.toString(Wrk.threads(clients)), app.apiKey());
     }
 
-    /** A fresh slice of active accounts, never suspended before: more than a run can suspend. */
+    /** A fresh slice of active accounts, never suspended before: up to 60,000, more than a run can suspend. */
     private List<String> suspendArgs() throws Exception {
-        int size = 60_000;
+        // the JIT warm-up, then a warm-up and a measured run per round, each on its own slice
+        int size = Math.min(60_000, activeAccounts.size() / (1 + 2 * rounds));
         if (nextAccount + size > activeAccounts.size()) {
             throw new IllegalStateException("not enough active accounts for another run: raise BENCH_ACCOUNTS");
         }
