@@ -5,7 +5,8 @@
  * action (a handler here implements {@link org.opsdesk.actions.ActionHandler}), so that it is an operation with
  * its history. The module serves the records' reads ({@code GET /api/v1/persons}, {@code /companies}, {@code
  * /accounts} …), serves them to the catalog as {@link org.opsdesk.actions.ActionTargets}, and publishes only
- * {@link org.opsdesk.registry.RegistryPermissions}; nobody depends on it.
+ * {@link org.opsdesk.registry.RegistryPermissions} and {@link org.opsdesk.registry.RegistryFeed} (devices from the
+ * institution's app; the demo uses it).
  */
 @ApplicationModule(allowedDependencies = {"actions", "shared"})
 @NullMarked

@@ -1,6 +1,7 @@
 package org.opsdesk.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,6 +250,66 @@ class DemoHistoryIntegrationTests {
     }
 
     @Test
+    @Order(2)
+    void fillsTheRegistryThroughTheCatalogWithPersonsCompaniesAccountsAndTheirRecords() {
+        assertThat(app.log()).contains("Demo registry: 5 persons, 2 companies, 6 accounts");
+        assertThat(api.get("/api/v1/persons?limit=100").json().get("items")).hasSize(5);
+        assertThat(api.get("/api/v1/companies?limit=100").json().get("items")).hasSize(2);
+        assertThat(api.get("/api/v1/accounts?limit=100&kind=business").json().get("items"))
+                .hasSize(2);
+        assertThat(api.get("/api/v1/accounts?limit=100&status=suspended").json().get("items"))
+                .hasSize(1);
+        // the cancellation is applied once its checker approved it, after the start's own transaction
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/accounts?limit=100&status=cancelled")
+                                .json()
+                                .get("items"))
+                        .hasSize(1));
+        assertThat(api.get("/api/v1/accounts?limit=100&status=active").json().get("items"))
+                .hasSize(4);
+
+        String ana = null;
+        for (JsonNode account : api.get("/api/v1/accounts?limit=100&kind=personal&status=active")
+                .json()
+                .get("items")) {
+            if (api.get("/api/v1/accounts/" + account.get("id").asString() + "/pix-keys")
+                            .json()
+                            .get("items")
+                            .size()
+                    == 3) {
+                ana = account.get("id").asString();
+            }
+        }
+        assertThat(ana).as("the personal account with three Pix keys").isNotNull();
+        var detail = api.get("/api/v1/accounts/" + ana).json();
+        assertThat(detail.get("subAccounts")).hasSize(1);
+        var users = api.get("/api/v1/accounts/" + ana + "/users").json().get("items");
+        assertThat(users).hasSize(1);
+        var devices = api.get("/api/v1/users/" + users.get(0).get("id").asString() + "/devices")
+                .json()
+                .get("items");
+        assertThat(devices).hasSize(2);
+        assertThat(devices.findValues("trusted").stream().filter(JsonNode::asBoolean))
+                .hasSize(1);
+
+        for (JsonNode business :
+                api.get("/api/v1/accounts?limit=100&kind=business").json().get("items")) {
+            assertThat(api.get("/api/v1/accounts/" + business.get("id").asString() + "/partners")
+                            .json()
+                            .get("items"))
+                    .hasSize(2);
+        }
+
+        var actions = api.get("/api/v1/operations?limit=500&type=account_action")
+                .json()
+                .get("items");
+        assertThat(actions.findValues("stage").stream().map(JsonNode::asString))
+                .as("the lift of the suspension waits for its checker")
+                .contains("requested");
+        assertThat(actions.toString()).as("the actions taken").contains("account.suspend", "pix-key.create");
+    }
+
+    @Test
     @Order(3)
     void aRestartOnTheSameDataSeedsNothingMore() throws Exception {
         Map<String, Long> before = seededVersions();
@@ -258,6 +319,7 @@ class DemoHistoryIntegrationTests {
         api = new ApiClient(app.baseUrl(), key);
         assertThat(LOADED.matcher(app.log()).find()).as("demo loaded again").isFalse();
         assertThat(app.log()).as("demo portal client created again").doesNotContain(PORTAL_CLIENT_CREATED);
+        assertThat(app.log()).as("demo registry seeded again").doesNotContain("Demo registry:");
         assertThat(credentialsFile()).as("credentials written again").isEqualTo(credentials);
         assertThat(seededVersions())
                 .as("operations and their versions after the restart (a second client would add a verification)")

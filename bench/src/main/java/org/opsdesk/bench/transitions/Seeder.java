@@ -26,8 +26,13 @@ public final class Seeder {
     private final int pingOperations;
 
     public Seeder(BenchConfig cfg) {
-        this.operations = cfg.operations();
-        this.pingOperations = cfg.pingOperations();
+        this(cfg.operations(), cfg.pingOperations());
+    }
+
+    /** N operations of the shipped types and M bench_ping operations (the other benchmarks' own sizes). */
+    public Seeder(long operations, int pingOperations) {
+        this.operations = operations;
+        this.pingOperations = pingOperations;
     }
 
     public SeedFacts seed(Connection db) throws SQLException {
