@@ -35,6 +35,7 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
         TestWidgets.nextAnswer = null;
         TestWidgets.providerConfigured = true;
         TestWidgets.providerThrows = false;
+        TestWidgets.nodeDiesDuringTheCall = false;
     }
 
     private static String path(TestWidgets.Widget widget, String action) {
@@ -241,6 +242,42 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
         var broken = api().post(path(widget, "test-widget.sync"), "{\"reason\":\"sync\"}");
         assertThat(broken.status()).isEqualTo(201);
         assertThat(broken.json().at("/operation/stage").asString()).isEqualTo("outcome_unknown");
+    }
+
+    /**
+     * A node that stops in the middle of a provider call leaves its invocation at {@code at_provider} with no answer
+     * and nothing polling for one; once the call is overdue, a node sends it again with the same idempotency key
+     * (the operation id) and applies the answer. Failed before the resend existed: the invocation stayed PENDING.
+     */
+    @Test
+    void aCallCutShortByAStoppedNodeIsSentAgainAndApplied() {
+        var widget = TestWidgets.widget("active");
+        long before = jdbc.sql("select count(*) from actions.invocation")
+                .query(Long.class)
+                .single();
+        TestWidgets.nodeDiesDuringTheCall = true;
+        try {
+            api().post(path(widget, "test-widget.sync"), "{\"reason\":\"sync\"}");
+        } catch (RuntimeException cutShort) {
+            // the request may end without an answer, as it would with its node gone
+        }
+        String id = jdbc.sql("select operation_id::text from actions.invocation where target_kind = 'test-widget'"
+                        + " and target_id = ?")
+                .param(widget.id())
+                .query(String.class)
+                .single();
+        assertThat(jdbc.sql("select count(*) from actions.invocation")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + 1);
+        assertThat(operation(id).json().get("stage").asString()).isEqualTo("at_provider");
+
+        clock().advance(Duration.ofMinutes(3));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(operation(id).json().get("stage").asString()).isEqualTo("applied"));
+        assertThat(TestWidgets.SENDS.get(java.util.UUID.fromString(id))).isEqualTo(2);
+        assertThat(operation(id).json().get("status").asString()).isEqualTo("SUCCESS");
     }
 
     @Test

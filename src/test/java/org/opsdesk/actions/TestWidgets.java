@@ -28,6 +28,12 @@ public final class TestWidgets {
     /** Whether the provider fails in a way its connector does not answer for (a bug, not a provider's failure). */
     public static volatile boolean providerThrows;
 
+    /** The next send stops dead, as a node that is killed mid-call would: no answer, nothing settled. */
+    public static volatile boolean nodeDiesDuringTheCall;
+
+    /** How many times each invocation was sent. */
+    public static final Map<UUID, Integer> SENDS = new ConcurrentHashMap<>();
+
     /** What the provider was asked, by operation id. */
     public static final Map<UUID, Map<String, Object>> SENT = new ConcurrentHashMap<>();
 
@@ -207,6 +213,11 @@ public final class TestWidgets {
                                 .send(operationId, actionId, request);
                     }
                     SENT.put(operationId, request);
+                    SENDS.merge(operationId, 1, Integer::sum);
+                    if (nodeDiesDuringTheCall) {
+                        nodeDiesDuringTheCall = false;
+                        throw new NodeStopped();
+                    }
                     if (providerThrows) {
                         throw new IllegalStateException("connector bug");
                     }
@@ -233,6 +244,13 @@ public final class TestWidgets {
                     return setState(invocation, state);
                 }
             };
+        }
+    }
+
+    /** Stands for the end of the process in the middle of a provider call (an Error: nothing catches it). */
+    public static final class NodeStopped extends Error {
+        NodeStopped() {
+            super("the node stopped in the middle of the provider call", null, false, false);
         }
     }
 }

@@ -74,6 +74,7 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.provider.total-timeout=PT2.5S",
             "opsdesk.provider.retry-delay=PT0.05S",
             "opsdesk.provider.resolver.poll-interval=PT0.1S",
+            "opsdesk.actions.resend.poll-interval=PT0.2S",
             "opsdesk.provider.resolver.lease=PT5S"
         })
 @Import({TestClock.Configuration.class, org.opsdesk.actions.TestWidgets.Configuration.class})

@@ -63,6 +63,41 @@ class InvocationStore {
         return select(operationId, " for update");
     }
 
+    /** The invocation was handed to the provider (moved to {@code at_provider}) at this time. */
+    void markHandedOver(UUID operationId, Instant at) {
+        jdbc.sql("update actions.invocation set handed_over_at = ? where operation_id = ?")
+                .params(Timestamp.from(at), operationId)
+                .update();
+    }
+
+    /** The provider call came back with an answer (or a late outcome settled it): nothing left to resend. */
+    void markAnswered(UUID operationId, Instant at) {
+        jdbc.sql("update actions.invocation set answered_at = ? where operation_id = ? and answered_at is null")
+                .params(Timestamp.from(at), operationId)
+                .update();
+    }
+
+    /**
+     * Claims one invocation handed to the provider before {@code before} and never answered — a call its node did
+     * not finish — by moving its hand-over time to {@code now}, which keeps other nodes off it until it is stale
+     * again; skips rows another node holds. Its id, or empty when none is due.
+     */
+    Optional<UUID> claimUnanswered(Instant before, Instant now) {
+        return jdbc.sql(
+                        """
+                        update actions.invocation set handed_over_at = ?
+                        where operation_id = (
+                          select operation_id from actions.invocation
+                          where handed_over_at is not null and answered_at is null and handed_over_at < ?
+                          order by handed_over_at
+                          limit 1
+                          for update skip locked)
+                        returning operation_id""")
+                .params(Timestamp.from(now), Timestamp.from(before))
+                .query(UUID.class)
+                .optional();
+    }
+
     void recordTarget(UUID operationId, String targetId) {
         jdbc.sql("update actions.invocation set target_id = ? where operation_id = ? and target_id is null")
                 .params(targetId, operationId)

@@ -1,5 +1,6 @@
 package org.opsdesk.actions.invocation;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,7 @@ class ProviderCall {
     private final ObjectProvider<ProviderGateway> gateway;
     private final TransactionTemplate outside;
     private final TransactionTemplate own;
+    private final Clock clock;
 
     ProviderCall(
             ActionDeclarations declarations,
@@ -48,7 +50,9 @@ class ProviderCall {
             EffectApplier effects,
             OperationQueries queries,
             ObjectProvider<ProviderGateway> gateway,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.clock = clock;
         this.declarations = declarations;
         this.store = store;
         this.effects = effects;
@@ -66,6 +70,33 @@ class ProviderCall {
             Optional<Sent> sent = Optional.ofNullable(own.execute(s -> handOver(operationId)));
             sent.ifPresent(request -> askAndSettle(operationId, request));
         });
+    }
+
+    /**
+     * Sends again an invocation handed to the provider whose call never came back (its node stopped mid-call),
+     * with the same {@code Idempotency-Key}, so the provider acts once; does nothing when it was answered since.
+     */
+    void resend(UUID operationId) {
+        outside.executeWithoutResult(status -> {
+            Optional<Sent> sent = Optional.ofNullable(own.execute(s -> unanswered(operationId)));
+            sent.ifPresent(request -> askAndSettle(operationId, request));
+        });
+    }
+
+    private @Nullable Sent unanswered(UUID operationId) {
+        var stored = store.lock(operationId).orElse(null);
+        if (stored == null) {
+            return null;
+        }
+        Invocation invocation = stage(operationId).equals(AT_PROVIDER) ? effects.invocation(stored) : null;
+        if (invocation == null) { // moved on (settled by hand, or its record is gone): nothing to send
+            store.markAnswered(operationId, clock.instant());
+            return null;
+        }
+        log.warn(
+                "Invocation {} was handed to the provider but its call never came back: sending it again", operationId);
+        Map<String, Object> body = declarations.handler(stored.actionId()).providerRequest(invocation);
+        return new Sent(stored.actionId(), body == null ? Map.of() : body);
     }
 
     private record Sent(String actionId, Map<String, Object> body) {}
@@ -103,6 +134,7 @@ class ProviderCall {
         }
         Map<String, Object> body = declarations.handler(stored.actionId()).providerRequest(invocation);
         effects.move(stored, AT_PROVIDER, null);
+        store.markHandedOver(operationId, clock.instant());
         return new Sent(stored.actionId(), body == null ? Map.of() : body);
     }
 
@@ -117,6 +149,7 @@ class ProviderCall {
         if (stored == null) {
             return;
         }
+        store.markAnswered(operationId, clock.instant());
         String stage = stage(operationId);
         boolean open = stage.equals(AT_PROVIDER)
                 || stage.equals(OUTCOME_UNKNOWN) && !(answer instanceof ProviderAnswer.Pending);
