@@ -141,4 +141,27 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#action-notice")).containsText("Waiting for a second person");
         assertThat(page.locator("#action-notice a")).hasAttribute("href", Pattern.compile("/operations/.+"));
     }
+
+    /** The cards category: a supervisor links a no-name card, and a malformed reference is refused in place. */
+    @Test
+    void aSupervisorLinksANoNameCardToAnAccount() {
+        String account = registry().personalAccount(registry().person("Carlos Card"));
+        String reference =
+                "NN-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        signIn(page, operatorWithMfa("supervisor"));
+
+        page.navigate("/accounts/" + account);
+        page.locator("#action-card-link-no-name summary").click();
+        page.locator("#card-link-no-name-cardReference").fill("no spaces allowed");
+        page.locator("#action-card-link-no-name button[type=submit]").click();
+        assertThat(page.locator("#card-link-no-name-cardReference")).hasAttribute("aria-invalid", "true");
+        assertNoSeriousA11yViolations(page);
+
+        page.locator("#card-link-no-name-cardReference").fill(reference);
+        page.locator("#action-card-link-no-name button[type=submit]").click();
+        assertThat(page.locator("#action-notice")).containsText("Success");
+        assertThat(page.locator("#record-timeline")).containsText("Link no-name card");
+        assertNoMissingMessageKeys(page);
+        assertNoSeriousA11yViolations(page);
+    }
 }
