@@ -28,13 +28,33 @@ public class BuiltInRoles {
 
     private static final List<String> CASH_TYPES = List.of("deposit", "withdrawal", "exchange_order", "p2p_transfer");
     private static final List<String> SUPPORT_TYPES = List.of("support_ticket");
+    // Support and compliance take back-office actions (action:<id>, granted by the catalog's declarations), so they
+    // see the operations those invocations are: the action families' view.
     private static final List<String> SUPPORT_READS = List.of(
-            "deposit", "withdrawal", "order", "reservation", "kyc_verification", "card_issuance", "exchange_order");
+            "deposit",
+            "withdrawal",
+            "order",
+            "reservation",
+            "kyc_verification",
+            "card_issuance",
+            "exchange_order",
+            "account_action",
+            "party_action",
+            "user_action");
     private static final List<String> COMPLIANCE_TYPES = List.of("kyc_verification", "account_block", "limit_change");
-    private static final List<String> COMPLIANCE_READS =
-            List.of("deposit", "withdrawal", "p2p_transfer", "loan", "exchange_order", "card_issuance");
+    private static final List<String> COMPLIANCE_READS = List.of(
+            "deposit",
+            "withdrawal",
+            "p2p_transfer",
+            "loan",
+            "exchange_order",
+            "card_issuance",
+            "account_action",
+            "party_action",
+            "user_action",
+            "record_action");
     private static final List<String> COMPLIANCE_APPROVALS =
-            List.of("withdrawal", "p2p_transfer", "limit_change", "account_block", "loan");
+            List.of("withdrawal", "p2p_transfer", "limit_change", "account_block", "loan", "account_action");
 
     private final PermissionCatalog catalog;
     private final RoleStore roles;
