@@ -72,6 +72,75 @@ public class OperationCommands {
     }
 
     /**
+     * Creates an operation that its creator's process carries through further moves in the same transaction — an
+     * action checked and applied on the spot: one row at the last move's stage and one history entry, the creation,
+     * whose change set lists every move with who took it and why, instead of a row update and a chained entry per
+     * move. Each move is judged exactly as {@link #transition} judges it (the workflow, the actor's standing, move
+     * guards, approval rules); one that would need a second person is a programming error here — the caller creates
+     * the operation and moves it instead — and nothing is written.
+     *
+     * @param id the new operation's id, chosen by the caller so that what it stores beside the operation (and what
+     *     its approval rules read) can carry it before the operation is written
+     * @param moves from the workflow's initial stage, in order; none is a plain creation
+     * @param creator who creates it; the history entry names them and the first move's reason
+     */
+    @Transactional
+    public OperationSnapshot createMoved(UUID id, NewOperation command, List<ImmediateMove> moves, Actor creator) {
+        WorkflowDefinition workflow =
+                workflows.current(command.type()).orElseThrow(() -> new UnknownWorkflow("type", command.type()));
+        require(creator, OperationPermissions.create(command.type()));
+        if (command.deadline() != null && !moves.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a deadline belongs to the initial stage, which a moved creation leaves");
+        }
+        var now = clock.instant();
+        var requestId = RequestIds.current();
+        OperationSnapshot at = Operation.draft(id, command, workflow, now);
+        var recorded = new java.util.ArrayList<java.util.Map<String, Object>>();
+        for (ImmediateMove step : moves) {
+            FreeText.reason(step.reason());
+            Move move = rules.decide(workflow, at, step.to(), step.actor(), step.reason());
+            if (move.needsApproval()) {
+                throw new IllegalStateException("the move of " + command.type() + " to '" + step.to()
+                        + "' needs a second person: create the operation, then move it");
+            }
+            at = Operation.atStage(at, workflow.stage(step.to()).orElseThrow());
+            recorded.add(recordedMove(step, move));
+        }
+        String reason = moves.isEmpty() ? null : moves.get(0).reason();
+        var change = Operation.create(
+                id,
+                command,
+                workflow,
+                workflow.stage(at.stage()).orElseThrow(),
+                recorded,
+                reason,
+                creator,
+                now,
+                requestId);
+        if (!changes.write(change)) {
+            UUID existing = store.idOf(command.type(), command.reference()).orElseThrow();
+            throw new DuplicateReference(command.type(), command.reference(), existing);
+        }
+        return change.operation().snapshot();
+    }
+
+    private static java.util.Map<String, Object> recordedMove(ImmediateMove step, Move move) {
+        var recorded = new java.util.TreeMap<String, Object>();
+        recorded.put("to", step.to());
+        recorded.put("actorKind", step.actor().kind().code());
+        recorded.put("actorId", step.actor().id());
+        recorded.put("actorName", step.actor().name());
+        if (step.reason() != null && !step.reason().isBlank()) {
+            recorded.put("reason", step.reason().strip());
+        }
+        if (move.override()) {
+            recorded.put("override", true);
+        }
+        return recorded;
+    }
+
+    /**
      * Moves an operation to another stage, or says exactly why it cannot. A move under a four-eyes policy for
      * this operation's amount does not apply: it opens an approval request instead (see {@link Approvals}). A
      * move that applies voids the operation's pending approval requests, in the same transaction.

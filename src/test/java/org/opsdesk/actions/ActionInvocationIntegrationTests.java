@@ -67,8 +67,24 @@ class ActionInvocationIntegrationTests extends IntegrationTest {
         assertThat(attributes.get("actionId").asString()).isEqualTo("test-widget.suspend");
         assertThat(attributes.at("/input/until").asString()).isEqualTo("2027-01-31");
         assertThat(attributes.at("/applied/status").asString()).isEqualTo("suspended");
-        var history = api().get("/api/v1/operations/" + id + "/history").body();
-        assertThat(history).contains("\"applied\"", "suspended", "fraud check");
+        // one history entry, the creation straight into 'applied', listing the maker's approval and the catalog's
+        // outcome: no entry, row update or event per move
+        var history = api().get("/api/v1/operations/" + id + "/history").json();
+        assertThat(history.get("items")).as(history.toString()).hasSize(1);
+        var created = history.at("/items/0");
+        assertThat(created.get("kind").asString()).isEqualTo("created");
+        assertThat(created.at("/to/stage").asString()).isEqualTo("applied");
+        assertThat(created.get("reason").asString()).isEqualTo("fraud check");
+        assertThat(created.at("/changes/attributes/applied/status").asString()).isEqualTo("suspended");
+        assertThat(created.at("/changes/moves/0/to").asString()).isEqualTo("approved");
+        assertThat(created.at("/changes/moves/0/reason").asString()).isEqualTo("fraud check");
+        assertThat(created.at("/changes/moves/1/to").asString()).isEqualTo("applied");
+        assertThat(created.at("/changes/moves/1/actorId").asString()).isEqualTo("action-catalog");
+        assertThat(api().get("/api/v1/operations/" + id + "/history/verify")
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Invokes an action. A local one is one transaction (the caller's when there is one, such as an idempotent
- * request's): the operation is created, approved (or a four-eyes request opened), the effect applied and the
+ * request's), checks included: without a checker the effect is applied and the operation created directly in
+ * {@code applied} (or {@code refused}) with one history entry listing the moves; with checkers the operation is
+ * created and a four-eyes request opened — or, when the maker's move applied anyway, the effect applied and the
  * operation moved to {@code applied}. A provider action commits its operation first — at {@code at_provider}, or in
  * {@code requested} awaiting its checkers — so the provider is asked outside any transaction, and its answer is
  * applied in another.
@@ -50,10 +52,15 @@ public class ActionInvoker {
     }
 
     public ActionOutcome invoke(ActionRequest request, Actor actor) {
-        Prepared prepared = checks.prepare(request, actor);
-        String kind = String.valueOf(prepared.action().target());
-        if (!prepared.action().provider()) {
+        if (!checks.action(request.actionId()).provider()) {
+            // The checks' reads join the one transaction too: one commit for the whole invocation.
             return joined.execute(status -> {
+                Prepared prepared = checks.prepare(request, actor);
+                String kind = String.valueOf(prepared.action().target());
+                if (prepared.requiredApprovals() == 0) {
+                    var started = starter.startApplied(prepared);
+                    return new ActionOutcome(started.operation(), kind, started.targetId(), null);
+                }
                 TransitionResult started = starter.start(prepared);
                 if (!started.applied()) {
                     return outcome(started, kind);
@@ -63,6 +70,8 @@ public class ActionInvoker {
                 return outcome(applied, kind, null);
             });
         }
+        Prepared prepared = checks.prepare(request, actor);
+        String kind = String.valueOf(prepared.action().target());
         TransitionResult started = own.execute(status -> starter.start(prepared));
         if (!started.applied()) {
             return outcome(started, kind);

@@ -2,8 +2,16 @@ package org.opsdesk.actions.invocation;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.actions.ActionRefused;
 import org.opsdesk.actions.ActionTarget;
+import org.opsdesk.actions.Applied;
+import org.opsdesk.actions.Invocation;
+import org.opsdesk.operations.ImmediateMove;
 import org.opsdesk.operations.NewOperation;
 import org.opsdesk.operations.OperationCommands;
 import org.opsdesk.operations.OperationSnapshot;
@@ -39,34 +47,89 @@ class InvocationStarter {
     TransitionResult start(Prepared prepared) {
         String type = prepared.operationType();
         Actor vouched = CatalogActor.vouchedFor(prepared.maker(), type);
-        ActionTarget target = prepared.target();
-        String kind = String.valueOf(prepared.action().target());
-        String subject = target != null && target.subject() != null
-                ? target.subject()
-                : kind + ":" + (target == null ? "new" : target.id());
         OperationSnapshot created = commands.create(
                 new NewOperation(
                         type,
-                        prepared.action().id() + "/" + UUID.randomUUID(),
-                        subject,
+                        reference(prepared),
+                        subject(prepared),
                         InvocationChecks.amountOf(prepared.action(), prepared.input()),
-                        attributes(prepared)),
+                        attributes(prepared, null)),
                 vouched);
-        store.insert(
-                new InvocationStore.Stored(
-                        created.id(),
-                        prepared.action().id(),
-                        kind,
-                        target == null ? null : target.id(),
-                        json.writeValueAsString(prepared.inputJson()),
-                        prepared.reason(),
-                        prepared.maker(),
-                        prepared.requiredApprovals()),
-                clock.instant());
+        store.insert(stored(created.id(), prepared, targetId(prepared)), clock.instant());
         return commands.transition(created.id(), APPROVED, prepared.reason(), null, null, vouched);
     }
 
-    private String attributes(Prepared prepared) {
+    /**
+     * Applies a local invocation that needs no second person at once, in the caller's transaction: the handler
+     * applies the effect first (or refuses it), then the operation is created directly in {@code applied} — or
+     * {@code refused}, with the handler's reason — with one history entry that lists both moves (the maker's
+     * approval and the catalog's outcome) and carries the applied changes in its attributes. Operations judges both
+     * moves as it would judge them one by one; no entry, row update or event per move.
+     */
+    Started startApplied(Prepared prepared) {
+        String type = prepared.operationType();
+        Actor vouched = CatalogActor.vouchedFor(prepared.maker(), type);
+        UUID id = UUID.randomUUID();
+        var invocation = new Invocation(
+                id, prepared.action().id(), prepared.target(), prepared.input(), prepared.reason(), prepared.maker());
+        Applied applied = null;
+        String refusal = null;
+        try {
+            applied = prepared.handler().apply(invocation, null);
+        } catch (ActionRefused refused) {
+            refusal = Objects.requireNonNullElse(refused.detail(), "refused");
+        }
+        String targetId = applied != null ? applied.targetId() : targetId(prepared);
+        store.insert(stored(id, prepared, targetId), clock.instant());
+        var outcome = applied != null
+                ? new ImmediateMove(EffectApplier.APPLIED, CatalogActor.CATALOG, null)
+                : new ImmediateMove(EffectApplier.REFUSED, CatalogActor.CATALOG, refusal);
+        OperationSnapshot created = commands.createMoved(
+                id,
+                new NewOperation(
+                        type,
+                        reference(prepared),
+                        subject(prepared),
+                        InvocationChecks.amountOf(prepared.action(), prepared.input()),
+                        attributes(prepared, applied)),
+                List.of(new ImmediateMove(APPROVED, vouched, prepared.reason()), outcome),
+                vouched);
+        return new Started(created, targetId);
+    }
+
+    /** An invocation applied at once: its operation and the record it acted on (null when a creation refused). */
+    record Started(OperationSnapshot operation, @Nullable String targetId) {}
+
+    private static String reference(Prepared prepared) {
+        return prepared.action().id() + "/" + UUID.randomUUID();
+    }
+
+    private static String subject(Prepared prepared) {
+        ActionTarget target = prepared.target();
+        if (target != null && target.subject() != null) {
+            return target.subject();
+        }
+        return prepared.action().target() + ":" + (target == null ? "new" : target.id());
+    }
+
+    private static @Nullable String targetId(Prepared prepared) {
+        return prepared.target() == null ? null : prepared.target().id();
+    }
+
+    private InvocationStore.Stored stored(UUID id, Prepared prepared, @Nullable String targetId) {
+        return new InvocationStore.Stored(
+                id,
+                prepared.action().id(),
+                String.valueOf(prepared.action().target()),
+                targetId,
+                json.writeValueAsString(prepared.inputJson()),
+                prepared.reason(),
+                prepared.maker(),
+                prepared.requiredApprovals());
+    }
+
+    /** The operation's attributes: the action, the record, the input as text and, once applied, its changes. */
+    private String attributes(Prepared prepared, @Nullable Applied applied) {
         var attributes = new LinkedHashMap<String, Object>();
         attributes.put("actionId", prepared.action().id());
         attributes.put("targetKind", prepared.action().target());
@@ -75,6 +138,10 @@ class InvocationStarter {
             attributes.put("targetIdentifier", prepared.target().identifier());
         }
         attributes.put("input", InputChecker.asText(prepared.input()));
+        if (applied != null) {
+            attributes.put("targetId", applied.targetId());
+            attributes.put("applied", new TreeMap<>(applied.changes()));
+        }
         return json.writeValueAsString(attributes);
     }
 }

@@ -73,7 +73,29 @@ public final class Operation {
             Actor actor,
             Instant now,
             @Nullable String requestId) {
-        Stage initial = workflow.initialStage();
+        return create(id, command, workflow, workflow.initialStage(), List.of(), null, actor, now, requestId);
+    }
+
+    /**
+     * Brings an operation into being at {@code stage}, which its creator's process reached through {@code moves}
+     * from the initial stage in the same transaction (each already allowed by the caller): one history entry, the
+     * creation, whose change set lists the moves — who took each and why — so the history stays honest without an
+     * entry per move.
+     *
+     * @param moves each move as recorded: {@code to}, {@code actor} and, when given, {@code reason}
+     * @param reason the creator's reason, recorded on the entry
+     */
+    public static Change create(
+            UUID id,
+            NewOperation command,
+            WorkflowDefinition workflow,
+            Stage stage,
+            List<Map<String, Object>> moves,
+            @Nullable String reason,
+            Actor actor,
+            Instant now,
+            @Nullable String requestId) {
+        Stage initial = stage;
         Instant timer = timerAt(workflow, initial, now);
         Instant deadline = command.deadline();
         if (deadline != null) {
@@ -83,22 +105,7 @@ public final class Operation {
             }
             timer = deadline;
         }
-        var created = new OperationSnapshot(
-                id,
-                command.type(),
-                workflow.version(),
-                command.reference(),
-                command.subject(),
-                initial.status(),
-                initial.code(),
-                command.amount(),
-                null,
-                command.attributesJson(),
-                1,
-                now,
-                now,
-                now,
-                timer != null ? timer : dueAt(workflow, initial, now));
+        var created = draft(id, command, workflow, initial, now, timer);
         var changes = new java.util.TreeMap<String, Object>();
         changes.put("reference", command.reference());
         changes.put("subject", command.subject());
@@ -116,6 +123,9 @@ public final class Operation {
         if (deadline != null) {
             changes.put("deadline", deadline.toString());
         }
+        if (!moves.isEmpty()) {
+            changes.put("moves", moves);
+        }
         HistoryEntry entry = seal(new HistoryEntry(
                 id,
                 1,
@@ -128,7 +138,7 @@ public final class Operation {
                 null,
                 initial.code(),
                 initial.status(),
-                null,
+                blankToNull(reason),
                 null,
                 false,
                 JSON.writeValueAsString(changes),
@@ -137,6 +147,57 @@ public final class Operation {
                 new byte[0]));
         var operation = new Operation(created, entry.hash(), timer);
         return new Change(operation, entry, event(operation, entry));
+    }
+
+    /** The operation as {@link #create} would bring it into being in its initial stage, nothing written or sealed. */
+    public static OperationSnapshot draft(UUID id, NewOperation command, WorkflowDefinition workflow, Instant now) {
+        Stage initial = workflow.initialStage();
+        return draft(id, command, workflow, initial, now, timerAt(workflow, initial, now));
+    }
+
+    private static OperationSnapshot draft(
+            UUID id,
+            NewOperation command,
+            WorkflowDefinition workflow,
+            Stage stage,
+            Instant now,
+            @Nullable Instant timer) {
+        return new OperationSnapshot(
+                id,
+                command.type(),
+                workflow.version(),
+                command.reference(),
+                command.subject(),
+                stage.status(),
+                stage.code(),
+                command.amount(),
+                null,
+                command.attributesJson(),
+                1,
+                now,
+                now,
+                now,
+                timer != null ? timer : dueAt(workflow, stage, now));
+    }
+
+    /** The operation as it would stand in {@code stage}, for judging a next move before anything is written. */
+    public static OperationSnapshot atStage(OperationSnapshot state, Stage stage) {
+        return new OperationSnapshot(
+                state.id(),
+                state.type(),
+                state.workflowVersion(),
+                state.reference(),
+                state.subject(),
+                stage.status(),
+                stage.code(),
+                state.amount(),
+                state.assignee(),
+                state.attributesJson(),
+                state.version(),
+                state.createdAt(),
+                state.updatedAt(),
+                state.updatedAt(),
+                state.dueAt());
     }
 
     /** Applies a move the workflow allowed for this actor. */
