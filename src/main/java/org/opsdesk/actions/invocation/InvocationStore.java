@@ -9,6 +9,8 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The catalog's rows of its invocations ({@code actions.invocation}): explicit SQL. */
 @Repository
@@ -32,6 +34,7 @@ class InvocationStore {
     }
 
     void insert(Stored invocation, Instant at) {
+        rememberInThisTransaction(invocation);
         Actor maker = invocation.maker();
         jdbc.sql(
                         """
@@ -55,8 +58,38 @@ class InvocationStore {
     }
 
     Optional<Stored> find(UUID operationId) {
-        return select(operationId, "");
+        Stored inserted = insertedInThisTransaction(operationId);
+        return inserted != null ? Optional.of(inserted) : select(operationId, "");
     }
+
+    /**
+     * Keeps the row just inserted for the rest of its transaction: the approval rule asks for it twice while the
+     * invocation's operation is created in the same transaction, and a row this transaction wrote reads back the
+     * same (no other transaction changes it before it commits; only {@link #recordTarget} changes it, and it forgets
+     * the kept row).
+     */
+    private static void rememberInThisTransaction(Stored invocation) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var key = new InsertedKey(invocation.operationId());
+        TransactionSynchronizationManager.bindResource(key, invocation);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+            }
+        });
+    }
+
+    private static @Nullable Stored insertedInThisTransaction(UUID operationId) {
+        return TransactionSynchronizationManager.getResource(new InsertedKey(operationId)) instanceof Stored stored
+                ? stored
+                : null;
+    }
+
+    /** The key an inserted row is bound under in its transaction's resources. */
+    private record InsertedKey(UUID operationId) {}
 
     /** The invocation, its row locked until the transaction ends: one processor applies an invocation at a time. */
     Optional<Stored> lock(UUID operationId) {
@@ -99,6 +132,9 @@ class InvocationStore {
     }
 
     void recordTarget(UUID operationId, String targetId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(new InsertedKey(operationId));
+        }
         jdbc.sql("update actions.invocation set target_id = ? where operation_id = ? and target_id is null")
                 .params(targetId, operationId)
                 .update();
