@@ -140,6 +140,23 @@ class RecordPagesIntegrationTests extends RegistryIntegrationTest {
         assertThat(reader.get("/companies/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    /**
+     * The actions timeline shows who did what to a record: it is served only to those who may read the record,
+     * whatever actions they hold. Failed before it was gated: any signed-in operator was served it (200).
+     */
+    @Test
+    void theTimelineNeedsRegistryReadEvenForAnOperatorWhoMayAct() {
+        String account = registry().personalAccount(registry().person("Tito Timeline"));
+        var actorOnly = operatorWith("record-pages-actors", "action:account.suspend", "account_action:view");
+        assertThat(actorOnly.get("/records/account/" + account + "/timeline").status())
+                .isEqualTo(403);
+        assertThat(actorOnly.get("/records/account/" + account + "/actions").status())
+                .isEqualTo(200); // the actions panel stays the action holders'
+        var reader = operatorWith("record-pages-timeline-readers", "registry:read");
+        assertThat(reader.get("/records/account/" + account + "/timeline").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void searchFindsAPersonByDocumentAndADeletedPersonIsRestoredFromTheDeletedRecords() {
         String person = registry().person("Dora Deleted");
