@@ -66,6 +66,17 @@ public final class PollingThread {
         thread = started;
     }
 
+    /**
+     * Drains now rather than at the next tick (e.g. once work was committed for it), on the poller's own thread, so
+     * it never runs beside a scheduled round; does nothing when the poller is stopped.
+     */
+    public synchronized void wake() {
+        var running = thread;
+        if (running != null && !stopping) {
+            running.execute(this::poll);
+        }
+    }
+
     /** Stops polling; the round in flight finishes first (each poller bounds its own rounds). */
     public synchronized void stop() {
         var running = thread;

@@ -3,6 +3,7 @@ package org.opsdesk.shared;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refusal that the caller can act on. The single problem advice maps each one to an RFC 9457 response with
@@ -59,6 +60,20 @@ public abstract class ProblemException extends RuntimeException {
         return Map.copyOf(properties);
     }
 
-    /** One invalid field: its JSON path (e.g. {@code amount.value}) and why. */
-    public record FieldError(String field, String message) {}
+    /**
+     * One invalid field: its JSON path (e.g. {@code amount.value}) and why, in English (what the API answers). A
+     * check may also name the reason's message key and its arguments, so that a console shows it in the operator's
+     * language; the API's problem body carries only the field and the English message.
+     */
+    public record FieldError(String field, String message, @Nullable String messageKey, List<String> arguments) {
+
+        public FieldError {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** A reason without a message key (shown as it is worded). */
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
+    }
 }

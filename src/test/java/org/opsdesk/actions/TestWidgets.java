@@ -31,6 +31,12 @@ public final class TestWidgets {
     /** The next send stops dead, as a node that is killed mid-call would: no answer, nothing settled. */
     public static volatile boolean nodeDiesDuringTheCall;
 
+    /**
+     * When set, the provider answers only once it is counted down (or after a minute): a slow provider, which must
+     * hold up nothing but its own invocation.
+     */
+    public static volatile java.util.concurrent.@Nullable CountDownLatch providerHolds;
+
     /** How many times each invocation was sent. */
     public static final Map<UUID, Integer> SENDS = new ConcurrentHashMap<>();
 
@@ -218,6 +224,7 @@ public final class TestWidgets {
                         nodeDiesDuringTheCall = false;
                         throw new NodeStopped();
                     }
+                    holdWhileAsked();
                     if (providerThrows) {
                         throw new IllegalStateException("connector bug");
                     }
@@ -225,6 +232,18 @@ public final class TestWidgets {
                     return answer == null ? new ProviderAnswer.Done(Map.of("balance", "12.00")) : answer;
                 }
             };
+        }
+
+        private static void holdWhileAsked() {
+            var hold = providerHolds;
+            if (hold == null) {
+                return;
+            }
+            try {
+                hold.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static ActionHandler handler(String id, String state) {

@@ -140,6 +140,73 @@ class RecordPagesIntegrationTests extends RegistryIntegrationTest {
         assertThat(reader.get("/companies/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    /**
+     * A field the catalog refuses is explained beside it in the operator's language, with the declared limits in
+     * the sentence; the API keeps answering in English. Failed before the reasons had keys: the page showed the
+     * catalog's English ("must be an email address such as ana@example.com").
+     */
+    @Test
+    void aRefusedFieldIsExplainedInTheOperatorsLanguage() {
+        String account = registry().personalAccount(registry().person("Lena Language"));
+        var operator = operatorWith(
+                "record-pages-editors",
+                "registry:read",
+                "action:account.edit-email",
+                "action:account.set-cash-out-level",
+                "account_action:view");
+        assertThat(operator.get("/accounts/" + account + "?lang=pl").status()).isEqualTo(200);
+        var polish = operator.post(
+                "/records/account/" + account + "/actions/account.edit-email",
+                "email",
+                "not-an-email",
+                "reason",
+                "client asked");
+        assertThat(polish.status()).isEqualTo(422);
+        assertThat(polish.html().select("#account-edit-email-email-error").text())
+                .isEqualTo("Musi być adresem e-mail, np. ana@example.com.");
+
+        assertThat(operator.get("/accounts/" + account + "?lang=pt-BR").status())
+                .isEqualTo(200);
+        var portuguese = operator.post(
+                "/records/account/" + account + "/actions/account.set-cash-out-level",
+                "level",
+                "42",
+                "reason",
+                "client asked");
+        assertThat(portuguese.status()).isEqualTo(422);
+        assertThat(portuguese
+                        .html()
+                        .select("#account-set-cash-out-level-level-error")
+                        .text())
+                .isEqualTo("Deve ser no máximo 9.");
+        assertThat(registry().target("account", account).state()).isEqualTo("active");
+
+        var api = apiWith("action:account.edit-email")
+                .post(
+                        "/api/v1/accounts/" + account + "/actions/account.edit-email",
+                        "{\"input\":{\"email\":\"not-an-email\"},\"reason\":\"client asked\"}");
+        assertThat(api.status()).isEqualTo(422);
+        assertThat(api.json().at("/errors/0/message").asString())
+                .isEqualTo("must be an email address such as ana@example.com");
+    }
+
+    /**
+     * The actions timeline shows who did what to a record: it is served only to those who may read the record,
+     * whatever actions they hold. Failed before it was gated: any signed-in operator was served it (200).
+     */
+    @Test
+    void theTimelineNeedsRegistryReadEvenForAnOperatorWhoMayAct() {
+        String account = registry().personalAccount(registry().person("Tito Timeline"));
+        var actorOnly = operatorWith("record-pages-actors", "action:account.suspend", "account_action:view");
+        assertThat(actorOnly.get("/records/account/" + account + "/timeline").status())
+                .isEqualTo(403);
+        assertThat(actorOnly.get("/records/account/" + account + "/actions").status())
+                .isEqualTo(200); // the actions panel stays the action holders'
+        var reader = operatorWith("record-pages-timeline-readers", "registry:read");
+        assertThat(reader.get("/records/account/" + account + "/timeline").status())
+                .isEqualTo(200);
+    }
+
     @Test
     void searchFindsAPersonByDocumentAndADeletedPersonIsRestoredFromTheDeletedRecords() {
         String person = registry().person("Dora Deleted");

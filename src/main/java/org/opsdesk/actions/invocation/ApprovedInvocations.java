@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * through operations' transactional outbox, whose relay hands the {@link StatusChanged} to this listener inside the
  * transaction that marks it relayed — so an approval is acted on even after a crash (the relay tries again, and
  * dead-letters it after repeated failures). Idempotent: only an invocation still in {@code approved}, its row
- * locked, is carried out; one the catalog applied at once (no four-eyes) is already past it.
+ * locked, is carried out; one the catalog applied at once (no four-eyes) is already past it. A provider action is
+ * only handed over here (moved to {@code at_provider}, its call marked due, in the relay's transaction); {@link
+ * UnansweredCalls} makes the call outside any transaction, so one slow provider stalls no other event's delivery.
  */
 @Component
 class ApprovedInvocations {
@@ -22,9 +24,14 @@ class ApprovedInvocations {
     private final InvocationStore store;
     private final EffectApplier effects;
     private final ProviderCall provider;
+    private final UnansweredCalls calls;
 
     ApprovedInvocations(
-            ActionDeclarations declarations, InvocationStore store, EffectApplier effects, ProviderCall provider) {
+            ActionDeclarations declarations,
+            InvocationStore store,
+            EffectApplier effects,
+            ProviderCall provider,
+            UnansweredCalls calls) {
         this.types = Set.copyOf(ActionDefinition.FAMILIES.stream()
                 .map(ActionDefinition::operationTypeOf)
                 .toList());
@@ -32,6 +39,7 @@ class ApprovedInvocations {
         this.store = store;
         this.effects = effects;
         this.provider = provider;
+        this.calls = calls;
     }
 
     @EventListener
@@ -48,8 +56,9 @@ class ApprovedInvocations {
                 .find(stored.actionId())
                 .map(ActionDefinition::provider)
                 .orElse(false);
-        if (viaProvider) {
-            provider.carryOut(id);
+        if (viaProvider) { // the call itself is made off the relay: a slow provider must not hold up other events
+            provider.handOverForLater(id);
+            calls.wakeAfterCommit();
             return;
         }
         store.lock(id).ifPresent(locked -> {

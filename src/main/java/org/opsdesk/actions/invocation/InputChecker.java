@@ -58,15 +58,17 @@ class InputChecker {
         var errors = new ArrayList<FieldError>();
         var values = new LinkedHashMap<String, Object>();
         if (input != null && !input.isNull() && !input.isObject()) {
-            throw InvalidInput.of("input", "must be an object of the action's fields");
+            throw FieldReason.NOT_AN_OBJECT.refuse("input");
         }
         if (input != null && input.isObject()) {
             for (String name : input.propertyNames()) {
                 if (action.field(name).isEmpty()) {
-                    errors.add(new FieldError(
-                            "input." + name,
-                            "unknown field: " + action.id() + " takes "
-                                    + action.input().stream().map(Field::name).toList()));
+                    errors.addAll(FieldReason.UNKNOWN_FIELD
+                            .refuse(
+                                    "input." + name,
+                                    action.id(),
+                                    action.input().stream().map(Field::name).toList())
+                            .errors());
                 }
             }
         }
@@ -77,7 +79,7 @@ class InputChecker {
                     || value.isNull()
                     || value.isString() && value.asString().isBlank()) {
                 if (field.required()) {
-                    errors.add(new FieldError(path, "required"));
+                    errors.addAll(FieldReason.REQUIRED.refuse(path).errors());
                 }
                 continue;
             }
@@ -96,11 +98,9 @@ class InputChecker {
     private Object value(String path, Field field, JsonNode value) {
         return switch (field.type()) {
             case TEXT -> text(path, field, value);
-            case EMAIL -> matching(path, text(path, field, value), EMAIL, "an email address such as ana@example.com");
-            case PHONE ->
-                matching(path, text(path, field, value), PHONE, "a phone number in E.164, such as +5511987654321");
-            case DOCUMENT_NUMBER ->
-                matching(path, text(path, field, value), DOCUMENT, "letters, digits, '.', '/' or '-'");
+            case EMAIL -> matching(path, text(path, field, value), EMAIL, FieldReason.EMAIL);
+            case PHONE -> matching(path, text(path, field, value), PHONE, FieldReason.PHONE);
+            case DOCUMENT_NUMBER -> matching(path, text(path, field, value), DOCUMENT, FieldReason.DOCUMENT_NUMBER);
             case INTEGER -> integer(path, field, value);
             case DECIMAL -> decimal(path, field, value);
             case MONEY -> money(path, field, value);
@@ -108,15 +108,15 @@ class InputChecker {
             case DATE -> date(path, value);
             case ENUM -> choice(path, field, value);
             case UPLOAD -> upload(path, field, value);
-            case CPF -> Cpf.parse(path, string(path, value)).value();
-            case CNPJ -> Cnpj.parse(path, string(path, value)).value();
+            case CPF -> cpf(path, string(path, value));
+            case CNPJ -> cnpj(path, string(path, value));
             case PIX_KEY -> pixKey(path, string(path, value));
         };
     }
 
     private static String string(String path, JsonNode value) {
         if (!value.isString()) {
-            throw InvalidInput.of(path, "must be a string");
+            throw FieldReason.NOT_TEXT.refuse(path);
         }
         return value.asString().strip();
     }
@@ -125,31 +125,31 @@ class InputChecker {
         String text = string(path, value);
         int max = field.maxLength() == null ? TEXT_MAX : field.maxLength();
         if (text.codePointCount(0, text.length()) > max) {
-            throw InvalidInput.of(path, "at most " + max + " characters");
+            throw FieldReason.TOO_LONG.refuse(path, max);
         }
         if (field.minLength() != null && text.codePointCount(0, text.length()) < field.minLength()) {
-            throw InvalidInput.of(path, "at least " + field.minLength() + " characters");
+            throw FieldReason.TOO_SHORT.refuse(path, field.minLength());
         }
         if (!NO_CONTROLS.matcher(text).matches()) {
-            throw InvalidInput.of(path, "no control characters");
+            throw FieldReason.CONTROL_CHARACTERS.refuse(path);
         }
         if (field.pattern() != null
                 && !Pattern.compile(field.pattern()).matcher(text).matches()) {
-            throw InvalidInput.of(path, "must match " + field.pattern());
+            throw FieldReason.PATTERN.refuse(path, field.pattern());
         }
         return text;
     }
 
-    private static String matching(String path, String text, Pattern pattern, String what) {
+    private static String matching(String path, String text, Pattern pattern, FieldReason otherwise) {
         if (!pattern.matcher(text).matches()) {
-            throw InvalidInput.of(path, "must be " + what);
+            throw otherwise.refuse(path);
         }
         return text;
     }
 
     private static Long integer(String path, Field field, JsonNode value) {
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw InvalidInput.of(path, "must be a whole number");
+            throw FieldReason.WHOLE_NUMBER.refuse(path);
         }
         long number = value.longValue();
         inRange(path, field, BigDecimal.valueOf(number));
@@ -159,7 +159,7 @@ class InputChecker {
     private static BigDecimal decimal(String path, Field field, JsonNode value) {
         String text = value.isString() ? value.asString() : value.isNumber() ? value.asString() : "";
         if (!DECIMAL.matcher(text).matches()) {
-            throw InvalidInput.of(path, "must be a decimal such as \"12.50\"");
+            throw FieldReason.DECIMAL.refuse(path);
         }
         BigDecimal number = new BigDecimal(text);
         inRange(path, field, number);
@@ -170,34 +170,39 @@ class InputChecker {
         if (!value.isObject()
                 || !value.path("value").isString()
                 || !value.path("currency").isString()) {
-            throw InvalidInput.of(path, "must be {\"value\": \"125.50\", \"currency\": \"BRL\"}");
+            throw FieldReason.MONEY.refuse(path);
         }
         for (String name : value.propertyNames()) {
             if (!name.equals("value") && !name.equals("currency")) {
-                throw InvalidInput.of(path + "." + name, "unknown field: money has value and currency");
+                throw FieldReason.MONEY_FIELD.refuse(path + "." + name);
             }
         }
         String currency = value.get("currency").asString();
         if (!field.currencies().isEmpty() && !field.currencies().contains(currency)) {
-            throw InvalidInput.of(path + ".currency", "must be one of " + field.currencies());
+            throw FieldReason.ONE_OF.refuse(path + ".currency", field.currencies());
         }
-        Money money = currencies.parse(path, value.get("value").asString(), currency);
+        Money money;
+        try {
+            money = currencies.parse(path, value.get("value").asString(), currency);
+        } catch (InvalidInput refused) {
+            throw FieldReason.AMOUNT.keyed(refused);
+        }
         inRange(path + ".value", field, money.amount());
         return money;
     }
 
     private static void inRange(String path, Field field, BigDecimal number) {
         if (field.min() != null && number.compareTo(field.min()) < 0) {
-            throw InvalidInput.of(path, "must be at least " + field.min().toPlainString());
+            throw FieldReason.BELOW_MINIMUM.refuse(path, field.min().toPlainString());
         }
         if (field.max() != null && number.compareTo(field.max()) > 0) {
-            throw InvalidInput.of(path, "must be at most " + field.max().toPlainString());
+            throw FieldReason.ABOVE_MAXIMUM.refuse(path, field.max().toPlainString());
         }
     }
 
     private static Boolean flag(String path, JsonNode value) {
         if (!value.isBoolean()) {
-            throw InvalidInput.of(path, "must be true or false");
+            throw FieldReason.BOOLEAN.refuse(path);
         }
         return value.booleanValue();
     }
@@ -210,14 +215,14 @@ class InputChecker {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw InvalidInput.of(path, "must be a date written yyyy-mm-dd");
+            throw FieldReason.DATE.refuse(path);
         }
     }
 
     private static String choice(String path, Field field, JsonNode value) {
         String text = string(path, value);
         if (!field.values().contains(text)) {
-            throw InvalidInput.of(path, "must be one of " + field.values());
+            throw FieldReason.ONE_OF.refuse(path, field.values());
         }
         return text;
     }
@@ -226,7 +231,7 @@ class InputChecker {
         if (!value.isObject()
                 || !value.path("fileName").isString()
                 || !value.path("content").isString()) {
-            throw InvalidInput.of(path, "must be {\"fileName\": \"…\", \"content\": \"<base64>\"}");
+            throw FieldReason.UPLOAD.refuse(path);
         }
         String fileName = value.get("fileName").asString().strip();
         if (fileName.isEmpty()
@@ -234,13 +239,13 @@ class InputChecker {
                 || !NO_CONTROLS.matcher(fileName).matches()
                 || fileName.contains("/")
                 || fileName.contains("\\")) {
-            throw InvalidInput.of(path + ".fileName", "1 to 200 characters, no path or control characters");
+            throw FieldReason.FILE_NAME.refuse(path + ".fileName");
         }
         byte[] content;
         try {
             content = Base64.getDecoder().decode(value.get("content").asString());
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of(path + ".content", "must be base64");
+            throw FieldReason.BASE64.refuse(path + ".content");
         }
         return checkedUpload(path, field, fileName, content);
     }
@@ -249,14 +254,14 @@ class InputChecker {
     static ActionInput.Upload checkedUpload(String path, Field field, String fileName, byte[] content) {
         long max = field.maxBytes() == null ? UPLOAD_MAX : field.maxBytes();
         if (content.length == 0) {
-            throw InvalidInput.of(path, "the file is empty");
+            throw FieldReason.EMPTY_FILE.refuse(path);
         }
         if (content.length > max) {
-            throw InvalidInput.of(path, "at most " + max + " bytes");
+            throw FieldReason.FILE_TOO_LARGE.refuse(path, max);
         }
         String type = ContentSniffer.typeOf(content);
         if (type == null || !field.contentTypes().contains(type)) {
-            throw InvalidInput.of(path, "must be one of " + field.contentTypes() + " (judged by the file's content)");
+            throw FieldReason.CONTENT_TYPE.refuse(path, field.contentTypes());
         }
         return new ActionInput.Upload(fileName, type, content);
     }
@@ -269,12 +274,28 @@ class InputChecker {
         }
         String digits = key.replaceAll("[.\\-/\\s]", "");
         if (digits.length() == 11) {
-            return Cpf.parse(path, digits).value();
+            return cpf(path, digits);
         }
         if (digits.length() == 14) {
-            return Cnpj.parse(path, digits).value();
+            return cnpj(path, digits);
         }
-        throw InvalidInput.of(path, "must be a CPF, a CNPJ, an email, a phone in E.164 or a random key (UUID)");
+        throw FieldReason.PIX_KEY.refuse(path);
+    }
+
+    private static String cpf(String path, String text) {
+        try {
+            return Cpf.parse(path, text).value();
+        } catch (InvalidInput refused) {
+            throw FieldReason.CPF.keyed(refused);
+        }
+    }
+
+    private static String cnpj(String path, String text) {
+        try {
+            return Cnpj.parse(path, text).value();
+        } catch (InvalidInput refused) {
+            throw FieldReason.CNPJ.keyed(refused);
+        }
     }
 
     /** The input as text values for the operation's attributes: never an upload's bytes. */

@@ -13,7 +13,6 @@ import org.opsdesk.actions.ProviderGateway;
 import org.opsdesk.actions.declarations.ActionDeclarations;
 import org.opsdesk.operations.FreeText;
 import org.opsdesk.shared.Actor;
-import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.Money;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
@@ -71,13 +70,10 @@ class InvocationChecks {
                 : request.reason().strip();
         var input = inputs.check(action, request.input());
         if (reason == null && action.reasonRequired()) {
-            throw InvalidInput.of("reason", "required: say why the action is taken");
+            throw FieldReason.REASON_REQUIRED.refuse("reason");
         }
         if (action.irreversible() && target != null && !target.identifier().equals(request.confirm())) {
-            throw InvalidInput.of(
-                    "confirm",
-                    "this action cannot be undone: type the " + kind + "'s identifier '" + target.identifier()
-                            + "' to confirm");
+            throw FieldReason.CONFIRM.refuse("confirm", target.identifier(), kind);
         }
         handler.check(target, input, actor);
         if (action.provider()) {

@@ -111,23 +111,39 @@ class InvocationStore {
     }
 
     /**
-     * Claims one invocation handed to the provider before {@code before} and never answered — a call its node did
-     * not finish — by moving its hand-over time to {@code now}, which keeps other nodes off it until it is stale
-     * again; skips rows another node holds. Its id, or empty when none is due.
+     * The invocation's provider call is due now: its hand-over was recorded in the outbox relay's transaction, and
+     * {@link UnansweredCalls} makes the call off the relay.
      */
-    Optional<UUID> claimUnanswered(Instant before, Instant now) {
+    void markCallDue(UUID operationId, Instant at) {
+        jdbc.sql("update actions.invocation set call_due_at = ? where operation_id = ?")
+                .params(Timestamp.from(at), operationId)
+                .update();
+    }
+
+    /** A claimed provider call: whether it is the first one (due since its approval) or one sent again. */
+    record ClaimedCall(UUID operationId, boolean first) {}
+
+    /**
+     * Claims one provider call to make: an invocation whose call is due by {@code now} (handed over by the outbox
+     * relay's listener), or one handed over before {@code stale} and never answered — a call its node did not finish.
+     * The claim clears the due mark and moves the hand-over time to {@code now}, which keeps other nodes off it until
+     * it is stale again (a node that stops mid-call leaves it for a resend); it skips rows another node holds.
+     */
+    Optional<ClaimedCall> claimCall(Instant stale, Instant now) {
         return jdbc.sql(
                         """
-                        update actions.invocation set handed_over_at = ?
-                        where operation_id = (
-                          select operation_id from actions.invocation
-                          where handed_over_at is not null and answered_at is null and handed_over_at < ?
-                          order by handed_over_at
+                        with due as (
+                          select operation_id, call_due_at is not null as first from actions.invocation
+                          where handed_over_at is not null and answered_at is null
+                            and (call_due_at <= ? or handed_over_at < ?)
+                          order by coalesce(call_due_at, handed_over_at)
                           limit 1
                           for update skip locked)
-                        returning operation_id""")
-                .params(Timestamp.from(now), Timestamp.from(before))
-                .query(UUID.class)
+                        update actions.invocation i set handed_over_at = ?, call_due_at = null
+                        from due where i.operation_id = due.operation_id
+                        returning i.operation_id, due.first""")
+                .params(Timestamp.from(now), Timestamp.from(stale), Timestamp.from(now))
+                .query((rs, row) -> new ClaimedCall(rs.getObject(1, UUID.class), rs.getBoolean(2)))
                 .optional();
     }
 

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carries an approved provider action out: commits its operation at {@code at_provider}, asks the provider outside
- * any transaction (suspending the caller's), then, in a transaction of its own, applies or moves it by the answer —
+ * any transaction (suspending the caller's) — at once for an invocation applied on its request, through {@link
+ * UnansweredCalls} for one approved by checkers (never on the outbox relay) — then, in a transaction of its own,
+ * applies or moves it by the answer —
  * {@code Done} applies the effect, {@code Failed} ends it {@code failed}, {@code Pending} leaves it at the provider
  * for the outcome resolver, whose {@link org.opsdesk.actions.ProviderOutcome} settles it later.
  */
@@ -73,17 +75,31 @@ class ProviderCall {
     }
 
     /**
-     * Sends again an invocation handed to the provider whose call never came back (its node stopped mid-call),
-     * with the same {@code Idempotency-Key}, so the provider acts once; does nothing when it was answered since.
+     * In the caller's transaction (the outbox relay's, which announced the approval): hands an approved invocation
+     * over and records that its call is due, for {@link UnansweredCalls} to make off the relay — so a slow provider
+     * holds up no other event, and the call survives a node that stops before making it. Does nothing when another
+     * processor has taken it.
      */
-    void resend(UUID operationId) {
+    void handOverForLater(UUID operationId) {
+        if (handedOver(operationId) != null) {
+            store.markCallDue(operationId, clock.instant());
+        }
+    }
+
+    /**
+     * Makes a claimed call outside any transaction: the first one of an invocation handed over for later, or one
+     * sent again because its call never came back (its node stopped mid-call) — always with the same {@code
+     * Idempotency-Key}, so the provider acts once; does nothing when it was answered or settled since.
+     */
+    void send(InvocationStore.ClaimedCall call) {
         outside.executeWithoutResult(status -> {
-            Optional<Sent> sent = Optional.ofNullable(own.execute(s -> unanswered(operationId)));
-            sent.ifPresent(request -> askAndSettle(operationId, request));
+            Optional<Sent> sent = Optional.ofNullable(own.execute(s -> unanswered(call)));
+            sent.ifPresent(request -> askAndSettle(call.operationId(), request));
         });
     }
 
-    private @Nullable Sent unanswered(UUID operationId) {
+    private @Nullable Sent unanswered(InvocationStore.ClaimedCall call) {
+        UUID operationId = call.operationId();
         var stored = store.lock(operationId).orElse(null);
         if (stored == null) {
             return null;
@@ -93,8 +109,15 @@ class ProviderCall {
             store.markAnswered(operationId, clock.instant());
             return null;
         }
-        log.warn(
-                "Invocation {} was handed to the provider but its call never came back: sending it again", operationId);
+        if (!call.first()) {
+            log.warn(
+                    "Invocation {} was handed to the provider but its call never came back: sending it again",
+                    operationId);
+        }
+        return request(stored, invocation);
+    }
+
+    private Sent request(InvocationStore.Stored stored, Invocation invocation) {
         Map<String, Object> body = declarations.handler(stored.actionId()).providerRequest(invocation);
         return new Sent(stored.actionId(), body == null ? Map.of() : body);
     }
@@ -123,6 +146,14 @@ class ProviderCall {
 
     /** Moves the invocation from {@code approved} to {@code at_provider}; what to send, or null when not ours. */
     private @Nullable Sent handOver(UUID operationId) {
+        var handed = handedOver(operationId);
+        return handed == null ? null : request(handed.stored(), handed.invocation());
+    }
+
+    private record HandedOver(InvocationStore.Stored stored, Invocation invocation) {}
+
+    /** Moves an invocation committed in {@code approved} to {@code at_provider}; null when it is not ours. */
+    private @Nullable HandedOver handedOver(UUID operationId) {
         var stored = store.lock(operationId).orElse(null);
         if (stored == null || !stage(operationId).equals(InvocationStarter.APPROVED)) {
             return null;
@@ -132,10 +163,9 @@ class ProviderCall {
             effects.refuse(stored, "the " + stored.targetKind() + " '" + stored.targetId() + "' no longer exists");
             return null;
         }
-        Map<String, Object> body = declarations.handler(stored.actionId()).providerRequest(invocation);
         effects.move(stored, AT_PROVIDER, null);
         store.markHandedOver(operationId, clock.instant());
-        return new Sent(stored.actionId(), body == null ? Map.of() : body);
+        return new HandedOver(stored, invocation);
     }
 
     /**

@@ -7,14 +7,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finishes the provider calls a node did not: an invocation is committed at {@code at_provider} before its call is
- * made, so a node that stops mid-call leaves it there with no answer and nothing polling for one. Every node looks,
- * every {@code opsdesk.actions.resend.poll-interval}, for an invocation handed over longer ago than {@code
- * opsdesk.actions.resend.after} (longer than any call may take) and never answered, claims it (the hand-over time
- * moved to now is the lease, so one node takes it), and sends it again with the same {@code Idempotency-Key}.
+ * Makes the provider calls no request makes itself, on a thread of its own and outside any transaction: the call of
+ * an invocation approved by its checkers (handed over by the outbox relay's listener, which only marks it due, so a
+ * slow provider holds up no other event), and the calls a node did not finish — an invocation is committed at {@code
+ * at_provider} before its call is made, so a node that stops mid-call leaves it there with no answer. Every node
+ * looks, every {@code opsdesk.actions.resend.poll-interval} (and at once after its relay marked a call due), for a
+ * call that is due or was handed over longer ago than {@code opsdesk.actions.resend.after} (longer than any call may
+ * take) and never answered, claims it (the hand-over time moved to now is the lease, so one node takes it), and sends
+ * it with the operation id as its {@code Idempotency-Key}, so the provider acts once however often it is sent.
  */
 @Component
 class UnansweredCalls implements SmartLifecycle {
@@ -34,14 +39,28 @@ class UnansweredCalls implements SmartLifecycle {
                     "opsdesk.actions.resend.after must be at least twice opsdesk.provider.total-timeout");
         }
         var claims = new TransactionTemplate(transactions);
-        this.thread = new PollingThread("action-resend", interval, () -> {
+        this.thread = new PollingThread("action-calls", interval, () -> {
             var now = clock.instant();
-            var claimed = claims.execute(s -> store.claimUnanswered(now.minus(after), now));
+            var claimed = claims.execute(s -> store.claimCall(now.minus(after), now));
             if (claimed == null || claimed.isEmpty()) {
                 return false;
             }
-            calls.resend(claimed.get());
+            calls.send(claimed.get());
             return true;
+        });
+    }
+
+    /** Looks for due calls as soon as the caller's transaction (which marked one due) has committed. */
+    void wakeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            thread.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                thread.wake();
+            }
         });
     }
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * A refused invocation in the operator's language, for the console's forms: each bad field's reason keyed by the
  * form control it belongs beside ({@code input.amount.value} → {@code amount}), and a refusal of the whole action
- * (unavailable now, no provider, not permitted) as one sentence. The catalog's reasons are English sentences; the
- * common ones have their own texts ({@code action.form.error.*}), the rest are shown as the catalog says them.
+ * (unavailable now, no provider, not permitted) as one sentence. The catalog's own reasons carry a message key with
+ * their arguments ({@code action.form.error.*}, see {@code FieldReason}); a reason a handler or another module words
+ * without a key is shown as it is said (in English), the common ones (required, confirm) by their own texts.
  */
 @Component
 class ActionFormErrors {
@@ -27,7 +28,7 @@ class ActionFormErrors {
         var byField = new LinkedHashMap<String, String>();
         for (ProblemException.FieldError error : invalid.errors()) {
             String control = control(error.field());
-            byField.merge(control, sentence(control, error.message(), identifier), (a, b) -> a + " " + b);
+            byField.merge(control, sentence(control, error, identifier), (a, b) -> a + " " + b);
         }
         return byField;
     }
@@ -37,7 +38,11 @@ class ActionFormErrors {
         return text("action.form.refused." + refused.slug(), reason, reason);
     }
 
-    private String sentence(String control, String message, String identifier) {
+    private String sentence(String control, ProblemException.FieldError error, String identifier) {
+        String message = error.message();
+        if (error.messageKey() != null) { // the catalog's own reasons: each has its text in every language
+            return text(error.messageKey(), message, error.arguments().toArray());
+        }
         if (control.equals("confirm")) {
             return text("action.form.error.confirm", message, identifier);
         }

@@ -34,6 +34,14 @@ import org.springframework.web.multipart.MultipartFile;
 class RecordActionPanel {
 
     static final String VIEW = "actions/record-panels";
+
+    /**
+     * Reading the records the panels sit on: the record pages are the registry's, and their timeline shows who did
+     * what to the record, so it needs what the page needs ({@code RegistryPermissions.READ}, named here because the
+     * catalog may not depend on the registry; the authorization matrix checks that the permission exists).
+     */
+    static final String READ_RECORDS = "registry:read";
+
     private static final int TIMELINE = 50;
 
     private final ActionCatalog catalog;
@@ -66,7 +74,7 @@ class RecordActionPanel {
         return VIEW + " :: notice";
     }
 
-    @RequiresPermission(RequiresPermission.SIGNED_IN)
+    @RequiresPermission(READ_RECORDS)
     @GetMapping("/records/{kind}/{id}/timeline")
     String timeline(@PathVariable String kind, @PathVariable String id, Actor actor, Model model) {
         model.addAttribute("entries", catalog.timeline(kind, id, actor, TIMELINE));

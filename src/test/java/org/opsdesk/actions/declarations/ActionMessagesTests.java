@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opsdesk.actions.ActionDefinition;
+import org.opsdesk.actions.invocation.FieldReason;
 import org.opsdesk.shared.YamlFileSet;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * Every shipped action speaks the console's four languages: its title and description, each input field's label,
  * and every category the role editor groups actions by — in the catalog's bundle or the bundle of the module that
- * declares the action.
+ * declares the action — and every reason the catalog refuses a field for has its text in each of them.
  */
 class ActionMessagesTests {
 
@@ -66,6 +67,19 @@ class ActionMessagesTests {
             }
         }
         assertThat(missing).as("texts missing in messages%s", language).isEmpty();
+    }
+
+    /** The console shows the catalog's field refusals in the operator's language: every reason has its text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_pt_BR", "_nl", "_pl"})
+    void everyFieldReasonHasItsText(String language) throws IOException {
+        Properties messages = bundle(language);
+        assertThat(java.util.Arrays.stream(FieldReason.values())
+                        .map(FieldReason::messageKey)
+                        .filter(key -> !messages.containsKey(key))
+                        .toList())
+                .as("field reasons without a text in messages%s", language)
+                .isEmpty();
     }
 
     @Test
