@@ -22,31 +22,23 @@ public class CompanyStore {
             + " created_at, created_by, updated_at, updated_by";
 
     private final JdbcClient jdbc;
+    private final PartyRows<Company> rows;
 
     CompanyStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new PartyRows<>(jdbc, "registry.company", COLUMNS, CompanyStore::company);
     }
 
     public Optional<Company> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.company where id = ? and deleted_at is null")
-                .param(id)
-                .query(CompanyStore::company)
-                .optional();
+        return rows.find(id);
     }
 
     public Optional<Company> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.company where id = ? and deleted_at is null for update")
-                .param(id)
-                .query(CompanyStore::company)
-                .optional();
+        return rows.lock(id);
     }
 
     public boolean documentTaken(String documentType, String documentNumber) {
-        return jdbc.sql("select exists (select 1 from registry.company where document_type = ? and"
-                        + " document_number = ? and deleted_at is null)")
-                .params(documentType, documentNumber)
-                .query(Boolean.class)
-                .single();
+        return rows.documentTaken(documentType, documentNumber);
     }
 
     /** Inserts a company; false when a live company has the same document (see {@link PersonStore#insert}). */
@@ -78,13 +70,7 @@ public class CompanyStore {
 
     /** A page of live companies; see {@link PartyListing} for the order and the cursor. */
     List<Company> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n) {
-        var sql = new StringBuilder("select " + COLUMNS + " from registry.company where deleted_at is null");
-        var params = new java.util.ArrayList<Object>();
-        PartyListing.append(sql, params, name, documentNumber, cursor, n);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(CompanyStore::company)
-                .list();
+        return rows.page(name, documentNumber, cursor, n);
     }
 
     static Company company(ResultSet rs, int row) throws SQLException {

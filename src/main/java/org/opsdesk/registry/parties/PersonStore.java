@@ -25,33 +25,25 @@ public class PersonStore {
             + " updated_by";
 
     private final JdbcClient jdbc;
+    private final PartyRows<Person> rows;
 
     PersonStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.rows = new PartyRows<>(jdbc, "registry.person", COLUMNS, PersonStore::person);
     }
 
     public Optional<Person> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.person where id = ? and deleted_at is null")
-                .param(id)
-                .query(PersonStore::person)
-                .optional();
+        return rows.find(id);
     }
 
     /** The live person, its row locked until the transaction ends (an action applies one change at a time). */
     public Optional<Person> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.person where id = ? and deleted_at is null for update")
-                .param(id)
-                .query(PersonStore::person)
-                .optional();
+        return rows.lock(id);
     }
 
     /** Whether a live person has this document. */
     public boolean documentTaken(String documentType, String documentNumber) {
-        return jdbc.sql("select exists (select 1 from registry.person where document_type = ? and document_number = ?"
-                        + " and deleted_at is null)")
-                .params(documentType, documentNumber)
-                .query(Boolean.class)
-                .single();
+        return rows.documentTaken(documentType, documentNumber);
     }
 
     /**
@@ -107,13 +99,7 @@ public class PersonStore {
 
     /** A page of live persons; see {@link PartyListing} for the order and the cursor. */
     List<Person> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n) {
-        var sql = new StringBuilder("select " + COLUMNS + " from registry.person where deleted_at is null");
-        var params = new java.util.ArrayList<Object>();
-        PartyListing.append(sql, params, name, documentNumber, cursor, n);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(PersonStore::person)
-                .list();
+        return rows.page(name, documentNumber, cursor, n);
     }
 
     private static java.math.@Nullable BigDecimal amount(@Nullable Money money) {
