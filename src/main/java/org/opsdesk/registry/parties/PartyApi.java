@@ -57,7 +57,7 @@ class PartyApi {
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        var page = listed(persons::page, name, documentNumber, cursor, limit);
+        var page = listed(persons, name, documentNumber, cursor, limit);
         return new PersonPage(page.items(PersonResponse::of), page.nextCursor());
     }
 
@@ -86,7 +86,7 @@ class PartyApi {
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        var page = listed(companies::page, name, documentNumber, cursor, limit);
+        var page = listed(companies, name, documentNumber, cursor, limit);
         return new CompanyPage(page.items(CompanyResponse::of), page.nextCursor());
     }
 
@@ -101,7 +101,7 @@ class PartyApi {
 
     /** One keyset page of persons or companies, by the filters both lists take. */
     private static <P extends Party> Listed<P> listed(
-            PartyPages<P> parties,
+            PartyStore<P> parties,
             @Nullable String name,
             @Nullable String documentNumber,
             @Nullable String cursor,
@@ -112,12 +112,6 @@ class PartyApi {
         return new Listed<>(
                 Pages.items(rows, limit),
                 Pages.next(rows, limit, p -> PartyListing.cursor(prefix, p.name(), p.createdAt(), p.id())));
-    }
-
-    /** A store's page of parties: {@link PersonStore#page}, {@link CompanyStore#page}. */
-    @FunctionalInterface
-    private interface PartyPages<P extends Party> {
-        List<P> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n);
     }
 
     /** The parties of a page, and the cursor of the next one (null on the last page). */

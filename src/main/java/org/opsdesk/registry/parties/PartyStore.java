@@ -10,13 +10,13 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The reads persons and companies share, over either one's table: a live party by id (as it is, or locked), whether
- * a live party holds a document, and the API's keyset pages ({@link PartyListing}). Each store keeps its own
- * columns, row mapping and writes.
+ * What the stores of persons and companies read alike, each over its own table: a live party by id (as it is, or
+ * locked), whether a live party holds a document, and the API's keyset pages ({@link PartyListing}). Reads see live
+ * rows only. Each store adds its columns, row mapping and writes.
  */
-final class PartyRows<P extends Party> {
+public abstract class PartyStore<P extends Party> {
 
-    private final JdbcClient jdbc;
+    protected final JdbcClient jdbc;
     private final String table;
     private final String select;
     private final RowMapper<P> mapper;
@@ -25,14 +25,14 @@ final class PartyRows<P extends Party> {
      * @param table the table, qualified by its schema
      * @param columns the columns {@code mapper} reads
      */
-    PartyRows(JdbcClient jdbc, String table, String columns, RowMapper<P> mapper) {
+    PartyStore(JdbcClient jdbc, String table, String columns, RowMapper<P> mapper) {
         this.jdbc = jdbc;
         this.table = table;
         this.select = "select " + columns + " from " + table;
         this.mapper = mapper;
     }
 
-    Optional<P> find(UUID id) {
+    public Optional<P> find(UUID id) {
         return jdbc.sql(select + " where id = ? and deleted_at is null")
                 .param(id)
                 .query(mapper)
@@ -40,7 +40,7 @@ final class PartyRows<P extends Party> {
     }
 
     /** The live party, its row locked until the transaction ends (an action applies one change at a time). */
-    Optional<P> lock(UUID id) {
+    public Optional<P> lock(UUID id) {
         return jdbc.sql(select + " where id = ? and deleted_at is null for update")
                 .param(id)
                 .query(mapper)
@@ -48,7 +48,7 @@ final class PartyRows<P extends Party> {
     }
 
     /** Whether a live party has this document. */
-    boolean documentTaken(String documentType, String documentNumber) {
+    public boolean documentTaken(String documentType, String documentNumber) {
         return jdbc.sql("select exists (select 1 from " + table + " where document_type = ? and document_number = ?"
                         + " and deleted_at is null)")
                 .params(documentType, documentNumber)
