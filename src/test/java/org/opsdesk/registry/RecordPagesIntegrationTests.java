@@ -77,6 +77,68 @@ class RecordPagesIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aPersonsAndACompanysPagesShowTheirFactsTheAccountsTheyHoldAndTheCatalogPanels() {
+        String person = registry().person("Paula Party");
+        String personal = registry().personalAccount(person);
+        String company = registry().company("Party Pages Ltda");
+        String business = registry().businessAccount(company);
+        String lonely = registry().company("No Accounts Ltda");
+        var reader = operatorWith("record-pages-party-readers", "registry:read", "action:account.suspend");
+
+        var personPage = reader.get("/persons/" + person).html();
+        assertThat(personPage.select("title").text()).isEqualTo("Paula Party · Opsdesk");
+        assertThat(personPage.select("main#main.registry-record h1").text()).isEqualTo("Paula Party");
+        assertThat(personPage.select(".page-header p.muted").text()).isEqualTo("Person");
+        assertThat(personPage
+                        .select("section[aria-labelledby=person-data-heading] h2#person-data-heading")
+                        .text())
+                .isEqualTo("Data");
+        assertThat(personPage.select("#person-data dt").eachText())
+                .containsExactly("Name", "Document", "Birth date", "Email", "Phone", "Address", "Monthly income");
+        assertThat(personPage.select("#person-data").text())
+                .contains(
+                        "Paula Party",
+                        registry().target("person", person).identifier(),
+                        "1985-03-14",
+                        "Rua das Flores 12",
+                        "8500.00");
+        assertThat(personPage
+                        .select("section[aria-labelledby=accounts-heading] #record-accounts a[href=/accounts/"
+                                + personal + "]")
+                        .text())
+                .isEqualTo(number(personal));
+        assertThat(personPage.select("aside.timeline > [data-panel]").eachAttr("hx-get"))
+                .satisfiesExactly(
+                        actions -> assertThat(actions).startsWith("/records/person/" + person + "/actions"),
+                        timeline -> assertThat(timeline).isEqualTo("/records/person/" + person + "/timeline"));
+
+        var companyPage = reader.get("/companies/" + company).html();
+        assertThat(companyPage.select("main#main h1").text()).isEqualTo("Party Pages Ltda");
+        assertThat(companyPage.select(".page-header p.muted").text()).isEqualTo("Company");
+        assertThat(companyPage
+                        .select("section[aria-labelledby=company-data-heading] #company-data dt")
+                        .eachText())
+                .containsExactly("Name", "Document", "Address");
+        assertThat(companyPage.select("#company-data").text())
+                .contains(
+                        "Party Pages Ltda",
+                        registry().target("company", company).identifier(),
+                        "Av. Paulista");
+        assertThat(companyPage.select("#record-accounts tbody tr")).hasSize(1);
+        assertThat(companyPage
+                        .select("#record-accounts a[href=/accounts/" + business + "]")
+                        .text())
+                .isEqualTo(number(business));
+        assertThat(companyPage.select("aside.timeline > [data-panel]")).hasSize(2);
+
+        var empty = reader.get("/companies/" + lonely).html();
+        assertThat(empty.select("section[aria-labelledby=accounts-heading] p.muted")
+                        .text())
+                .isEqualTo("None.");
+        assertThat(empty.select("#record-accounts")).isEmpty();
+    }
+
+    @Test
     void aWrongTypedNumberIsRefusedBesideTheFieldAndTheRightOneWaitsForASecondPerson() {
         String account = registry().personalAccount(registry().person("Caio Confirm"));
         var supervisor = operatorWith(

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.actions.ActionInput;
 import org.opsdesk.actions.ActionRefused;
+import org.opsdesk.actions.Invocation;
+import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.ProblemException;
@@ -21,6 +23,47 @@ import org.opsdesk.support.BrazilianNumbers;
  * refusals the record's state causes, uniqueness, and that nothing is half-written when they refuse.
  */
 class RegistryActionsIntegrationTests extends RegistryIntegrationTest {
+
+    @Test
+    void createsACompanyAndRefusesTheSameCnpjTwiceAndAPartyWhoseDocumentWasTakenMeanwhile() {
+        String cnpj = BrazilianNumbers.cnpj();
+        var company = Map.<String, Object>of("name", "Twice Ltda", "documentType", "cnpj", "documentNumber", cnpj);
+        var created = registry().take("company.create", null, null, company);
+        assertThat(registry().target("company", created.targetId()).identifier())
+                .isEqualTo(cnpj);
+        assertThat(created.changes())
+                .containsEntry("name", "Twice Ltda")
+                .containsEntry("documentType", "cnpj")
+                .containsEntry("documentNumber", cnpj);
+        assertThat(field(() -> registry().take("company.create", null, null, company)))
+                .isEqualTo("documentNumber: a company with this document is already registered");
+        // Checked before another creation took the document: the insert finds it taken and nothing is written.
+        assertThat(refusal(() -> createUnchecked("company.create", company)))
+                .isEqualTo("a company with this document was registered meanwhile");
+
+        var person = Map.<String, Object>of(
+                "name", "Meanwhile Person", "documentType", "cpf", "documentNumber", BrazilianNumbers.cpf());
+        registry().take("person.create", null, null, person);
+        long before = persons();
+        assertThat(refusal(() -> createUnchecked("person.create", person)))
+                .isEqualTo("a person with this document was registered meanwhile");
+        assertThat(persons()).isEqualTo(before);
+    }
+
+    /** Applies a creating action without its checks, as after a check that another creation overtook. */
+    private void createUnchecked(String actionId, Map<String, Object> input) {
+        transactions.execute(status -> registry()
+                .handler(actionId)
+                .apply(
+                        new Invocation(
+                                UUID.randomUUID(),
+                                actionId,
+                                null,
+                                new ActionInput(input),
+                                "raced",
+                                Actor.system("registry-tests")),
+                        null));
+    }
 
     @Test
     void createsAPersonWithItsDocumentNormalisedAndRefusesTheSameCpfTwice() {

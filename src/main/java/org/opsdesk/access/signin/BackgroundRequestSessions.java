@@ -7,10 +7,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.GuardedSession;
+import org.opsdesk.shared.GuardedSession.LastAccessPolicy;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -21,8 +20,7 @@ import org.springframework.session.SessionRepository;
  * with its 10-second poll still times out after {@code opsdesk.sessions.idle-timeout} without a person's request.
  * A forged header can only make the sender's own session end sooner.
  */
-final class BackgroundRequestSessions<S extends Session>
-        implements SessionRepository<BackgroundRequestSessions.Tracked<S>> {
+final class BackgroundRequestSessions<S extends Session> implements SessionRepository<GuardedSession<S>> {
 
     /** The header a polling element sends ({@code hx-headers}), with the value {@value #POLL}. */
     static final String HEADER = "X-Opsdesk-Background";
@@ -54,97 +52,25 @@ final class BackgroundRequestSessions<S extends Session>
     }
 
     @Override
-    public Tracked<S> createSession() {
-        return new Tracked<>(sessions.createSession(), false);
+    public GuardedSession<S> createSession() {
+        return new GuardedSession<>(sessions.createSession(), LastAccessPolicy.ALWAYS);
     }
 
     @Override
-    public void save(Tracked<S> session) {
-        sessions.save(session.session);
+    public void save(GuardedSession<S> session) {
+        sessions.save(session.stored());
     }
 
     @Override
-    public @Nullable Tracked<S> findById(String id) {
+    public @Nullable GuardedSession<S> findById(String id) {
         S found = sessions.findById(id);
-        return found == null ? null : new Tracked<>(found, BACKGROUND.get());
+        return found == null
+                ? null
+                : new GuardedSession<>(found, BACKGROUND.get() ? LastAccessPolicy.NEVER : LastAccessPolicy.ALWAYS);
     }
 
     @Override
     public void deleteById(String id) {
         sessions.deleteById(id);
-    }
-
-    /** A stored session; a background request's access leaves its last-access time as it was. */
-    static final class Tracked<S extends Session> implements Session {
-
-        private final S session;
-        private final boolean background;
-
-        Tracked(S session, boolean background) {
-            this.session = session;
-            this.background = background;
-        }
-
-        @Override
-        public void setLastAccessedTime(Instant lastAccessedTime) {
-            if (!background) {
-                session.setLastAccessedTime(lastAccessedTime);
-            }
-        }
-
-        @Override
-        public String getId() {
-            return session.getId();
-        }
-
-        @Override
-        public String changeSessionId() {
-            return session.changeSessionId();
-        }
-
-        @Override
-        public <T> @Nullable T getAttribute(String name) {
-            return session.getAttribute(name);
-        }
-
-        @Override
-        public Set<String> getAttributeNames() {
-            return session.getAttributeNames();
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            session.setAttribute(name, value);
-        }
-
-        @Override
-        public void removeAttribute(String name) {
-            session.removeAttribute(name);
-        }
-
-        @Override
-        public Instant getCreationTime() {
-            return session.getCreationTime();
-        }
-
-        @Override
-        public Instant getLastAccessedTime() {
-            return session.getLastAccessedTime();
-        }
-
-        @Override
-        public void setMaxInactiveInterval(Duration interval) {
-            session.setMaxInactiveInterval(interval);
-        }
-
-        @Override
-        public Duration getMaxInactiveInterval() {
-            return session.getMaxInactiveInterval();
-        }
-
-        @Override
-        public boolean isExpired() {
-            return session.isExpired();
-        }
     }
 }

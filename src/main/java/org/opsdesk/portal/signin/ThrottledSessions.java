@@ -5,9 +5,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.GuardedSession;
+import org.opsdesk.shared.GuardedSession.LastAccessPolicy;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -22,13 +22,17 @@ import org.springframework.session.SessionRepository;
  * idle-timeout − 1 minute} without a request and never later than {@code idle-timeout} after the last one. Ending up
  * to a minute early is the price; ending late is impossible, since the stored time is never ahead of the real one.
  */
-final class ThrottledSessions<S extends Session> implements SessionRepository<ThrottledSessions.Kept<S>> {
+final class ThrottledSessions<S extends Session> implements SessionRepository<GuardedSession<S>> {
 
     /** How far the last access must move before it is written. */
     static final Duration WRITE_EVERY = Duration.ofMinutes(1);
 
     /** The session read in this request, by id; {@link #forEachRequest} forgets it when the request ends. */
-    private static final ThreadLocal<@Nullable Kept<?>> READ = new ThreadLocal<>();
+    private static final ThreadLocal<@Nullable GuardedSession<?>> READ = new ThreadLocal<>();
+
+    /** A last access is written when it moved by {@link #WRITE_EVERY} or more since the one stored. */
+    private static final LastAccessPolicy ONCE_A_MINUTE =
+            (stored, accessed) -> !accessed.isBefore(stored.plus(WRITE_EVERY));
 
     private final SessionRepository<S> sessions;
 
@@ -48,28 +52,28 @@ final class ThrottledSessions<S extends Session> implements SessionRepository<Th
     }
 
     @Override
-    public Kept<S> createSession() {
-        return new Kept<>(sessions.createSession());
+    public GuardedSession<S> createSession() {
+        return new GuardedSession<>(sessions.createSession(), ONCE_A_MINUTE);
     }
 
     @Override
-    public void save(Kept<S> session) {
-        sessions.save(session.session);
+    public void save(GuardedSession<S> session) {
+        sessions.save(session.stored());
         READ.set(session);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public @Nullable Kept<S> findById(String id) {
-        Kept<?> read = READ.get();
+    public @Nullable GuardedSession<S> findById(String id) {
+        GuardedSession<?> read = READ.get();
         if (read != null && read.getId().equals(id)) {
-            return (Kept<S>) read;
+            return (GuardedSession<S>) read;
         }
         S found = sessions.findById(id);
         if (found == null) {
             return null;
         }
-        var kept = new Kept<>(found);
+        var kept = new GuardedSession<>(found, ONCE_A_MINUTE);
         READ.set(kept);
         return kept;
     }
@@ -78,77 +82,5 @@ final class ThrottledSessions<S extends Session> implements SessionRepository<Th
     public void deleteById(String id) {
         READ.remove();
         sessions.deleteById(id);
-    }
-
-    /** A stored session whose last-access time moves by a minute or more, or not at all. */
-    static final class Kept<S extends Session> implements Session {
-
-        private final S session;
-
-        Kept(S session) {
-            this.session = session;
-        }
-
-        @Override
-        public void setLastAccessedTime(Instant lastAccessedTime) {
-            if (!lastAccessedTime.isBefore(session.getLastAccessedTime().plus(WRITE_EVERY))) {
-                session.setLastAccessedTime(lastAccessedTime);
-            }
-        }
-
-        @Override
-        public String getId() {
-            return session.getId();
-        }
-
-        @Override
-        public String changeSessionId() {
-            return session.changeSessionId();
-        }
-
-        @Override
-        public <T> @Nullable T getAttribute(String name) {
-            return session.getAttribute(name);
-        }
-
-        @Override
-        public Set<String> getAttributeNames() {
-            return session.getAttributeNames();
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            session.setAttribute(name, value);
-        }
-
-        @Override
-        public void removeAttribute(String name) {
-            session.removeAttribute(name);
-        }
-
-        @Override
-        public Instant getCreationTime() {
-            return session.getCreationTime();
-        }
-
-        @Override
-        public Instant getLastAccessedTime() {
-            return session.getLastAccessedTime();
-        }
-
-        @Override
-        public void setMaxInactiveInterval(Duration interval) {
-            session.setMaxInactiveInterval(interval);
-        }
-
-        @Override
-        public Duration getMaxInactiveInterval() {
-            return session.getMaxInactiveInterval();
-        }
-
-        @Override
-        public boolean isExpired() {
-            return session.isExpired();
-        }
     }
 }

@@ -12,8 +12,11 @@ import org.opsdesk.registry.records.RecordKind;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.registry.records.SoftDeletes;
 import org.opsdesk.shared.Actor;
-import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code <kind>.delete}: the registry's soft delete — the record disappears from every read and uniqueness rule,
@@ -53,48 +56,38 @@ class RecordDeletion extends RegistryAction {
         return new Applied(id.toString(), Map.of("deleted", "true"));
     }
 
-    /** One handler per deletable kind: each declaration has exactly one. */
+    /** Registers {@link Handlers}. */
     @Configuration(proxyBeanMethods = false)
-    static class Declared {
+    @Import(Handlers.class)
+    static class Declared {}
 
-        @Bean
-        RecordDeletion personDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("person.delete", RecordKind.PERSON, d, g, c);
-        }
+    /**
+     * One handler per deletable kind, registered under its action's id: each declaration has exactly one. A Pix key
+     * is not deleted but cancelled ({@code pix-key.cancel}).
+     */
+    static class Handlers implements BeanRegistrar {
 
-        @Bean
-        RecordDeletion companyDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("company.delete", RecordKind.COMPANY, d, g, c);
-        }
+        private static final Map<String, RecordKind> KINDS_BY_ACTION = Map.of(
+                "person.delete", RecordKind.PERSON,
+                "company.delete", RecordKind.COMPANY,
+                "account.delete", RecordKind.ACCOUNT,
+                "sub-account.delete", RecordKind.SUB_ACCOUNT,
+                "partner.delete", RecordKind.PARTNER,
+                "account-user.delete", RecordKind.USER,
+                "device.delete", RecordKind.DEVICE,
+                "document.delete", RecordKind.DOCUMENT);
 
-        @Bean
-        RecordDeletion accountDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("account.delete", RecordKind.ACCOUNT, d, g, c);
-        }
-
-        @Bean
-        RecordDeletion subAccountDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("sub-account.delete", RecordKind.SUB_ACCOUNT, d, g, c);
-        }
-
-        @Bean
-        RecordDeletion partnerDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("partner.delete", RecordKind.PARTNER, d, g, c);
-        }
-
-        @Bean
-        RecordDeletion accountUserDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("account-user.delete", RecordKind.USER, d, g, c);
-        }
-
-        @Bean
-        RecordDeletion deviceDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("device.delete", RecordKind.DEVICE, d, g, c);
-        }
-
-        @Bean
-        RecordDeletion documentDeletion(SoftDeletes d, DeletionGuards g, Clock c) {
-            return new RecordDeletion("document.delete", RecordKind.DOCUMENT, d, g, c);
+        @Override
+        public void register(BeanRegistry registry, Environment environment) {
+            KINDS_BY_ACTION.forEach((actionId, kind) -> registry.registerBean(
+                    actionId,
+                    RecordDeletion.class,
+                    handler -> handler.supplier(beans -> new RecordDeletion(
+                            actionId,
+                            kind,
+                            beans.bean(SoftDeletes.class),
+                            beans.bean(DeletionGuards.class),
+                            beans.bean(Clock.class)))));
         }
     }
 }

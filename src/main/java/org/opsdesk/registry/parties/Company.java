@@ -16,4 +16,5 @@ public record Company(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {}
+        String updatedBy)
+        implements Party {}

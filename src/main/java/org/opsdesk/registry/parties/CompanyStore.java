@@ -5,48 +5,20 @@ import static org.opsdesk.registry.records.SoftDeletes.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.opsdesk.registry.records.PartyListing;
 import org.opsdesk.registry.records.Stamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Companies in {@code registry.company}; reads see live rows only. */
 @Repository
-public class CompanyStore {
+public class CompanyStore extends PartyStore<Company> {
 
     private static final String COLUMNS = "id, name, document_type, document_number, address, subject, version,"
             + " created_at, created_by, updated_at, updated_by";
 
-    private final JdbcClient jdbc;
-
     CompanyStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public Optional<Company> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.company where id = ? and deleted_at is null")
-                .param(id)
-                .query(CompanyStore::company)
-                .optional();
-    }
-
-    public Optional<Company> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.company where id = ? and deleted_at is null for update")
-                .param(id)
-                .query(CompanyStore::company)
-                .optional();
-    }
-
-    public boolean documentTaken(String documentType, String documentNumber) {
-        return jdbc.sql("select exists (select 1 from registry.company where document_type = ? and"
-                        + " document_number = ? and deleted_at is null)")
-                .params(documentType, documentNumber)
-                .query(Boolean.class)
-                .single();
+        super(jdbc, "registry.company", COLUMNS, CompanyStore::company);
     }
 
     /** Inserts a company; false when a live company has the same document (see {@link PersonStore#insert}). */
@@ -74,17 +46,6 @@ public class CompanyStore {
                         + " where id = ? and deleted_at is null")
                 .params(name, ts(stamp.at()), stamp.by(), id)
                 .update();
-    }
-
-    /** A page of live companies; see {@link PartyListing} for the order and the cursor. */
-    List<Company> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n) {
-        var sql = new StringBuilder("select " + COLUMNS + " from registry.company where deleted_at is null");
-        var params = new java.util.ArrayList<Object>();
-        PartyListing.append(sql, params, name, documentNumber, cursor, n);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(CompanyStore::company)
-                .list();
     }
 
     static Company company(ResultSet rs, int row) throws SQLException {

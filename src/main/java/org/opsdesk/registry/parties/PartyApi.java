@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.registry.RegistryPermissions;
 import org.opsdesk.registry.records.Pages;
@@ -56,12 +57,8 @@ class PartyApi {
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        Keyset.limit(limit);
-        String prefix = Texts.optional("name", name, 200);
-        var rows = persons.page(prefix, documentNumber(documentNumber), cursor, limit + 1);
-        return new PersonPage(
-                Pages.items(rows, limit).stream().map(PersonResponse::of).toList(),
-                Pages.next(rows, limit, p -> PartyListing.cursor(prefix, p.name(), p.createdAt(), p.id())));
+        var page = listed(persons, name, documentNumber, cursor, limit);
+        return new PersonPage(page.items(PersonResponse::of), page.nextCursor());
     }
 
     @GetMapping("/persons/{id}")
@@ -89,12 +86,8 @@ class PartyApi {
             @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) @Nullable
                     String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        Keyset.limit(limit);
-        String prefix = Texts.optional("name", name, 200);
-        var rows = companies.page(prefix, documentNumber(documentNumber), cursor, limit + 1);
-        return new CompanyPage(
-                Pages.items(rows, limit).stream().map(CompanyResponse::of).toList(),
-                Pages.next(rows, limit, c -> PartyListing.cursor(prefix, c.name(), c.createdAt(), c.id())));
+        var page = listed(companies, name, documentNumber, cursor, limit);
+        return new CompanyPage(page.items(CompanyResponse::of), page.nextCursor());
     }
 
     @GetMapping("/companies/{id}")
@@ -104,6 +97,28 @@ class PartyApi {
                 .flatMap(companies::find)
                 .map(CompanyResponse::of)
                 .orElseThrow(() -> new NotFound("company", id));
+    }
+
+    /** One keyset page of persons or companies, by the filters both lists take. */
+    private static <P extends Party> Listed<P> listed(
+            PartyStore<P> parties,
+            @Nullable String name,
+            @Nullable String documentNumber,
+            @Nullable String cursor,
+            int limit) {
+        Keyset.limit(limit);
+        String prefix = Texts.optional("name", name, 200);
+        var rows = parties.page(prefix, documentNumber(documentNumber), cursor, limit + 1);
+        return new Listed<>(
+                Pages.items(rows, limit),
+                Pages.next(rows, limit, p -> PartyListing.cursor(prefix, p.name(), p.createdAt(), p.id())));
+    }
+
+    /** The parties of a page, and the cursor of the next one (null on the last page). */
+    private record Listed<P>(List<P> parties, @Nullable String nextCursor) {
+        <R> List<R> items(Function<P, R> response) {
+            return parties.stream().map(response).toList();
+        }
     }
 
     /** Document numbers are kept without punctuation, in capitals: a typed one is compared so. */

@@ -22,7 +22,8 @@ public record Person(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy)
+        implements Party {
 
     /** The same person with other contact data, name and income (the document never changes). */
     public Person with(PersonChange change) {

@@ -5,11 +5,8 @@ import static org.opsdesk.registry.records.SoftDeletes.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.registry.records.PartyListing;
 import org.opsdesk.registry.records.RegistryAction;
 import org.opsdesk.registry.records.Stamp;
 import org.opsdesk.shared.Money;
@@ -18,40 +15,14 @@ import org.springframework.stereotype.Repository;
 
 /** Persons in {@code registry.person}; reads see live rows only. */
 @Repository
-public class PersonStore {
+public class PersonStore extends PartyStore<Person> {
 
     private static final String COLUMNS = "id, name, document_type, document_number, birth_date, address, email,"
             + " phone, monthly_income, income_currency, subject, version, created_at, created_by, updated_at,"
             + " updated_by";
 
-    private final JdbcClient jdbc;
-
     PersonStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public Optional<Person> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.person where id = ? and deleted_at is null")
-                .param(id)
-                .query(PersonStore::person)
-                .optional();
-    }
-
-    /** The live person, its row locked until the transaction ends (an action applies one change at a time). */
-    public Optional<Person> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from registry.person where id = ? and deleted_at is null for update")
-                .param(id)
-                .query(PersonStore::person)
-                .optional();
-    }
-
-    /** Whether a live person has this document. */
-    public boolean documentTaken(String documentType, String documentNumber) {
-        return jdbc.sql("select exists (select 1 from registry.person where document_type = ? and document_number = ?"
-                        + " and deleted_at is null)")
-                .params(documentType, documentNumber)
-                .query(Boolean.class)
-                .single();
+        super(jdbc, "registry.person", COLUMNS, PersonStore::person);
     }
 
     /**
@@ -103,17 +74,6 @@ public class PersonStore {
                         stamp.by(),
                         person.id())
                 .update();
-    }
-
-    /** A page of live persons; see {@link PartyListing} for the order and the cursor. */
-    List<Person> page(@Nullable String name, @Nullable String documentNumber, @Nullable String cursor, int n) {
-        var sql = new StringBuilder("select " + COLUMNS + " from registry.person where deleted_at is null");
-        var params = new java.util.ArrayList<Object>();
-        PartyListing.append(sql, params, name, documentNumber, cursor, n);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(PersonStore::person)
-                .list();
     }
 
     private static java.math.@Nullable BigDecimal amount(@Nullable Money money) {
