@@ -1,0 +1,13 @@
+/**
+ * The office's bank side (issue 13, ADR 0028): bank statements read from the files banks send (MT940, camt.053,
+ * camt.054, CSV through saved mappings — SWIFT and ISO 20022 read with Prowide), imported once, matched to exchange
+ * orders with their evidence, balances per office account, and payout files written (pain.001) for the orders
+ * waiting for payout. Being built: today it reads statement files ({@code banking.formats}) and writes payout files
+ * ({@code banking.payfiles}); nothing depends on this module.
+ */
+@ApplicationModule(allowedDependencies = {"shared"})
+@NullMarked
+package org.opsdesk.banking;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
