@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.notifications.Deliveries;
@@ -15,9 +13,6 @@ import org.opsdesk.notifications.TestClients;
 import org.opsdesk.notifications.channels.GatewayServer;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.BrazilianNumbers;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code account.send-push} through the catalog's REST API, with the push gateway a real local HTTP server: one push
@@ -27,13 +22,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 class AccountPushIntegrationTests extends RegistryIntegrationTest {
 
-    private static final String SETTING = "opsdesk.registry.messaging.enabled";
     private static final String PUSH = "account.send-push";
 
     static final GatewayServer gateway = new GatewayServer(GATEWAY_PORT);
-
-    @Autowired
-    ConfigurableEnvironment environment;
 
     @BeforeEach
     void messagingOn() {
@@ -42,20 +33,9 @@ class AccountPushIntegrationTests extends RegistryIntegrationTest {
         messaging(true);
     }
 
-    @AfterEach
-    void messagingAsConfigured() {
-        environment.getPropertySources().remove(SETTING);
-    }
-
     @AfterAll
     static void stop() {
         gateway.close();
-    }
-
-    /** The tenant's messaging feature, switched as an operator would change the setting (read at each use). */
-    private void messaging(boolean on) {
-        environment.getPropertySources().remove(SETTING);
-        environment.getPropertySources().addFirst(new MapPropertySource(SETTING, Map.of(SETTING, String.valueOf(on))));
     }
 
     @Test
