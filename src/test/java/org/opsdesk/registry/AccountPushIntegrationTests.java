@@ -127,6 +127,17 @@ class AccountPushIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void anAccountWithoutUsersIsRefusedBeforeAnythingIsStored() {
+        String account = openAccount();
+
+        var refused = push(api(), account, "{\"input\":{\"title\":\"Hello\",\"text\":\"World\"}}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("the account has no users to message");
+        assertThat(operationsOn(account)).isZero();
+    }
+
+    @Test
     void blankOrOversizedTextIsAFieldError() {
         String account = openAccount();
         user(account, "Ana Souza", null);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.actions.ActionDefinition;
 import org.opsdesk.actions.ActionInput;
@@ -35,6 +36,8 @@ class PushToUsers extends RegistryAction {
     /** The longest list of skipped users the operation's history keeps; the counts are always whole. */
     private static final int SKIPPED_TEXT_MAX = 500;
 
+    private static final String NO_USERS = "the account has no users to message";
+
     private static final String OPERATION_TYPE = ActionDefinition.operationTypeOf("account");
 
     private final AccountRecords accounts;
@@ -57,8 +60,9 @@ class PushToUsers extends RegistryAction {
 
     @Override
     public void check(@Nullable ActionTarget target, ActionInput input, Actor actor) {
-        text(input, "title");
-        text(input, "text");
+        if (target != null && users.allOf(UUID.fromString(target.id())).isEmpty()) {
+            throw new ActionRefused(NO_USERS); // before anything is stored
+        }
     }
 
     @Override
@@ -73,7 +77,7 @@ class PushToUsers extends RegistryAction {
         }
         var recipients = users.allOf(account.id());
         if (recipients.isEmpty()) {
-            throw new ActionRefused("the account has no users to message");
+            throw new ActionRefused(NO_USERS);
         }
         String title = text(invocation.input(), "title");
         String text = text(invocation.input(), "text");
