@@ -13,6 +13,7 @@ import org.opsdesk.notifications.TestClients;
 import org.opsdesk.notifications.channels.GatewayServer;
 import org.opsdesk.support.ApiClient;
 import org.opsdesk.support.BrazilianNumbers;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code account.send-push} through the catalog's REST API, with the push gateway a real local HTTP server: one push
@@ -56,7 +57,7 @@ class AccountPushIntegrationTests extends RegistryIntegrationTest {
         assertThat(sent.json().at("/operation/type").asString()).isEqualTo("account_action");
         assertThat(sent.json().at("/operation/stage").asString()).isEqualTo("applied");
         String operation = sent.json().at("/operation/id").asString();
-        var applied = api().get("/api/v1/operations/" + operation).json().at("/attributes/applied");
+        var applied = applied(sent);
         assertThat(applied.get("pushesQueued").asString()).isEqualTo("1");
         assertThat(applied.get("usersSkipped").asString()).isEqualTo("3");
         assertThat(applied.get("skippedUsers").asString())
@@ -127,6 +128,36 @@ class AccountPushIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aUserLinkedToTheDirectoryLaterGetsTheNextPush() {
+        String account = openAccount();
+        String user = user(account, "Fábio Lago", null);
+        var unlinked = push(api(), account, "{\"input\":{\"title\":\"Aviso\",\"text\":\"Primeiro\"}}");
+        assertThat(applied(unlinked).get("pushesQueued").asString()).isEqualTo("0");
+        assertThat(applied(unlinked).get("skippedUsers").asString())
+                .isEqualTo("Fábio Lago (not linked to the client directory)");
+
+        var tooLong = api().post(
+                        "/api/v1/users/" + user + "/actions/user.update",
+                        "{\"input\":{\"subject\":\"" + "s".repeat(201) + "\"},\"reason\":\"app sign-up\"}");
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("input.subject");
+        String token = "later-token-" + UUID.randomUUID();
+        String subject = TestClients.create(api(), "pt-BR", "\"pushToken\":\"" + token + "\"", "push", true);
+        var linked = api().post(
+                        "/api/v1/users/" + user + "/actions/user.update",
+                        "{\"input\":{\"subject\":\"" + subject + "\"},\"reason\":\"app sign-up\"}");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(api().get("/api/v1/users/" + user).json().get("subject").asString())
+                .isEqualTo(subject);
+
+        var sent = push(api(), account, "{\"input\":{\"title\":\"Aviso\",\"text\":\"Segundo\"}}");
+        assertThat(applied(sent).get("pushesQueued").asString()).isEqualTo("1");
+        assertThat(applied(sent).get("skippedUsers").asString()).isEqualTo("none");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> gateway.received.stream().anyMatch(r -> r.body().contains(token)));
+    }
+
+    @Test
     void anAccountWithoutUsersIsRefusedBeforeAnythingIsStored() {
         String account = openAccount();
 
@@ -182,6 +213,14 @@ class AccountPushIntegrationTests extends RegistryIntegrationTest {
 
     private static ApiClient.Response push(ApiClient client, String account, String body) {
         return client.post("/api/v1/accounts/" + account + "/actions/" + PUSH, body);
+    }
+
+    private JsonNode applied(ApiClient.Response invoked) {
+        assertThat(invoked.status()).as(invoked.body()).isEqualTo(201);
+        return api().get("/api/v1/operations/"
+                        + invoked.json().at("/operation/id").asString())
+                .json()
+                .at("/attributes/applied");
     }
 
     private long operationsOn(String account) {

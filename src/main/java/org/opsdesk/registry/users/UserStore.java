@@ -42,18 +42,19 @@ public class UserStore {
                 .optional();
     }
 
+    /** The account's live users, oldest first: the first 200, as the record page lists them. */
     public List<AccountUser> of(UUID accountId) {
-        return jdbc.sql("select " + COLUMNS + " from registry.account_user where account_id = ? and deleted_at is"
-                        + " null order by created_at, id limit 200")
-                .param(accountId)
-                .query(UserStore::user)
-                .list();
+        return ofAccount(accountId, " limit 200");
     }
 
     /** Every live user of the account, oldest first, with no page limit: whom a message to the account is for. */
     public List<AccountUser> allOf(UUID accountId) {
+        return ofAccount(accountId, "");
+    }
+
+    private List<AccountUser> ofAccount(UUID accountId, String limit) {
         return jdbc.sql("select " + COLUMNS + " from registry.account_user where account_id = ? and deleted_at is"
-                        + " null order by created_at, id")
+                        + " null order by created_at, id" + limit)
                 .param(accountId)
                 .query(UserStore::user)
                 .list();
