@@ -1,15 +1,14 @@
 package org.opsdesk.registry;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.opsdesk.actions.ActionHandler;
 import org.opsdesk.actions.ActionTargets;
 import org.opsdesk.support.IntegrationTest;
 import org.opsdesk.support.RegistryActions;
+import org.opsdesk.support.TestSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The registry's integration tests: the application over real PostgreSQL, its actions taken as the catalog will. */
@@ -36,16 +35,11 @@ abstract class RegistryIntegrationTest extends IntegrationTest {
      * test, as an operator changing the setting would; the tests' configuration leaves it unset (off).
      */
     void messaging(boolean on) {
-        environment.getPropertySources().remove(MESSAGING);
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(MESSAGING, Map.of(MESSAGING, String.valueOf(on))));
+        TestSettings.set(environment, TestSettings.MESSAGING, String.valueOf(on));
     }
 
     @AfterEach
     void messagingAsConfigured() {
-        environment.getPropertySources().remove(MESSAGING);
+        TestSettings.reset(environment, TestSettings.MESSAGING);
     }
-
-    private static final String MESSAGING = "opsdesk.registry.messaging.enabled";
 }
