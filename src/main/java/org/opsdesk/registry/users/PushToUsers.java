@@ -79,6 +79,11 @@ class PushToUsers extends RegistryAction {
         if (recipients.isEmpty()) {
             throw new ActionRefused(NO_USERS);
         }
+        return pushTo(recipients, invocation, account.id().toString());
+    }
+
+    /** One push per subject among the reachable users; what was queued and who was skipped, for the history. */
+    private Applied pushTo(List<AccountUser> recipients, Invocation invocation, String accountId) {
         String title = text(invocation.input(), "title");
         String text = text(invocation.input(), "text");
         var pushed = new HashMap<String, ClientPushes.Queued>(); // by subject: users sharing one get one push
@@ -104,7 +109,7 @@ class PushToUsers extends RegistryAction {
         long queued =
                 pushed.values().stream().filter(ClientPushes.Queued::queued).count();
         return new Applied(
-                account.id().toString(),
+                accountId,
                 Map.of(
                         "pushesQueued", String.valueOf(queued),
                         "usersSkipped", String.valueOf(skipped.size()),
