@@ -30,7 +30,9 @@
  * stage sets off, into the workflow page.
  *
  * <p>Publishes {@link org.opsdesk.notifications.TransactionalMessages}: one email or SMS sent at once through the
- * same sender and gateway, for a person who asked for it (the portal's verification link and code). Reads the workflows in force, the {@code StatusChanged}
+ * same sender and gateway, for a person who asked for it (the portal's verification link and code); and {@link
+ * org.opsdesk.notifications.ClientPushes}: a push message an operator wrote, queued for one client as a delivery of
+ * the engine in the caller's transaction (the registry's {@code account.send-push}, ADR 0026). Reads the workflows in force, the {@code StatusChanged}
  * and {@code AttributesChanged} events and the {@code OperationQueries} facade of {@code operations}, the {@code clients} directory, and the operator
  * directory of {@code access} and its {@code SignInLocked} event, which {@code security} emails to the security
  * alert mailbox ({@code opsdesk.notifications.security-alerts}, by default the alert mailbox), once per account,

@@ -6,9 +6,10 @@
  * its history. The module serves the records' reads ({@code GET /api/v1/persons}, {@code /companies}, {@code
  * /accounts} …), serves them to the catalog as {@link org.opsdesk.actions.ActionTargets}, and publishes only
  * {@link org.opsdesk.registry.RegistryPermissions} and {@link org.opsdesk.registry.RegistryFeed} (devices from the
- * institution's app; the demo uses it).
+ * institution's app; the demo uses it). Uses {@code notifications}' {@link org.opsdesk.notifications.ClientPushes}
+ * for {@code account.send-push}: one queued push per account user linked to the client directory (ADR 0026).
  */
-@ApplicationModule(allowedDependencies = {"actions", "shared"})
+@ApplicationModule(allowedDependencies = {"actions", "notifications", "shared"})
 @NullMarked
 package org.opsdesk.registry;
 

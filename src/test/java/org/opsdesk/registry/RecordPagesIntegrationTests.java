@@ -173,6 +173,39 @@ class RecordPagesIntegrationTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void thePushFormIsGeneratedAndAFieldErrorShowsBesideItsField() {
+        String account = registry().personalAccount(registry().person("Paula Push"));
+        registry().user(account, "paula-" + UUID.randomUUID() + "@example.com");
+        var support = operatorWith(
+                "record-pages-pushers", "registry:read", "action:account.send-push", "account_action:view");
+        assertThat(support.get("/records/account/" + account + "/actions")
+                        .html()
+                        .select("details.action-form"))
+                .isEmpty(); // messaging off: not offered
+
+        messaging(true);
+        var panel = support.get("/records/account/" + account + "/actions");
+        assertThat(panel.html().select("details.action-form").eachAttr("id"))
+                .containsExactly("action-account-send-push");
+        var form = panel.html().select("#action-account-send-push");
+        assertThat(form.select("input[name=title]").attr("maxlength")).isEqualTo("65");
+        assertThat(form.text()).contains("Send push message", "Title", "Message");
+
+        var blank = support.post(
+                "/records/account/" + account + "/actions/account.send-push", "title", "Aviso", "text", " ");
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.body()).doesNotContain("Exception");
+        assertThat(blank.html().select("#account-send-push-text-error").text()).isNotBlank();
+
+        var sent = support.post(
+                "/records/account/" + account + "/actions/account.send-push", "title", "Aviso", "text", "Olá");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        var notice = support.get("/records/account/" + account + "/actions?invoked="
+                + sent.location().substring(sent.location().indexOf('=') + 1));
+        assertThat(notice.html().select("#action-notice").text()).contains("Success", "Send push message");
+    }
+
+    @Test
     void onlyThePermittedActionsAreOfferedAndReadingNeedsRegistryRead() {
         String account = registry().personalAccount(registry().person("Olga Offers"));
         var reader = operatorWith("record-pages-readers", "registry:read");

@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.opsdesk.actions.ActionHandler;
 import org.opsdesk.actions.ActionTargets;
+import org.opsdesk.notifications.ClientPushes;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -142,6 +144,12 @@ class RegistryDeclarationsTests {
         Clock clock() {
             return Clock.systemUTC();
         }
+
+        /** notifications' port, outside this scan; building the push handler calls nothing on it. */
+        @Bean
+        ClientPushes clientPushes() {
+            return Mockito.mock(ClientPushes.class);
+        }
     }
 
     @Test
@@ -172,6 +180,7 @@ class RegistryDeclarationsTests {
                         "user.reset-trusted-device",
                         "account.set-cash-out-level",
                         "account.set-night-limit-start",
+                        "account.send-push",
                         "limit.update",
                         "limit.update-all",
                         "limit.define",

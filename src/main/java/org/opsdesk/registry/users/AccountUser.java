@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code active} or {@code blocked}) and what they may do on the account.
  *
  * @param permissions among {@link UserPermissions#ALL}
+ * @param subject the client directory's subject the user is known by (push token, consents); null when not linked
  */
 public record AccountUser(
         UUID id,
@@ -19,6 +20,7 @@ public record AccountUser(
         @Nullable String phone,
         String status,
         List<String> permissions,
+        @Nullable String subject,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

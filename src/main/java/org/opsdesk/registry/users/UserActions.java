@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code user.create} (on an account that is not cancelled; an email once per account), {@code user.update} (name,
- * phone, status, permissions — the email is the user's login and stays) and {@code user.reset-trusted-device}
+ * phone, status, permissions, the client directory's subject — the email is the user's login and stays) and {@code user.reset-trusted-device}
  * (four-eyes: every device of the user becomes untrusted, so the next payment asks the second factor again).
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,6 +96,7 @@ class UserActions {
                         (String) changes.getOrDefault("phone", user.phone()),
                         (String) changes.getOrDefault("status", user.status()),
                         permissions(changes, user.permissions()),
+                        (String) changes.getOrDefault("subject", user.subject()),
                         user.createdAt(),
                         user.createdBy(),
                         user.updatedAt(),
@@ -141,9 +142,11 @@ class UserActions {
                 .orElse(null);
         List<String> permissions = check.take(() ->
                 UserPermissions.parse("permissions", input.text("permissions").orElse("view")));
+        String subject =
+                check.take(() -> Texts.optional("subject", input.text("subject").orElse(null), 200));
         check.done();
         return new AccountUser(
-                UUID.randomUUID(), accountId, name, email, phone, "active", permissions, now, by, now, by);
+                UUID.randomUUID(), accountId, name, email, phone, "active", permissions, subject, now, by, now, by);
     }
 
     /** The fields user.update changes, by name; at least one. */
@@ -166,6 +169,9 @@ class UserActions {
         input.text("permissions")
                 .map(text -> check.take(() -> UserPermissions.parse("permissions", text)))
                 .ifPresent(permissions -> changes.put("permissions", String.join(",", permissions)));
+        input.text("subject")
+                .map(text -> check.take(() -> Texts.required("subject", text, 200)))
+                .ifPresent(subject -> changes.put("subject", subject));
         check.done();
         if (changes.isEmpty()) {
             throw InvalidInput.of("name", "give at least one field to change");

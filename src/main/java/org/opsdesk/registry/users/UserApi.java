@@ -85,6 +85,7 @@ class UserApi {
             @Nullable String phone,
             String status,
             List<String> permissions,
+            @Nullable String subject,
             Instant createdAt,
             Instant updatedAt) {
         static AccountUserResponse of(AccountUser u) {
@@ -96,6 +97,7 @@ class UserApi {
                     u.phone(),
                     u.status(),
                     u.permissions(),
+                    u.subject(),
                     u.createdAt(),
                     u.updatedAt());
         }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserStore {
 
-    private static final String COLUMNS = "id, account_id, name, email, phone, status, permissions, created_at,"
-            + " created_by, updated_at, updated_by";
+    private static final String COLUMNS =
+            "id, account_id, name, email, phone, status, permissions, subject, created_at,"
+                    + " created_by, updated_at, updated_by";
 
     private final JdbcClient jdbc;
 
@@ -41,9 +42,19 @@ public class UserStore {
                 .optional();
     }
 
+    /** The account's live users, oldest first: the first 200, as the record page lists them. */
     public List<AccountUser> of(UUID accountId) {
+        return ofAccount(accountId, " limit 200");
+    }
+
+    /** Every live user of the account, oldest first, with no page limit: whom a message to the account is for. */
+    public List<AccountUser> allOf(UUID accountId) {
+        return ofAccount(accountId, "");
+    }
+
+    private List<AccountUser> ofAccount(UUID accountId, String limit) {
         return jdbc.sql("select " + COLUMNS + " from registry.account_user where account_id = ? and deleted_at is"
-                        + " null order by created_at, id limit 200")
+                        + " null order by created_at, id" + limit)
                 .param(accountId)
                 .query(UserStore::user)
                 .list();
@@ -59,7 +70,8 @@ public class UserStore {
 
     /** Inserts a user; false when a live user of the account has the email (a concurrent creation won). */
     boolean insert(AccountUser user) {
-        return jdbc.sql("insert into registry.account_user (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        return jdbc.sql("insert into registry.account_user (" + COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " on conflict (account_id, lower(email)) where deleted_at is null do nothing")
                         .params(
                                 user.id(),
@@ -69,6 +81,7 @@ public class UserStore {
                                 user.phone(),
                                 user.status(),
                                 user.permissions().toArray(String[]::new),
+                                user.subject(),
                                 ts(user.createdAt()),
                                 user.createdBy(),
                                 ts(user.updatedAt()),
@@ -78,13 +91,14 @@ public class UserStore {
     }
 
     void update(AccountUser user, Stamp stamp) {
-        jdbc.sql("update registry.account_user set name = ?, phone = ?, status = ?, permissions = ?, updated_at = ?,"
-                        + " updated_by = ? where id = ?")
+        jdbc.sql("update registry.account_user set name = ?, phone = ?, status = ?, permissions = ?, subject = ?,"
+                        + " updated_at = ?, updated_by = ? where id = ?")
                 .params(
                         user.name(),
                         user.phone(),
                         user.status(),
                         user.permissions().toArray(String[]::new),
+                        user.subject(),
                         ts(stamp.at()),
                         stamp.by(),
                         user.id())
@@ -100,6 +114,7 @@ public class UserStore {
                 rs.getString("phone"),
                 rs.getString("status"),
                 Arrays.asList((String[]) rs.getArray("permissions").getArray()),
+                rs.getString("subject"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getString("created_by"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),

@@ -2,15 +2,22 @@ package org.opsdesk.registry.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.actions.ActionHandler;
 import org.opsdesk.actions.ActionTargets;
+import org.opsdesk.notifications.TestClients;
+import org.opsdesk.notifications.channels.GatewayServer;
 import org.opsdesk.support.RegistryActions;
+import org.opsdesk.support.TestSettings;
 import org.opsdesk.support.browser.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,6 +36,9 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    ConfigurableEnvironment environment;
 
     private RegistryActions registry() {
         return new RegistryActions(handlers, targets, transactions);
@@ -166,5 +176,52 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#record-timeline")).containsText("Link no-name card");
         assertNoMissingMessageKeys(page);
         assertNoSeriousA11yViolations(page);
+    }
+
+    /**
+     * The push message: with the tenant's messaging on, a support operator writes one to the account's users from
+     * its page; a blank message is refused beside its field, then the push reaches the local gateway and the action
+     * shows in the timeline.
+     */
+    @Test
+    void aSupportOperatorSendsAPushToTheAccountsUsers() {
+        TestSettings.set(environment, TestSettings.MESSAGING, "true");
+        try (var gateway = new GatewayServer(GATEWAY_PORT)) {
+            String account = registry().personalAccount(registry().person("Paula Push"));
+            String token = "browser-token-" + UUID.randomUUID();
+            String subject = TestClients.create(api(), "pt-BR", "\"pushToken\":\"" + token + "\"", "push", true);
+            registry()
+                    .take(
+                            "user.create",
+                            "account",
+                            account,
+                            Map.of(
+                                    "name",
+                                    "Paula Push",
+                                    "email",
+                                    "paula-" + token + "@example.com",
+                                    "subject",
+                                    subject));
+            signIn(page, operatorWithMfa("support"));
+
+            page.navigate("/accounts/" + account);
+            page.locator("#action-account-send-push summary").click();
+            page.locator("#account-send-push-title").fill("Manutenção");
+            page.locator("#action-account-send-push button[type=submit]").click();
+            assertThat(page.locator("#account-send-push-text")).hasAttribute("aria-invalid", "true");
+            assertNoSeriousA11yViolations(page);
+
+            page.locator("#account-send-push-title").fill("Manutenção");
+            page.locator("#account-send-push-text").fill("O Pix volta às 14h.");
+            page.locator("#action-account-send-push button[type=submit]").click();
+            assertThat(page.locator("#action-notice")).containsText("Success");
+            assertThat(page.locator("#record-timeline")).containsText("Send push message");
+            assertNoMissingMessageKeys(page);
+            assertNoSeriousA11yViolations(page);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> gateway.received.stream()
+                    .anyMatch(r -> r.body().contains(token)));
+        } finally {
+            TestSettings.reset(environment, TestSettings.MESSAGING);
+        }
     }
 }
