@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Bulk-loads the registry by SQL (not through the catalog: a million actions would take hours): N persons, each
- * the holder of one active personal account, a user on every tenth account and a random Pix key on every
- * twentieth, in batches of 100,000 with {@code INSERT … SELECT … FROM generate_series}; then VACUUM ANALYZE. The
+ * the holder of one active personal account, a user and a balance read from the provider on every tenth account, a
+ * random Pix key on every twentieth and an escrow sub-account on every twenty-fifth, in batches of 100,000 with {@code INSERT … SELECT … FROM generate_series}; then VACUUM ANALYZE. The
  * document numbers are eleven digits without valid check digits and the account numbers' check digit is not the
  * real one: the database checks only their shape, and nothing here validates them again on read.
  */
@@ -39,6 +39,13 @@ final class AccountSeeder {
               select gen_random_uuid(), a.id, 'Bench User ' || a.g, 'user' || a.g || '@bench.example', 'active',
                      '{view,pay}', now(), 'bench-seed', now(), 'bench-seed'
               from a where a.g % 10 = 0
+            ), b as (
+              insert into registry.provider_balance (account_id, currency, available, blocked, read_at)
+              select a.id, 'BRL', (a.g % 100000) / 100.0, 0, now() from a where a.g % 10 = 0
+            ), s as (
+              insert into registry.sub_account (id, account_id, kind, name, balance, currency, created_at, created_by)
+              select gen_random_uuid(), a.id, 'escrow', 'Escrow ' || a.g, (a.g % 5000) / 10.0, 'BRL', now(), 'bench-seed'
+              from a where a.g % 25 = 0
             )
             insert into registry.pix_key (id, account_id, key_type, key_value, status, created_at, created_by)
             select gen_random_uuid(), a.id, 'random', gen_random_uuid()::text, 'active', now(), 'bench-seed'
@@ -63,7 +70,8 @@ final class AccountSeeder {
         }
         db.setAutoCommit(true);
         try (var st = db.createStatement()) {
-            for (String table : new String[] {"person", "account", "account_user", "pix_key"}) {
+            for (String table :
+                    new String[] {"person", "account", "account_user", "provider_balance", "sub_account", "pix_key"}) {
                 st.execute("vacuum analyze registry." + table);
             }
             st.execute("checkpoint");
