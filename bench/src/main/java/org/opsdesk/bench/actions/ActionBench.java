@@ -296,9 +296,12 @@ public final class ActionBench {
                         + " cookie; each part of the account record page measured on its own over %,d ids: a"
                         + " quarter of %,d suspended accounts given two more invocations through the API (night-time"
                         + " limit start, applied; lift suspension, waiting for a second person: three timeline"
-                        + " entries), a quarter suspended by the runs (one entry), half others. Per request,"
-                        + " PostgreSQL's scans (pg_stat_user_tables; sequential scans under %.2f per request are the"
-                        + " app's background work):\n\n",
+                        + " entries), a quarter suspended by the runs (one entry), half others. Most console reads"
+                        + " run in autocommit (one commit each; a read-only transaction, e.g. an operation's, counts"
+                        + " once), so their PG commits/op are about the statements per request, the session's and"
+                        + " the signed-in operator's included. Per request, PostgreSQL's"
+                        + " scans (pg_stat_user_tables; sequential scans under %.2f per request are the app's"
+                        + " background work):\n\n",
                 RecordPageRuns.ROLE,
                 RecordPageRuns.ROLE,
                 RecordPageRuns.SAMPLE,
