@@ -256,7 +256,7 @@ public final class ActionBench {
                 Locale.ROOT,
                 "%d clients, closed loop, wrk; %d s per measured run after %d s of the same load, %d s of JIT"
                         + " warm-up; %,d persons and accounts (+ a user and a provider balance on every 10th, a Pix"
-                        + " key on every 20th, an escrow sub-account on every 25th)"
+                        + " key on every 20th, an escrow sub-account on every 25th, own Pix limits on every 50th of 3 limit types)"
                         + " bulk-loaded by SQL and 20,000 bench_ping operations, %.0f s. Each suspension acts on an"
                         + " active account never suspended before.\n\n",
                 clients,
