@@ -2,9 +2,14 @@
 # Local action benchmark (issue 14): POST /api/v1/accounts/{id}/actions/account.suspend on distinct active accounts
 # against plain operation transitions (bench_ping through the core API) in the same run, at 16 clients, both sent by
 # wrk (bench/wrk/suspend.lua, bench/wrk/transitions.lua); then GET /api/v1/accounts/{id} (bench/wrk/read.lua) at a
-# million accounts. Persons, accounts, users and Pix keys are bulk-loaded by SQL (not through the catalog) before the
-# runs. ops/s, p50/p95/p99, CPU per op of the app and PostgreSQL, PG commits per op, suspensions ÷ transitions
-# (target >= 70%), record read p95 (target < 100 ms). org.opsdesk.bench.actions.ActionBench.
+# million accounts; then the console's account record page GET /accounts/{id} and the two panels htmx loads into it
+# (/records/account/{id}/actions, /records/account/{id}/timeline), each on its own, sent by wrk (bench/wrk/page.lua)
+# with the cookie of a supervisor-like operator signed in through the login form, over accounts with and without past
+# invocations (1,000 suspended accounts get two more through the API first). Persons, accounts, users, balances,
+# sub-accounts and Pix keys are bulk-loaded by SQL (not through the catalog) before the runs. ops/s, p50/p95/p99,
+# CPU per op of the app and PostgreSQL, PG commits per op, the console requests' table scans, suspensions ÷
+# transitions (target >= 70%), record page p95 = page + slower panel (target < 100 ms).
+# org.opsdesk.bench.actions.ActionBench (+ RecordPageRuns, TableScans).
 #
 #   bench/actions.sh                                                   # 1,000,000 accounts, 2 rounds of 15 s
 #   BENCH_ACCOUNTS=100000 BENCH_SECONDS=10 BENCH_JIT_WARMUP=10 BENCH_NO_DOC=1 bench/actions.sh

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -33,6 +35,29 @@ final class StaticLinkEncodingFilter extends ResourceUrlEncodingFilter {
     /** Links remembered at most: a template writes a few dozen file links, not thousands. */
     static final int MAX_LINKS = 1024;
 
+    /** The file types served from the static locations and webjars (and a few more a browser may load). */
+    static final Set<String> FILE_TYPES = Set.of(
+            "css",
+            "js",
+            "mjs",
+            "map",
+            "png",
+            "jpg",
+            "jpeg",
+            "gif",
+            "svg",
+            "ico",
+            "webp",
+            "avif",
+            "woff",
+            "woff2",
+            "ttf",
+            "otf",
+            "txt",
+            "xml",
+            "json",
+            "webmanifest");
+
     private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
     @Override
@@ -45,7 +70,10 @@ final class StaticLinkEncodingFilter extends ResourceUrlEncodingFilter {
         }
     }
 
-    /** Whether a link (path, maybe with a query or fragment) names a file: its last segment has an extension. */
+    /**
+     * Whether a link (path, maybe with a query or fragment) may name a static file: its last segment ends in the
+     * extension of one of the {@link #FILE_TYPES}.
+     */
     static boolean mayBeStaticFile(String url) {
         int end = url.length();
         for (int i = 0; i < url.length(); i++) {
@@ -56,7 +84,8 @@ final class StaticLinkEncodingFilter extends ResourceUrlEncodingFilter {
             }
         }
         int slash = url.lastIndexOf('/', end - 1);
-        return url.lastIndexOf('.', end - 1) > slash;
+        int dot = url.lastIndexOf('.', end - 1);
+        return dot > slash && FILE_TYPES.contains(url.substring(dot + 1, end).toLowerCase(Locale.ROOT));
     }
 
     private String resolve(HttpServletRequest request, String url) {

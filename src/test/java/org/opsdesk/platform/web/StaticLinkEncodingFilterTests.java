@@ -124,7 +124,21 @@ class StaticLinkEncodingFilterTests {
     }
 
     @Test
-    void aFileIsALinkWhoseLastSegmentHasAnExtension() {
+    void writesActionLinksWithoutAskingTheResourceResolvers() throws Exception {
+        var provider = new RecordingProvider();
+        String link = "/records/account/3f0c1a52-9d1e-4c51-a8a7-6b1f2f0f7e11/actions/account.set-night-limit-start";
+
+        var encoded =
+                encode(new StaticLinkEncodingFilter(), provider, link, "/records/account/x/actions/account.suspend");
+
+        assertThat(encoded).containsExactly(link, "/records/account/x/actions/account.suspend");
+        assertThat(provider.asked)
+                .as("an action id's dot is no file extension: every record's links missed in the jar")
+                .isEmpty();
+    }
+
+    @Test
+    void aFileIsALinkWhoseLastSegmentHasAFileTypesExtension() {
         assertThat(StaticLinkEncodingFilter.mayBeStaticFile("/js/portal-countdown.js"))
                 .isTrue();
         assertThat(StaticLinkEncodingFilter.mayBeStaticFile("/rates.xml?x=1")).isTrue();
@@ -132,6 +146,10 @@ class StaticLinkEncodingFilterTests {
         assertThat(StaticLinkEncodingFilter.mayBeStaticFile("/exchange/rates/EUR/PLN?from=2026-01-01.5"))
                 .isFalse();
         assertThat(StaticLinkEncodingFilter.mayBeStaticFile("/v1.2/orders")).isFalse();
+        assertThat(StaticLinkEncodingFilter.mayBeStaticFile("/webjars/htmx.org/dist/htmx.min.JS#top"))
+                .isTrue();
+        assertThat(StaticLinkEncodingFilter.mayBeStaticFile("/records/account/1/actions/pix-key.create"))
+                .isFalse();
         assertThat(StaticLinkEncodingFilter.mayBeStaticFile("")).isFalse();
     }
 }

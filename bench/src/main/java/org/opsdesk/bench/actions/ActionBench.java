@@ -26,8 +26,9 @@ import org.opsdesk.bench.transitions.Seeder;
  * Local action benchmark (issue 14): {@code POST /api/v1/accounts/{id}/actions/account.suspend} on distinct active
  * accounts against plain operation transitions ({@code bench_ping} ping↔pong through the core API, as bench/run.sh's
  * transitions phase) in the same run, at the same number of clients, both sent by wrk; then the record read {@code
- * GET /api/v1/accounts/{id}} over the bulk-loaded accounts. Targets: suspensions/s ≥ 70% of transitions/s; record
- * read p95 < 100 ms at a million accounts. Run through bench/actions.sh.
+ * GET /api/v1/accounts/{id}} over the bulk-loaded accounts, and the console's account record page with its two
+ * panels ({@link RecordPageRuns}). Targets: suspensions/s ≥ 70% of transitions/s; record read and record page p95 <
+ * 100 ms at a million accounts. Run through bench/actions.sh.
  */
 public final class ActionBench {
 
@@ -48,6 +49,7 @@ public final class ActionBench {
     private final int rounds;
     private final long accounts;
     private final List<String> rows = new ArrayList<>();
+    private List<RecordPageRuns.Measured> pages = List.of();
     private Wrk wrk;
     private List<String> activeAccounts;
     private int nextAccount;
@@ -103,6 +105,8 @@ public final class ActionBench {
                 log(String.format(Locale.ROOT, "round %d: suspensions ÷ transitions = %.0f%%", round, 100 * ratio));
             }
             rows.add(row("GET /api/v1/accounts/{id}", measured("read", READ_LUA, READ_URI, "GET", false)));
+            pages = new RecordPageRuns(app, wrk, clients, seconds, warmup, jitWarmup).run(readSample());
+            pages.forEach(page -> rows.add(row(page.part().row(), page.run())));
         }
         String after;
         try (Connection db = app.connect()) {
@@ -155,23 +159,27 @@ public final class ActionBench {
 
     /** Random accounts over the whole table (the slices suspended before included: a record reads alike). */
     private List<String> readArgs() throws Exception {
-        var sample = activeAccounts.subList(
-                activeAccounts.size() - Math.min(100_000, activeAccounts.size()), activeAccounts.size());
         return List.of(
-                write("read-ids.txt", sample),
+                write("read-ids.txt", readSample()),
                 Integer.toString(Wrk.threads(clients)),
                 app.apiKey(),
                 "/api/v1/accounts/");
     }
 
-    private static String write(String name, List<String> lines) throws Exception {
+    /** The last 100,000 of the active accounts in random order: at a million, accounts no run suspended. */
+    private List<String> readSample() {
+        return activeAccounts.subList(
+                activeAccounts.size() - Math.min(100_000, activeAccounts.size()), activeAccounts.size());
+    }
+
+    static String write(String name, List<String> lines) throws Exception {
         Path file = DATA.resolve("wrk").resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, String.join("\n", lines) + "\n");
         return file.toString();
     }
 
-    private static List<String> ids(Connection db, String sql) throws Exception {
+    static List<String> ids(Connection db, String sql) throws Exception {
         var ids = new ArrayList<String>();
         try (var st = db.createStatement();
                 var rs = st.executeQuery(sql)) {
@@ -247,7 +255,8 @@ public final class ActionBench {
         b.append(String.format(
                 Locale.ROOT,
                 "%d clients, closed loop, wrk; %d s per measured run after %d s of the same load, %d s of JIT"
-                        + " warm-up; %,d persons and accounts (+ a user on every 10th, a Pix key on every 20th)"
+                        + " warm-up; %,d persons and accounts (+ a user and a provider balance on every 10th, a Pix"
+                        + " key on every 20th, an escrow sub-account on every 25th, own Pix limits on every 50th of 3 limit types)"
                         + " bulk-loaded by SQL and 20,000 bench_ping operations, %.0f s. Each suspension acts on an"
                         + " active account never suspended before.\n\n",
                 clients,
@@ -266,8 +275,57 @@ public final class ActionBench {
                 ratios.stream()
                         .map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
                         .toList()));
-        b.append(" (target ≥ 70%).\n\nAfter the runs: ").append(after).append(".\n");
+        b.append(" (target ≥ 70%).\n");
+        pageLines(b);
+        b.append("\nAfter the runs: ").append(after).append(".\n");
         return b.toString();
+    }
+
+    /**
+     * What the record page rows are, the scans each request caused, and the page's p95 as the operator waits for
+     * it: the page, then the slower of its two panels (htmx asks for both at once when the page has arrived).
+     */
+    private void pageLines(StringBuilder b) {
+        if (pages.isEmpty()) {
+            return;
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "\nThe console rows: an operator holding the built-in `%s` role's permissions (without its second"
+                        + " factor; role `bench_%s`) signed in through the login form, wrk sending its session"
+                        + " cookie; each part of the account record page measured on its own over %,d ids: a"
+                        + " quarter of %,d suspended accounts given two more invocations through the API (night-time"
+                        + " limit start, applied; lift suspension, waiting for a second person: three timeline"
+                        + " entries), a quarter suspended by the runs (one entry), half others. Most console reads"
+                        + " run in autocommit (one commit each; a read-only transaction, e.g. an operation's, counts"
+                        + " once), so their PG commits/op are about the statements per request, the session's and"
+                        + " the signed-in operator's included. Per request, PostgreSQL's"
+                        + " scans (pg_stat_user_tables; sequential scans under %.2f per request are the app's"
+                        + " background work):\n\n",
+                RecordPageRuns.ROLE,
+                RecordPageRuns.ROLE,
+                RecordPageRuns.SAMPLE,
+                RecordPageRuns.WORKED,
+                TableScans.REPORTED));
+        pages.forEach(page -> b.append("- ")
+                .append(page.part().row())
+                .append(": ")
+                .append(page.scans())
+                .append(".\n"));
+        double pageP95 = pages.get(0).run().latency().p95();
+        double panelP95 = pages.subList(1, pages.size()).stream()
+                .mapToDouble(page -> page.run().latency().p95())
+                .max()
+                .orElse(0);
+        b.append(String.format(
+                Locale.ROOT,
+                "\nRecord page p95: %.1f ms (the page %.1f ms, then its slower panel %.1f ms) at %,d accounts (target"
+                        + " < 100 ms: %s).\n",
+                pageP95 + panelP95,
+                pageP95,
+                panelP95,
+                accounts,
+                pageP95 + panelP95 < 100 ? "met" : "**not met**"));
     }
 
     private int number(String name, int dflt) {

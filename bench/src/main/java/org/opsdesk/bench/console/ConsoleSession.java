@@ -16,22 +16,23 @@ import org.opsdesk.bench.http.ApiRequests;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A console session of an operator signed in through the login form, as a person's browser would. The operator
- * holds {@value #ROLE}: the built-in role "operator"'s permissions (every type, reports:view) without its second
- * factor, which the built-in roles require since V2026120711 and a benchmark cannot enter. Like every operator an
- * administrator created, it chooses its own password at its first sign-in.
+ * A console session of an operator signed in through the login form, as a person's browser would. By default the
+ * operator holds {@code bench_operator}: the built-in role "operator"'s permissions (every type, reports:view) without its
+ * second factor, which the built-in roles require since V2026120711 and a benchmark cannot enter; {@link
+ * #signIn(BenchApp, String, String)} copies another built-in role alike ({@code bench_<role>}). Like every operator
+ * an administrator created, it chooses its own password at its first sign-in.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
-    static final String ROLE = "bench_operator";
     private static final String PASSWORD_PAGE = "/account/password";
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final BenchApp app;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -41,14 +42,23 @@ final class ConsoleSession {
     }
 
     static ConsoleSession signIn(BenchApp app, String username) throws Exception {
+        return signIn(app, username, "operator");
+    }
+
+    /**
+     * Signs in a new operator holding the permissions of the built-in role {@code builtInRole} without its second
+     * factor (role {@code bench_<builtInRole>}).
+     */
+    public static ConsoleSession signIn(BenchApp app, String username, String builtInRole) throws Exception {
         String password = "quiet-lantern-" + Long.toHexString(System.nanoTime());
         var api = new ApiRequests(app);
-        createRole(api);
+        String role = "bench_" + builtInRole;
+        createRole(api, role, builtInRole);
         api.send(
                 "POST",
                 "/api/v1/operators",
                 "{\"username\":\"" + username + "\",\"displayName\":\"Bench\",\"password\":\"" + password
-                        + "\",\"roles\":[\"" + ROLE + "\"]}");
+                        + "\",\"roles\":[\"" + role + "\"]}");
         var session = new ConsoleSession(app);
         Matcher csrf = CSRF.matcher(session.get("/login"));
         if (!csrf.find()) {
@@ -93,23 +103,35 @@ final class ConsoleSession {
         }
     }
 
-    /** The built-in "operator" role's permissions without a second factor, once per app. */
-    private static void createRole(ApiRequests api) throws Exception {
-        if (api.get("/api/v1/roles/" + ROLE).statusCode() == 200) {
+    /** The built-in role {@code builtIn}'s permissions without a second factor as {@code name}, once per app. */
+    private static void createRole(ApiRequests api, String name, String builtIn) throws Exception {
+        if (api.get("/api/v1/roles/" + name).statusCode() == 200) {
             return;
         }
-        ObjectNode role = (ObjectNode) Bench.JSON.readTree(api.send("GET", "/api/v1/roles/operator", null));
+        ObjectNode role = (ObjectNode) Bench.JSON.readTree(api.send("GET", "/api/v1/roles/" + builtIn, null));
         var draft = Bench.JSON
                 .createObjectNode()
-                .put("name", ROLE)
-                .put("description", "the benchmarks' operator: the operator role without a second factor")
+                .put("name", name)
+                .put("description", "the benchmarks' " + builtIn + ": the " + builtIn + " role without a second factor")
                 .put("mfaRequired", false)
                 .set("permissions", role.get("permissions"));
         api.send("POST", "/api/v1/roles", Bench.JSON.writeValueAsString(draft));
     }
 
+    /**
+     * The session's cookies as a {@code Cookie} header's value, for a load generator that sends the requests of
+     * this signed-in browser itself (wrk).
+     */
+    public String cookieHeader() {
+        return String.join(
+                "; ",
+                cookies.getCookieStore().get(URI.create(app.baseUrl())).stream()
+                        .map(c -> c.getName() + "=" + c.getValue())
+                        .toList());
+    }
+
     /** The page at {@code path}; fails unless it answers 200. */
-    String get(String path) throws Exception {
+    public String get(String path) throws Exception {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                         .timeout(Duration.ofSeconds(60))
