@@ -14,7 +14,8 @@
 #   bench/actions.sh                                                   # 1,000,000 accounts, 2 rounds of 15 s
 #   BENCH_ACCOUNTS=100000 BENCH_SECONDS=10 BENCH_JIT_WARMUP=10 BENCH_NO_DOC=1 bench/actions.sh
 #
-# Environment: BENCH_ACCOUNTS (1000000), BENCH_CLIENTS (16), BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_JIT_WARMUP
+# Environment: BENCH_ACCOUNTS (1000000), BENCH_CLIENTS (16), BENCH_PAGE_CLIENTS (the record page's client counts,
+# default "BENCH_CLIENTS,4"), BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_JIT_WARMUP
 # (30), BENCH_ROUNDS (2), BENCH_APP_JAVA_OPTS (default -Xmx1g), BENCH_DATA_DIR (default target/bench-data),
 # OPSDESK_DB_POOL_SIZE, BENCH_NO_DOC=1, BENCH_SKIP_BUILD=1. Needs wrk (apt-get install -y wrk). The report goes to
 # stdout and to docs/benchmarks.md under "Local actions and the account record (issue 14)".
@@ -29,7 +30,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 export BENCH_COMMAND="bench/actions.sh${*:+ $*}"
-for var in OPSDESK_DB_POOL_SIZE BENCH_ACCOUNTS BENCH_CLIENTS BENCH_SECONDS BENCH_WARMUP BENCH_JIT_WARMUP BENCH_ROUNDS BENCH_APP_JAVA_OPTS BENCH_DATA_DIR; do
+for var in OPSDESK_DB_POOL_SIZE BENCH_ACCOUNTS BENCH_CLIENTS BENCH_PAGE_CLIENTS BENCH_SECONDS BENCH_WARMUP BENCH_JIT_WARMUP BENCH_ROUNDS BENCH_APP_JAVA_OPTS BENCH_DATA_DIR; do
     if [[ -n "${!var:-}" ]]; then
         BENCH_COMMAND="$var=${!var} $BENCH_COMMAND"
     fi

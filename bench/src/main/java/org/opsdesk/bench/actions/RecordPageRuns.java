@@ -61,20 +61,24 @@ final class RecordPageRuns {
                     "/timeline",
                     "/records/{kind}/{id}/timeline"));
 
-    /** A part's measured run and the scans it caused per request. */
-    record Measured(Part part, Run run, String scans) {}
+    /** A part's measured run at so many clients and the scans it caused per request. */
+    record Measured(Part part, int clients, Run run, String scans) {}
 
     private final BenchApp app;
     private final Wrk wrk;
-    private final int clients;
+    private final List<Integer> clientCounts;
     private final int seconds;
     private final int warmup;
     private final int jitWarmup;
 
-    RecordPageRuns(BenchApp app, Wrk wrk, int clients, int seconds, int warmup, int jitWarmup) {
+    /**
+     * @param clientCounts each part is measured at each of these closed-loop client counts: the benchmark's (the
+     *     machine saturated, latency mostly queueing on its two cores) and fewer (a desk of operators)
+     */
+    RecordPageRuns(BenchApp app, Wrk wrk, List<Integer> clientCounts, int seconds, int warmup, int jitWarmup) {
         this.app = app;
         this.wrk = wrk;
-        this.clients = clients;
+        this.clientCounts = List.copyOf(clientCounts);
         this.seconds = seconds;
         this.warmup = warmup;
         this.jitWarmup = jitWarmup;
@@ -100,20 +104,22 @@ final class RecordPageRuns {
         check(browser, worked.get(0));
         String cookie = browser.cookieHeader();
         var measured = new ArrayList<Measured>();
-        for (Part part : PARTS) {
-            List<String> args =
-                    List.of(sample, Integer.toString(Wrk.threads(clients)), cookie, part.prefix(), part.suffix());
-            int warm = warmup + (jitWarmup > 0 ? Math.min(jitWarmup, 10) : 0);
-            if (warm > 0) {
-                wrk.warm(part.label(), clients, warm, PAGE_LUA, app.baseUrl(), args);
-            }
-            Thread.sleep(1000); // the statistics of the warm-up's last requests reach pg_stat_* first
-            try (Connection db = app.connect()) {
-                var scans = TableScans.start(db);
-                Run run = wrk.run(
-                        part.label(), clients, seconds, PAGE_LUA, app.baseUrl(), args, part.metricsUri(), "GET");
-                Thread.sleep(1000);
-                measured.add(new Measured(part, run, scans.per(db, run.ok() + run.measuredErrors())));
+        for (int clients : clientCounts) {
+            for (Part part : PARTS) {
+                List<String> args =
+                        List.of(sample, Integer.toString(Wrk.threads(clients)), cookie, part.prefix(), part.suffix());
+                int warm = warmup + (jitWarmup > 0 ? Math.min(jitWarmup, 10) : 0);
+                if (warm > 0) {
+                    wrk.warm(part.label(), clients, warm, PAGE_LUA, app.baseUrl(), args);
+                }
+                Thread.sleep(1000); // the statistics of the warm-up's last requests reach pg_stat_* first
+                try (Connection db = app.connect()) {
+                    var scans = TableScans.start(db);
+                    Run run = wrk.run(
+                            part.label(), clients, seconds, PAGE_LUA, app.baseUrl(), args, part.metricsUri(), "GET");
+                    Thread.sleep(1000);
+                    measured.add(new Measured(part, clients, run, scans.per(db, run.ok() + run.measuredErrors())));
+                }
             }
         }
         return measured;
