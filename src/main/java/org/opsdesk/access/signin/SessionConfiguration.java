@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.opsdesk.shared.SecretBox;
-import org.opsdesk.shared.ThrottledSessions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -51,18 +50,15 @@ class SessionConfiguration {
      * Sessions on console pages and error pages (Boot's own registration covers errors too), not on the API: it
      * authenticates with keys and never has a session, so its requests skip the session wrappers; nor on the client
      * portal ({@code /portal}), whose sessions live in a store and cookie of their own. A page's
-     * background polls read the session without keeping it alive ({@link BackgroundRequestSessions}); a person's
-     * request writes its last access at most once a minute, and a session is read once per request ({@link
-     * ThrottledSessions}).
+     * background polls read the session without keeping it alive ({@link BackgroundRequestSessions}).
      */
     @Bean
     FilterRegistrationBean<Filter> sessionRepositoryFilterRegistration(
             JdbcIndexedSessionRepository repository, CookieSerializer cookieSerializer) {
         var sessionIds = new CookieHttpSessionIdResolver();
         sessionIds.setCookieSerializer(cookieSerializer);
-        var repositoryFilter = new SessionRepositoryFilter<>(BackgroundRequestSessions.over(repository));
-        repositoryFilter.setHttpSessionIdResolver(sessionIds);
-        Filter sessions = ThrottledSessions.forEachRequest(repositoryFilter);
+        var sessions = new SessionRepositoryFilter<>(new BackgroundRequestSessions<>(repository));
+        sessions.setHttpSessionIdResolver(sessionIds);
         Filter consoleOnly = (request, response, chain) -> {
             var http = (HttpServletRequest) request;
             String path = http.getRequestURI().substring(http.getContextPath().length());

@@ -1,4 +1,4 @@
-package org.opsdesk.shared;
+package org.opsdesk.portal.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
