@@ -32,6 +32,11 @@ class BackgroundPollIntegrationTests extends SignInTestSupport {
 
         assertThat(person.get(freshUrl).status()).isEqualTo(200);
         assertThat(lastAccess(username)).as("a person's request is").isGreaterThan(idleSince);
+        long movedAt = lastAccess(username);
+        assertThat(person.get(freshUrl).status()).isEqualTo(200);
+        assertThat(lastAccess(username))
+                .as("written at most once a minute: a request right after is no new write")
+                .isEqualTo(movedAt);
 
         idleFor(username, 16 * MINUTE);
         var afterTimeout = poller.get(freshUrl);

@@ -7,20 +7,20 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
-import org.opsdesk.shared.GuardedSession;
 import org.opsdesk.shared.GuardedSession.LastAccessPolicy;
+import org.opsdesk.shared.ThrottledSessions;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * The console's session store, except that a request the page makes by itself — a background poll, marked with
- * {@value #HEADER} by the element that polls — does not count as activity: it reads the session (and ends there
- * when the session is past its idle timeout) but does not move its last-access time. So a list page left open
- * with its 10-second poll still times out after {@code opsdesk.sessions.idle-timeout} without a person's request.
- * A forged header can only make the sender's own session end sooner.
+ * The console's background requests: a request the page makes by itself — a background poll, marked with {@value
+ * #HEADER} by the element that polls — does not count as activity: it reads the session (and ends there when the
+ * session is past its idle timeout) but does not move its last-access time. So a list page left open with its
+ * 10-second poll still times out after {@code opsdesk.sessions.idle-timeout} without a person's request. A
+ * person's request moves it at most once a minute ({@link ThrottledSessions}). A forged header can only make the
+ * sender's own session end sooner.
  */
-final class BackgroundRequestSessions<S extends Session> implements SessionRepository<GuardedSession<S>> {
+final class BackgroundRequestSessions {
 
     /** The header a polling element sends ({@code hx-headers}), with the value {@value #POLL}. */
     static final String HEADER = "X-Opsdesk-Background";
@@ -29,10 +29,12 @@ final class BackgroundRequestSessions<S extends Session> implements SessionRepos
 
     private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
 
-    private final SessionRepository<S> sessions;
+    private BackgroundRequestSessions() {}
 
-    BackgroundRequestSessions(SessionRepository<S> sessions) {
-        this.sessions = sessions;
+    /** The console's session store: Spring Session's, throttled, and still on background requests. */
+    static <S extends Session> ThrottledSessions<S> over(SessionRepository<S> sessions) {
+        return new ThrottledSessions<>(
+                sessions, () -> BACKGROUND.get() ? LastAccessPolicy.NEVER : ThrottledSessions.ONCE_A_MINUTE);
     }
 
     static boolean isBackground(HttpServletRequest request) {
@@ -49,28 +51,5 @@ final class BackgroundRequestSessions<S extends Session> implements SessionRepos
         } finally {
             BACKGROUND.remove();
         }
-    }
-
-    @Override
-    public GuardedSession<S> createSession() {
-        return new GuardedSession<>(sessions.createSession(), LastAccessPolicy.ALWAYS);
-    }
-
-    @Override
-    public void save(GuardedSession<S> session) {
-        sessions.save(session.stored());
-    }
-
-    @Override
-    public @Nullable GuardedSession<S> findById(String id) {
-        S found = sessions.findById(id);
-        return found == null
-                ? null
-                : new GuardedSession<>(found, BACKGROUND.get() ? LastAccessPolicy.NEVER : LastAccessPolicy.ALWAYS);
-    }
-
-    @Override
-    public void deleteById(String id) {
-        sessions.deleteById(id);
     }
 }

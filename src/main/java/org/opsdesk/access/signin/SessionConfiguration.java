@@ -2,8 +2,10 @@ package org.opsdesk.access.signin;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.opsdesk.shared.SecretBox;
+import org.opsdesk.shared.ThrottledSessions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -50,18 +52,30 @@ class SessionConfiguration {
      * Sessions on console pages and error pages (Boot's own registration covers errors too), not on the API: it
      * authenticates with keys and never has a session, so its requests skip the session wrappers; nor on the client
      * portal ({@code /portal}), whose sessions live in a store and cookie of their own. A page's
-     * background polls read the session without keeping it alive ({@link BackgroundRequestSessions}).
+     * background polls read the session without keeping it alive ({@link BackgroundRequestSessions}); a person's
+     * request writes its last access at most once a minute, and a session is read once per request ({@link
+     * ThrottledSessions}).
      */
     @Bean
     FilterRegistrationBean<Filter> sessionRepositoryFilterRegistration(
             JdbcIndexedSessionRepository repository, CookieSerializer cookieSerializer) {
         var sessionIds = new CookieHttpSessionIdResolver();
         sessionIds.setCookieSerializer(cookieSerializer);
-        var sessions = new SessionRepositoryFilter<>(new BackgroundRequestSessions<>(repository));
-        sessions.setHttpSessionIdResolver(sessionIds);
+        var repositoryFilter = new SessionRepositoryFilter<>(BackgroundRequestSessions.over(repository));
+        repositoryFilter.setHttpSessionIdResolver(sessionIds);
+        Filter sessions = ThrottledSessions.forEachRequest(repositoryFilter);
         Filter consoleOnly = (request, response, chain) -> {
             var http = (HttpServletRequest) request;
-            String path = http.getRequestURI().substring(http.getContextPath().length());
+            // an error page rendered for a portal or API request belongs to that request: the console's session
+            // filter must not take the portal's session, left in the request by the portal's filter, for its own
+            // (it would save it in the console's store and set the console's cookie to its id)
+            Object failed = http.getDispatcherType() == DispatcherType.ERROR
+                    ? http.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                    : null;
+            String uri = failed instanceof String original ? original : http.getRequestURI();
+            String path = uri.startsWith(http.getContextPath())
+                    ? uri.substring(http.getContextPath().length())
+                    : uri;
             // the API has no sessions; the client portal has its own store and cookie (module portal)
             if (path.startsWith("/api/") || path.equals("/portal") || path.startsWith("/portal/")) {
                 chain.doFilter(request, response);

@@ -1,4 +1,4 @@
-package org.opsdesk.portal.signin;
+package org.opsdesk.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,18 @@
-package org.opsdesk.portal.signin;
+package org.opsdesk.shared;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.opsdesk.shared.GuardedSession;
 import org.opsdesk.shared.GuardedSession.LastAccessPolicy;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * The portal's session store, sparing the database two round trips a request. Spring Session writes a session's
+ * A session store sparing the database two round trips a request — the console's and the portal's. Spring Session writes a session's
  * last-access time on every request (a durable commit for a page view) and, after saving, reads the session again
  * to check the id the browser sent. Here the last-access time moves only when it moved by {@link #WRITE_EVERY} or
  * more, so a session is written when its attributes change and at most once a minute otherwise; and a session read
@@ -22,26 +22,37 @@ import org.springframework.session.SessionRepository;
  * idle-timeout − 1 minute} without a request and never later than {@code idle-timeout} after the last one. Ending up
  * to a minute early is the price; ending late is impossible, since the stored time is never ahead of the real one.
  */
-final class ThrottledSessions<S extends Session> implements SessionRepository<GuardedSession<S>> {
+public final class ThrottledSessions<S extends Session> implements SessionRepository<GuardedSession<S>> {
 
     /** How far the last access must move before it is written. */
-    static final Duration WRITE_EVERY = Duration.ofMinutes(1);
+    public static final Duration WRITE_EVERY = Duration.ofMinutes(1);
 
     /** The session read in this request, by id; {@link #forEachRequest} forgets it when the request ends. */
     private static final ThreadLocal<@Nullable GuardedSession<?>> READ = new ThreadLocal<>();
 
     /** A last access is written when it moved by {@link #WRITE_EVERY} or more since the one stored. */
-    private static final LastAccessPolicy ONCE_A_MINUTE =
+    public static final LastAccessPolicy ONCE_A_MINUTE =
             (stored, accessed) -> !accessed.isBefore(stored.plus(WRITE_EVERY));
 
     private final SessionRepository<S> sessions;
+    private final Supplier<LastAccessPolicy> policy;
 
-    ThrottledSessions(SessionRepository<S> sessions) {
+    /** Writes the last access at most once a minute. */
+    public ThrottledSessions(SessionRepository<S> sessions) {
+        this(sessions, () -> ONCE_A_MINUTE);
+    }
+
+    /**
+     * @param policy the policy of a session found for the current request, asked once per request (the console's
+     *     background polls: {@link LastAccessPolicy#NEVER})
+     */
+    public ThrottledSessions(SessionRepository<S> sessions, Supplier<LastAccessPolicy> policy) {
         this.sessions = sessions;
+        this.policy = policy;
     }
 
     /** Runs the session filter so that what it read in this request is forgotten when the request ends. */
-    static Filter forEachRequest(Filter sessionFilter) {
+    public static Filter forEachRequest(Filter sessionFilter) {
         return (ServletRequest request, ServletResponse response, FilterChain chain) -> {
             try {
                 sessionFilter.doFilter(request, response, chain);
@@ -73,7 +84,7 @@ final class ThrottledSessions<S extends Session> implements SessionRepository<Gu
         if (found == null) {
             return null;
         }
-        var kept = new GuardedSession<>(found, ONCE_A_MINUTE);
+        var kept = new GuardedSession<>(found, policy.get());
         READ.set(kept);
         return kept;
     }
