@@ -470,7 +470,12 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("request", () -> UUID.randomUUID().toString());
         // the action catalog's records: the test-only widgets (org.opsdesk.actions.TestWidgets)
         fixtures.put("collection", () -> "test-widgets");
-        fixtures.put("actionId", () -> pattern.contains("{id}") ? "test-widget.suspend" : "test-widget.create");
+        // (on the record pages' panels an account's: the form of one every role holding an action may open)
+        fixtures.put(
+                "actionId",
+                () -> pattern.startsWith("/records/")
+                        ? "account.suspend"
+                        : pattern.contains("{id}") ? "test-widget.suspend" : "test-widget.create");
         // an operation whose action's outcome at the provider is pending
         fixtures.put("operationId", this::pendingProviderOutcome);
         fixtures.put("id", () -> {

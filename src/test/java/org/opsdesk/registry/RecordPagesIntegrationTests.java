@@ -55,6 +55,14 @@ class RecordPagesIntegrationTests extends RegistryIntegrationTest {
         var panel = support.get("/records/account/" + account + "/actions");
         assertThat(panel.status()).isEqualTo(200);
         assertThat(panel.html().select("details.action-form").eachAttr("id")).containsExactly("action-account-suspend");
+        // an action the operator may not take, or one unknown on the kind, has no form to ask for
+        assertThat(support.get("/records/account/" + account + "/actions/account.cancel/form")
+                        .html()
+                        .text())
+                .contains("no longer available");
+        assertThat(support.get("/records/account/" + account + "/actions/person.update/form")
+                        .status())
+                .isEqualTo(404);
 
         var suspended = support.post(
                 "/records/account/" + account + "/actions/account.suspend", "reason", "chargeback investigation");
@@ -187,9 +195,16 @@ class RecordPagesIntegrationTests extends RegistryIntegrationTest {
         var panel = support.get("/records/account/" + account + "/actions");
         assertThat(panel.html().select("details.action-form").eachAttr("id"))
                 .containsExactly("action-account-send-push");
-        var form = panel.html().select("#action-account-send-push");
+        // the panel renders the button; its form is asked for when the button opens it
+        var button = panel.html().selectFirst("#action-account-send-push");
+        assertThat(button.select("form")).isEmpty();
+        String formUrl = button.attr("hx-get");
+        assertThat(formUrl).isEqualTo("/records/account/" + account + "/actions/account.send-push/form");
+        var form = support.get(formUrl).html();
         assertThat(form.select("input[name=title]").attr("maxlength")).isEqualTo("65");
-        assertThat(form.text()).contains("Send push message", "Title", "Message");
+        assertThat(form.text()).contains("Title", "Message");
+        assertThat(form.select("form").attr("hx-post"))
+                .isEqualTo("/records/account/" + account + "/actions/account.send-push");
 
         var blank = support.post(
                 "/records/account/" + account + "/actions/account.send-push", "title", "Aviso", "text", " ");

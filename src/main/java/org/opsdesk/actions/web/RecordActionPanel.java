@@ -66,6 +66,40 @@ class RecordActionPanel {
         return panel(kind, id, actor, model, null, Map.of(), Map.of(), null);
     }
 
+    /**
+     * One action's form, asked for when its details open on the panel: the panel renders only the buttons. An
+     * action the record or the operator no longer allows says so in place of the form.
+     */
+    @RequiresPermission("action:*")
+    @GetMapping("/records/{kind}/{id}/actions/{actionId}/form")
+    String form(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @PathVariable String actionId,
+            Actor actor,
+            Model model) {
+        catalog.find(actionId)
+                .filter(d -> !d.isEndpoint() && kind.equals(d.target()) && !d.creates())
+                .orElseThrow(() -> new NotFound("action", actionId + " on " + kind));
+        var target = catalog.target(kind, id, actor);
+        var action = catalog.availableOn(kind, id, actor).stream()
+                .filter(available -> available.id().equals(actionId))
+                .findFirst()
+                .orElse(null);
+        if (action == null) {
+            return VIEW + " :: unavailable";
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("id", id);
+        model.addAttribute("target", target);
+        model.addAttribute("action", action);
+        model.addAttribute("open", null);
+        model.addAttribute("typed", Map.of());
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("general", null);
+        return VIEW + " :: action-form";
+    }
+
     /** What became of an invocation just made, for the page the operator lands on after it. */
     @RequiresPermission(RequiresPermission.SIGNED_IN)
     @GetMapping("/records/invocations/{operationId}")
