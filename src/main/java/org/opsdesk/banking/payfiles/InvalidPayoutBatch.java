@@ -1,0 +1,41 @@
+package org.opsdesk.banking.payfiles;
+
+import java.util.List;
+import org.opsdesk.shared.ProblemException;
+
+/**
+ * A batch no payout file can be written for: {@code 422} with every offending field, and the typed problems for
+ * callers that act on them (a batch page that marks the items to fix).
+ */
+public final class InvalidPayoutBatch extends ProblemException {
+
+    private final List<PayoutFileError> problems;
+
+    InvalidPayoutBatch(List<PayoutFileError> problems) {
+        super(
+                422,
+                "invalid-payout-batch",
+                "The payout file cannot be written",
+                describe(problems),
+                problems.stream()
+                        .map(problem -> new FieldError(problem.field(), problem.message()))
+                        .toList());
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found, in the order of the batch's fields and items. */
+    public List<PayoutFileError> problems() {
+        return problems;
+    }
+
+    private static String describe(List<PayoutFileError> problems) {
+        StringBuilder detail = new StringBuilder();
+        for (PayoutFileError problem : problems) {
+            if (!detail.isEmpty()) {
+                detail.append("; ");
+            }
+            detail.append(problem.field()).append(": ").append(problem.message());
+        }
+        return detail.toString();
+    }
+}
