@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +50,17 @@ class PainFilesTests {
         assertThat(written.endToEndIds())
                 .containsExactlyElementsOf(
                         batch.items().stream().map(PayoutItem::endToEndId).toList());
+    }
+
+    @Test
+    void theSchemaCheckRefusesAFileOfTheOtherVersionAndABrokenAmount() {
+        byte[] v03 = PayoutFiles.write(PayoutBatches.eur().items(1).build(), PayoutFileFormat.PAIN_001_001_03);
+        assertThat(PainSchemas.violations(PayoutFileFormat.PAIN_001_001_09, v03))
+                .isNotEmpty();
+
+        String broken = new String(v03, StandardCharsets.UTF_8).replace(">1.01</InstdAmt>", ">1.01EUR</InstdAmt>");
+        assertThat(PainSchemas.violations(PayoutFileFormat.PAIN_001_001_03, broken.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     private static Totals v03(byte[] file) {
