@@ -5,12 +5,12 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import org.jspecify.annotations.Nullable;
+import org.opsdesk.shared.FormulaGuard;
 
 /**
  * Writes a checked batch as RFC 4180 CSV (FastCSV: quoted only where needed, CRLF line ends), one row per item with
  * the batch's debtor, date and currency repeated — for banks without pain.001 upload and for people checking a
- * batch in a spreadsheet. Text cells go through {@link #cell} against formula injection.
+ * batch in a spreadsheet. Text cells go through shared's {@link FormulaGuard} against formula injection.
  */
 final class PayoutCsvWriter {
 
@@ -44,41 +44,25 @@ final class PayoutCsvWriter {
                         item.creditorAccount() instanceof CreditorAccount.Domestic d ? d : null;
                 String iban = item.creditorAccount() instanceof CreditorAccount.ByIban i ? i.iban() : null;
                 csv.writeRecord(
-                        cell(batch.messageId()),
+                        FormulaGuard.cell(batch.messageId()),
                         batch.requestedExecutionDate().toString(),
-                        cell(batch.debtor().name()),
-                        cell(batch.debtor().iban()),
-                        cell(item.endToEndId()),
-                        cell(item.creditorName()),
-                        cell(iban),
-                        cell(domestic == null ? null : domestic.accountNumber()),
-                        cell(domestic == null ? null : domestic.clearingSystem()),
-                        cell(domestic == null ? null : domestic.clearingMemberId()),
-                        cell(item.creditorBic()),
+                        FormulaGuard.cell(batch.debtor().name()),
+                        FormulaGuard.cell(batch.debtor().iban()),
+                        FormulaGuard.cell(item.endToEndId()),
+                        FormulaGuard.cell(item.creditorName()),
+                        FormulaGuard.cell(iban),
+                        FormulaGuard.cell(domestic == null ? null : domestic.accountNumber()),
+                        FormulaGuard.cell(domestic == null ? null : domestic.clearingSystem()),
+                        FormulaGuard.cell(domestic == null ? null : domestic.clearingMemberId()),
+                        FormulaGuard.cell(item.creditorBic()),
                         item.amount().toPlainString(),
                         batch.currency().code(),
-                        cell(item.remittance()),
-                        cell(item.purpose()));
+                        FormulaGuard.cell(item.remittance()),
+                        FormulaGuard.cell(item.purpose()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    /**
-     * A text cell a spreadsheet shows as text: one starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab
-     * or a carriage return would be run as a formula (CSV injection, OWASP), so it gets a leading apostrophe — the
-     * rule of the operations export ({@code exports.csv.FormulaGuard}, not published to other modules). The amount
-     * is a number Opsdesk formats itself and stays as it is.
-     */
-    static String cell(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
-            default -> text;
-        };
     }
 }

@@ -3,9 +3,9 @@ package org.opsdesk.banking.payfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.opsdesk.banking.payfiles.PayoutBatches.anItem;
 
 import java.math.BigDecimal;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.banking.payfiles.PayoutFileError.Reason;
 
@@ -19,7 +19,7 @@ class PayoutBatchCheckTests {
     @Test
     void refusesACreditorIbanWithWrongCheckDigits() {
         assertProblems(
-                withItem(account(new CreditorAccount.ByIban("DE88370400440532013000"))),
+                withItem(anItem().bic(null).account(new CreditorAccount.ByIban("DE88370400440532013000"))),
                 tuple("items[0].creditorAccount.iban", Reason.INVALID_IBAN));
     }
 
@@ -38,9 +38,12 @@ class PayoutBatchCheckTests {
 
     @Test
     void refusesAnAmountWithMoreDecimalsThanItsCurrency() {
-        assertProblems(withItem(amount("10.005")), tuple("items[0].amount", Reason.SCALE));
+        assertProblems(withItem(anItem().amount("10.005")), tuple("items[0].amount", Reason.SCALE));
         assertProblems(
-                PayoutBatches.in("JPY", 0).item(amount("100.5")).build(), tuple("items[0].amount", Reason.SCALE));
+                PayoutBatches.in("JPY", 0)
+                        .item(anItem().amount("100.5").build())
+                        .build(),
+                tuple("items[0].amount", Reason.SCALE));
     }
 
     @Test
@@ -58,20 +61,20 @@ class PayoutBatchCheckTests {
 
     @Test
     void refusesZeroAndNegativeAmounts() {
-        assertProblems(withItem(amount("0.00")), tuple("items[0].amount", Reason.NOT_POSITIVE));
-        assertProblems(withItem(amount("-1.00")), tuple("items[0].amount", Reason.NOT_POSITIVE));
+        assertProblems(withItem(anItem().amount("0.00")), tuple("items[0].amount", Reason.NOT_POSITIVE));
+        assertProblems(withItem(anItem().amount("-1.00")), tuple("items[0].amount", Reason.NOT_POSITIVE));
     }
 
     @Test
     void refusesAnAmountBeyondEighteenDigits() {
-        assertProblems(withItem(amount("12345678901234567.00")), tuple("items[0].amount", Reason.TOO_LARGE));
+        assertProblems(withItem(anItem().amount("12345678901234567.00")), tuple("items[0].amount", Reason.TOO_LARGE));
     }
 
     @Test
     void refusesTooLongTexts() {
-        assertProblems(withItem(remittance("R".repeat(141))), tuple("items[0].remittance", Reason.TOO_LONG));
-        assertProblems(withItem(name("N".repeat(71))), tuple("items[0].creditorName", Reason.TOO_LONG));
-        assertProblems(withItem(endToEndId("E".repeat(36))), tuple("items[0].endToEndId", Reason.TOO_LONG));
+        assertProblems(withItem(anItem().remittance("R".repeat(141))), tuple("items[0].remittance", Reason.TOO_LONG));
+        assertProblems(withItem(anItem().name("N".repeat(71))), tuple("items[0].creditorName", Reason.TOO_LONG));
+        assertProblems(withItem(anItem().endToEndId("E".repeat(36))), tuple("items[0].endToEndId", Reason.TOO_LONG));
         assertProblems(
                 PayoutBatches.eur().messageId("M".repeat(36)).items(1).build(), tuple("messageId", Reason.TOO_LONG));
     }
@@ -79,19 +82,21 @@ class PayoutBatchCheckTests {
     @Test
     void countsTheLengthAfterTransliteration() {
         // 70 characters typed, 71 once "ß" becomes "ss"
-        assertProblems(withItem(name("ß" + "N".repeat(69))), tuple("items[0].creditorName", Reason.TOO_LONG));
+        assertProblems(withItem(anItem().name("ß" + "N".repeat(69))), tuple("items[0].creditorName", Reason.TOO_LONG));
     }
 
     @Test
     void refusesCharactersOutsideTheSepaSetThatHaveNoTransliteration() {
-        assertProblems(withItem(name("Smith & Sons")), tuple("items[0].creditorName", Reason.CHARACTER));
-        assertProblems(withItem(remittance("Оплата заказа 17")), tuple("items[0].remittance", Reason.CHARACTER));
-        assertProblems(withItem(remittance("Thanks \uD83D\uDE00")), tuple("items[0].remittance", Reason.CHARACTER));
+        assertProblems(withItem(anItem().name("Smith & Sons")), tuple("items[0].creditorName", Reason.CHARACTER));
+        assertProblems(
+                withItem(anItem().remittance("Оплата заказа 17")), tuple("items[0].remittance", Reason.CHARACTER));
+        assertProblems(
+                withItem(anItem().remittance("Thanks \uD83D\uDE00")), tuple("items[0].remittance", Reason.CHARACTER));
     }
 
     @Test
     void namesTheRefusedCharacterInTheMessage() {
-        assertThatThrownBy(() -> PayoutBatchCheck.check(withItem(name("Smith & Sons"))))
+        assertThatThrownBy(() -> PayoutBatchCheck.check(withItem(anItem().name("Smith & Sons"))))
                 .isInstanceOfSatisfying(
                         InvalidPayoutBatch.class,
                         e -> assertThat(e.problems().get(0).message()).contains("'&' (U+0026)"));
@@ -100,11 +105,11 @@ class PayoutBatchCheckTests {
     @Test
     void refusesIdentifiersOutsideTheSetInsteadOfTransliteratingThem() {
         // the end-to-end id comes back on the statement and must match exactly
-        assertProblems(withItem(endToEndId("ZAMÓWIENIE-1")), tuple("items[0].endToEndId", Reason.CHARACTER));
-        assertProblems(withItem(endToEndId("ORDER 1")), tuple("items[0].endToEndId", Reason.CHARACTER));
-        assertProblems(withItem(endToEndId("/ORDER-1")), tuple("items[0].endToEndId", Reason.CHARACTER));
-        assertProblems(withItem(endToEndId("ORDER//1")), tuple("items[0].endToEndId", Reason.CHARACTER));
-        assertProblems(withItem(endToEndId("")), tuple("items[0].endToEndId", Reason.REQUIRED));
+        assertProblems(withItem(anItem().endToEndId("ZAMÓWIENIE-1")), tuple("items[0].endToEndId", Reason.CHARACTER));
+        assertProblems(withItem(anItem().endToEndId("ORDER 1")), tuple("items[0].endToEndId", Reason.CHARACTER));
+        assertProblems(withItem(anItem().endToEndId("/ORDER-1")), tuple("items[0].endToEndId", Reason.CHARACTER));
+        assertProblems(withItem(anItem().endToEndId("ORDER//1")), tuple("items[0].endToEndId", Reason.CHARACTER));
+        assertProblems(withItem(anItem().endToEndId("")), tuple("items[0].endToEndId", Reason.REQUIRED));
     }
 
     @Test
@@ -119,10 +124,10 @@ class PayoutBatchCheckTests {
 
     @Test
     void refusesBadCodes() {
-        assertProblems(withItem(bic("DEUTDEFF1")), tuple("items[0].creditorBic", Reason.INVALID_BIC));
+        assertProblems(withItem(anItem().bic("DEUTDEFF1")), tuple("items[0].creditorBic", Reason.INVALID_BIC));
         // ISO 9362 allows it, pain.001.001.03's BIC pattern does not (location code starting with 0)
-        assertProblems(withItem(bic("DEUTDE0F")), tuple("items[0].creditorBic", Reason.INVALID_BIC));
-        assertProblems(withItem(purpose("salary")), tuple("items[0].purpose", Reason.INVALID_CODE));
+        assertProblems(withItem(anItem().bic("DEUTDE0F")), tuple("items[0].creditorBic", Reason.INVALID_BIC));
+        assertProblems(withItem(anItem().purpose("salary")), tuple("items[0].purpose", Reason.INVALID_CODE));
         assertProblems(PayoutBatches.in("XYZ", 2).items(1).build(), tuple("currency", Reason.INVALID_CODE));
         assertProblems(
                 PayoutBatches.eur()
@@ -135,10 +140,10 @@ class PayoutBatchCheckTests {
     @Test
     void refusesADomesticAccountWithoutItsBank() {
         assertProblems(
-                withItem(account(new CreditorAccount.Domestic("123456", null, null))),
+                withItem(anItem().bic(null).account(new CreditorAccount.Domestic("123456", null, null))),
                 tuple("items[0].creditorAccount.clearingMemberId", Reason.BANK_UNKNOWN));
         assertProblems(
-                withItem(account(new CreditorAccount.Domestic("123456", "USABA", null))),
+                withItem(anItem().bic(null).account(new CreditorAccount.Domestic("123456", "USABA", null))),
                 tuple("items[0].creditorAccount.clearingMemberId", Reason.REQUIRED));
     }
 
@@ -146,8 +151,8 @@ class PayoutBatchCheckTests {
     void reportsEveryProblemOfTheBatchAtOnce() {
         var batch = PayoutBatches.eur()
                 .messageId("bad id")
-                .item(amount("0"))
-                .item(name(""))
+                .item(anItem().amount("0").build())
+                .item(anItem().name("").build())
                 .build();
         assertProblems(
                 batch,
@@ -184,7 +189,8 @@ class PayoutBatchCheckTests {
                 .isTrue();
         assertThat(PayoutBatchCheck.check(PayoutBatches.huf()).sepa()).isFalse();
         assertThat(PayoutBatchCheck.check(PayoutBatches.usd()).sepa()).isFalse();
-        var toBrazil = withItem(account(new CreditorAccount.ByIban("BR1800360305000010009795493C1")));
+        var toBrazil =
+                withItem(anItem().bic(null).account(new CreditorAccount.ByIban("BR1800360305000010009795493C1")));
         assertThat(PayoutBatchCheck.check(toBrazil).sepa()).isFalse();
     }
 
@@ -195,64 +201,7 @@ class PayoutBatchCheckTests {
                         .containsExactly(expected));
     }
 
-    private static PayoutBatch withItem(PayoutItem item) {
-        return PayoutBatches.eur().item(item).build();
-    }
-
-    private static PayoutItem base() {
-        return PayoutBatches.item(1, "10.00");
-    }
-
-    private static PayoutItem account(CreditorAccount account) {
-        var b = base();
-        return new PayoutItem(b.endToEndId(), b.creditorName(), account, null, b.amount(), b.remittance(), null);
-    }
-
-    private static PayoutItem amount(String amount) {
-        var b = base();
-        return new PayoutItem(
-                b.endToEndId(),
-                b.creditorName(),
-                b.creditorAccount(),
-                b.creditorBic(),
-                new BigDecimal(amount),
-                b.remittance(),
-                null);
-    }
-
-    private static PayoutItem name(String name) {
-        var b = base();
-        return new PayoutItem(
-                b.endToEndId(), name, b.creditorAccount(), b.creditorBic(), b.amount(), b.remittance(), null);
-    }
-
-    private static PayoutItem remittance(String text) {
-        var b = base();
-        return new PayoutItem(
-                b.endToEndId(), b.creditorName(), b.creditorAccount(), b.creditorBic(), b.amount(), text, null);
-    }
-
-    private static PayoutItem endToEndId(String id) {
-        var b = base();
-        return new PayoutItem(
-                id, b.creditorName(), b.creditorAccount(), b.creditorBic(), b.amount(), b.remittance(), null);
-    }
-
-    private static PayoutItem bic(String bic) {
-        var b = base();
-        return new PayoutItem(
-                b.endToEndId(), b.creditorName(), b.creditorAccount(), bic, b.amount(), b.remittance(), null);
-    }
-
-    private static PayoutItem purpose(@Nullable String purpose) {
-        var b = base();
-        return new PayoutItem(
-                b.endToEndId(),
-                b.creditorName(),
-                b.creditorAccount(),
-                b.creditorBic(),
-                b.amount(),
-                b.remittance(),
-                purpose);
+    private static PayoutBatch withItem(PayoutBatches.ItemBuilder item) {
+        return PayoutBatches.eur().item(item.build()).build();
     }
 }

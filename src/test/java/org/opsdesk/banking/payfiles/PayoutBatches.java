@@ -149,6 +149,11 @@ final class PayoutBatches {
                 .build();
     }
 
+    /** A valid item (the same as {@code item(1, "10.00")}) to change one field of. */
+    static ItemBuilder anItem() {
+        return new ItemBuilder();
+    }
+
     PayoutBatches messageId(String id) {
         this.messageId = id;
         return this;
@@ -183,5 +188,55 @@ final class PayoutBatches {
 
     PayoutBatch build() {
         return new PayoutBatch(messageId, createdAt, debtor, date, currency, items);
+    }
+
+    /** Builds one item, valid unless a field is changed. */
+    static final class ItemBuilder {
+        private String endToEndId = "ORDER-1";
+        private String name = "Creditor 1";
+        private CreditorAccount account = new CreditorAccount.ByIban(DE_IBAN);
+        private @Nullable String bic = "COBADEFFXXX";
+        private String amount = "10.00";
+        private String remittance = "Opsdesk order ORDER-1";
+        private @Nullable String purpose;
+
+        ItemBuilder endToEndId(String id) {
+            this.endToEndId = id;
+            return this;
+        }
+
+        ItemBuilder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        ItemBuilder account(CreditorAccount account) {
+            this.account = account;
+            return this;
+        }
+
+        ItemBuilder bic(@Nullable String bic) {
+            this.bic = bic;
+            return this;
+        }
+
+        ItemBuilder amount(String amount) {
+            this.amount = amount;
+            return this;
+        }
+
+        ItemBuilder remittance(String text) {
+            this.remittance = text;
+            return this;
+        }
+
+        ItemBuilder purpose(@Nullable String purpose) {
+            this.purpose = purpose;
+            return this;
+        }
+
+        PayoutItem build() {
+            return new PayoutItem(endToEndId, name, account, bic, new BigDecimal(amount), remittance, purpose);
+        }
     }
 }

@@ -71,16 +71,6 @@ class PayoutCsvWriterTests {
         assertThat(row.getField(11)).isEqualTo("5.00");
     }
 
-    @Test
-    void guardsEveryFormulaLead() {
-        assertThat(PayoutCsvWriter.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(PayoutCsvWriter.cell("@cmd")).isEqualTo("'@cmd");
-        assertThat(PayoutCsvWriter.cell("\tx")).isEqualTo("'\tx");
-        assertThat(PayoutCsvWriter.cell("\rx")).isEqualTo("'\rx");
-        assertThat(PayoutCsvWriter.cell("plain")).isEqualTo("plain");
-        assertThat(PayoutCsvWriter.cell(null)).isEmpty();
-    }
-
     private static String csv(PayoutBatch batch) {
         return new String(PayoutFiles.write(batch, PayoutFileFormat.CSV), StandardCharsets.UTF_8);
     }
