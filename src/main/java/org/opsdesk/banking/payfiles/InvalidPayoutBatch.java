@@ -1,6 +1,7 @@
 package org.opsdesk.banking.payfiles;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.opsdesk.shared.ProblemException;
 
 /**
@@ -29,13 +30,8 @@ public final class InvalidPayoutBatch extends ProblemException {
     }
 
     private static String describe(List<PayoutFileError> problems) {
-        StringBuilder detail = new StringBuilder();
-        for (PayoutFileError problem : problems) {
-            if (!detail.isEmpty()) {
-                detail.append("; ");
-            }
-            detail.append(problem.field()).append(": ").append(problem.message());
-        }
-        return detail.toString();
+        return problems.stream()
+                .map(problem -> problem.field() + ": " + problem.message())
+                .collect(Collectors.joining("; "));
     }
 }

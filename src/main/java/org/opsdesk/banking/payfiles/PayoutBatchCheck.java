@@ -2,6 +2,8 @@ package org.opsdesk.banking.payfiles;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -38,6 +40,9 @@ public final class PayoutBatchCheck {
         String messageId = checks.identifier("messageId", batch.messageId());
         PayoutDebtor debtor = debtor(checks, batch.debtor());
         boolean knownCurrency = currency(checks, batch.currency().code());
+        if (batch.requestedExecutionDate().isBefore(LocalDate.ofInstant(batch.createdAt(), ZoneOffset.UTC))) {
+            checks.problem("requestedExecutionDate", Reason.PAST_DATE, "is before the day the file is created (UTC)");
+        }
         if (batch.items().isEmpty()) {
             checks.problem("items", Reason.EMPTY_BATCH, "a payout file needs at least one item");
         }

@@ -31,6 +31,8 @@ public record PayoutFileError(String field, Reason reason, String message) {
         /** An end-to-end id used twice in one batch. */
         DUPLICATE,
         /** A domestic account without a bank: no clearing code and no creditor BIC. */
-        BANK_UNKNOWN
+        BANK_UNKNOWN,
+        /** A requested execution date before the day the file is created (UTC): banks refuse past dates. */
+        PAST_DATE
     }
 }

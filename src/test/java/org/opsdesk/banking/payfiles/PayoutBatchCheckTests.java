@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.opsdesk.banking.payfiles.PayoutBatches.anItem;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.banking.payfiles.PayoutFileError.Reason;
 
@@ -113,6 +115,25 @@ class PayoutBatchCheckTests {
     }
 
     @Test
+    void refusesAnExecutionDateBeforeTheFileIsCreatedButTakesTheSameDay() {
+        var created = Instant.parse("2026-12-07T23:59:59Z");
+        assertProblems(
+                PayoutBatches.eur()
+                        .createdAt(created)
+                        .date(LocalDate.parse("2026-12-06"))
+                        .items(1)
+                        .build(),
+                tuple("requestedExecutionDate", Reason.PAST_DATE));
+        assertThat(PayoutBatchCheck.check(PayoutBatches.eur()
+                                .createdAt(created)
+                                .date(LocalDate.parse("2026-12-07"))
+                                .items(1)
+                                .build())
+                        .requestedExecutionDate())
+                .isEqualTo("2026-12-07");
+    }
+
+    @Test
     void refusesAnEndToEndIdUsedTwice() {
         assertProblems(
                 PayoutBatches.eur()
@@ -168,6 +189,7 @@ class PayoutBatchCheckTests {
                 .isInstanceOfSatisfying(InvalidPayoutBatch.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.errors()).extracting(f -> f.field()).containsExactly("items");
+                    assertThat(e.detail()).isEqualTo("items: a payout file needs at least one item");
                 });
     }
 
