@@ -79,7 +79,9 @@ final class Pain00100103Writer {
                                 .setValue(item.amount())
                                 .setCcy(currency)))
                 .setCdtrAgt(creditorAgent(item))
-                .setCdtr(new PartyIdentification32().setNm(item.creditorName()))
+                .setCdtr(new PartyIdentification32()
+                        .setNm(item.creditorName())
+                        .setPstlAdr(address(item.creditorAddress())))
                 .setCdtrAcct(new CashAccount16().setId(account(item.creditorAccount())))
                 .setRmtInf(new RemittanceInformation5().addUstrd(item.remittance()));
         if (item.purpose() != null) {

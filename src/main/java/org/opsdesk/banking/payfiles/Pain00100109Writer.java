@@ -81,7 +81,9 @@ final class Pain00100109Writer {
                                 .setValue(item.amount())
                                 .setCcy(currency)))
                 .setCdtrAgt(creditorAgent(item))
-                .setCdtr(new PartyIdentification135().setNm(item.creditorName()))
+                .setCdtr(new PartyIdentification135()
+                        .setNm(item.creditorName())
+                        .setPstlAdr(address(item.creditorAddress())))
                 .setCdtrAcct(new CashAccount38().setId(account(item.creditorAccount())))
                 .setRmtInf(new RemittanceInformation16().addUstrd(item.remittance()));
         if (item.purpose() != null) {

@@ -78,7 +78,7 @@ public final class PayoutBatchCheck {
         return new PayoutDebtor(name, iban, bic, address);
     }
 
-    static @Nullable PostalAddress address(FieldChecks checks, String prefix, PostalAddress address) {
+    private static @Nullable PostalAddress address(FieldChecks checks, String prefix, PostalAddress address) {
         int before = checks.problems().size();
         String country =
                 checks.code(prefix + "country", address.country(), COUNTRY, "an ISO 3166 code of two capitals", true);
@@ -130,10 +130,13 @@ public final class PayoutBatchCheck {
             String remittance = checks.text(prefix + "remittance", item.remittance(), 140, true);
             String purpose = checks.code(
                     prefix + "purpose", item.purpose(), PURPOSE, "an ISO 20022 purpose code of four capitals", false);
+            PostalAddress address = item.creditorAddress() == null
+                    ? null
+                    : address(checks, prefix + "creditorAddress.", item.creditorAddress());
             if (checks.problems().size() != before) {
                 return null;
             }
-            return new PayoutItem(endToEndId, name, account, bic, amount, remittance, purpose);
+            return new PayoutItem(endToEndId, name, account, bic, amount, remittance, purpose, address);
         }
 
         private @Nullable CreditorAccount account(CreditorAccount account, boolean hasBic) {

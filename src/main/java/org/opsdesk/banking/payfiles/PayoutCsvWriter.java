@@ -21,6 +21,11 @@ final class PayoutCsvWriter {
         "debtor_iban",
         "end_to_end_id",
         "creditor_name",
+        "creditor_street",
+        "creditor_building",
+        "creditor_post_code",
+        "creditor_town",
+        "creditor_country",
         "creditor_iban",
         "creditor_account_number",
         "creditor_clearing_system",
@@ -42,6 +47,7 @@ final class PayoutCsvWriter {
             for (PayoutItem item : batch.items()) {
                 CreditorAccount.Domestic domestic =
                         item.creditorAccount() instanceof CreditorAccount.Domestic d ? d : null;
+                PostalAddress address = item.creditorAddress();
                 String iban = item.creditorAccount() instanceof CreditorAccount.ByIban i ? i.iban() : null;
                 csv.writeRecord(
                         FormulaGuard.cell(batch.messageId()),
@@ -50,6 +56,11 @@ final class PayoutCsvWriter {
                         FormulaGuard.cell(batch.debtor().iban()),
                         FormulaGuard.cell(item.endToEndId()),
                         FormulaGuard.cell(item.creditorName()),
+                        FormulaGuard.cell(address == null ? null : address.streetName()),
+                        FormulaGuard.cell(address == null ? null : address.buildingNumber()),
+                        FormulaGuard.cell(address == null ? null : address.postCode()),
+                        FormulaGuard.cell(address == null ? null : address.townName()),
+                        address == null ? "" : address.country(),
                         FormulaGuard.cell(iban),
                         FormulaGuard.cell(domestic == null ? null : domestic.accountNumber()),
                         FormulaGuard.cell(domestic == null ? null : domestic.clearingSystem()),

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param amount positive, with no more decimals than the batch currency has
  * @param remittance the text the creditor sees, at most 140 characters
  * @param purpose an ISO 20022 external purpose code (four capital letters, e.g. {@code SALA}), when the bank wants one
+ * @param creditorAddress the creditor's address, which banks ask for on transfers outside SEPA
  */
 public record PayoutItem(
         String endToEndId,
@@ -23,7 +24,8 @@ public record PayoutItem(
         @Nullable String creditorBic,
         BigDecimal amount,
         String remittance,
-        @Nullable String purpose) {
+        @Nullable String purpose,
+        @Nullable PostalAddress creditorAddress) {
 
     public PayoutItem {
         Objects.requireNonNull(endToEndId);

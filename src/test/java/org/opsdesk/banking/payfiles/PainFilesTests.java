@@ -53,6 +53,38 @@ class PainFilesTests {
     }
 
     @Test
+    void writesTheCreditorAddressStructuredInBothVersions() {
+        byte[] v03 = PayoutFiles.write(PayoutBatches.usd(), PayoutFileFormat.PAIN_001_001_03);
+        byte[] v09 = PayoutFiles.write(PayoutBatches.usd(), PayoutFileFormat.PAIN_001_001_09);
+
+        var old = MxPain00100103.parse(new String(v03, StandardCharsets.UTF_8))
+                .getCstmrCdtTrfInitn()
+                .getPmtInf()
+                .get(0)
+                .getCdtTrfTxInf()
+                .get(0)
+                .getCdtr()
+                .getPstlAdr();
+        assertThat(List.of(old.getStrtNm(), old.getBldgNb(), old.getPstCd(), old.getTwnNm(), old.getCtry()))
+                .containsExactly("Fifth Avenue", "350", "10118", "New York", "US");
+        var current = MxPain00100109.parse(new String(v09, StandardCharsets.UTF_8))
+                .getCstmrCdtTrfInitn()
+                .getPmtInf()
+                .get(0)
+                .getCdtTrfTxInf()
+                .get(0)
+                .getCdtr()
+                .getPstlAdr();
+        assertThat(List.of(
+                        current.getStrtNm(),
+                        current.getBldgNb(),
+                        current.getPstCd(),
+                        current.getTwnNm(),
+                        current.getCtry()))
+                .containsExactly("Fifth Avenue", "350", "10118", "New York", "US");
+    }
+
+    @Test
     void theSchemaCheckRefusesAFileOfTheOtherVersionAndABrokenAmount() {
         byte[] v03 = PayoutFiles.write(PayoutBatches.eur().items(1).build(), PayoutFileFormat.PAIN_001_001_03);
         assertThat(PainSchemas.violations(PayoutFileFormat.PAIN_001_001_09, v03))

@@ -156,6 +156,10 @@ class PayoutBatchCheckTests {
                         .items(1)
                         .build(),
                 tuple("debtor.address.country", Reason.INVALID_CODE));
+        assertProblems(
+                withItem(anItem().address(new PostalAddress("us", "Zürich & Co", null, null, null))),
+                tuple("items[0].creditorAddress.country", Reason.INVALID_CODE),
+                tuple("items[0].creditorAddress.townName", Reason.CHARACTER));
     }
 
     @Test

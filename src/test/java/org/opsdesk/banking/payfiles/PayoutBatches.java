@@ -46,6 +46,7 @@ final class PayoutBatches {
                 "COBADEFFXXX",
                 new BigDecimal(amount),
                 "Opsdesk order ORDER-" + n,
+                null,
                 null);
     }
 
@@ -55,7 +56,7 @@ final class PayoutBatches {
                 Named.of("one EUR item", eur().items(1).build()),
                 Named.of("250 EUR items", eur().items(250).build()),
                 Named.of("JPY (no decimals) to domestic accounts", jpy()),
-                Named.of("USD by ABA routing number, without the office's BIC", usd()),
+                Named.of("USD by ABA routing number to an address, without the office's BIC", usd()),
                 Named.of("HUF to a Hungarian IBAN, with the office's address and a purpose", huf()),
                 Named.of("names, texts and ids at their longest", longest()),
                 Named.of("diacritics transliterated", diacritics()));
@@ -70,6 +71,7 @@ final class PayoutBatches {
                         null,
                         new BigDecimal("150000"),
                         "Opsdesk order ORDER-JP-1",
+                        null,
                         null))
                 .item(new PayoutItem(
                         "ORDER-JP-2",
@@ -78,6 +80,7 @@ final class PayoutBatches {
                         "MHCBJPJT",
                         new BigDecimal("98765.0"),
                         "Opsdesk order ORDER-JP-2",
+                        null,
                         null))
                 .build();
     }
@@ -92,7 +95,8 @@ final class PayoutBatches {
                         null,
                         new BigDecimal("1250.5"),
                         "Invoice 2026/12/07 (refund)",
-                        null))
+                        null,
+                        new PostalAddress("US", "New York", "10118", "Fifth Avenue", "350")))
                 .build();
     }
 
@@ -110,7 +114,8 @@ final class PayoutBatches {
                         "OTPVHUHB",
                         new BigDecimal("123456.78"),
                         "Opsdesk order ORDER-HU-1",
-                        "SALA"))
+                        "SALA",
+                        null))
                 .build();
     }
 
@@ -125,6 +130,7 @@ final class PayoutBatches {
                         null,
                         new BigDecimal("9999999999999.99"),
                         "R".repeat(140),
+                        null,
                         null))
                 .build();
     }
@@ -137,6 +143,7 @@ final class PayoutBatches {
                         null,
                         new BigDecimal("10.00"),
                         "Zapłata za zamówienie ORDER-PL-1",
+                        null,
                         null))
                 .item(new PayoutItem(
                         "ORDER-DE-2",
@@ -145,6 +152,7 @@ final class PayoutBatches {
                         null,
                         new BigDecimal("0.01"),
                         "Straße 7, François Lefèvre",
+                        null,
                         null))
                 .build();
     }
@@ -199,6 +207,7 @@ final class PayoutBatches {
         private String amount = "10.00";
         private String remittance = "Opsdesk order ORDER-1";
         private @Nullable String purpose;
+        private @Nullable PostalAddress address;
 
         ItemBuilder endToEndId(String id) {
             this.endToEndId = id;
@@ -235,8 +244,13 @@ final class PayoutBatches {
             return this;
         }
 
+        ItemBuilder address(@Nullable PostalAddress address) {
+            this.address = address;
+            return this;
+        }
+
         PayoutItem build() {
-            return new PayoutItem(endToEndId, name, account, bic, new BigDecimal(amount), remittance, purpose);
+            return new PayoutItem(endToEndId, name, account, bic, new BigDecimal(amount), remittance, purpose, address);
         }
     }
 }

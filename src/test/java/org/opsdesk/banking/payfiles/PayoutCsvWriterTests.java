@@ -26,6 +26,11 @@ class PayoutCsvWriterTests {
                         PayoutBatches.OFFICE_IBAN,
                         "ORDER-1",
                         "Creditor 1",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
                         PayoutBatches.DE_IBAN,
                         "",
                         "",
@@ -42,16 +47,24 @@ class PayoutCsvWriterTests {
         String csv = csv(PayoutBatches.diacritics());
 
         assertThat(csv).contains(",\"Strasse 7, Francois Lefevre\",");
-        assertThat(read(csv).get(2).getField(13)).isEqualTo("Strasse 7, Francois Lefevre");
+        assertThat(read(csv).get(2).getField(18)).isEqualTo("Strasse 7, Francois Lefevre");
     }
 
     @Test
     void writesDomesticAccountsAndAmountsAtTheCurrencyScale() {
         List<CsvRecord> rows = read(csv(PayoutBatches.jpy()));
 
-        assertThat(rows.get(1).getFields().subList(6, 13))
+        assertThat(rows.get(1).getFields().subList(11, 18))
                 .containsExactly("", "1234567", "JPZGN", "0005001", "", "150000", "JPY");
-        assertThat(rows.get(2).getField(11)).isEqualTo("98765");
+        assertThat(rows.get(2).getField(16)).isEqualTo("98765");
+    }
+
+    @Test
+    void writesTheCreditorAddressInItsOwnCells() {
+        CsvRecord row = read(csv(PayoutBatches.usd())).get(1);
+
+        assertThat(row.getFields().subList(5, 11))
+                .containsExactly("Acme Trading LLC", "Fifth Avenue", "350", "10118", "New York", "US");
     }
 
     @Test
@@ -63,12 +76,13 @@ class PayoutCsvWriterTests {
                 null,
                 new BigDecimal("5.00"),
                 "+48 600 100 200 cmd",
+                null,
                 null);
         CsvRecord row = read(csv(PayoutBatches.eur().item(item).build())).get(1);
 
         assertThat(row.getField(5)).isEqualTo("'-Minus Corp");
-        assertThat(row.getField(13)).isEqualTo("'+48 600 100 200 cmd");
-        assertThat(row.getField(11)).isEqualTo("5.00");
+        assertThat(row.getField(18)).isEqualTo("'+48 600 100 200 cmd");
+        assertThat(row.getField(16)).isEqualTo("5.00");
     }
 
     private static String csv(PayoutBatch batch) {
