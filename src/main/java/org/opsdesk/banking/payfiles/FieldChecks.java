@@ -2,6 +2,7 @@ package org.opsdesk.banking.payfiles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.banking.payfiles.PayoutFileError.Reason;
@@ -19,6 +20,8 @@ final class FieldChecks {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9\\-?:().,'+/]+");
     // The stricter of the two versions' BIC patterns (pain.001.001.03's BICIdentifier), so one check serves both.
     private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?");
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final List<PayoutFileError> problems = new ArrayList<>();
 
@@ -102,6 +105,20 @@ final class FieldChecks {
                 Reason.INVALID_BIC,
                 "is not a valid BIC: 8 or 11 letters and digits (bank, country, location, branch)");
         return null;
+    }
+
+    /** A structured address: an ISO 3166 country and the optional parts as text of their schema lengths. */
+    @Nullable
+    PostalAddress address(String prefix, PostalAddress address) {
+        int before = problems.size();
+        String country = code(prefix + "country", address.country(), COUNTRY, "an ISO 3166 code of two capitals", true);
+        var checked = new PostalAddress(
+                Objects.requireNonNullElse(country, ""),
+                text(prefix + "townName", address.townName(), 35, false),
+                text(prefix + "postCode", address.postCode(), 16, false),
+                text(prefix + "streetName", address.streetName(), 70, false),
+                text(prefix + "buildingNumber", address.buildingNumber(), 16, false));
+        return problems.size() == before ? checked : null;
     }
 
     /** A code of a fixed form (country, currency, purpose, clearing system), described for the message. */
