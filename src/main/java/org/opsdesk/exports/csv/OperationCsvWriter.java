@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.OperationRow;
+import org.opsdesk.shared.FormulaGuard;
 
 /**
  * Writes operations as RFC 4180 CSV (FastCSV: quotes only where needed, CRLF line ends) in UTF-8 to a stream,

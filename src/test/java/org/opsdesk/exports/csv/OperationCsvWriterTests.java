@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opsdesk.operations.OperationRow;
+import org.opsdesk.shared.FormulaGuard;
 import org.opsdesk.workflow.Status;
 
 class OperationCsvWriterTests {
