@@ -127,7 +127,17 @@ public final class AppProcess implements AutoCloseable {
         /** Starts the app and returns once it answers readiness; fails with its log if it does not. */
         public AppProcess start() {
             AppProcess app = launch();
-            app.awaitReady(readiness);
+            try {
+                app.awaitReady(readiness);
+            } catch (AssertionError | RuntimeException notReady) {
+                // the caller never gets the process to close: stop it here, or it outlives the test run
+                try {
+                    app.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw notReady;
+            }
             return app;
         }
 
