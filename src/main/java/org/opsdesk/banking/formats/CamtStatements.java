@@ -98,7 +98,7 @@ final class CamtStatements {
             return split;
         }
         if (details.size() > 1) {
-            warnings.add(field + " holds " + details.size() + " transaction details whose amounts do not add up to the"
+            warnings.add(field + " holds " + details.size() + " transaction details without amounts that add up to the"
                     + " entry's " + amount + "; kept as one entry");
         }
         return List.of(entry(field, entry, amount, direction, details.size() == 1 ? details.get(0) : null));

@@ -23,7 +23,8 @@ final class Mt940Entries {
             "EC", Direction.CREDIT,
             "ED", Direction.DEBIT);
 
-    private static final String NO_REFERENCE = "NONREF";
+    /** :61: owner references that only point at the :86: (Rabobank, ING) or say there is none. */
+    private static final java.util.Set<String> NO_REFERENCE = java.util.Set.of("NONREF", "EREF", "PREF", "MARF");
 
     private Mt940Entries() {}
 
@@ -78,7 +79,7 @@ final class Mt940Entries {
 
     private static @Nullable String reference(@Nullable String reference) {
         String cleaned = Texts.clean(reference);
-        return cleaned == null || cleaned.equalsIgnoreCase(NO_REFERENCE) ? null : cleaned;
+        return cleaned == null || NO_REFERENCE.contains(cleaned.toUpperCase(java.util.Locale.ROOT)) ? null : cleaned;
     }
 
     /** Rabobank puts the counterparty's IBAN or account number alone on the :61: supplementary line. */

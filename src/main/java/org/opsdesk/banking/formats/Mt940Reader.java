@@ -2,11 +2,11 @@ package org.opsdesk.banking.formats;
 
 import com.prowidesoftware.swift.model.SwiftMessage;
 import com.prowidesoftware.swift.model.Tag;
+import com.prowidesoftware.swift.model.field.AmountContainer;
 import com.prowidesoftware.swift.model.field.Field;
 import com.prowidesoftware.swift.model.field.Field28;
 import com.prowidesoftware.swift.model.field.Field28C;
 import com.prowidesoftware.swift.model.field.Field61;
-import com.prowidesoftware.swift.model.field.MonetaryAmountContainer;
 import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -134,7 +134,7 @@ final class Mt940Reader {
 
         private static Money balance(Tag tag, String field) {
             Field balance = Field.getField(tag);
-            if (!(balance instanceof MonetaryAmountContainer amount) || balance.getComponent(3) == null) {
+            if (!(balance instanceof AmountContainer amount) || balance.getComponent(3) == null) {
                 throw new StatementFileRefused(Reason.MALFORMED, field, "is not a readable balance: " + tag.getValue());
             }
             CurrencyCode currency = Amounts.currency(field, balance.getComponent(3));

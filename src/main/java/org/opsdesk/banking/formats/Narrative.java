@@ -9,4 +9,14 @@ record Narrative(
         @Nullable String bic,
         @Nullable String remittance,
         @Nullable String endToEndId,
-        @Nullable String bankReference) {}
+        @Nullable String bankReference) {
+
+    Narrative {
+        name = Texts.clean(name);
+        account = AccountIdentifiers.normalise(Texts.clean(account));
+        bic = AccountIdentifiers.normalise(Texts.clean(bic));
+        remittance = Texts.clean(remittance);
+        endToEndId = Texts.clean(endToEndId);
+        bankReference = Texts.clean(bankReference);
+    }
+}

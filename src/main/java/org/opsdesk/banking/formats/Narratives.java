@@ -20,13 +20,15 @@ final class Narratives {
 
     private static final int SWIFT_LINE = 65;
     private static final Pattern SEPA_PREFIX =
-            Pattern.compile("(EREF|KREF|MREF|CRED|DEBT|OAMT|COAM|SVWZ|ABWA|ABWE)\\+");
+            Pattern.compile("(EREF\\+|KREF\\+|MREF\\+|CRED\\+|DEBT\\+|OAMT\\+|COAM\\+|SVWZ\\+|ABWA\\+|ABWE\\+|MTLG:)");
     private static final Pattern SLASH_TAG = Pattern.compile(
-            "/(TRTP|IBAN|BIC|NAME|REMI|EREF|CNTP|ORDP|BENM|MARF|CSID|PREF|RTRN|ISDT|ADDR|OCMT|CHGS|USTD|STRD|CUR|ID|SUM|OSDR|PURP|ULTC|ULTD|SVCL|BENM)/");
+            "/(TRTP|IBAN|BIC|NAME|REMI|EREF|CNTP|ORDP|BENM|MARF|CSID|PREF|RTRN|ISDT|ADDR|OCMT|CHGS|USTD|STRD|CUR|ID|SUM|OSDR|PURP|ULTC|ULTD|SVCL)(?=/)");
     private static final Pattern GERMAN = Pattern.compile("\\?(\\d{2})");
     private static final Pattern TRIODOS = Pattern.compile(">(\\d{2})");
-    private static final Pattern POLISH =
-            Pattern.compile(";\\s*(NA RACH\\.|Z RACH\\.|DLA|OD|TYT\\.|TNR|REF\\. KLIENTA|ID IPH):");
+    private static final Pattern POLISH = Pattern.compile(";\\s*(NA RACH\\.|Z RACH\\.|DLA|OD|TYT\\.|TNR):");
+    private static final Pattern POLISH_KEY = Pattern.compile(";\\s*(\\p{Lu}[\\p{Lu}. ]{0,24}):");
+    private static final Pattern BIC = Pattern.compile("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)NOTPROVIDED|NONREF|0+");
     private static final Pattern LABELLED =
             Pattern.compile("\\b(IBAN|BIC|NAAM|OMSCHRIJVING|BETALINGSKENM\\.|KENMERK|AUFTRAGGEBER|MITTEILUNGEN):");
 
@@ -34,6 +36,14 @@ final class Narratives {
 
     static Narrative read(String narrative) {
         String text = unwrap(narrative);
+        Narrative read = interpret(text);
+        if (read.remittance() != null || text.isEmpty()) {
+            return read;
+        }
+        return new Narrative(read.name(), read.account(), read.bic(), text, read.endToEndId(), read.bankReference());
+    }
+
+    private static Narrative interpret(String text) {
         if (text.startsWith("/")) {
             return slashTagged(split(text, SLASH_TAG));
         }
@@ -44,7 +54,7 @@ final class Narratives {
             return triodos(split(text, TRIODOS));
         }
         if (POLISH.matcher(text).find()) {
-            return polish(split(text, POLISH));
+            return polish(split(text, POLISH_KEY));
         }
         var labelled = split(text, LABELLED);
         if (labelled.size() > 1) {
@@ -72,7 +82,7 @@ final class Narratives {
                 Texts.first(tags.get("IBAN"), part(counterparty, 0)),
                 Texts.first(tags.get("BIC"), part(counterparty, 1)),
                 Texts.join(Stream.of(tags.get("REMI"), tags.get("USTD"), tags.get("CUR"))),
-                eref == null || eref.equalsIgnoreCase("NOTPROVIDED") ? null : eref,
+                meaningful(eref),
                 null);
     }
 
@@ -80,7 +90,7 @@ final class Narratives {
     private static Narrative german(Map<String, String> fields) {
         StringBuilder purpose = new StringBuilder();
         fields.forEach((key, value) -> {
-            int number = Integer.parseInt(key);
+            int number = key.isEmpty() ? -1 : Integer.parseInt(key);
             if ((number >= 20 && number <= 29) || (number >= 60 && number <= 63)) {
                 purpose.append(value);
             }
@@ -90,21 +100,39 @@ final class Narratives {
                 Texts.first(fields.getOrDefault("32", "") + fields.getOrDefault("33", "")),
                 fields.get("31"),
                 fields.get("30"),
-                Texts.first(sepa.get("SVWZ"), purpose.toString(), fields.get("00")),
-                sepa.get("EREF"),
+                Texts.first(sepa.get("SVWZ+"), purpose.toString(), fields.get("00")),
+                meaningful(sepa.get("EREF+")),
                 null);
     }
 
-    /** Triodos: {@code >10} transaction id, {@code >20–>29} the description, {@code >31} the counter account. */
+    /**
+     * Triodos: {@code >10} the counter account (zeros when there is none), {@code >20–>29} the description — for a
+     * SEPA payment {@code >20} the counterparty's BIC and {@code >21} its IBAN first — and {@code >31} the
+     * statement's own account.
+     */
     private static Narrative triodos(Map<String, String> fields) {
+        String bic = fields.getOrDefault("20", "").strip();
+        boolean sepa = BIC.matcher(bic).matches() && fields.containsKey("21");
         StringBuilder description = new StringBuilder();
         fields.forEach((key, value) -> {
-            int number = Integer.parseInt(key);
-            if (number >= 20 && number <= 29) {
+            int number = key.isEmpty() ? -1 : Integer.parseInt(key);
+            if (number >= (sepa ? 22 : 20) && number <= 29) {
                 description.append(value);
             }
         });
-        return new Narrative(null, fields.get("31"), null, Texts.clean(description.toString()), null, fields.get("10"));
+        return new Narrative(
+                null,
+                sepa ? fields.get("21") : meaningful(fields.get("10")),
+                sepa ? bic : null,
+                Texts.clean(description.toString()),
+                null,
+                null);
+    }
+
+    /** A reference that says something: not NOTPROVIDED, NONREF or all zeros. */
+    static @Nullable String meaningful(@Nullable String reference) {
+        String cleaned = Texts.clean(reference);
+        return cleaned == null || PLACEHOLDER.matcher(cleaned).matches() ? null : cleaned;
     }
 
     /** mBank and other Polish banks: {@code NNN TYPE; NA RACH.: …; DLA: …; TYT.: …; TNR: …}. */
@@ -124,7 +152,7 @@ final class Narratives {
 
     /**
      * The text split at each delimiter match: group 1 of the match is the key, the value runs to the next match
-     * (slashes around it trimmed). Text before the first delimiter is kept under the empty key. A key seen twice
+     * (slashes around it trimmed; spaces kept, for a sub-field may start or end mid-word). Text before the first delimiter is kept under the empty key. A key seen twice
      * keeps its first value.
      */
     static Map<String, String> split(String text, Pattern delimiter) {
@@ -144,8 +172,7 @@ final class Narratives {
             int[] mark = marks.get(i);
             int end = i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length();
             String key = text.substring(mark[2], mark[3]);
-            String value =
-                    text.substring(mark[1], end).replaceAll("^/+|/+$", "").strip();
+            String value = text.substring(mark[1], end).replaceAll("^/+|/+$", "");
             values.putIfAbsent(key, value);
         }
         return values;

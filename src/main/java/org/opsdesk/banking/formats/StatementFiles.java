@@ -62,6 +62,20 @@ public final class StatementFiles {
     }
 
     private ReadFile parse(byte[] content, @Nullable CsvMapping mapping) {
+        try {
+            return sniffAndRead(content, mapping);
+        } catch (StatementFileRefused refused) {
+            throw refused;
+        } catch (RuntimeException unexpected) {
+            // A reader tripping over content it did not foresee is still the file's fault, never a 500.
+            throw new StatementFileRefused(
+                    Reason.MALFORMED,
+                    "file",
+                    "could not be read (" + unexpected.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private ReadFile sniffAndRead(byte[] content, @Nullable CsvMapping mapping) {
         if (claimsXml(content)) {
             XmlGuard.Checked xml = XmlGuard.check(content);
             if (xml.namespace() == null) {
