@@ -7,11 +7,11 @@ import org.opsdesk.banking.formats.StatementFileRefused.Reason;
 
 /**
  * Cuts an MT940 file into one FIN message per statement that Prowide can parse — the only text handling done
- * here before Prowide reads the fields. Files come either as SWIFT messages ({@code {1:}{2:}{4:…-}}, often
+ * here before Prowide reads the fields. Files come either as SWIFT messages (blocks 1, 2 and 4, block 4 closed by a dash and a brace, often
  * framed by SOH/ETX control characters) or as bare block-4 text with the bank's own habits around it: legacy
  * header lines ({@code 0000 …}, {@code 940 00}, ABN AMRO's {@code ABNANL2A}/{@code 940}, Rabobank's {@code
  * :940:}), {@code -} or {@code -XXX} terminators, or none at all. Bare statements are wrapped in a neutral
- * {1:}{2:}{4: envelope.
+ * SWIFT envelope (blocks 1, 2 and 4).
  */
 final class Mt940Envelope {
 
