@@ -175,4 +175,22 @@ class StatementValuesTests {
             assertThat(file.warnings()).singleElement().asString().contains("kept as one entry");
         }
     }
+
+    @Test
+    void readsTheV08PartyNestingAndATimeZonedBookingDateOfGenkgosStatement() {
+        // the file's balances are in mixed currencies (refused as a whole); its entry is read here below that check
+        XmlGuard.Checked xml = XmlGuard.check(StatementFixtures.bytes("camt053/genkgo-camt053-v08.xml"));
+        ParsedStatement statement =
+                CamtReader.read(xml.namespace(), xml.text()).statements().get(0);
+
+        ParsedEntry entry = statement.entries().get(0);
+        assertThat(entry.amount().toString()).isEqualTo("8.85 EUR");
+        assertThat(entry.bookingDate()).isEqualTo(LocalDate.of(2014, 12, 31));
+        assertThat(entry.valueDate()).isEqualTo(LocalDate.of(2015, 1, 2));
+        assertThat(entry.counterparty().name()).isEqualTo("NAME NAME");
+        assertThat(entry.counterparty().iban()).isEqualTo("NL56AGDH9619008421");
+        assertThat(entry.endToEndId()).isEqualTo("MUELL/FINP/RA12345");
+        assertThat(entry.remittance()).isEqualTo("4654654654654654");
+        assertThat(statement.from()).isEqualTo(LocalDate.of(2007, 10, 18));
+    }
 }
