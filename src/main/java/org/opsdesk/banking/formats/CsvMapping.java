@@ -45,7 +45,7 @@ public record CsvMapping(
         @Nullable Integer balanceColumn) {
 
     public CsvMapping {
-        Objects.requireNonNull(dateFormat);
+        java.time.format.DateTimeFormatter.ofPattern(dateFormat); // a bad pattern is refused when the mapping is saved
         Objects.requireNonNull(encoding);
         remittanceColumns = List.copyOf(remittanceColumns);
         if (headerRows < 0) {

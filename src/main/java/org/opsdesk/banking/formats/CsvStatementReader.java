@@ -36,6 +36,7 @@ final class CsvStatementReader {
             text = text.substring(1);
         }
         List<Row> rows = new ArrayList<>();
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern(mapping.dateFormat());
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(mapping.separator())
                 .allowExtraFields(true)
@@ -46,7 +47,7 @@ final class CsvStatementReader {
                 if (line++ < mapping.headerRows() || record.getFields().stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                rows.add(row("rows[" + rows.size() + "]", record.getFields(), mapping));
+                rows.add(row("rows[" + rows.size() + "]", record.getFields(), mapping, dates));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,7 +95,7 @@ final class CsvStatementReader {
                 rows.stream().map(Row::entry).toList());
     }
 
-    private static Row row(String field, List<String> cells, CsvMapping mapping) {
+    private static Row row(String field, List<String> cells, CsvMapping mapping, DateTimeFormatter dates) {
         String currencyCode =
                 mapping.currencyColumn() != null ? cell(cells, mapping.currencyColumn()) : mapping.currency();
         CurrencyCode currency = Amounts.currency(field + ".currency", currencyCode);
@@ -102,10 +103,10 @@ final class CsvStatementReader {
         Direction direction = direction(field, cells, mapping, signed);
         Money amount = Amounts.money(field + ".amount", signed.abs(), currency);
         var entry = new ParsedEntry(
-                date(field + ".date", cell(cells, mapping.dateColumn()), mapping),
+                date(field + ".date", cell(cells, mapping.dateColumn()), dates, mapping),
                 mapping.valueDateColumn() == null
                         ? null
-                        : date(field + ".valueDate", cell(cells, mapping.valueDateColumn()), mapping),
+                        : date(field + ".valueDate", cell(cells, mapping.valueDateColumn()), dates, mapping),
                 amount,
                 direction,
                 new Counterparty(
@@ -152,9 +153,9 @@ final class CsvStatementReader {
         }
     }
 
-    private static LocalDate date(String field, String text, CsvMapping mapping) {
+    private static LocalDate date(String field, String text, DateTimeFormatter dates, CsvMapping mapping) {
         try {
-            return LocalDate.parse(text.strip(), DateTimeFormatter.ofPattern(mapping.dateFormat()));
+            return LocalDate.parse(text.strip(), dates);
         } catch (DateTimeParseException e) {
             throw new StatementFileRefused(
                     Reason.MALFORMED, field, "'" + text + "' does not match " + mapping.dateFormat());

@@ -20,6 +20,8 @@ final class Mt940Envelope {
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
     private static final Pattern STATEMENT_START = Pattern.compile("(?m)^:20:");
     private static final Pattern CLOSING_BALANCE = Pattern.compile("(?m)^:62[FM]:");
+    private static final Pattern ACCOUNT = Pattern.compile("(?m)^:25P?:");
+    private static final Pattern OPENING_BALANCE = Pattern.compile("(?m)^:60[FM]:");
     private static final Pattern TERMINATOR = Pattern.compile("-(}|[A-Z0-9]{0,4})?");
 
     private Mt940Envelope() {}
@@ -28,8 +30,8 @@ final class Mt940Envelope {
     static boolean recognises(String text) {
         String plain = CONTROL.matcher(text).replaceAll("");
         return STATEMENT_START.matcher(plain).find()
-                && Pattern.compile("(?m)^:25[P]?:").matcher(plain).find()
-                && Pattern.compile("(?m)^:60[FM]:").matcher(plain).find();
+                && ACCOUNT.matcher(plain).find()
+                && OPENING_BALANCE.matcher(plain).find();
     }
 
     /** One FIN message text per statement, in file order. */

@@ -99,7 +99,12 @@ public final class StatementFiles {
 
     /** XML starts with '<' after an optional byte-order mark and whitespace. */
     private static boolean claimsXml(byte[] content) {
-        int i = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB ? 3 : 0;
+        int i = content.length >= 3
+                        && (content[0] & 0xFF) == 0xEF
+                        && (content[1] & 0xFF) == 0xBB
+                        && (content[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         while (i < content.length && Character.isWhitespace(content[i])) {
             i++;
         }

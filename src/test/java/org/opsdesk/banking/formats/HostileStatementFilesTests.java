@@ -48,6 +48,14 @@ class HostileStatementFilesTests {
     }
 
     @Test
+    void refusesElementsNestedDeeperThanAnyStatement() {
+        String deep = "<Document xmlns=\"" + CAMT_053 + "\">" + "<a>".repeat(100_000) + "</a>".repeat(100_000)
+                + "</Document>";
+
+        assertRefusedFast(deep.getBytes(StandardCharsets.UTF_8), Reason.FORBIDDEN_XML, "file");
+    }
+
+    @Test
     void refusesTruncatedXml() {
         byte[] whole = StatementFixtures.bytes("camt053/iso-business-example-camt053-v02-sek-fx.xml");
 
