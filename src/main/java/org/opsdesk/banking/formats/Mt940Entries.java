@@ -29,7 +29,7 @@ final class Mt940Entries {
     private Mt940Entries() {}
 
     static ParsedEntry entry(String field, List<Tag> tags, CurrencyCode currency) {
-        Field61 line = new Field61(tags.get(0).getValue());
+        Field61 line = new Field61(Mt940Reader.swiftPart(tags.get(0).getValue()));
         Direction direction = MARKS.get(line.getDebitCreditMark());
         LocalDate valueDate = Mt940Reader.date(line.getValueDate());
         if (direction == null || valueDate == null || line.getAmountAsBigDecimal() == null) {
@@ -40,7 +40,7 @@ final class Mt940Entries {
         }
         String narrative = tags.stream()
                 .filter(tag -> tag.getName().equals("86"))
-                .map(Tag::getValue)
+                .map(tag -> Mt940Reader.swiftPart(tag.getValue()))
                 .collect(Collectors.joining("\r\n"));
         Narrative read = Narratives.read(narrative);
         String supplementary = line.getSupplementaryDetails();

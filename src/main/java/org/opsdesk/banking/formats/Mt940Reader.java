@@ -26,6 +26,7 @@ import org.opsdesk.shared.Money;
 final class Mt940Reader {
 
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd");
+    private static final java.util.regex.Pattern NON_SWIFT = java.util.regex.Pattern.compile("(?m)^:NS:");
 
     private Mt940Reader() {}
 
@@ -82,8 +83,9 @@ final class Mt940Reader {
             this.field = field;
         }
 
-        void accept(Tag tag) {
-            String value = tag.getValue() == null ? "" : tag.getValue();
+        void accept(Tag original) {
+            String value = swiftPart(original.getValue());
+            Tag tag = new Tag(original.getName(), value);
             switch (tag.getName()) {
                 case "20" -> reference = value.strip();
                 case "25", "25P" -> account = AccountIdentifiers.ofMt940Account(value.split("\r?\n")[0]);
@@ -95,7 +97,7 @@ final class Mt940Reader {
                     openingDate = date(Field.getField(tag).getComponent(2));
                 }
                 case "61" -> {
-                    entries.add(new ArrayList<>(List.of(tag)));
+                    entries.add(new ArrayList<>(List.of(original)));
                 }
                 case "62F", "62M" -> {
                     closing = balance(tag, field + ".closingBalance");
@@ -104,7 +106,7 @@ final class Mt940Reader {
                 }
                 default -> {
                     if (!entries.isEmpty()) {
-                        entries.get(entries.size() - 1).add(tag);
+                        entries.get(entries.size() - 1).add(original);
                     }
                 }
             }
@@ -143,6 +145,18 @@ final class Mt940Reader {
                     ? new Money(money.amount().negate(), currency)
                     : money;
         }
+    }
+
+    /**
+     * A field's value without the non-SWIFT {@code :NS:} lines some banks add: Prowide knows no such tag and reads
+     * them as continuation lines of the field before. The raw entry text keeps them.
+     */
+    static String swiftPart(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        var nonSwift = NON_SWIFT.matcher(value);
+        return nonSwift.find() ? value.substring(0, nonSwift.start()).stripTrailing() : value;
     }
 
     static @Nullable LocalDate date(@Nullable String yymmdd) {
