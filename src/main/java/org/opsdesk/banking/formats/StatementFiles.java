@@ -10,7 +10,8 @@ import org.opsdesk.banking.formats.StatementFileRefused.Reason;
  * name) — XML with a camt.053/camt.054 namespace, MT940 by its :20:/:25:/:60F: fields — and a CSV only through the
  * bank's saved {@link CsvMapping}. Every statement that carries both balances must reconcile, else the whole file is
  * refused ({@link StatementDoesNotReconcile}). Everything the file cannot be is a {@link StatementFileRefused}
- * with its reason, thrown before any slow work: the size first, then the XML guard, then the parse.
+ * with its reason, thrown before any slow work: the size first, then the XML guard, then the parse. Immutable
+ * and thread-safe: one instance serves every import.
  */
 public final class StatementFiles {
 

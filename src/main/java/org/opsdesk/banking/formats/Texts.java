@@ -18,8 +18,25 @@ final class Texts {
         if (text == null) {
             return null;
         }
+        if (isClean(text)) {
+            return text; // the common case in large files: no regex, no copy
+        }
         String collapsed = WHITESPACE.matcher(text).replaceAll(" ").strip();
         return collapsed.isEmpty() ? null : collapsed;
+    }
+
+    /** Non-empty, no whitespace but single spaces between words. */
+    private static boolean isClean(String text) {
+        if (text.isEmpty() || text.charAt(0) == ' ' || text.charAt(text.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ' ' && text.charAt(i - 1) == ' ') || (c != ' ' && Character.isWhitespace(c)) || c == '\u00A0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Joins the non-blank parts with a space, cleaned; {@code null} when nothing is left. */
