@@ -76,7 +76,6 @@ final class Mt940Reader {
         private @Nullable LocalDate openingDate;
         private @Nullable Money closing;
         private @Nullable LocalDate closingDate;
-        private final List<Tag> entryTags = new ArrayList<>();
         private final List<List<Tag>> entries = new ArrayList<>();
 
         StatementBuilder(String field) {
