@@ -45,7 +45,6 @@ final class Texts {
     }
 
     /** The first non-blank of the candidates, cleaned. */
-    @SafeVarargs
     static @Nullable String first(@Nullable String... candidates) {
         for (String candidate : candidates) {
             String cleaned = clean(candidate);
