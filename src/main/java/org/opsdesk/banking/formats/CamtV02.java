@@ -1,0 +1,141 @@
+package org.opsdesk.banking.formats;
+
+import com.prowidesoftware.swift.model.mx.MxCamt05300102;
+import com.prowidesoftware.swift.model.mx.MxCamt05400102;
+import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification4;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount16;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount20;
+import com.prowidesoftware.swift.model.mx.dic.CashBalance3;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTimeChoice;
+import com.prowidesoftware.swift.model.mx.dic.DateTimePeriodDetails;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
+import com.prowidesoftware.swift.model.mx.dic.PartyIdentification32;
+import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation5;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
+import com.prowidesoftware.swift.model.mx.dic.TransactionAgents2;
+import com.prowidesoftware.swift.model.mx.dic.TransactionParty2;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.banking.formats.CamtStatement.Balance;
+import org.opsdesk.banking.formats.CamtStatement.Entry;
+import org.opsdesk.banking.formats.CamtStatement.Transaction;
+
+/** camt.053.001.02 and camt.054.001.02 out of Prowide's model into {@link CamtStatement}s. */
+final class CamtV02 {
+
+    private CamtV02() {}
+
+    static List<CamtStatement> statements(MxCamt05300102 mx) {
+        return mx.getBkToCstmrStmt().getStmt().stream()
+                .map(s -> new CamtStatement(
+                        s.getId(),
+                        CamtValues.sequence(s.getElctrncSeqNb(), s.getLglSeqNb()),
+                        account(s.getAcct()),
+                        from(s.getFrToDt()),
+                        to(s.getFrToDt()),
+                        s.getBal().stream().map(CamtV02::balance).toList(),
+                        s.getNtry().stream().map(CamtV02::entry).toList()))
+                .toList();
+    }
+
+    static List<CamtStatement> notifications(MxCamt05400102 mx) {
+        return mx.getBkToCstmrDbtCdtNtfctn().getNtfctn().stream()
+                .map(n -> new CamtStatement(
+                        n.getId(),
+                        CamtValues.sequence(n.getElctrncSeqNb(), n.getLglSeqNb()),
+                        account(n.getAcct()),
+                        from(n.getFrToDt()),
+                        to(n.getFrToDt()),
+                        List.of(),
+                        n.getNtry().stream().map(CamtV02::entry).toList()))
+                .toList();
+    }
+
+    private static @Nullable String account(@Nullable CashAccount20 account) {
+        return account == null ? null : CamtValues.account(account.getId());
+    }
+
+    private static @Nullable LocalDate from(@Nullable DateTimePeriodDetails period) {
+        return period == null ? null : CamtValues.date(period.getFrDtTm());
+    }
+
+    private static @Nullable LocalDate to(@Nullable DateTimePeriodDetails period) {
+        return period == null ? null : CamtValues.date(period.getToDtTm());
+    }
+
+    private static Balance balance(CashBalance3 balance) {
+        var type = balance.getTp() == null ? null : balance.getTp().getCdOrPrtry();
+        String code = type == null ? null : type.getCd() != null ? type.getCd().value() : type.getPrtry();
+        return new Balance(
+                code,
+                balance.getAmt() == null ? null : balance.getAmt().getValue(),
+                balance.getAmt() == null ? null : balance.getAmt().getCcy(),
+                CamtValues.credit(balance.getCdtDbtInd()) != Boolean.FALSE);
+    }
+
+    private static Entry entry(ReportEntry2 entry) {
+        return new Entry(
+                entry.getAmt() == null ? null : entry.getAmt().getValue(),
+                entry.getAmt() == null ? null : entry.getAmt().getCcy(),
+                CamtValues.credit(entry.getCdtDbtInd()),
+                entry.getSts() == null ? null : entry.getSts().value(),
+                date(entry.getBookgDt()),
+                date(entry.getValDt()),
+                entry.getNtryRef(),
+                entry.getAcctSvcrRef(),
+                entry.getAddtlNtryInf(),
+                entry.getNtryDtls().stream()
+                        .flatMap(details -> details.getTxDtls().stream())
+                        .map(CamtV02::transaction)
+                        .toList());
+    }
+
+    private static Transaction transaction(EntryTransaction2 tx) {
+        var amount = tx.getAmtDtls() == null || tx.getAmtDtls().getTxAmt() == null
+                ? null
+                : tx.getAmtDtls().getTxAmt().getAmt();
+        TransactionParty2 parties = tx.getRltdPties();
+        TransactionAgents2 agents = tx.getRltdAgts();
+        return new Transaction(
+                amount == null ? null : amount.getValue(),
+                amount == null ? null : amount.getCcy(),
+                tx.getRefs() == null ? null : tx.getRefs().getEndToEndId(),
+                tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
+                parties == null
+                        ? Counterparty.NONE
+                        : party(parties.getDbtr(), parties.getDbtrAcct(), agents == null ? null : agents.getDbtrAgt()),
+                parties == null
+                        ? Counterparty.NONE
+                        : party(parties.getCdtr(), parties.getCdtrAcct(), agents == null ? null : agents.getCdtrAgt()),
+                remittance(tx.getRmtInf()),
+                tx.getAddtlTxInf());
+    }
+
+    private static Counterparty party(
+            @Nullable PartyIdentification32 party,
+            @Nullable CashAccount16 account,
+            @Nullable BranchAndFinancialInstitutionIdentification4 agent) {
+        return new Counterparty(
+                party == null ? null : party.getNm(),
+                account == null ? null : CamtValues.account(account.getId()),
+                agent == null || agent.getFinInstnId() == null
+                        ? null
+                        : agent.getFinInstnId().getBIC());
+    }
+
+    private static @Nullable String remittance(@Nullable RemittanceInformation5 remittance) {
+        if (remittance == null) {
+            return null;
+        }
+        return Texts.join(Stream.concat(
+                remittance.getUstrd().stream(),
+                remittance.getStrd().stream()
+                        .flatMap(s -> CamtValues.structured(s.getCdtrRefInf(), s.getAddtlRmtInf()))));
+    }
+
+    private static @Nullable LocalDate date(@Nullable DateAndDateTimeChoice date) {
+        return date == null ? null : CamtValues.date(date.getDt(), date.getDtTm());
+    }
+}
