@@ -76,6 +76,18 @@ public class AccountRecords {
         set(id, "status", status, stamp);
     }
 
+    /**
+     * Moves a live account to {@code to} if its status is one of {@code from}, in one statement (the row stays
+     * locked until the transaction ends); false when it is deleted or in another status.
+     */
+    boolean moveStatus(UUID id, java.util.Set<String> from, String to, Stamp stamp) {
+        return jdbc.sql("update registry.account set status = ?, version = version + 1, updated_at = ?,"
+                                + " updated_by = ? where id = ? and deleted_at is null and status = any(?)")
+                        .params(to, ts(stamp.at()), stamp.by(), id, from.toArray(String[]::new))
+                        .update()
+                == 1;
+    }
+
     void setCashOutLevel(UUID id, int level, Stamp stamp) {
         set(id, "cash_out_level", level, stamp);
     }

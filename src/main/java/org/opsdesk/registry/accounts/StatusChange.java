@@ -37,14 +37,14 @@ class StatusChange extends RegistryAction {
 
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (!from.contains(account.status())) {
+        var id = targetId(invocation);
+        if (!accounts.moveStatus(
+                id, from, to, new Stamp(clock.instant(), invocation.maker().principalKey()))) {
+            // not moved: say why, as the account stands now
+            var account = accounts.find(id).orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
             throw new ActionRefused("the account is " + account.status());
         }
-        accounts.setStatus(
-                account.id(), to, new Stamp(clock.instant(), invocation.maker().principalKey()));
-        return new Applied(account.id().toString(), Map.of("status", to));
+        return new Applied(id.toString(), Map.of("status", to));
     }
 
     @Configuration(proxyBeanMethods = false)
