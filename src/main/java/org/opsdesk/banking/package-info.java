@@ -2,10 +2,12 @@
  * The office's bank side (issue 13, ADR 0028): bank statements read from the files banks send (MT940, camt.053,
  * camt.054, CSV through saved mappings — SWIFT and ISO 20022 read with Prowide), imported once, matched to exchange
  * orders with their evidence, balances per office account, and payout files written (pain.001) for the orders
- * waiting for payout. Being built: today it reads statement files ({@code banking.formats}) and writes payout files
- * ({@code banking.payfiles}); nothing depends on this module.
+ * waiting for payout. It publishes {@link org.opsdesk.banking.BankingPermissions}; it reads the office's accounts and
+ * moves exchange orders through the exchange module's facades. Being built: reading statement files
+ * ({@code banking.formats}) and writing payout files ({@code banking.payfiles}) are done; import, matching and payout
+ * batches are under way.
  */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "exchange", "operations", "workflow"})
 @NullMarked
 package org.opsdesk.banking;
 
