@@ -17,17 +17,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long normalLimit;
+    private final UploadPaths uploads;
     private final ProblemWriter problems;
 
-    BodySizeLimitFilter(long limit, ProblemWriter problems) {
-        this.limit = limit;
+    BodySizeLimitFilter(long limit, UploadPaths uploads, ProblemWriter problems) {
+        this.normalLimit = limit;
+        this.uploads = uploads;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = uploads.limitFor(request, normalLimit);
         if (request.getContentLengthLong() > limit) {
             problems.write(
                     response,

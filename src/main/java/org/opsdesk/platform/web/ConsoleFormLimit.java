@@ -17,10 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ConsoleFormLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long normalLimit;
+    private final UploadPaths uploads;
 
-    ConsoleFormLimit(long limit) {
-        this.limit = limit;
+    ConsoleFormLimit(long limit, UploadPaths uploads) {
+        this.normalLimit = limit;
+        this.uploads = uploads;
     }
 
     @Override
@@ -33,6 +35,7 @@ final class ConsoleFormLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
+        long limit = uploads.limitFor(request, normalLimit);
         if (length > limit || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;

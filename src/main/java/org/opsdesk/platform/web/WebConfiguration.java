@@ -59,17 +59,25 @@ class WebConfiguration {
     }
 
     @Bean
+    UploadPaths uploadPaths(
+            @Value("${opsdesk.uploads.paths}") java.util.List<String> paths,
+            @Value("${opsdesk.uploads.max-bytes}") long maxBytes) {
+        return new UploadPaths(paths, maxBytes);
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${opsdesk.api.max-body-bytes}") long limit, ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit, problems));
+            @Value("${opsdesk.api.max-body-bytes}") long limit, UploadPaths uploads, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit, uploads, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/api/*");
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<ConsoleFormLimit> consoleFormLimit(@Value("${opsdesk.console.max-form-bytes}") long limit) {
-        var registration = new FilterRegistrationBean<>(new ConsoleFormLimit(limit));
+    FilterRegistrationBean<ConsoleFormLimit> consoleFormLimit(
+            @Value("${opsdesk.console.max-form-bytes}") long limit, UploadPaths uploads) {
+        var registration = new FilterRegistrationBean<>(new ConsoleFormLimit(limit, uploads));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -1,0 +1,204 @@
+package org.opsdesk.banking.imports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.banking.BankingPermissions;
+import org.opsdesk.banking.formats.StatementFileRefused;
+import org.opsdesk.exchange.ExchangePermissions;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.InvalidInput;
+import org.opsdesk.shared.Keyset;
+import org.opsdesk.shared.NotFound;
+import org.opsdesk.shared.RequiresPermission;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code /api/v1/exchange/statements}: a bank statement file in (the body as the bank sent it, or a multipart
+ * {@code file}), its statements and entries stored once; the imports read back, with their progress.
+ */
+@Tag(
+        name = "Bank statements",
+        description = "Statement files imported from the office's banks (MT940, camt.053, camt.054, CSV): each"
+                + " statement stored once, each entry once per account, balances kept per account.")
+@RestController
+@RequestMapping(path = "/api/v1/exchange/statements", produces = "application/json")
+class StatementImportApi {
+
+    private final StatementImports imports;
+    private final ImportQueries queries;
+    private final long maxBytes;
+
+    StatementImportApi(
+            StatementImports imports, ImportQueries queries, @Value("${opsdesk.uploads.max-bytes}") long maxBytes) {
+        this.imports = imports;
+        this.queries = queries;
+        this.maxBytes = maxBytes;
+    }
+
+    @RequiresPermission(BankingPermissions.STATEMENTS)
+    @PostMapping(consumes = {"application/octet-stream", "application/xml", "text/xml", "text/plain", "text/csv"})
+    @Operation(
+            operationId = "importStatementFile",
+            summary = "Import a bank statement file",
+            description = "The body is the file exactly as the bank sent it; its format is recognised from the"
+                    + " content, never from a name: MT940 (several statements per file, the usual dialects, UTF-8"
+                    + " or the Polish code pages), camt.053 or camt.054 (v02, v04, v08), or CSV through a saved"
+                    + " mapping. Each statement must belong to an office bank account (by IBAN or account number)"
+                    + " unless `bankAccount` assigns the file's one statement account, and must reconcile (its"
+                    + " booked entries lead from its opening to its closing balance); otherwise 422 and nothing of"
+                    + " the file is stored. Hostile or broken files are refused with 422 (413 over the size limit)."
+                    + " A statement imported again, or an overlapping one, adds only the entries not stored yet:"
+                    + " 201 when the import stored something, 200 when it added nothing.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The import, with what it stored.",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Everything in the file was stored already: nothing added.",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    ResponseEntity<ImportResult> importBody(
+            HttpServletRequest request,
+            @Parameter(
+                            description = "The office bank account the file's statements belong to, when the bank"
+                                    + " masks the account number in its export.")
+                    @RequestParam(name = "bankAccount", required = false)
+                    @Nullable
+                    UUID bankAccount,
+            @Parameter(description = "The file's name, for people (never used to recognise the format).")
+                    @RequestParam(name = "fileName", required = false)
+                    @Nullable
+                    String fileName,
+            Actor actor)
+            throws IOException {
+        byte[] content = readCapped(request.getInputStream());
+        return answer(imports.importFile(content, FileNames.clean(fileName), bankAccount, null, actor));
+    }
+
+    @RequiresPermission(BankingPermissions.STATEMENTS)
+    @PostMapping(consumes = "multipart/form-data")
+    @Operation(
+            operationId = "importStatementFileForm",
+            summary = "Import a bank statement file (multipart)",
+            description = "As `importStatementFile`, with the file in the form field `file`.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The import, with what it stored.",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    ResponseEntity<ImportResult> importForm(
+            @Parameter(description = "The statement file.") @RequestPart(name = "file", required = false) @Nullable
+                    MultipartFile file,
+            @Parameter(description = "The office bank account the file's statements belong to.")
+                    @RequestParam(name = "bankAccount", required = false)
+                    @Nullable
+                    UUID bankAccount,
+            Actor actor)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInput.of("file", "the form has no file, or an empty one");
+        }
+        byte[] content = readCapped(file.getInputStream());
+        return answer(
+                imports.importFile(content, FileNames.clean(file.getOriginalFilename()), bankAccount, null, actor));
+    }
+
+    @RequiresPermission(ExchangePermissions.VIEW)
+    @GetMapping("/imports/{id}")
+    @Operation(
+            operationId = "getStatementImport",
+            summary = "Read an import",
+            description = "An import with its progress while it runs (statements read, entries stored, entries"
+                    + " matched) and, once done, the statements it read, its warnings and its counts.")
+    ImportView get(@Parameter(description = "The import's id.") @PathVariable UUID id) {
+        return queries.find(id).orElseThrow(() -> new NotFound("statement import", id.toString()));
+    }
+
+    @RequiresPermission(ExchangePermissions.VIEW)
+    @GetMapping("/imports")
+    @Operation(
+            operationId = "listStatementImports",
+            summary = "List imports",
+            description = "Imports, newest first, in keyset pages (without their statements).")
+    ImportPage list(
+            @Parameter(description = "Where the previous page ended (its `nextCursor`).")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String cursor,
+            @Parameter(description = "At most this many imports (1 to 500).") @RequestParam(defaultValue = "50")
+                    int limit) {
+        Keyset.limit(limit);
+        ImportCursor after = ImportCursor.read(cursor);
+        List<ImportView> page =
+                queries.recent(after == null ? null : after.startedAt(), after == null ? null : after.id(), limit + 1);
+        List<ImportView> items = page.stream().limit(limit).toList();
+        return new ImportPage(items, page.size() > limit ? ImportCursor.after(items.get(limit - 1)) : null);
+    }
+
+    /** A page of imports. */
+    record ImportPage(List<ImportView> items, @Nullable String nextCursor) {}
+
+    private ResponseEntity<ImportResult> answer(ImportResult result) {
+        if (!result.addedAnything()) {
+            return ResponseEntity.ok(result);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/exchange/statements/imports/" + result.importId()))
+                .body(result);
+    }
+
+    /** Reads at most one byte past the limit, so that a too-large body is refused without holding it all. */
+    private byte[] readCapped(InputStream in) throws IOException {
+        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (content.length > maxBytes) {
+            throw new StatementFileRefused(
+                    StatementFileRefused.Reason.TOO_LARGE,
+                    "file",
+                    "is larger than the limit of " + maxBytes + " bytes");
+        }
+        if (content.length == 0) {
+            throw InvalidInput.of("file", "the body is empty: send the statement file as it is");
+        }
+        return content;
+    }
+
+    /** The position after an import in the newest-first list. */
+    record ImportCursor(Instant startedAt, UUID id) {
+        static @Nullable ImportCursor read(@Nullable String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor)).split("\\|", 2);
+                return new ImportCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException garbled) {
+                throw InvalidInput.of("cursor", "is not a cursor this list gave");
+            }
+        }
+
+        static String after(ImportView last) {
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((last.startedAt() + "|" + last.id()).getBytes());
+        }
+    }
+}
