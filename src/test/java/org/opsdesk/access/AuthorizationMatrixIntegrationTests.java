@@ -452,6 +452,18 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         return id.toString();
     }
 
+    /** A finished statement import (its row as an import that read nothing new leaves it). */
+    private String statementImport() {
+        var id = UUID.randomUUID();
+        jdbc.sql("insert into banking.statement_import (id, file_sha256, file_size, format, variant, state,"
+                        + " created_by_kind, created_by_id, created_by_name, started_at, finished_at)"
+                        + " values (?, sha256('matrix'::bytea), 6, 'MT940', 'MT940', 'DONE', 'api_key', 'matrix',"
+                        + " 'matrix', now(), now())")
+                .param(id)
+                .update();
+        return id.toString();
+    }
+
     /** The pattern with each variable filled by a fresh object of the right kind. */
     private String concrete(Endpoint endpoint) {
         Map<String, Supplier<String>> fixtures = new LinkedHashMap<>();
@@ -598,6 +610,9 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             }
             if (pattern.startsWith("/portal-clients/")) {
                 return freshPortalClient();
+            }
+            if (pattern.startsWith("/api/v1/exchange/statements/imports/")) {
+                return statementImport();
             }
             if (pattern.startsWith("/portal/orders/")) {
                 return UUID.randomUUID().toString(); // the portal's own chain decides: no console caller gets in
