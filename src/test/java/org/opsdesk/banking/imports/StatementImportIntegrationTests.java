@@ -208,6 +208,8 @@ class StatementImportIntegrationTests extends IntegrationTest {
         var read = api().get(
                         STATEMENTS + "/imports/" + later.json().get("importId").asString());
         assertThat(read.json().get("state").asString()).isEqualTo("DONE");
+        assertThat(read.json().get("times").get("readMillis").isNumber()).isTrue();
+        assertThat(read.json().get("times").get("storeMillis").isNumber()).isTrue();
         assertThat(read.json().get("warnings").get(0).get("code").asString()).isEqualTo("GAP");
         assertThat(read.json().get("statements").get(0).get("statementId").asString())
                 .startsWith("S603");
