@@ -4,7 +4,7 @@ import org.opsdesk.bench.Bench;
 import org.opsdesk.bench.http.ApiRequests;
 
 /** The desk of the statement benchmark, configured through the API: PLN and EUR, EUR/PLN, an account in each. */
-record Desk(String plnAccount, String plnIban, String eurAccount) {
+record Desk(String plnAccount, String plnIban, String eurAccount, String warmUpIban) {
 
     static Desk configure(ApiRequests api) throws Exception {
         String limits = "{\"enabled\":true,\"minAmount\":\"1\",\"maxAmount\":\"1000000\",\"paymentWindow\":\"PT15M\"}";
@@ -17,7 +17,9 @@ record Desk(String plnAccount, String plnIban, String eurAccount) {
         String plnIban = Ibans.polish(7_000_000_001L);
         String pln = account(api, plnIban, "PLN");
         String eur = account(api, Ibans.polish(7_000_000_002L), "EUR");
-        return new Desk(pln, plnIban, eur);
+        String warmUpIban = Ibans.polish(7_000_000_003L);
+        account(api, warmUpIban, "PLN");
+        return new Desk(pln, plnIban, eur, warmUpIban);
     }
 
     private static String account(ApiRequests api, String iban, String currency) throws Exception {
