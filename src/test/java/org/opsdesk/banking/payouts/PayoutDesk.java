@@ -2,7 +2,6 @@ package org.opsdesk.banking.payouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opsdesk.support.ApiClient;
 
@@ -38,17 +37,7 @@ final class PayoutDesk {
 
     /** A German IBAN at {@code bank}, in electronic form. */
     static String iban(String bank) {
-        var bban = new StringBuilder(bank);
-        for (int i = 0; i < 10; i++) {
-            bban.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        var digits = new StringBuilder();
-        for (char c : (bban + "DE00").toCharArray()) {
-            digits.append(Character.getNumericValue(c));
-        }
-        int check = 98
-                - new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
-        return "DE" + String.format("%02d", check) + bban;
+        return PayoutIbans.german(bank);
     }
 
     /** An office account in {@code currency} at {@code bank} that pays out; its id. */
