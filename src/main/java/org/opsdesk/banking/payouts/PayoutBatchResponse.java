@@ -74,7 +74,7 @@ record PayoutBatchResponse(
                             example = "null")
                     @Nullable
                     String settledReason,
-            @Schema(description = "The statement entry that confirmed or returned it.", example = "null") @Nullable
+            @Schema(description = "The statement entry that confirmed or returned it.", example = "48213") @Nullable
                     Long settledEntryId,
             @Schema(example = "null") @Nullable String settledBy,
             @Schema(example = "null") @Nullable Instant settledAt) {}
