@@ -523,7 +523,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             if (pattern.startsWith("/api/v1/exchange/orders/")) {
                 return exchangeOrder();
             }
-            if (pattern.startsWith("/api/v1/exchange/payout-batches/")) {
+            if (pattern.startsWith("/api/v1/exchange/payout-batches/") || pattern.startsWith("/exchange/payouts/")) {
                 return payoutBatch();
             }
             if (pattern.startsWith("/api/v1/exchange/rate-requests/")) {

@@ -10,15 +10,15 @@ import org.opsdesk.support.ApiClient;
  * payout account per test at a bank of its own (a random German bank code), so that the orders paired with it by
  * bank are exactly that test's. Only HKD and AUD (the currencies these tests were given in the shared database).
  */
-final class PayoutDesk {
+public final class PayoutDesk {
 
-    static final String BATCHES = "/api/v1/exchange/payout-batches";
+    public static final String BATCHES = "/api/v1/exchange/payout-batches";
 
     private static boolean payInAccount;
 
     private final ApiClient admin;
 
-    PayoutDesk(ApiClient admin) {
+    public PayoutDesk(ApiClient admin) {
         this.admin = admin;
         ok(admin.put("/api/v1/exchange/currencies/HKD", "{\"enabled\":true}"));
         ok(admin.put("/api/v1/exchange/currencies/AUD", "{\"enabled\":true}"));
@@ -31,17 +31,17 @@ final class PayoutDesk {
     }
 
     /** A bank code no other account has: the office account there pairs with clients at the same bank. */
-    static String bank() {
+    public static String bank() {
         return String.valueOf(ThreadLocalRandom.current().nextInt(20_000_000, 89_999_999));
     }
 
     /** A German IBAN at {@code bank}, in electronic form. */
-    static String iban(String bank) {
+    public static String iban(String bank) {
         return PayoutIbans.german(bank);
     }
 
     /** An office account in {@code currency} at {@code bank} that pays out; its id. */
-    String account(String bank, String currency) {
+    public String account(String bank, String currency) {
         var created = admin.post(
                 "/api/v1/exchange/bank-accounts",
                 "{\"bankName\":\"Payout Bank " + bank + "\",\"iban\":\"" + iban(bank) + "\",\"currency\":\"" + currency
@@ -51,14 +51,14 @@ final class PayoutDesk {
     }
 
     /** An order receiving {@code hkd} HKD into an account at {@code bank}, moved to payout_pending; its id. */
-    String waitingOrder(String bank, String hkd, String name) {
+    public String waitingOrder(String bank, String hkd, String name) {
         String id = order(bank, hkd, name);
         move(id, "funds_received");
         move(id, "payout_pending");
         return id;
     }
 
-    String order(String bank, String hkd, String name) {
+    public String order(String bank, String hkd, String name) {
         var placed = admin.post(
                 "/api/v1/exchange/orders",
                 "{\"subject\":\"payout-client\",\"base\":\"HKD\",\"quote\":\"AUD\",\"side\":\"buy\","
@@ -68,12 +68,12 @@ final class PayoutDesk {
         return placed.json().get("id").asString();
     }
 
-    void move(String id, String to) {
+    public void move(String id, String to) {
         var moved = admin.post("/api/v1/operations/" + id + "/transitions", "{\"to\":\"" + to + "\"}");
         assertThat(moved.status()).as(to + ": " + moved.body()).isEqualTo(200);
     }
 
-    String stage(String id) {
+    public String stage(String id) {
         return admin.get("/api/v1/operations/" + id).json().get("stage").asString();
     }
 
