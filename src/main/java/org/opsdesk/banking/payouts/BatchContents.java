@@ -15,7 +15,7 @@ final class BatchContents {
 
     private BatchContents() {}
 
-    static List<PayoutItem> of(UUID batchId, List<WaitingOrder> orders, List<PayoutBatchStore.OpenRefund> refunds) {
+    static List<PayoutItem> of(UUID batchId, List<WaitingOrder> orders, List<PayoutItemStore.OpenRefund> refunds) {
         var items = new ArrayList<PayoutItem>();
         for (WaitingOrder order : orders) {
             items.add(item(
@@ -32,7 +32,7 @@ final class BatchContents {
                     order.receive().currency().code(),
                     "Exchange " + order.paymentReference()));
         }
-        for (PayoutBatchStore.OpenRefund refund : refunds) {
+        for (PayoutItemStore.OpenRefund refund : refunds) {
             String endToEnd = refundEndToEndId(refund.id());
             items.add(item(
                     batchId,

@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An exchange order in an open payout batch is not cancelled until a cashier removes it from the batch: its
- * transfer may be on its way to the bank in the batch's file.
+ * An exchange order whose payout is in an open batch moves only through the batch: the file's download sends it
+ * ({@code payout_pending → payout_sent}), and its item's settlement (confirmed by statement or by hand, returned)
+ * moves it on after the item is settled. Any other move — a cancel above all — is refused until a cashier removes it
+ * from the batch: its transfer may be on its way to the bank, and a batch must never send an order that moved on.
  */
 @Component
 class BatchedOrderGuard implements MoveGuard {
@@ -28,7 +30,8 @@ class BatchedOrderGuard implements MoveGuard {
 
     @Override
     public @Nullable String refusal(OperationSnapshot operation, Move move, Actor actor) {
-        if (!"cancelled".equals(move.transition().to())) {
+        if ("payout_pending".equals(move.transition().from())
+                && "payout_sent".equals(move.transition().to())) {
             return null;
         }
         return jdbc.sql(

@@ -41,6 +41,7 @@ public class PayoutBatches {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final PayoutBatchStore store;
+    private final PayoutItemStore itemStore;
     private final PayoutOrders orders;
     private final OfficeAccounts accounts;
     private final OperationCommands commands;
@@ -51,6 +52,7 @@ public class PayoutBatches {
 
     PayoutBatches(
             PayoutBatchStore store,
+            PayoutItemStore itemStore,
             PayoutOrders orders,
             OfficeAccounts accounts,
             OperationCommands commands,
@@ -59,6 +61,7 @@ public class PayoutBatches {
             Currencies currencies,
             Clock clock) {
         this.store = store;
+        this.itemStore = itemStore;
         this.orders = orders;
         this.accounts = accounts;
         this.commands = commands;
@@ -80,10 +83,10 @@ public class PayoutBatches {
         OfficeAccount account = payoutAccount(bankAccountId);
         store.lockAccount(account.id());
         var waiting = orders.waitingFrom(account.id());
-        var taken = store.ordersInOpenBatches(
+        var taken = itemStore.ordersInOpenBatches(
                 waiting.stream().map(PayoutOrders.WaitingOrder::orderId).toList());
         var free = waiting.stream().filter(o -> !taken.contains(o.orderId())).toList();
-        var refunds = store.openRefunds(account.id());
+        var refunds = itemStore.openRefunds(account.id());
         if (free.isEmpty() && refunds.isEmpty()) {
             throw new PayoutConflict(
                     "nothing-to-pay-out", "no order or refund waits for payout from account " + account.id());
@@ -108,7 +111,7 @@ public class PayoutBatches {
                 List.of(),
                 acting(actor));
         store.insert(row, actor);
-        items.forEach(store::insert);
+        items.forEach(itemStore::insert);
         return get(row.id(), actor);
     }
 
@@ -118,7 +121,7 @@ public class PayoutBatches {
         var vouched = acting(actor);
         var pending = approvals.pendingOn(id, vouched);
         return new PayoutBatch(
-                row, queries.get(id, vouched), store.items(id), pending.isEmpty() ? null : pending.get(0));
+                row, queries.get(id, vouched), itemStore.items(id), pending.isEmpty() ? null : pending.get(0));
     }
 
     /** Newest first, in keyset pages; {@code limit + 1} rows tell whether another page follows. */

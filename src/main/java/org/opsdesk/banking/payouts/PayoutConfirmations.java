@@ -23,12 +23,12 @@ public class PayoutConfirmations {
 
     private static final Actor MATCHING = Actor.system("statement-matching");
 
-    private final PayoutBatchStore store;
+    private final PayoutItemStore store;
     private final PayoutItems items;
     private final PayoutOrders orders;
     private final Clock clock;
 
-    PayoutConfirmations(PayoutBatchStore store, PayoutItems items, PayoutOrders orders, Clock clock) {
+    PayoutConfirmations(PayoutItemStore store, PayoutItems items, PayoutOrders orders, Clock clock) {
         this.store = store;
         this.items = items;
         this.orders = orders;

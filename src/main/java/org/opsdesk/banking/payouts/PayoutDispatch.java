@@ -27,6 +27,7 @@ class PayoutDispatch {
     private static final Actor PAYOUTS = Actor.system("payouts");
 
     private final PayoutBatchStore store;
+    private final PayoutItemStore items;
     private final PayoutBatches batches;
     private final PayoutOrders orders;
     private final OfficeAccounts accounts;
@@ -37,6 +38,7 @@ class PayoutDispatch {
 
     PayoutDispatch(
             PayoutBatchStore store,
+            PayoutItemStore items,
             PayoutBatches batches,
             PayoutOrders orders,
             OfficeAccounts accounts,
@@ -45,6 +47,7 @@ class PayoutDispatch {
             PayoutSettings settings,
             Clock clock) {
         this.store = store;
+        this.items = items;
         this.batches = batches;
         this.orders = orders;
         this.accounts = accounts;
@@ -73,6 +76,7 @@ class PayoutDispatch {
         LocalDate executionDate = LocalDate.ofInstant(now, ZoneOffset.UTC);
         byte[] file = write(row, format, now, executionDate);
         store.markSent(id, now, executionDate, actor);
+        items.markSent(id);
         commands.transition(
                 id, "sent", "file downloaded (" + format.parameter() + ") by " + actor.name(), null, null, PAYOUTS);
         batch.items().stream()
@@ -86,7 +90,7 @@ class PayoutDispatch {
         String office = settings.debtorName().orElseGet(orders::officeName);
         return BatchFile.write(
                 row,
-                store.items(row.id()),
+                items.items(row.id()),
                 account,
                 office,
                 currencies.find(row.currency()).orElseThrow(),

@@ -23,6 +23,7 @@ class PayoutItems {
     private static final Actor PAYOUTS = Actor.system("payouts");
 
     private final PayoutBatchStore store;
+    private final PayoutItemStore itemStore;
     private final PayoutBatches batches;
     private final PayoutOrders orders;
     private final OperationCommands commands;
@@ -30,11 +31,13 @@ class PayoutItems {
 
     PayoutItems(
             PayoutBatchStore store,
+            PayoutItemStore itemStore,
             PayoutBatches batches,
             PayoutOrders orders,
             OperationCommands commands,
             Clock clock) {
         this.store = store;
+        this.itemStore = itemStore;
         this.batches = batches;
         this.orders = orders;
         this.commands = commands;
@@ -49,12 +52,12 @@ class PayoutItems {
         var row = lock(batchId);
         var item = item(batchId, itemId);
         if (item.state() != PayoutItem.State.IN_BATCH
-                || !store.settle(itemId, PayoutItem.State.REMOVED, why, null, actor, clock.instant())) {
+                || !itemStore.settle(itemId, PayoutItem.State.REMOVED, why, null, actor, clock.instant())) {
             throw new PayoutConflict(
                     "item-not-removable",
                     "item " + itemId + " is " + item.state() + ": only an item of a batch not sent yet is removed");
         }
-        var items = store.items(batchId);
+        var items = itemStore.items(batchId);
         if (items.stream().noneMatch(PayoutItem::open)) {
             commands.transition(batchId, "discarded", "its last transfer was removed: " + why, null, null, PAYOUTS);
         } else {
@@ -71,7 +74,7 @@ class PayoutItems {
         lock(batchId);
         var item = item(batchId, itemId);
         if (item.state() != PayoutItem.State.SENT
-                || !store.settle(itemId, PayoutItem.State.CONFIRMED, why, null, actor, clock.instant())) {
+                || !itemStore.settle(itemId, PayoutItem.State.CONFIRMED, why, null, actor, clock.instant())) {
             throw new PayoutConflict(
                     "item-not-confirmable",
                     "item " + itemId + " is " + item.state() + ": only a sent transfer is confirmed");
@@ -97,7 +100,7 @@ class PayoutItems {
     }
 
     private PayoutItem item(UUID batchId, UUID itemId) {
-        return store.items(batchId).stream()
+        return itemStore.items(batchId).stream()
                 .filter(i -> i.id().equals(itemId))
                 .findFirst()
                 .orElseThrow(() -> new NotFound("payout item", itemId.toString()));

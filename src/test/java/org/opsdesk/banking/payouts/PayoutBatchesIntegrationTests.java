@@ -285,6 +285,10 @@ class PayoutBatchesIntegrationTests extends IntegrationTest {
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("type").asString()).endsWith("move-refused");
+        var completedAround = api().post(
+                        "/api/v1/operations/" + order + "/transitions",
+                        "{\"to\":\"completed\",\"reason\":\"paid in cash\"}");
+        assertThat(completedAround.status()).as("no move around the batch").isEqualTo(409);
         String remove = PayoutDesk.BATCHES + "/" + batch.get("id").asString() + "/items/" + item + "/remove";
         assertThat(cashier.post(remove, "{\"reason\":\"\"}").status()).isEqualTo(422);
         var removed = cashier.post(remove, "{\"reason\":\"client withdrew\"}");
