@@ -8,6 +8,7 @@ import org.opsdesk.banking.BankingPermissions;
 import org.opsdesk.banking.payfiles.PayoutFileFormat;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.exchange.OfficeAccounts;
+import org.opsdesk.operations.OperationPermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
@@ -127,6 +128,9 @@ class PayoutBatchPages {
                 .addObject("formats", PayoutFileFormat.values())
                 .addObject("refusedItem", refusedItem)
                 .addObject("refusal", refusal)
-                .addObject("canPay", actor.may(BankingPermissions.PAYOUTS));
+                .addObject("canPay", actor.may(BankingPermissions.PAYOUTS))
+                // links only where they lead: the batch's record and its approval request, and the orders' records
+                .addObject("canSeeRecord", actor.may(OperationPermissions.view(PayoutBatches.TYPE)))
+                .addObject("canSeeOrders", actor.may(OperationPermissions.view("exchange_order")));
     }
 }
