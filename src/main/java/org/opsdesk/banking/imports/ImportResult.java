@@ -34,6 +34,15 @@ public record ImportResult(
                 importId, format, variant, statements, entriesNew, entriesDuplicate, warnings, newTimes);
     }
 
+    ImportResult withWarnings(List<ImportWarning> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        var all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ImportResult(importId, format, variant, statements, entriesNew, entriesDuplicate, all, times);
+    }
+
     /** Whether this import stored anything the account did not have. */
     public boolean addedAnything() {
         return entriesNew > 0 || statements.stream().anyMatch(StoredStatement::firstImport);

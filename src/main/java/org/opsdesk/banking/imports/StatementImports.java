@@ -42,6 +42,7 @@ public class StatementImports {
     private final StatementWriter writer;
     private final ImportStore store;
     private final OfficeAccounts accounts;
+    private final PayoutSettlement payouts;
     private final TransactionTemplate storing;
     private final TransactionTemplate bookkeeping;
     private final Clock clock;
@@ -52,6 +53,7 @@ public class StatementImports {
             StatementWriter writer,
             ImportStore store,
             OfficeAccounts accounts,
+            PayoutSettlement payouts,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.files = files;
@@ -59,6 +61,7 @@ public class StatementImports {
         this.writer = writer;
         this.store = store;
         this.accounts = accounts;
+        this.payouts = payouts;
         this.storing = new TransactionTemplate(transactions);
         this.bookkeeping = new TransactionTemplate(transactions);
         this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -94,8 +97,11 @@ public class StatementImports {
         try {
             long storeStarted = System.nanoTime();
             ImportResult stored = storing.execute(status -> storeAll(importId, file, resolved));
-            var times = new PhaseTimes(readMillis, PhaseTimes.since(storeStarted), null);
-            ImportResult result = stored.withTimes(times);
+            int storeMillis = PhaseTimes.since(storeStarted);
+            long matchStarted = System.nanoTime();
+            List<ImportWarning> matchWarnings = match(importId);
+            var times = new PhaseTimes(readMillis, storeMillis, PhaseTimes.since(matchStarted));
+            ImportResult result = stored.withTimes(times).withWarnings(matchWarnings);
             bookkeeping.executeWithoutResult(
                     status -> store.finish(importId, result.warnings(), times, clock.instant()));
             return result;
@@ -104,6 +110,24 @@ public class StatementImports {
             bookkeeping.executeWithoutResult(
                     status -> store.refuse(importId, failed.getClass().getSimpleName(), clock.instant()));
             throw failed;
+        }
+    }
+
+    /**
+     * Settles the payouts the new entries confirm or return, then matches the credits to orders. The entries are
+     * stored whatever happens here: a failure is a warning on the import, and the entries wait in the queue.
+     */
+    private List<ImportWarning> match(UUID importId) {
+        try {
+            payouts.settle(importId);
+            return List.of();
+        } catch (RuntimeException failed) {
+            log.warn("statement import {}: matching its entries failed", importId, failed);
+            return List.of(new ImportWarning(
+                    "MATCHING",
+                    null,
+                    "the entries are stored but matching them failed ("
+                            + failed.getClass().getSimpleName() + "); they wait in the payments queue"));
         }
     }
 

@@ -41,6 +41,17 @@ final class Mt940Texts {
         return entry("D", amount, remittance);
     }
 
+    /** An entry whose :86: carries an end-to-end id (ING's structured /EREF/) before its remittance. */
+    Mt940Texts withEndToEnd(String mark, String amount, String endToEndId, String remittance) {
+        return entry(mark, amount, "x").replaceLastNarrative("/EREF/" + endToEndId + "/REMI/" + remittance);
+    }
+
+    private Mt940Texts replaceLastNarrative(String narrative) {
+        String last = entries.remove(entries.size() - 1);
+        entries.add(last.substring(0, last.indexOf(":86:")) + ":86:" + narrative + "\r\n");
+        return this;
+    }
+
     private Mt940Texts entry(String mark, String amount, String remittance) {
         BigDecimal value = new BigDecimal(amount);
         balance = "C".equals(mark) ? balance.add(value) : balance.subtract(value);
