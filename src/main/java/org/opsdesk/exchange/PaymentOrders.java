@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.orders.OrderPayments;
+import org.opsdesk.exchange.orders.OrderRequotes;
 import org.opsdesk.exchange.orders.PaymentOrderStore;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Money;
@@ -25,10 +26,12 @@ public class PaymentOrders {
 
     private final PaymentOrderStore store;
     private final OrderPayments payments;
+    private final OrderRequotes requotes;
 
-    PaymentOrders(PaymentOrderStore store, OrderPayments payments) {
+    PaymentOrders(PaymentOrderStore store, OrderPayments payments, OrderRequotes requotes) {
         this.store = store;
         this.payments = payments;
+        this.requotes = requotes;
     }
 
     /**
@@ -85,6 +88,9 @@ public class PaymentOrders {
         }
     }
 
+    /** The order a late payment was re-quoted as, and what the payment did to it. */
+    public record Requoted(UUID orderId, String reference, Settlement settlement) {}
+
     /** The orders with these payment references (electronic form, {@code RF…}), whatever their stage. */
     @Transactional(readOnly = true)
     public List<Candidate> byReferences(Collection<String> references) {
@@ -137,5 +143,19 @@ public class PaymentOrders {
     @Transactional
     public void note(UUID orderId, String text, Actor decidedBy) {
         payments.note(orderId, text, decidedBy);
+    }
+
+    /**
+     * Re-quotes an expired order for a late payment, with the client's consent: a new order for the same client,
+     * pair, side and accounts at the pair's current rate for the amount paid, paid at once by {@code payment} (so
+     * confirmed, and in the pair's automatic mode released for payout). Both orders' histories name the other.
+     *
+     * @param consent how the client agreed (a sentence the history keeps)
+     * @throws org.opsdesk.shared.InvalidInput when the amount is outside the currency's limits or the pair is no
+     *     longer quoted
+     */
+    @Transactional
+    public Requoted requote(UUID expiredOrderId, Payment payment, String consent, Actor decidedBy) {
+        return requotes.requote(expiredOrderId, payment, consent, decidedBy);
     }
 }
