@@ -11,7 +11,13 @@ final class PaymentResponses {
     private PaymentResponses() {}
 
     /** An amount: a decimal string at the currency's scale, and the currency. */
-    record PaymentAmount(String value, String currency) {}
+    record PaymentAmount(String value, String currency) {
+
+        /** The value as a number, for pages. */
+        public java.math.BigDecimal decimal() {
+            return new java.math.BigDecimal(value);
+        }
+    }
 
     /** The payer as the bank named them. */
     record Payer(@Nullable String name, @Nullable String iban, @Nullable String bic) {}
@@ -62,10 +68,22 @@ final class PaymentResponses {
     record PaymentPage(List<PaymentEntry> items, @Nullable String nextCursor) {}
 
     /** An order the rules found for the entry, with its stage now. */
-    record CandidateOrder(String orderId, String reference, PaymentAmount amount, String deadline, String stage) {}
+    record CandidateOrder(String orderId, String reference, PaymentAmount amount, String deadline, String stage) {
+
+        /** The deadline as an instant, for pages. */
+        public java.time.Instant deadlineAt() {
+            return java.time.Instant.parse(deadline);
+        }
+    }
 
     /** One decision on the entry: the matcher's or a cashier's. */
-    record PaymentDecision(String decision, @Nullable String orderId, String reason, String by, String at) {}
+    record PaymentDecision(String decision, @Nullable String orderId, String reason, String by, String at) {
+
+        /** When, as an instant, for pages. */
+        public java.time.Instant when() {
+            return java.time.Instant.parse(at);
+        }
+    }
 
     /** An entry with what the cashier decides by: the bank's raw text, the evidence, the candidates, the log. */
     record PaymentDetail(
