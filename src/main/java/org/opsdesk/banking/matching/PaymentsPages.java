@@ -15,6 +15,7 @@ import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequiresPermission;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -155,18 +156,29 @@ class PaymentsPages {
             Actor actor,
             Locale locale,
             Supplier<QueuedEntry> decision) {
+        boolean htmx = "true".equals(request.getHeader("HX-Request"));
         try {
             decision.get();
-            if (!"true".equals(request.getHeader("HX-Request"))) {
+            if (!htmx) {
                 return new ModelAndView("redirect:/exchange/payments/" + entryId);
             }
             return detail(entryId, actor, Map.of(), null, Map.of()).addObject("decided", true);
-        } catch (InvalidInput refused) {
-            return detail(entryId, actor, fieldMessages(refused, locale), form, typed);
         } catch (ProblemException refused) {
-            String text = messages.getMessage("payments.conflict." + refused.slug(), null, refused.detail(), locale);
-            return detail(entryId, actor, Map.of("decision", text == null ? refused.detail() : text), form, typed);
+            var page = refused instanceof InvalidInput invalid
+                    ? detail(entryId, actor, fieldMessages(invalid, locale), form, typed)
+                    : detail(entryId, actor, Map.of("decision", conflict(refused, locale)), form, typed);
+            if (!htmx) {
+                // htmx swaps only successful answers: the refusal comes back as the page, beside the form
+                page.setStatus(
+                        refused instanceof InvalidInput ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT);
+            }
+            return page;
         }
+    }
+
+    private String conflict(ProblemException refused, Locale locale) {
+        String text = messages.getMessage("payments.conflict." + refused.slug(), null, refused.detail(), locale);
+        return text == null ? refused.detail() : text;
     }
 
     private ModelAndView detail(

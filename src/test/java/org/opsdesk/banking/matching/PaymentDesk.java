@@ -14,18 +14,18 @@ import tools.jackson.databind.JsonNode;
  * The exchange desk the matching tests use, set up through its API: AED paid in (an office account at mBank),
  * SAR/AED worked automatically and EGP/AED by hand, orders of a client paying from their own IBAN.
  */
-final class PaymentDesk {
+public final class PaymentDesk {
 
-    static final String AUTOMATIC = "SAR";
-    static final String MANUAL = "EGP";
+    public static final String AUTOMATIC = "SAR";
+    public static final String MANUAL = "EGP";
 
     private final ApiClient api;
     private final UUID aedAccount;
 
     /** A placed order: its id, reference and what the client pays. */
-    record Order(String id, String reference, String pay) {}
+    public record Order(String id, String reference, String pay) {}
 
-    PaymentDesk(ApiClient api, @Nullable UUID aedAccount) {
+    public PaymentDesk(ApiClient api, @Nullable UUID aedAccount) {
         this.api = api;
         put("/api/v1/exchange/currencies/AED", "{\"enabled\":true,\"paymentWindow\":\"PT15M\"}");
         put("/api/v1/exchange/currencies/SAR", "{\"enabled\":true}");
@@ -35,12 +35,12 @@ final class PaymentDesk {
         this.aedAccount = aedAccount != null ? aedAccount : UUID.fromString(account("AED"));
     }
 
-    UUID aedAccount() {
+    public UUID aedAccount() {
         return aedAccount;
     }
 
     /** An order buying {@code base} paid with exactly {@code aed} AED from {@code payFrom}. */
-    Order order(String base, String aed, String payFrom) {
+    public Order order(String base, String aed, String payFrom) {
         var placed = api.post(
                 "/api/v1/exchange/orders",
                 """
@@ -58,12 +58,12 @@ final class PaymentDesk {
                 order.get("pay").get("value").asString());
     }
 
-    String stage(String orderId) {
+    public String stage(String orderId) {
         return api.get("/api/v1/exchange/orders/" + orderId).json().get("stage").asString();
     }
 
     /** The order's history entries, oldest first. */
-    List<JsonNode> history(String orderId) {
+    public List<JsonNode> history(String orderId) {
         var items = new ArrayList<JsonNode>();
         api.get("/api/v1/operations/" + orderId + "/history")
                 .json()
@@ -73,14 +73,14 @@ final class PaymentDesk {
     }
 
     /** How many times the order entered {@code stage}. */
-    long entered(String orderId, String stage) {
+    public long entered(String orderId, String stage) {
         return history(orderId).stream()
                 .filter(h -> h.path("to").path("stage").asString("").equals(stage)
                         && h.path("kind").asString().equals("transitioned"))
                 .count();
     }
 
-    static String payer() {
+    public static String payer() {
         return TestIbans.polish(TestIbans.MBANK);
     }
 
