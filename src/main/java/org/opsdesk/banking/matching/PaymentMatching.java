@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentMatching {
 
     static final Actor MATCHER = Actor.system("payment-matching");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentMatching.class);
     private static final int BATCH = 1000;
 
     private final MatchStore store;
@@ -106,7 +107,11 @@ public class PaymentMatching {
         try {
             return transactions.execute(status -> apply(entry, verdict));
         } catch (RuntimeException moved) {
+            if (!verdict.automatic()) {
+                throw moved; // queuing moves nothing: a failure here is the database's, not the order's
+            }
             // the order moved between reading and applying (its timer fired, a cashier acted): queue it as found
+            log.info("entry {} queued: its order {} moved while it was applied", entry.id(), verdict.orderId(), moved);
             String stage = orders.stage(Objects.requireNonNull(verdict.orderId()));
             var requeued = verdict.queuedFor(QueueReason.NOT_AWAITING, MatchRules.AMBIGUOUS_REFERENCE, stage);
             return transactions.execute(status -> queue(entry, requeued));

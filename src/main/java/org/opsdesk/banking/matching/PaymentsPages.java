@@ -1,7 +1,6 @@
 package org.opsdesk.banking.matching;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.ProblemException;
 import org.opsdesk.shared.RequiresPermission;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,18 +33,17 @@ import org.springframework.web.servlet.ModelAndView;
 class PaymentsPages {
 
     static final int PAGE_SIZE = 50;
-    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("orderId", "reason", "consent");
 
     private final PaymentQueueReads reads;
     private final PaymentsQueue queue;
     private final OfficeAccounts accounts;
-    private final MessageSource messages;
+    private final PaymentMessages text;
 
-    PaymentsPages(PaymentQueueReads reads, PaymentsQueue queue, OfficeAccounts accounts, MessageSource messages) {
+    PaymentsPages(PaymentQueueReads reads, PaymentsQueue queue, OfficeAccounts accounts, PaymentMessages text) {
         this.reads = reads;
         this.queue = queue;
         this.accounts = accounts;
-        this.messages = messages;
+        this.text = text;
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)
@@ -68,7 +65,7 @@ class PaymentsPages {
             var page = reads.page(state, blankToNull(reason), bankAccount, blankToNull(cursor), PAGE_SIZE);
             return view.addObject("items", page.items()).addObject("next", page.nextCursor());
         } catch (InvalidInput refused) {
-            return view.addObject("items", java.util.List.of()).addObject("errors", fieldMessages(refused, locale));
+            return view.addObject("items", java.util.List.of()).addObject("errors", text.fields(refused, locale));
         }
     }
 
@@ -165,8 +162,8 @@ class PaymentsPages {
             return detail(entryId, actor, Map.of(), null, Map.of()).addObject("decided", true);
         } catch (ProblemException refused) {
             var page = refused instanceof InvalidInput invalid
-                    ? detail(entryId, actor, fieldMessages(invalid, locale), form, typed)
-                    : detail(entryId, actor, Map.of("decision", conflict(refused, locale)), form, typed);
+                    ? detail(entryId, actor, text.fields(invalid, locale), form, typed)
+                    : detail(entryId, actor, Map.of("decision", text.conflict(refused, locale)), form, typed);
             if (!htmx) {
                 // htmx swaps only successful answers: the refusal comes back as the page, beside the form
                 page.setStatus(
@@ -174,11 +171,6 @@ class PaymentsPages {
             }
             return page;
         }
-    }
-
-    private String conflict(ProblemException refused, Locale locale) {
-        String text = messages.getMessage("payments.conflict." + refused.slug(), null, refused.detail(), locale);
-        return text == null ? refused.detail() : text;
     }
 
     private ModelAndView detail(
@@ -194,17 +186,6 @@ class PaymentsPages {
                 .addObject("form", form)
                 .addObject("typed", typed)
                 .addObject("canDecide", actor.may(BankingPermissions.STATEMENTS));
-    }
-
-    private Map<String, String> fieldMessages(InvalidInput refused, Locale locale) {
-        var shown = new LinkedHashMap<String, String>();
-        // a field of the decision's own form is shown beside it; any other (a re-quote's amount) above the forms
-        refused.errors()
-                .forEach(e -> shown.putIfAbsent(
-                        FORM_FIELDS.contains(e.field()) ? e.field() : "decision",
-                        messages.getMessage(
-                                "payments.error." + e.field(), null, e.field() + " " + e.message(), locale)));
-        return shown;
     }
 
     private static @Nullable UUID parseOrder(String orderId) {

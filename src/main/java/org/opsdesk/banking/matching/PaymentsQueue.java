@@ -53,14 +53,14 @@ class PaymentsQueue {
     /** Links the entry to the order: the full amount paid confirms it, another sends it to payment_mismatch. */
     @Transactional
     public QueuedEntry link(long entryId, @Nullable UUID orderId, @Nullable String reason, Actor cashier) {
-        String why = reason(reason, cashier);
+        String why = reason(reason, "reason", cashier);
         if (orderId == null) {
             throw InvalidInput.of("orderId", "is required: the order the payment is for");
         }
         QueuedEntry entry = queued(entryId);
         var order = orders.find(orderId).orElseThrow(() -> InvalidInput.of("orderId", "is no exchange order"));
         BigDecimal total = store.linkedTotal(orderId, entry.currency()).add(entry.amount());
-        var payment = payments.payment(asEntry(entry), "LINK", evidence(entry), total);
+        var payment = payments.payment(entry.asEntry(), "LINK", entry.evidence(), total);
         Settlement settlement = orders.apply(orderId, payment, cashier, why);
         if (settlement.outcome() == Outcome.EXPIRED) {
             throw new QueueConflict(
@@ -77,7 +77,7 @@ class PaymentsQueue {
     /** Returns the payment to its payer: a refund instruction for the next payout batch of the account. */
     @Transactional
     public QueuedEntry giveBack(long entryId, @Nullable String reason, Actor cashier) {
-        String why = reason(reason, cashier);
+        String why = reason(reason, "reason", cashier);
         QueuedEntry entry = queued(entryId);
         if (entry.counterpartyIban() == null) {
             throw new QueueConflict(
@@ -89,10 +89,10 @@ class PaymentsQueue {
                         : entry.counterpartyName().strip();
         var payee = new RefundInstructions.Payee(
                 name.length() > 140 ? name.substring(0, 140) : name,
-                asEntry(entry).payerIban(),
+                entry.asEntry().payerIban(),
                 null,
                 entry.counterpartyBic());
-        var money = payments.money(asEntry(entry), entry.amount());
+        var money = payments.money(entry.asEntry(), entry.amount());
         UUID refund = refunds.instruct(entryId, entry.bankAccountId(), money, payee, why, cashier);
         noteOnOrder(entry, "to be returned to the payer by " + cashier.name() + ": " + why, cashier);
         return decided(entry, "RETURNED", null, null, why, cashier, Map.of("refundInstruction", refund.toString()));
@@ -101,7 +101,7 @@ class PaymentsQueue {
     /** Sets the entry aside with the reason: nothing moves, the decision is kept. */
     @Transactional
     public QueuedEntry setAside(long entryId, @Nullable String reason, Actor cashier) {
-        String why = reason(reason, cashier);
+        String why = reason(reason, "reason", cashier);
         QueuedEntry entry = queued(entryId);
         noteOnOrder(entry, "set aside by " + cashier.name() + ": " + why, cashier);
         return decided(entry, "SET_ASIDE", null, null, why, cashier, Map.of());
@@ -110,12 +110,12 @@ class PaymentsQueue {
     /** Re-quotes the expired order of a late payment at the current rate, with the client's consent. */
     @Transactional
     public QueuedEntry requote(long entryId, @Nullable String consent, Actor cashier) {
-        String why = reason(consent, cashier);
+        String why = reason(consent, "consent", cashier);
         QueuedEntry entry = queued(entryId);
         if (!QueueReason.LATE.name().equals(entry.reason()) || entry.orderId() == null) {
             throw new QueueConflict("not-late", "only a late payment for an expired order is re-quoted");
         }
-        var payment = payments.payment(asEntry(entry), "REQUOTE", evidence(entry), entry.amount());
+        var payment = payments.payment(entry.asEntry(), "REQUOTE", entry.evidence(), entry.amount());
         var requoted = orders.requote(entry.orderId(), payment, why, cashier);
         var details = Map.<String, Object>of(
                 "expiredOrder",
@@ -173,34 +173,14 @@ class PaymentsQueue {
                 + entry.amount().toPlainString() + " " + entry.currency() + " booked " + entry.bookingDate();
     }
 
-    private static String reason(@Nullable String reason, Actor cashier) {
+    private static String reason(@Nullable String reason, String field, Actor cashier) {
         if (!cashier.may(BankingPermissions.STATEMENTS)) {
             throw new PermissionDenied(BankingPermissions.STATEMENTS);
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_MAX || why.codePoints().anyMatch(Character::isISOControl)) {
-            throw InvalidInput.of("reason", "1 to 500 characters, no control characters: why you decide so");
+            throw InvalidInput.of(field, "1 to 500 characters, no control characters: why you decide so");
         }
         return why;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> evidence(QueuedEntry entry) {
-        return MatchStore.JSON.readValue(entry.evidenceJson(), Map.class);
-    }
-
-    private static EntryToMatch asEntry(QueuedEntry e) {
-        return new EntryToMatch(
-                e.entryId(),
-                e.importId(),
-                e.bankAccountId(),
-                e.amount(),
-                e.currency(),
-                e.bookingDate(),
-                e.counterpartyName(),
-                e.counterpartyIban(),
-                e.remittance(),
-                e.bankReference(),
-                e.endToEndId());
     }
 }

@@ -43,4 +43,26 @@ record QueuedEntry(
     boolean queued() {
         return "QUEUED".equals(state);
     }
+
+    /** The rules' evidence as read back. */
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> evidence() {
+        return MatchStore.JSON.readValue(evidenceJson, java.util.Map.class);
+    }
+
+    /** The entry as matching reads it. */
+    EntryToMatch asEntry() {
+        return new EntryToMatch(
+                entryId,
+                importId,
+                bankAccountId,
+                amount,
+                currency,
+                bookingDate,
+                counterpartyName,
+                counterpartyIban,
+                remittance,
+                bankReference,
+                endToEndId);
+    }
 }
