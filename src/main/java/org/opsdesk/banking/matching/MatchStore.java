@@ -89,6 +89,62 @@ class MatchStore {
                 == 1;
     }
 
+    /**
+     * Claims a batch's queued verdicts in one statement, each with its first decision in the log; entries another
+     * matcher claimed first are left as they are.
+     *
+     * @return how many this call claimed
+     */
+    int claimQueued(List<EntryToMatch> entries, List<Verdict> verdicts, Actor actor, Instant at) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql(
+                        """
+                        with claimed as (
+                            insert into banking.payment_match (entry_id, import_id, bank_account_id, state,
+                                queue_reason, rule, score, evidence, candidates, order_id, matched_at)
+                            select e, i, a, 'QUEUED', r, ru, s, cast(ev as jsonb),
+                                   cast(string_to_array(c, ',') as uuid[]), o, :at
+                              from unnest(cast(:entries as bigint[]), cast(:imports as uuid[]),
+                                   cast(:accounts as uuid[]), cast(:reasons as text[]), cast(:rules as text[]),
+                                   cast(:scores as int[]), cast(:evidence as text[]), cast(:candidates as text[]),
+                                   cast(:orders as uuid[])) as t(e, i, a, r, ru, s, ev, c, o)
+                            on conflict (entry_id) do nothing
+                            returning entry_id, order_id, queue_reason, rule, score, candidates)
+                        insert into banking.payment_decision (entry_id, decision, order_id, reason, details,
+                            actor_kind, actor_id, actor_name, at)
+                        select entry_id, 'QUEUED', order_id, queue_reason,
+                               jsonb_build_object('rule', rule, 'score', score, 'candidates', to_jsonb(candidates)),
+                               :kind, :actorId, :actorName, :at
+                          from claimed""")
+                .param("entries", entries.stream().map(EntryToMatch::id).toArray(Long[]::new))
+                .param("imports", entries.stream().map(EntryToMatch::importId).toArray(UUID[]::new))
+                .param(
+                        "accounts",
+                        entries.stream().map(EntryToMatch::bankAccountId).toArray(UUID[]::new))
+                .param("reasons", verdicts.stream().map(v -> v.queued().name()).toArray(String[]::new))
+                .param("rules", verdicts.stream().map(v -> v.rule().name()).toArray(String[]::new))
+                .param("scores", verdicts.stream().map(Verdict::score).toArray(Integer[]::new))
+                .param(
+                        "evidence",
+                        verdicts.stream()
+                                .map(v -> JSON.writeValueAsString(v.evidence()))
+                                .toArray(String[]::new))
+                .param("candidates", verdicts.stream().map(MatchStore::joined).toArray(String[]::new))
+                .param("orders", verdicts.stream().map(Verdict::orderId).toArray(UUID[]::new))
+                .param("kind", actor.kind().code())
+                .param("actorId", actor.id())
+                .param("actorName", actor.name())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private static String joined(Verdict verdict) {
+        return String.join(
+                ",", verdict.candidates().stream().map(UUID::toString).toList());
+    }
+
     /** The claimed entry's order confirmed: the stage it left the order in. */
     void matched(long entryId, String stage) {
         jdbc.sql("update banking.payment_match set order_stage = ? where entry_id = ?")

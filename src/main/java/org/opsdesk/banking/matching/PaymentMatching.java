@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Matches an import's credit entries to exchange orders (ADR 0031), in batches: the orders of a batch's references
- * and payers are read in two queries, the rules ({@link MatchRules}) judge each entry, and each entry is decided in
- * its own transaction — claimed in {@code banking.payment_match} (first claim wins), its order confirmed when the
- * rules are certain, else queued with its reason — so one failure queues one entry, not the file. The import's
- * "entries matched" counter grows batch by batch for the console to poll.
+ * and payers are read in two queries, the rules ({@link MatchRules}) judge each entry, and each entry is claimed in
+ * {@code banking.payment_match} (first claim wins): the batch's queued ones together in one statement, each certain
+ * one in its own transaction with its order's confirmation — so an order that moved meanwhile queues one entry, not
+ * the file. The import's "entries matched" counter grows batch by batch for the console to poll.
  */
 @Service
 public class PaymentMatching {
@@ -66,8 +66,14 @@ public class PaymentMatching {
         for (var batch = store.undecidedCredits(importId, after, BATCH);
                 !batch.isEmpty();
                 batch = store.undecidedCredits(importId, after, BATCH)) {
-            for (var judged : judge(batch).entrySet()) {
-                Boolean automatic = decide(judged.getKey(), judged.getValue());
+            var verdicts = judge(batch);
+            var waiting =
+                    batch.stream().filter(e -> !verdicts.get(e).automatic()).toList();
+            queued += transactions.execute(status -> store.claimQueued(
+                    waiting, waiting.stream().map(verdicts::get).toList(), MATCHER, clock.instant()));
+            for (var entry :
+                    batch.stream().filter(e -> verdicts.get(e).automatic()).toList()) {
+                Boolean automatic = decide(entry, verdicts.get(entry));
                 if (automatic != null) {
                     matched += automatic ? 1 : 0;
                     queued += automatic ? 0 : 1;
