@@ -34,34 +34,52 @@ class PaymentQueueReads {
         this.orders = orders;
     }
 
+    /**
+     * A page of entries, newest first.
+     *
+     * @param state {@code queued} when null, {@code all} for every state
+     */
     @Transactional(readOnly = true)
     public PaymentPage page(
             @Nullable String state,
             @Nullable String reason,
             @Nullable UUID account,
+            @Nullable UUID importId,
             @Nullable String cursor,
             int limit) {
-        String wanted =
-                state == null ? "QUEUED" : state.toUpperCase(Locale.ROOT).replace('-', '_');
-        if (!STATES.contains(wanted)) {
-            throw InvalidInput.of("state", "one of queued, matched, linked, returned, set-aside");
-        }
-        String why = reason == null ? null : reason.toUpperCase(Locale.ROOT).replace('-', '_');
-        if (why != null
-                && java.util.Arrays.stream(QueueReason.values())
-                        .noneMatch(r -> r.name().equals(why))) {
-            throw InvalidInput.of(
-                    "reason",
-                    "one of partial, overpaid, late, ambiguous, no-candidate, no-reference,"
-                            + " wrong-currency, not-awaiting");
-        }
-        var rows = store.page(wanted, why, account, position(cursor), Keyset.limit(limit) + 1);
+        var filter = new QueueStore.Filter(state(state), reason(reason), account, importId);
+        var rows = store.page(filter, position(cursor), Keyset.limit(limit) + 1);
         var items = rows.stream().limit(limit).map(PaymentEntry::of).toList();
         String next = rows.size() > limit
                 ? Keyset.cursor(
                         rows.get(limit - 1).matchedAt(), rows.get(limit - 1).entryId())
                 : null;
         return new PaymentPage(items, next);
+    }
+
+    private static @Nullable String state(@Nullable String state) {
+        String wanted =
+                state == null ? "QUEUED" : state.toUpperCase(Locale.ROOT).replace('-', '_');
+        if ("ALL".equals(wanted)) {
+            return null;
+        }
+        if (!STATES.contains(wanted)) {
+            throw InvalidInput.of("state", "one of queued, matched, linked, returned, set-aside, all");
+        }
+        return wanted;
+    }
+
+    private static @Nullable String reason(@Nullable String reason) {
+        String why = reason == null ? null : reason.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (why != null
+                && java.util.Arrays.stream(QueueReason.values())
+                        .noneMatch(r -> r.name().equals(why))) {
+            throw InvalidInput.of(
+                    "reason",
+                    "one of partial, overpaid, late, ambiguous, no-candidate, no-reference, wrong-currency,"
+                            + " not-awaiting");
+        }
+        return why;
     }
 
     @Transactional(readOnly = true)

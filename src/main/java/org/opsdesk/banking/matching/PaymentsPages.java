@@ -52,17 +52,19 @@ class PaymentsPages {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable UUID bankAccount,
+            @RequestParam(required = false) @Nullable UUID importId,
             @RequestParam(required = false) @Nullable String cursor,
             Locale locale) {
         var view = new ModelAndView("banking/payments")
                 .addObject("state", state == null || state.isBlank() ? "queued" : state)
                 .addObject("reason", reason == null || reason.isBlank() ? null : reason)
                 .addObject("bankAccount", bankAccount)
+                .addObject("importId", importId)
                 .addObject("reasons", QueueReason.values())
-                .addObject("states", new String[] {"queued", "matched", "linked", "returned", "set_aside"})
+                .addObject("states", new String[] {"queued", "matched", "linked", "returned", "set_aside", "all"})
                 .addObject("accounts", accounts.all());
         try {
-            var page = reads.page(state, blankToNull(reason), bankAccount, blankToNull(cursor), PAGE_SIZE);
+            var page = reads.page(state, blankToNull(reason), bankAccount, importId, blankToNull(cursor), PAGE_SIZE);
             return view.addObject("items", page.items()).addObject("next", page.nextCursor());
         } catch (InvalidInput refused) {
             return view.addObject("items", java.util.List.of()).addObject("errors", text.fields(refused, locale));

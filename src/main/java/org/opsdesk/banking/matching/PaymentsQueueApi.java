@@ -79,9 +79,10 @@ class PaymentsQueueApi {
             operationId = "listPayments",
             summary = "List the payments queue",
             description =
-                    "Credit entries by state (`queued` by default; `matched`, `linked`, `returned`, `set-aside`),"
+                    "Credit entries by state (`queued` by default; `matched`, `linked`, `returned`, `set-aside`, `all`),"
                             + " newest first in keyset pages, optionally of one reason (`partial`, `overpaid`, `late`,"
-                            + " `ambiguous`, `no-candidate`, `no-reference`, `wrong-currency`, `not-awaiting`) or office account.")
+                            + " `ambiguous`, `no-candidate`, `no-reference`, `wrong-currency`, `not-awaiting`), office account"
+                            + " or statement import.")
     PaymentPage list(
             @Parameter(description = "The entries' state; `queued` when left out.")
                     @RequestParam(required = false)
@@ -93,13 +94,17 @@ class PaymentsQueueApi {
                     @RequestParam(required = false)
                     @Nullable
                     UUID bankAccount,
+            @Parameter(description = "Only entries of this statement import (its result lists them).")
+                    @RequestParam(required = false)
+                    @Nullable
+                    UUID importId,
             @Parameter(description = "Where the previous page ended (its `nextCursor`).")
                     @RequestParam(required = false)
                     @Nullable
                     String cursor,
             @Parameter(description = "At most this many entries (1 to 500).") @RequestParam(defaultValue = "50")
                     int limit) {
-        return reads.page(state, reason, bankAccount, cursor, limit);
+        return reads.page(state, reason, bankAccount, importId, cursor, limit);
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)

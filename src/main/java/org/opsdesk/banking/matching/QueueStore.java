@@ -35,20 +35,24 @@ class QueueStore {
     /** Where a page ends: the newest first, by when the entry was matched, then by entry. */
     record Position(Instant matchedAt, long entryId) {}
 
-    List<QueuedEntry> page(
-            String state, @Nullable String reason, @Nullable UUID account, @Nullable Position after, int limit) {
+    /** What a page shows: a state (null: every state), a reason, an office account, an import; null: any. */
+    record Filter(@Nullable String state, @Nullable String reason, @Nullable UUID account, @Nullable UUID importId) {}
+
+    List<QueuedEntry> page(Filter filter, @Nullable Position after, int limit) {
         return jdbc.sql(
                         SELECT
                                 + """
-                         where m.state = :state
+                         where (cast(:state as text) is null or m.state = :state)
+                           and (cast(:import as uuid) is null or m.import_id = :import)
                            and (cast(:reason as text) is null or m.queue_reason = :reason)
                            and (cast(:account as uuid) is null or m.bank_account_id = :account)
                            and (cast(:at as timestamptz) is null or (m.matched_at, m.entry_id) < (:at, :entry))
                          order by m.matched_at desc, m.entry_id desc
                          limit :limit""")
-                .param("state", state)
-                .param("reason", reason)
-                .param("account", account)
+                .param("state", filter.state())
+                .param("import", filter.importId())
+                .param("reason", filter.reason())
+                .param("account", filter.account())
                 .param("at", after == null ? null : Timestamp.from(after.matchedAt()))
                 .param("entry", after == null ? 0L : after.entryId())
                 .param("limit", limit)

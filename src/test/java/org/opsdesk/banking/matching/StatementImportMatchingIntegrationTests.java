@@ -84,6 +84,16 @@ class StatementImportMatchingIntegrationTests extends IntegrationTest {
                         .single())
                 .isEqualTo(3);
 
+        var listed = api().get("/api/v1/exchange/payments?state=all&importId=" + importId);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().get("items"))
+                .extracting(i -> i.get("entryId").asLong())
+                .containsExactlyInAnyOrderElementsOf(entries);
+        assertThat(api().get("/api/v1/exchange/payments?state=queued&importId=" + importId)
+                        .json()
+                        .get("items"))
+                .hasSize(2);
+
         var again = upload(file);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("entriesNew").asInt()).isZero();
