@@ -490,6 +490,10 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 () -> pattern.startsWith("/records/")
                         ? "account.suspend"
                         : pattern.contains("{id}") ? "test-widget.suspend" : "test-widget.create");
+        // a statement entry waiting in the payments queue (no candidate order: nothing a decision could move)
+        fixtures.put(
+                "entryId",
+                () -> String.valueOf(org.opsdesk.banking.matching.TestStatements.queuedWithoutCandidate(jdbc)));
         // an operation whose action's outcome at the provider is pending
         fixtures.put("operationId", this::pendingProviderOutcome);
         fixtures.put("id", () -> {

@@ -1,0 +1,161 @@
+package org.opsdesk.exchange;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.opsdesk.exchange.orders.OrderPayments;
+import org.opsdesk.exchange.orders.OrderRequotes;
+import org.opsdesk.exchange.orders.PaymentOrderStore;
+import org.opsdesk.shared.Actor;
+import org.opsdesk.shared.Money;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exchange orders as the bank side sees them when it matches a statement's payments (ADR 0031): the orders a
+ * payment may be for (by payment reference, or by amount, currency and the IBAN the client said they pay from), and
+ * the payment applied to the order it was matched or linked to — the order's move recorded in its history with the
+ * statement entry, the rule that matched it and who decided.
+ */
+@Service
+public class PaymentOrders {
+
+    private final PaymentOrderStore store;
+    private final OrderPayments payments;
+    private final OrderRequotes requotes;
+
+    PaymentOrders(PaymentOrderStore store, OrderPayments payments, OrderRequotes requotes) {
+        this.store = store;
+        this.payments = payments;
+        this.requotes = requotes;
+    }
+
+    /**
+     * An order a payment may be for.
+     *
+     * @param amount what the client is to pay, in the currency they pay in
+     * @param payFromIban the IBAN the client said they pay from, if they said
+     * @param payInAccountId the office account the client was told to pay into
+     */
+    public record Candidate(
+            UUID orderId,
+            String reference,
+            Money amount,
+            @Nullable String payFromIban,
+            UUID payInAccountId,
+            Instant createdAt,
+            Instant deadline) {}
+
+    /**
+     * A statement entry applied to an order.
+     *
+     * @param paidInTotal this entry with the entries linked to the order before it: what the order is judged by
+     * @param rule how the entry was matched ({@code REFERENCE}, {@code AMOUNT_AND_PAYER}, or the cashier's link)
+     * @param evidence what the rule found, as the history shows it
+     */
+    public record Payment(
+            long entryId,
+            @Nullable String bankReference,
+            Money amount,
+            Money paidInTotal,
+            LocalDate bookingDate,
+            String rule,
+            String evidence) {}
+
+    /** What applying a payment did to its order. */
+    public enum Outcome {
+        /** The payment is confirmed: the order waits for the cashier to release its payout. */
+        FUNDS_RECEIVED,
+        /** The payment is confirmed and, the pair being worked automatically, the payout instruction followed. */
+        PAYOUT_PENDING,
+        /** The amount or currency differs from the order's: the order waits in {@code payment_mismatch}. */
+        PAYMENT_MISMATCH,
+        /** The order expired before the payment was applied: nothing moved. */
+        EXPIRED,
+        /** The order no longer waits for a payment (paid already, cancelled, …): nothing moved. */
+        NOT_AWAITING
+    }
+
+    /** The outcome and the order's stage after it. */
+    public record Settlement(Outcome outcome, String stage) {
+
+        public boolean confirmed() {
+            return outcome == Outcome.FUNDS_RECEIVED || outcome == Outcome.PAYOUT_PENDING;
+        }
+    }
+
+    /** The order a late payment was re-quoted as, and what the payment did to it. */
+    public record Requoted(UUID orderId, String reference, Settlement settlement) {}
+
+    /** The orders with these payment references (electronic form, {@code RF…}), whatever their stage. */
+    @Transactional(readOnly = true)
+    public List<Candidate> byReferences(Collection<String> references) {
+        return store.byReferences(references);
+    }
+
+    /**
+     * The orders the client said they pay from one of these IBANs whose payment window (placed … deadline) overlaps
+     * the booking dates {@code from … to}, whatever their stage.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> byPayers(Collection<String> ibans, LocalDate from, LocalDate to) {
+        return store.byPayers(ibans, from, to);
+    }
+
+    /** One order as a candidate, when it exists. */
+    @Transactional(readOnly = true)
+    public Optional<Candidate> find(UUID orderId) {
+        return store.byIds(List.of(orderId)).stream().findFirst();
+    }
+
+    /** These orders as candidates (those that exist). */
+    @Transactional(readOnly = true)
+    public List<Candidate> findAll(Collection<UUID> orderIds) {
+        return store.byIds(orderIds);
+    }
+
+    /** The order's stage now. */
+    @Transactional(readOnly = true)
+    public String stage(UUID orderId) {
+        return payments.stage(orderId);
+    }
+
+    /**
+     * Applies a payment to an order, in the caller's transaction, with the order's row locked (a payment applied
+     * at the same time to the same order waits, then finds it paid). The full amount in the order's currency
+     * confirms it ({@code funds_received}, then {@code payout_pending} in the pair's automatic mode); another amount
+     * or currency sends an order awaiting payment to {@code payment_mismatch}; an expired or no longer waiting order
+     * is left as it is and said so.
+     *
+     * @param decidedBy the cashier who linked it in the payments queue, or null for automatic matching
+     * @param note the cashier's reason, or null
+     */
+    @Transactional
+    public Settlement apply(UUID orderId, Payment payment, @Nullable Actor decidedBy, @Nullable String note) {
+        return payments.apply(orderId, payment, decidedBy, note);
+    }
+
+    /** Records a decision about a payment for the order (returned, set aside) as a comment in its history. */
+    @Transactional
+    public void note(UUID orderId, String text, Actor decidedBy) {
+        payments.note(orderId, text, decidedBy);
+    }
+
+    /**
+     * Re-quotes an expired order for a late payment, with the client's consent: a new order for the same client,
+     * pair, side and accounts at the pair's current rate for the amount paid, paid at once by {@code payment} (so
+     * confirmed, and in the pair's automatic mode released for payout). Both orders' histories name the other.
+     *
+     * @param consent how the client agreed (a sentence the history keeps)
+     * @throws org.opsdesk.shared.InvalidInput when the amount is outside the currency's limits or the pair is no
+     *     longer quoted
+     */
+    @Transactional
+    public Requoted requote(UUID expiredOrderId, Payment payment, String consent, Actor decidedBy) {
+        return requotes.requote(expiredOrderId, payment, consent, decidedBy);
+    }
+}
