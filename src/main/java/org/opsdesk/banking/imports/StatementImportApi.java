@@ -57,11 +57,13 @@ class StatementImportApi {
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
-    @PostMapping(consumes = {"application/octet-stream", "application/xml", "text/xml", "text/plain", "text/csv"})
+    // any content type but a form: the file's own bytes decide its format (a wrong header is no reason to refuse)
+    @PostMapping
     @Operation(
             operationId = "importStatementFile",
             summary = "Import a bank statement file",
-            description = "The body is the file exactly as the bank sent it; its format is recognised from the"
+            description = "The body is the file exactly as the bank sent it (any content type but a form, e.g."
+                    + " `application/octet-stream`); its format is recognised from the"
                     + " content, never from a name: MT940 (several statements per file, the usual dialects, UTF-8"
                     + " or the Polish code pages), camt.053 or camt.054 (v02, v04, v08), or CSV through a saved"
                     + " mapping. Each statement must belong to an office bank account (by IBAN or account number)"
@@ -113,6 +115,10 @@ class StatementImportApi {
                     @RequestParam(name = "bankAccount", required = false)
                     @Nullable
                     UUID bankAccount,
+            @Parameter(description = "The file's name, for people, when the form's file part has none.")
+                    @RequestParam(name = "fileName", required = false)
+                    @Nullable
+                    String fileName,
             Actor actor)
             throws IOException {
         if (file == null || file.isEmpty()) {

@@ -15,6 +15,7 @@ import org.opsdesk.banking.formats.CsvMapping;
 import org.opsdesk.banking.formats.ReadFile;
 import org.opsdesk.banking.formats.StatementFiles;
 import org.opsdesk.banking.imports.StatementTargets.Target;
+import org.opsdesk.banking.matching.PaymentMatching;
 import org.opsdesk.exchange.OfficeAccounts;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.PermissionDenied;
@@ -43,6 +44,7 @@ public class StatementImports {
     private final ImportStore store;
     private final OfficeAccounts accounts;
     private final PayoutSettlement payouts;
+    private final PaymentMatching matching;
     private final TransactionTemplate storing;
     private final TransactionTemplate bookkeeping;
     private final Clock clock;
@@ -54,6 +56,7 @@ public class StatementImports {
             ImportStore store,
             OfficeAccounts accounts,
             PayoutSettlement payouts,
+            PaymentMatching matching,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.files = files;
@@ -62,6 +65,7 @@ public class StatementImports {
         this.store = store;
         this.accounts = accounts;
         this.payouts = payouts;
+        this.matching = matching;
         this.storing = new TransactionTemplate(transactions);
         this.bookkeeping = new TransactionTemplate(transactions);
         this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -120,6 +124,7 @@ public class StatementImports {
     private List<ImportWarning> match(UUID importId) {
         try {
             payouts.settle(importId);
+            matching.matchImport(importId);
             return List.of();
         } catch (RuntimeException failed) {
             log.warn("statement import {}: matching its entries failed", importId, failed);

@@ -33,7 +33,10 @@ class MatchStore {
         this.jdbc = jdbc;
     }
 
-    /** The next credit entries of the import that no one has decided, by id. */
+    /**
+     * The next credit entries of the import that no one has decided, by id: not matched or queued yet, and not a
+     * payout the bank returned (settled by its payout item).
+     */
     List<EntryToMatch> undecidedCredits(UUID importId, long afterId, int limit) {
         return jdbc.sql(
                         "select " + ENTRY_COLUMNS
@@ -41,6 +44,7 @@ class MatchStore {
                          from banking.statement_entry e
                         where e.import_id = :import and e.direction = 'CREDIT' and e.id > :after
                           and not exists (select 1 from banking.payment_match m where m.entry_id = e.id)
+                          and not exists (select 1 from banking.payout_item p where p.settled_entry_id = e.id)
                         order by e.id
                         limit :limit""")
                 .param("import", importId)
