@@ -1,0 +1,104 @@
+package org.opsdesk.banking;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.opsdesk.exchange.accounts.TestIbans;
+import org.opsdesk.support.ApiClient;
+
+/**
+ * Small MT940 statements the tests write (their balances reconcile unless a test says otherwise), and office accounts
+ * to import them onto: each with a fresh IBAN, in one of this suite's currencies (ILS, TRY, KRW).
+ */
+public final class StatementTexts {
+
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter MMDD = DateTimeFormatter.ofPattern("MMdd");
+
+    /** An office account the test added: its id and IBAN. */
+    public record Account(String id, String iban, String currency) {}
+
+    /** One booked movement: a credit (money in) or a debit, with its remittance text and bank reference. */
+    public record Movement(boolean credit, String amount, String remittance, String reference) {
+        public static Movement in(String amount, String remittance) {
+            return new Movement(
+                    true,
+                    amount,
+                    remittance,
+                    "REF" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        public static Movement out(String amount, String remittance) {
+            return new Movement(
+                    false,
+                    amount,
+                    remittance,
+                    "REF" + UUID.randomUUID().toString().substring(0, 8));
+        }
+    }
+
+    private StatementTexts() {}
+
+    /** Adds an office account in {@code currency} with a fresh Polish IBAN. */
+    public static Account account(ApiClient api, String currency) {
+        String iban = TestIbans.polish(TestIbans.MBANK);
+        var created = api.post(
+                "/api/v1/exchange/bank-accounts",
+                "{\"bankName\":\"Statement Bank\",\"bic\":\"BREXPLPW\",\"iban\":\"" + iban + "\",\"currency\":\""
+                        + currency + "\",\"purpose\":\"both\"}");
+        if (created.status() != 201) {
+            throw new AssertionError("bank account: " + created.status() + " " + created.body());
+        }
+        return new Account(created.json().get("id").asString(), iban, currency);
+    }
+
+    /**
+     * One statement of {@code day}: opening balance, the movements booked that day, and the closing balance they
+     * lead to (or {@code closingOverride} when a test wants one that does not reconcile).
+     */
+    public static String mt940(
+            Account account, String statementId, LocalDate day, String opening, List<Movement> movements) {
+        BigDecimal closing = new BigDecimal(opening);
+        for (Movement m : movements) {
+            closing =
+                    m.credit() ? closing.add(new BigDecimal(m.amount())) : closing.subtract(new BigDecimal(m.amount()));
+        }
+        return mt940(account, statementId, day, opening, movements, closing.toPlainString());
+    }
+
+    public static String mt940(
+            Account account,
+            String statementId,
+            LocalDate day,
+            String opening,
+            List<Movement> movements,
+            String closing) {
+        List<String> lines = new ArrayList<>();
+        lines.add(":20:" + statementId);
+        lines.add(":25:" + account.iban());
+        lines.add(":28C:1/1");
+        lines.add(":60F:" + balance(day.minusDays(1), account.currency(), opening));
+        for (Movement m : movements) {
+            lines.add(":61:" + day.format(YYMMDD) + day.format(MMDD) + (m.credit() ? "C" : "D") + amount(m.amount())
+                    + "NTRF" + m.reference() + "//" + m.reference());
+            lines.add(":86:" + m.remittance());
+        }
+        lines.add(":62F:" + balance(day, account.currency(), closing));
+        return String.join("\r\n", lines) + "\r\n-";
+    }
+
+    private static String balance(LocalDate day, String currency, String amount) {
+        BigDecimal value = new BigDecimal(amount);
+        return (value.signum() < 0 ? "D" : "C")
+                + day.format(YYMMDD)
+                + currency
+                + amount(value.abs().toPlainString());
+    }
+
+    private static String amount(String plain) {
+        return plain.contains(".") ? plain.replace('.', ',') : plain + ",";
+    }
+}
