@@ -42,6 +42,11 @@ public record MappingFields(
                 @Nullable
                 Integer balanceColumn) {
 
+    /** No field given: every required one is refused. */
+    static final MappingFields EMPTY = new MappingFields(
+            null, false, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
     /** The reader's mapping, or every refused field. */
     CsvMapping toCsvMapping() {
         List<FieldError> errors = new ArrayList<>();
