@@ -506,6 +506,26 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 }
                 return created.json().get("id").asString();
             }
+            if (pattern.startsWith("/api/v1/exchange/statement-mappings/")) {
+                var saved = api().post(
+                                "/api/v1/exchange/statement-mappings",
+                                org.opsdesk.banking.mappings.StatementMappingsIntegrationTests.mapping(
+                                        "matrix " + UUID.randomUUID()));
+                if (saved.status() != 201) {
+                    throw new AssertionError("statement mapping fixture: " + saved.status() + " " + saved.body());
+                }
+                return saved.json().get("id").asString();
+            }
+            if (pattern.startsWith("/exchange/statements/uploads/")) {
+                return statementUpload();
+            }
+            if (pattern.startsWith("/api/v1/exchange/statements/imports/")
+                    || pattern.startsWith("/exchange/statements/imports/")) {
+                return statementImport();
+            }
+            if (pattern.startsWith("/exchange/balances/")) {
+                return org.opsdesk.banking.StatementTexts.account(api(), "ILS").id();
+            }
             if (pattern.startsWith("/api/v1/exchange/bank-accounts/")
                     || pattern.startsWith("/exchange/bank-accounts/")) {
                 var created = api().post(
@@ -615,6 +635,37 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         }
         matcher.appendTail(path);
         return path.toString();
+    }
+
+    /** A statement file imported onto a fresh account (ILS): the import's id. */
+    private String statementImport() {
+        var account = org.opsdesk.banking.StatementTexts.account(api(), "ILS");
+        var imported = org.opsdesk.banking.StatementTexts.importFile(
+                api(),
+                "",
+                org.opsdesk.banking.StatementTexts.mt940(
+                        account,
+                        "MATRIX-" + account.id().substring(0, 8),
+                        java.time.LocalDate.of(2026, 11, 2),
+                        "10.00",
+                        List.of(org.opsdesk.banking.StatementTexts.Movement.in("1.00", "MATRIX"))));
+        if (imported.status() != 201) {
+            throw new AssertionError("statement import fixture: " + imported.status() + " " + imported.body());
+        }
+        return imported.json().get("importId").asString();
+    }
+
+    /** A console upload that ended refused (nothing for the background importer to do): its id. */
+    private String statementUpload() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into banking.statement_upload (id, file_sha256, file_name, file_size, state, refusal,"
+                        + " attempts, uploaded_by_kind, uploaded_by_id, uploaded_by_name, uploaded_by_person,"
+                        + " uploaded_by_permissions, uploaded_at, finished_at) values (?, ?, 'matrix.sta', 1,"
+                        + " 'REFUSED', '{\"status\":422,\"code\":\"MALFORMED\",\"detail\":\"matrix\","
+                        + "\"errors\":[]}', 1, 'system', 'matrix', 'matrix', 'system:matrix', '{}', now(), now())")
+                .params(id, new byte[32])
+                .update();
+        return id.toString();
     }
 
     /** Makes sure MNT/KGS is a pair with a rate (both currencies enabled); its base. */

@@ -90,6 +90,68 @@ public final class StatementTexts {
         return String.join("\r\n", lines) + "\r\n-";
     }
 
+    /**
+     * A camt.054 (v04) notification of one booked credit on {@code day}: entries without balances, as banks send
+     * during the day before the statement.
+     */
+    public static String camt054(Account account, String id, LocalDate day, String amount, String text) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.04">
+                <BkToCstmrDbtCdtNtfctn>
+                <GrpHdr><MsgId>%1$s</MsgId><CreDtTm>%2$sT13:20:00+01:00</CreDtTm></GrpHdr>
+                <Ntfctn><Id>%1$s</Id><CreDtTm>%2$sT13:20:00+01:00</CreDtTm>
+                <Acct><Id><IBAN>%3$s</IBAN></Id></Acct>
+                <Ntry><Amt Ccy="%4$s">%5$s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                <BookgDt><Dt>%2$s</Dt></BookgDt><ValDt><Dt>%2$s</Dt></ValDt><AcctSvcrRef>%1$s/01</AcctSvcrRef>
+                <BkTxCd><Domn><Cd>PAYM</Cd><Fmly><Cd>0001</Cd><SubFmlyCd>0005</SubFmlyCd></Fmly></Domn></BkTxCd>
+                <AddtlNtryInf>%6$s</AddtlNtryInf></Ntry>
+                </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
+                """
+                .formatted(id, day, account.iban(), account.currency(), amount, text);
+    }
+
+    /**
+     * An account in TRY with three statements: S1 (Nov 2) 1000.00 → 1209.50, S2 (Nov 3) → 1309.50, and S3 (Nov 6),
+     * which opens at 1400.00 — a statement is missing before it — and closes at 1405.00.
+     */
+    public static Account threeStatements(ApiClient api) {
+        Account account = account(api, "TRY");
+        String tag = account.id().substring(0, 8);
+        List<String> files = List.of(
+                mt940(
+                        account,
+                        "S1-" + tag,
+                        LocalDate.of(2026, 11, 2),
+                        "1000.00",
+                        List.of(Movement.in("250.00", "ORDER ONE"), Movement.out("40.50", "FEE"))),
+                mt940(
+                        account,
+                        "S2-" + tag,
+                        LocalDate.of(2026, 11, 3),
+                        "1209.50",
+                        List.of(Movement.in("100.00", "ORDER TWO"))),
+                mt940(
+                        account,
+                        "S3-" + tag,
+                        LocalDate.of(2026, 11, 6),
+                        "1400.00",
+                        List.of(Movement.in("5.00", "LATE PAYMENT"))));
+        for (String file : files) {
+            var imported = importFile(api, "", file);
+            if (imported.status() != 201) {
+                throw new AssertionError("statement import: " + imported.status() + " " + imported.body());
+            }
+        }
+        return account;
+    }
+
+    /** Imports a file through the API as it is ({@code application/octet-stream}); the answer. */
+    public static ApiClient.Response importFile(ApiClient api, String query, String file) {
+        return api.send(api.request("/api/v1/exchange/statements" + query, "Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(file)));
+    }
+
     private static String balance(LocalDate day, String currency, String amount) {
         BigDecimal value = new BigDecimal(amount);
         return (value.signum() < 0 ? "D" : "C")

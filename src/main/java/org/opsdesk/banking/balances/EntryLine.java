@@ -1,5 +1,6 @@
 package org.opsdesk.banking.balances;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +18,8 @@ public record EntryLine(
                 UUID statementRef,
         @Schema(example = "2026-11-02") LocalDate bookingDate,
         @Schema(example = "2026-11-02") @Nullable LocalDate valueDate,
-        @Schema(type = "string", description = "Positive; the direction says which way.", example = "250.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+                @Schema(type = "string", description = "Positive; the direction says which way.", example = "250.00")
                 BigDecimal amount,
         @Schema(example = "TRY") String currency,
         @Schema(

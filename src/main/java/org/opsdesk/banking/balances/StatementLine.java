@@ -1,5 +1,6 @@
 package org.opsdesk.banking.balances;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,12 +25,18 @@ public record StatementLine(
         @Schema(example = "2026-11-02") @Nullable LocalDate from,
         @Schema(example = "2026-11-02") @Nullable LocalDate to,
         @Schema(example = "TRY") String currency,
-        @Schema(type = "string", example = "1000.00") @Nullable BigDecimal openingBalance,
-        @Schema(type = "string", example = "1209.50") @Nullable BigDecimal closingBalance,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1000.00") @Nullable
+                BigDecimal openingBalance,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1209.50") @Nullable
+                BigDecimal closingBalance,
         @Schema(example = "2") int entriesTotal,
         @Schema(description = "Entries first stored by the import that stored the statement.", example = "2")
                 int entriesNew,
-        @Schema(type = "string", description = "Set when a statement is missing before this one.", example = "980.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+                @Schema(
+                        type = "string",
+                        description = "Set when a statement is missing before this one.",
+                        example = "980.00")
                 @Nullable
                 BigDecimal gapPreviousClosing,
         @Schema(example = "5a7e9c10-2d4b-4e8f-b1a3-6c9d0e2f4a58") UUID importId,
