@@ -509,8 +509,7 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             if (pattern.startsWith("/api/v1/exchange/statement-mappings/")) {
                 var saved = api().post(
                                 "/api/v1/exchange/statement-mappings",
-                                org.opsdesk.banking.mappings.StatementMappingsIntegrationTests.mapping(
-                                        "matrix " + UUID.randomUUID()));
+                                org.opsdesk.banking.StatementTexts.csvMapping("matrix " + UUID.randomUUID()));
                 if (saved.status() != 201) {
                     throw new AssertionError("statement mapping fixture: " + saved.status() + " " + saved.body());
                 }

@@ -163,4 +163,12 @@ public final class StatementTexts {
     private static String amount(String plain) {
         return plain.contains(".") ? plain.replace('.', ',') : plain + ",";
     }
+
+    /** A saved mapping's JSON for a Turkish bank's export: ';', decimal comma, signed amounts, running balance. */
+    public static String csvMapping(String name) {
+        return "{\"name\":\"" + name + "\",\"bankName\":\"Garanti BBVA\",\"mapping\":{\"separator\":\";\","
+                + "\"decimalComma\":true,\"dateFormat\":\"dd.MM.yyyy\",\"encoding\":\"UTF-8\",\"headerRows\":1,"
+                + "\"dateColumn\":0,\"amountColumn\":3,\"currency\":\"TRY\",\"counterpartyNameColumn\":1,"
+                + "\"remittanceColumns\":[2],\"balanceColumn\":4}}";
+    }
 }

@@ -18,7 +18,7 @@ class StatementMappingsIntegrationTests extends IntegrationTest {
     void savesAMappingAndImportsTheBanksCsvThroughIt() {
         var cashier = apiWith(BankingPermissions.STATEMENTS, ExchangePermissions.VIEW);
         String name = "Garanti export " + UUID.randomUUID();
-        var saved = cashier.post(PATH, mapping(name));
+        var saved = cashier.post(PATH, StatementTexts.csvMapping(name));
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
         String id = saved.json().get("id").asString();
         assertThat(saved.header("Location")).endsWith(PATH + "/" + id);
@@ -68,15 +68,8 @@ class StatementMappingsIntegrationTests extends IntegrationTest {
         assertThat(refused.body()).contains("\"mapping\"");
 
         assertThat(apiWith(ExchangePermissions.VIEW)
-                        .post(PATH, mapping("reader " + UUID.randomUUID()))
+                        .post(PATH, StatementTexts.csvMapping("reader " + UUID.randomUUID()))
                         .status())
                 .isEqualTo(403);
-    }
-
-    static String mapping(String name) {
-        return "{\"name\":\"" + name + "\",\"bankName\":\"Garanti BBVA\",\"mapping\":{\"separator\":\";\","
-                + "\"decimalComma\":true,\"dateFormat\":\"dd.MM.yyyy\",\"encoding\":\"UTF-8\",\"headerRows\":1,"
-                + "\"dateColumn\":0,\"amountColumn\":3,\"currency\":\"TRY\",\"counterpartyNameColumn\":1,"
-                + "\"remittanceColumns\":[2],\"balanceColumn\":4}}";
     }
 }
