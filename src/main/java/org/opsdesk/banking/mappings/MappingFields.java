@@ -17,10 +17,12 @@ import org.opsdesk.shared.ProblemException.FieldError;
 @Schema(description = "How one bank's CSV export is read; columns count from 0.")
 public record MappingFields(
         @Schema(description = "Field separator, one character.", example = ";") @Nullable String separator,
-        @Schema(description = "Amounts written 1.234,56 rather than 1,234.56.") boolean decimalComma,
+        @Schema(description = "Amounts written 1.234,56 rather than 1,234.56 (default false).") @Nullable
+                Boolean decimalComma,
         @Schema(description = "Date pattern (java.time).", example = "dd.MM.yyyy") @Nullable String dateFormat,
         @Schema(description = "The file's character set.", example = "UTF-8") @Nullable String encoding,
-        @Schema(description = "Rows to skip before the first booking.", example = "1") int headerRows,
+        @Schema(description = "Rows to skip before the first booking (default 0).", example = "1") @Nullable
+                Integer headerRows,
         @Schema(example = "0") @Nullable Integer dateColumn,
         @Nullable Integer valueDateColumn,
         @Schema(example = "3") @Nullable Integer amountColumn,
@@ -44,7 +46,7 @@ public record MappingFields(
 
     /** No field given: every required one is refused. */
     static final MappingFields EMPTY = new MappingFields(
-            null, false, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null);
 
     /** The reader's mapping, or every refused field. */
@@ -61,7 +63,7 @@ public record MappingFields(
         }
         required(errors, "dateColumn", dateColumn);
         required(errors, "amountColumn", amountColumn);
-        if (headerRows < 0) {
+        if (headerRows != null && headerRows < 0) {
             errors.add(new FieldError("headerRows", "must not be negative"));
         }
         if (currencyColumn == null && (currency == null || currency.isBlank())) {
@@ -75,10 +77,10 @@ public record MappingFields(
         }
         return new CsvMapping(
                 separator.charAt(0),
-                decimalComma,
+                Boolean.TRUE.equals(decimalComma),
                 dateFormat,
                 Charset.forName(encoding),
-                headerRows,
+                headerRows == null ? 0 : headerRows,
                 dateColumn,
                 valueDateColumn,
                 amountColumn,

@@ -45,7 +45,7 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
         var progress = page.locator("#upload-progress");
         assertThat(progress).hasAttribute("data-state", "DONE");
         assertThat(progress.locator(".badge").first()).hasText("Imported");
-        var row = page.locator("#import-statements tbody tr[data-statement='" + statementId + "']");
+        var row = page.locator("#import-statements tbody tr[data-statement^='" + statementId + "']");
         assertThat(row).hasCount(1);
         assertThat(row).containsText(account.iban());
         assertThat(row).containsText("2026-11-09");
