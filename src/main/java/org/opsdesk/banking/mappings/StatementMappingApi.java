@@ -103,7 +103,10 @@ class StatementMappingApi {
 
     @RequiresPermission(ExchangePermissions.VIEW)
     @GetMapping("/{id}")
-    @Operation(operationId = "getStatementMapping", summary = "Read a saved CSV mapping")
+    @Operation(
+            operationId = "getStatementMapping",
+            summary = "Read a saved CSV mapping",
+            description = "One saved mapping with its fields, who saved it and when; 404 when there is none.")
     MappingResponse get(@Parameter(description = "The mapping's id.") @PathVariable UUID id) {
         return MappingResponse.of(
                 mappings.find(id).orElseThrow(() -> new NotFound("statement mapping", id.toString())));

@@ -28,7 +28,8 @@ class AccountStatementsIntegrationTests extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         JsonNode items = page.json().get("items");
         assertThat(items).hasSize(3);
-        assertThat(items.get(0).get("statementId").asString()).startsWith("S3-" + account.id().substring(0, 8));
+        assertThat(items.get(0).get("statementId").asString())
+                .startsWith("S3-" + account.id().substring(0, 8));
         assertThat(items.get(0).get("to").asString()).isEqualTo("2026-11-06");
         assertThat(items.get(0).get("openingBalance").asString()).isEqualTo("1400.00");
         assertThat(items.get(0).get("closingBalance").asString()).isEqualTo("1405.00");

@@ -100,6 +100,27 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/exchange/statements/upload.*"));
     }
 
+    @Test
+    void aFileDroppedOntoTheFormBecomesTheFileItSends() {
+        signIn(page, operatorWithMfa("cashier"));
+        page.navigate("/exchange/statements");
+        page.locator("#statement-upload-form").dispatchEvent("dragenter");
+        assertThat(page.locator("#statement-upload-form.dragging")).hasCount(1);
+
+        page.evaluate(
+                """
+                () => {
+                  const data = new DataTransfer();
+                  data.items.add(new File([':20:X'], 'dropped.sta', { type: 'application/octet-stream' }));
+                  const form = document.getElementById('statement-upload-form');
+                  form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+                }""");
+
+        assertThat(page.locator("#statement-upload-form.dragging")).hasCount(0);
+        assertThat(page.evaluate("() => document.getElementById('su-file').files[0].name"))
+                .isEqualTo("dropped.sta");
+    }
+
     private static FilePayload payload(String name, String text) {
         return new FilePayload(name, "application/octet-stream", text.getBytes(StandardCharsets.UTF_8));
     }

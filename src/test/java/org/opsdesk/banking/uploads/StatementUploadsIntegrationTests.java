@@ -170,6 +170,43 @@ class StatementUploadsIntegrationTests extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void anUploadWhoseNodeStoppedMidImportIsTakenOverOnceItsLeaseRanOut() {
+        var account = StatementTexts.account(api(), "KRW");
+        String file = StatementTexts.mt940(
+                account, "CRASH-1", LocalDate.of(2026, 11, 6), "1000", List.of(Movement.in("500", "AFTER A CRASH")));
+        UUID id = UUID.randomUUID();
+        UUID interrupted = UUID.randomUUID();
+        // a node claimed the upload, began its import and stopped: the import row says RUNNING, the lease ran out
+        jdbc.sql("insert into banking.statement_import (id, file_sha256, file_size, created_by_kind, created_by_id,"
+                        + " created_by_name, started_at) values (?, ?, 1, 'operator', 'upload-cashier',"
+                        + " 'Upload Cashier', now() - interval '10 minutes')")
+                .params(interrupted, new byte[32])
+                .update();
+        store.insert(new UploadStore.NewUpload(
+                id, bytes(file), new byte[32], "crash.sta", null, null, CASHIER, java.time.Instant.now()));
+        jdbc.sql("update banking.statement_upload set state = 'RUNNING', claimed_by = 'stopped-node', attempts = 1,"
+                        + " import_id = ?, lease_until = now() - interval '1 minute' where id = ?")
+                .params(interrupted, id)
+                .update();
+
+        UploadView done = awaitEnd(id);
+
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.importId()).isNotEqualTo(interrupted);
+        assertThat(jdbc.sql("select state || ': ' || (refusal->>'detail') from banking.statement_import where id = ?")
+                        .param(interrupted)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REFUSED: the node importing the file stopped; it is imported again");
+        assertThat(jdbc.sql("select state from banking.statement_import where id = ?")
+                        .param(done.importId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DONE");
+    }
+
     private UploadView awaitEnd(UUID id) {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < until) {
