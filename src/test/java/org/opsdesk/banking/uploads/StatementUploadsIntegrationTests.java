@@ -183,12 +183,15 @@ class StatementUploadsIntegrationTests extends IntegrationTest {
                         + " 'Upload Cashier', now() - interval '10 minutes')")
                 .params(interrupted, new byte[32])
                 .update();
-        store.insert(new UploadStore.NewUpload(
-                id, bytes(file), new byte[32], "crash.sta", null, null, CASHIER, java.time.Instant.now()));
-        jdbc.sql("update banking.statement_upload set state = 'RUNNING', claimed_by = 'stopped-node', attempts = 1,"
-                        + " import_id = ?, lease_until = now() - interval '1 minute' where id = ?")
-                .params(interrupted, id)
-                .update();
+        // stored and left by that node in one transaction: no worker ever sees it waiting
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            store.insert(new UploadStore.NewUpload(
+                    id, bytes(file), new byte[32], "crash.sta", null, null, CASHIER, java.time.Instant.now()));
+            jdbc.sql("update banking.statement_upload set state = 'RUNNING', claimed_by = 'stopped-node',"
+                            + " attempts = 1, import_id = ?, lease_until = now() - interval '1 minute' where id = ?")
+                    .params(interrupted, id)
+                    .update();
+        });
 
         UploadView done = awaitEnd(id);
 
