@@ -21,8 +21,11 @@ import org.opsdesk.support.browser.BrowserTest;
  */
 class StatementUploadBrowserIntegrationTests extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
-    void aCashierUploadsAStatementAndSeesTheImportFinishAndListIt() {
+    void aCashierUploadsAStatementAndSeesTheImportFinishAndListIt() throws java.sql.SQLException {
         var account = StatementTexts.account(api(), "KRW");
         String statementId = "BRW-" + UUID.randomUUID().toString().substring(0, 8);
         String file = StatementTexts.mt940(
@@ -38,11 +41,26 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("nav.sidebar a[aria-current=page]")).hasText("Bank statements");
         assertNoSeriousA11yViolations(page);
         page.locator("#su-file").setInputFiles(payload("krw.sta", file));
-        page.locator("#su-submit").click();
 
-        page.waitForURL(Pattern.compile(".*/exchange/statements/uploads/[0-9a-f-]{36}$"));
-        page.evaluate("() => { window.notReloaded = true; }");
         var progress = page.locator("#upload-progress");
+        try (var holder = dataSource.getConnection()) {
+            // another import of this account holds it: this one waits, and the page shows it running
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended('banking.statement:' || ?, 0))")) {
+                lock.setString(1, account.id());
+                lock.execute();
+            }
+            page.locator("#su-submit").click();
+            page.waitForURL(Pattern.compile(".*/exchange/statements/uploads/[0-9a-f-]{36}$"));
+            page.evaluate("() => { window.notReloaded = true; }");
+            assertThat(progress).hasAttribute("data-state", "RUNNING");
+            assertThat(progress).hasAttribute("hx-trigger", "every 1s");
+            assertThat(progress.locator(".badge").first()).hasText("Importing");
+            assertThat(page.locator("#progress-statements")).hasText("0");
+            assertNoSeriousA11yViolations(page);
+            holder.rollback();
+        }
         assertThat(progress).hasAttribute("data-state", "DONE");
         assertThat(progress.locator(".badge").first()).hasText("Imported");
         var row = page.locator("#import-statements tbody tr[data-statement^='" + statementId + "']");
