@@ -45,21 +45,30 @@ public class OfficeAccounts {
 
     /**
      * The account a statement names by {@code identifier} (normalised: upper case, no spaces): its IBAN or domestic
-     * number exactly, else the IBAN without its country code (a Polish NRB is the IBAN's 26 digits) or without
-     * country and check digits (the BBAN a domestic export shows).
+     * number exactly; else the IBAN without its country code (a Polish NRB is the IBAN's 26 digits) or without
+     * country and check digits (the BBAN a domestic export shows); else a German {@code BLZ/Konto} pair, as the
+     * IBAN's BBAN (sort code and the account padded to ten digits) or as a domestic number written without the
+     * slash.
      */
     @Transactional(readOnly = true)
     public Optional<OfficeAccount> byIdentifier(String identifier) {
         String bare = identifier.startsWith("/") ? identifier.substring(1) : identifier;
+        String joined = bare.replace("/", "");
+        String germanBban = bare.matches("\\d{8}/\\d{1,10}")
+                ? bare.substring(0, 8) + "0".repeat(19 - bare.length()) + bare.substring(9)
+                : bare;
         return jdbc.sql(
                         "select " + COLUMNS
                                 + """
                          from exchange.bank_account
-                        where number = :id
-                           or (iban is not null and (substr(iban, 3) = :id or substr(iban, 5) = :id))
+                        where number in (:id, :joined)
+                           or (iban is not null
+                               and (substr(iban, 3) = :id or substr(iban, 5) in (:id, :german)))
                         order by (number = :id) desc, active desc
                         limit 1""")
                 .param("id", bare)
+                .param("joined", joined)
+                .param("german", germanBban)
                 .query(OfficeAccounts::row)
                 .optional();
     }

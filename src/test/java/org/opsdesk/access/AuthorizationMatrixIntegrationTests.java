@@ -452,6 +452,18 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         return id.toString();
     }
 
+    /** A finished statement import (its row as an import that read nothing new leaves it). */
+    private String statementImport() {
+        var id = UUID.randomUUID();
+        jdbc.sql("insert into banking.statement_import (id, file_sha256, file_size, format, variant, state,"
+                        + " created_by_kind, created_by_id, created_by_name, started_at, finished_at)"
+                        + " values (?, sha256('matrix'::bytea), 6, 'MT940', 'MT940', 'DONE', 'api_key', 'matrix',"
+                        + " 'matrix', now(), now())")
+                .param(id)
+                .update();
+        return id.toString();
+    }
+
     /** The pattern with each variable filled by a fresh object of the right kind. */
     private String concrete(Endpoint endpoint) {
         Map<String, Supplier<String>> fixtures = new LinkedHashMap<>();
@@ -517,10 +529,6 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             }
             if (pattern.startsWith("/exchange/statements/uploads/")) {
                 return statementUpload();
-            }
-            if (pattern.startsWith("/api/v1/exchange/statements/imports/")
-                    || pattern.startsWith("/exchange/statements/imports/")) {
-                return statementImport();
             }
             if (pattern.startsWith("/exchange/balances/")) {
                 return org.opsdesk.banking.StatementTexts.account(api(), "ILS").id();
@@ -618,6 +626,10 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             if (pattern.startsWith("/portal-clients/")) {
                 return freshPortalClient();
             }
+            if (pattern.startsWith("/api/v1/exchange/statements/imports/")
+                    || pattern.startsWith("/exchange/statements/imports/")) {
+                return statementImport();
+            }
             if (pattern.startsWith("/portal/orders/")) {
                 return UUID.randomUUID().toString(); // the portal's own chain decides: no console caller gets in
             }
@@ -634,24 +646,6 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         }
         matcher.appendTail(path);
         return path.toString();
-    }
-
-    /** A statement file imported onto a fresh account (ILS): the import's id. */
-    private String statementImport() {
-        var account = org.opsdesk.banking.StatementTexts.account(api(), "ILS");
-        var imported = org.opsdesk.banking.StatementTexts.importFile(
-                api(),
-                "",
-                org.opsdesk.banking.StatementTexts.mt940(
-                        account,
-                        "MATRIX-" + account.id().substring(0, 8),
-                        java.time.LocalDate.of(2026, 11, 2),
-                        "10.00",
-                        List.of(org.opsdesk.banking.StatementTexts.Movement.in("1.00", "MATRIX"))));
-        if (imported.status() != 201) {
-            throw new AssertionError("statement import fixture: " + imported.status() + " " + imported.body());
-        }
-        return imported.json().get("importId").asString();
     }
 
     /** A console upload that ended refused (nothing for the background importer to do): its id. */

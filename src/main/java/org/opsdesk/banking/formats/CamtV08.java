@@ -16,6 +16,7 @@ import com.prowidesoftware.swift.model.mx.dic.TransactionAgents5;
 import com.prowidesoftware.swift.model.mx.dic.TransactionParties6;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.banking.formats.CamtStatement.Balance;
@@ -27,7 +28,7 @@ final class CamtV08 {
 
     private CamtV08() {}
 
-    static List<CamtStatement> statements(MxCamt05300108 mx) {
+    static List<CamtStatement> statements(MxCamt05300108 mx, Function<Object, List<Entry>> entries) {
         return mx.getBkToCstmrStmt().getStmt().stream()
                 .map(s -> new CamtStatement(
                         s.getId(),
@@ -36,11 +37,11 @@ final class CamtV08 {
                         from(s.getFrToDt()),
                         to(s.getFrToDt()),
                         s.getBal().stream().map(CamtV08::balance).toList(),
-                        s.getNtry().stream().map(CamtV08::entry).toList()))
+                        entries.apply(s)))
                 .toList();
     }
 
-    static List<CamtStatement> notifications(MxCamt05400108 mx) {
+    static List<CamtStatement> notifications(MxCamt05400108 mx, Function<Object, List<Entry>> entries) {
         return mx.getBkToCstmrDbtCdtNtfctn().getNtfctn().stream()
                 .map(n -> new CamtStatement(
                         n.getId(),
@@ -49,7 +50,7 @@ final class CamtV08 {
                         from(n.getFrToDt()),
                         to(n.getFrToDt()),
                         List.of(),
-                        n.getNtry().stream().map(CamtV08::entry).toList()))
+                        entries.apply(n)))
                 .toList();
     }
 
@@ -75,7 +76,7 @@ final class CamtV08 {
                 CamtValues.credit(balance.getCdtDbtInd()) != Boolean.FALSE);
     }
 
-    private static Entry entry(ReportEntry10 entry) {
+    static Entry entry(ReportEntry10 entry) {
         return new Entry(
                 entry.getAmt() == null ? null : entry.getAmt().getValue(),
                 entry.getAmt() == null ? null : entry.getAmt().getCcy(),

@@ -83,7 +83,7 @@ public final class StatementFiles {
                 throw new StatementFileRefused(
                         Reason.UNKNOWN_FORMAT, "file", "is XML but not an ISO 20022 camt.053 or camt.054 document");
             }
-            return CamtReader.read(xml.namespace(), xml.text());
+            return CamtReader.read(xml.namespace(), content);
         }
         String text = TextDecoder.decode(content, legacyCharset);
         if (Mt940Envelope.recognises(text)) {

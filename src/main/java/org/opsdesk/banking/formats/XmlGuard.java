@@ -20,8 +20,8 @@ import org.opsdesk.banking.formats.StatementFileRefused.Reason;
  */
 final class XmlGuard {
 
-    /** What a guarded document is: its ISO 20022 message name (if any) and the text to hand to Prowide. */
-    record Checked(@Nullable String namespace, String text) {}
+    /** What a guarded document is: its ISO 20022 message name, if any. */
+    record Checked(@Nullable String namespace) {}
 
     /** camt.053 nests about 15 levels deep; 64 leaves room for envelopes and stops depth bombs early. */
     static final int MAX_DEPTH = 64;
@@ -59,8 +59,7 @@ final class XmlGuard {
             throw new StatementFileRefused(
                     Reason.NOT_XML, "file", "is not well-formed XML: " + reason(notWellFormed.getMessage()));
         }
-        String text = new String(content, charset(encoding));
-        return new Checked(namespace, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return new Checked(namespace);
     }
 
     private static XMLInputFactory hardenedFactory() {

@@ -24,7 +24,7 @@ public class ImportQueries {
             """
             id, state, format, variant, file_name, file_size, statements_read, entries_stored, entries_new,
             entries_duplicate, entries_matched, warnings::text as warnings, refusal->>'detail' as refusal,
-            created_by_name, started_at, finished_at""";
+            created_by_name, started_at, finished_at, read_millis, store_millis, match_millis""";
 
     private final JdbcClient jdbc;
 
@@ -102,6 +102,10 @@ public class ImportQueries {
                 rs.getString("created_by_name"),
                 rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(),
+                new PhaseTimes(
+                        rs.getObject("read_millis", Integer.class),
+                        rs.getObject("store_millis", Integer.class),
+                        rs.getObject("match_millis", Integer.class)),
                 statements);
     }
 }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param format {@code MT940}, {@code CAMT_053}, {@code CAMT_054} or {@code CSV}
  * @param entriesNew entries stored by this import
  * @param entriesDuplicate entries the account had already (the same statement, or an overlapping one)
+ * @param times how long reading, storing and matching took
  */
 public record ImportResult(
         UUID importId,
@@ -20,11 +21,17 @@ public record ImportResult(
         List<StoredStatement> statements,
         int entriesNew,
         int entriesDuplicate,
-        List<ImportWarning> warnings) {
+        List<ImportWarning> warnings,
+        PhaseTimes times) {
 
     public ImportResult {
         statements = List.copyOf(statements);
         warnings = List.copyOf(warnings);
+    }
+
+    ImportResult withTimes(PhaseTimes newTimes) {
+        return new ImportResult(
+                importId, format, variant, statements, entriesNew, entriesDuplicate, warnings, newTimes);
     }
 
     /** Whether this import stored anything the account did not have. */

@@ -66,12 +66,19 @@ class ImportStore {
                 .update();
     }
 
-    void finish(UUID id, List<ImportWarning> warnings, Instant at) {
+    void finish(UUID id, List<ImportWarning> warnings, PhaseTimes times, Instant at) {
         jdbc.sql(
                         """
-                        update banking.statement_import set state = 'DONE', warnings = cast(? as jsonb), finished_at = ?
+                        update banking.statement_import set state = 'DONE', warnings = cast(? as jsonb), finished_at = ?,
+                               read_millis = ?, store_millis = ?, match_millis = ?
                          where id = ?""")
-                .params(JSON.writeValueAsString(warnings), Timestamp.from(at), id)
+                .params(
+                        JSON.writeValueAsString(warnings),
+                        Timestamp.from(at),
+                        times.readMillis(),
+                        times.storeMillis(),
+                        times.matchMillis(),
+                        id)
                 .update();
     }
 

@@ -29,6 +29,7 @@ public record ImportView(
         String createdBy,
         Instant startedAt,
         @Nullable Instant finishedAt,
+        PhaseTimes times,
         List<StoredStatement> statements) {
 
     public ImportView {

@@ -99,13 +99,19 @@ public class StatementImports {
         if (!actor.may(BankingPermissions.STATEMENTS)) {
             throw new PermissionDenied(BankingPermissions.STATEMENTS);
         }
+        long readStarted = System.nanoTime();
         ReadFile file = files.read(content, mapping);
         List<Target> resolved = targets.resolve(file, bankAccountId);
+        int readMillis = PhaseTimes.since(readStarted);
         bookkeeping.executeWithoutResult(
                 status -> store.begin(importId, sha256(content), fileName, content.length, actor, clock.instant()));
         try {
-            ImportResult result = storing.execute(status -> storeAll(importId, file, resolved));
-            bookkeeping.executeWithoutResult(status -> store.finish(importId, result.warnings(), clock.instant()));
+            long storeStarted = System.nanoTime();
+            ImportResult stored = storing.execute(status -> storeAll(importId, file, resolved));
+            var times = new PhaseTimes(readMillis, PhaseTimes.since(storeStarted), null);
+            ImportResult result = stored.withTimes(times);
+            bookkeeping.executeWithoutResult(
+                    status -> store.finish(importId, result.warnings(), times, clock.instant()));
             return result;
         } catch (RuntimeException failed) {
             log.warn("statement import {} failed while storing", importId, failed);
@@ -157,7 +163,8 @@ public class StatementImports {
                 stored,
                 entriesNew,
                 entriesTotal - entriesNew,
-                warnings);
+                warnings,
+                new PhaseTimes(null, null, null));
     }
 
     /** The account's balance is its latest statement's closing balance, true at the end of that statement's day. */

@@ -179,9 +179,10 @@ class StatementValuesTests {
     @Test
     void readsTheV08PartyNestingAndATimeZonedBookingDateOfGenkgosStatement() {
         // the file's balances are in mixed currencies (refused as a whole); its entry is read here below that check
-        XmlGuard.Checked xml = XmlGuard.check(StatementFixtures.bytes("camt053/genkgo-camt053-v08.xml"));
+        byte[] file = StatementFixtures.bytes("camt053/genkgo-camt053-v08.xml");
+        XmlGuard.Checked xml = XmlGuard.check(file);
         ParsedStatement statement =
-                CamtReader.read(xml.namespace(), xml.text()).statements().get(0);
+                CamtReader.read(xml.namespace(), file).statements().get(0);
 
         ParsedEntry entry = statement.entries().get(0);
         assertThat(entry.amount().toString()).isEqualTo("8.85 EUR");

@@ -25,6 +25,15 @@ public final class TestIbans {
         return withCheckDigits("PL", account.toString());
     }
 
+    /** A German IBAN for this sort code (BLZ) and a random ten-digit account, in electronic form. */
+    public static String german(String blz) {
+        var account = new StringBuilder(blz);
+        for (int i = 0; i < 10; i++) {
+            account.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return withCheckDigits("DE", account.toString());
+    }
+
     /** The same IBAN with its last digit changed: a typo the check digits catch. */
     public static String mistyped(String iban) {
         char last = iban.charAt(iban.length() - 1);
