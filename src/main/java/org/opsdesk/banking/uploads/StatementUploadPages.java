@@ -113,6 +113,16 @@ class StatementUploadPages {
         return new ModelAndView("banking/import").addObject("imported", found).addObject("accounts", accountNames());
     }
 
+    /** The import's result alone, which its page polls every second while the import runs. */
+    @RequiresPermission(ExchangePermissions.VIEW)
+    @GetMapping("/imports/{id}/result")
+    ModelAndView importResult(@PathVariable UUID id) {
+        var found = imports.find(id).orElseThrow(() -> new NotFound("statement import", id.toString()));
+        return new ModelAndView("banking/import :: result(imported=${imported}, accounts=${accounts})")
+                .addObject("imported", found)
+                .addObject("accounts", accountNames());
+    }
+
     private ModelAndView withProgress(ModelAndView page, UUID id) {
         UploadView upload = uploads.find(id).orElseThrow(() -> new NotFound("statement upload", id.toString()));
         var imported = upload.importId() == null

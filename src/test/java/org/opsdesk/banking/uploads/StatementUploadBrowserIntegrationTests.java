@@ -83,6 +83,15 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
         page.navigate("/exchange/statements");
         assertThat(page.locator("#uploads tbody tr").first()).containsText("krw.sta");
         assertThat(page.locator("#imports tbody tr").first()).containsText("MT940");
+        page.locator("#imports tbody tr").first().locator("a").click();
+        assertThat(page.locator("#import-result")).hasAttribute("data-state", "DONE");
+        assertThat(page.locator("#import-statements tbody tr[data-statement^='" + statementId + "']"))
+                .hasCount(1);
+        assertThat(page.locator("#count-stored")).hasText("2");
+        assertThat(page.request().get(page.url() + "/result").text())
+                .contains("id=\"import-result\"")
+                .doesNotContain("hx-trigger");
+        assertNoMissingMessageKeys(page);
     }
 
     @Test
