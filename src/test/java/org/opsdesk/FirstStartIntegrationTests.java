@@ -60,7 +60,7 @@ class FirstStartIntegrationTests {
             var api = new ApiClient(app.baseUrl(), key.group(1));
 
             var workflows = api.get("/api/v1/workflows").json().get("items");
-            assertThat(workflows.size()).isEqualTo(17);
+            assertThat(workflows.size()).isEqualTo(18);
             int total = 0;
             for (var workflow : workflows) {
                 String type = workflow.get("type").asString();

@@ -41,6 +41,9 @@ final class DemoDesk {
         if (type.equals("support_ticket")) {
             return List.of(SUPPORT, OPERATOR, SUPERVISOR);
         }
+        if (type.equals("payout_batch")) {
+            return List.of(CASHIER, SUPERVISOR); // its moves need exchange:payouts, which operators do not hold
+        }
         return List.of(OPERATOR, SUPERVISOR);
     }
 

@@ -480,6 +480,8 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         fixtures.put("quote", () -> "KGS");
         // a pending rate change is posted to only without a CSRF token: any id shows the refusal
         fixtures.put("request", () -> UUID.randomUUID().toString());
+        // an item of the payout batch the {id} fixture just made
+        fixtures.put("itemId", () -> lastPayoutItem);
         // the action catalog's records: the test-only widgets (org.opsdesk.actions.TestWidgets)
         fixtures.put("collection", () -> "test-widgets");
         // (on the record pages' panels an account's: the form of one every role holding an action may open)
@@ -547,6 +549,9 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             }
             if (pattern.startsWith("/api/v1/exchange/orders/")) {
                 return exchangeOrder();
+            }
+            if (pattern.startsWith("/api/v1/exchange/payout-batches/") || pattern.startsWith("/exchange/payouts/")) {
+                return payoutBatch();
             }
             if (pattern.startsWith("/api/v1/exchange/rate-requests/")) {
                 String order = exchangeOrder();
@@ -696,6 +701,53 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             throw new AssertionError("exchange order fixture: " + order.status() + " " + order.body());
         }
         return order.json().get("id").asString();
+    }
+
+    private String lastPayoutItem = "";
+
+    /**
+     * An open payout batch of one MXN order (paid in CAD) waiting for payout from an office account at a bank of its
+     * own; its first item is kept for the {itemId} fixture. MXN and CAD are the payout tests' currencies.
+     */
+    private String payoutBatch() {
+        for (String code : List.of("MXN", "CAD")) {
+            expect(api().put("/api/v1/exchange/currencies/" + code, "{\"enabled\":true}"), 200, "currency");
+        }
+        expect(api().put("/api/v1/exchange/rates/MXN/CAD", "{\"buy\":\"0.0700\",\"sell\":\"0.0800\"}"), 200, "rate");
+        String bank =
+                String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000_000, 89_999_999));
+        for (String currency : List.of("CAD", "MXN")) {
+            expect(
+                    api().post(
+                                    "/api/v1/exchange/bank-accounts",
+                                    "{\"bankName\":\"Matrix Payout Bank\",\"iban\":\""
+                                            + org.opsdesk.banking.payouts.PayoutIbans.german(bank)
+                                            + "\",\"currency\":\"" + currency + "\",\"purpose\":\"both\"}"),
+                    201,
+                    "payout account");
+        }
+        var order = api().post(
+                        "/api/v1/exchange/orders",
+                        "{\"subject\":\"matrix-client\",\"base\":\"MXN\",\"quote\":\"CAD\",\"side\":\"buy\","
+                                + "\"amount\":{\"value\":\"100.00\",\"currency\":\"MXN\"},\"payoutAccount\":{\"iban\":\""
+                                + org.opsdesk.banking.payouts.PayoutIbans.german(bank)
+                                + "\",\"name\":\"Matrix Client\"}}");
+        expect(order, 201, "payout order");
+        String id = order.json().get("id").asString();
+        expect(transition(id, "funds_received", null), 200, "payout order paid");
+        expect(transition(id, "payout_pending", null), 200, "payout order waiting");
+        String account =
+                order.json().get("payoutAccount").get("fromBankAccountId").asString();
+        var batch = api().post("/api/v1/exchange/payout-batches", "{\"bankAccountId\":\"" + account + "\"}");
+        expect(batch, 201, "payout batch");
+        lastPayoutItem = batch.json().get("items").get(0).get("id").asString();
+        return batch.json().get("id").asString();
+    }
+
+    private static void expect(ApiClient.Response response, int status, String fixture) {
+        if (response.status() != status) {
+            throw new AssertionError(fixture + " fixture: " + response.status() + " " + response.body());
+        }
     }
 
     /** A withdrawal standing for an action whose outcome the provider has not given yet (the resolver's row). */

@@ -27,7 +27,7 @@ import org.opsdesk.workflow.loading.WorkflowFileReader;
 import org.opsdesk.workflow.loading.WorkflowValidator;
 
 /**
- * The seventeen workflow definitions shipped in {@code src/main/resources/workflows}: they load, they have the shape
+ * The eighteen workflow definitions shipped in {@code src/main/resources/workflows}: they load, they have the shape
  * written out below for each type, and {@link WorkflowDefinition#move} enforces their transitions, permissions,
  * reasons, overrides, four-eyes rules and timers.
  */
@@ -78,7 +78,7 @@ class ShippedWorkflowsTests {
                     "awaiting_payment",
                     Set.of("completed", "expired", "cancelled", "refunded"),
                     Set.of(),
-                    Set.of(),
+                    Set.of("payout_sent -> completed"),
                     List.of(timer("awaiting_payment", "expired", "PT15M")),
                     "awaiting_payment -> payout_pending"),
             new Expectation(
@@ -121,6 +121,14 @@ class ShippedWorkflowsTests {
                     Set.of(),
                     List.of(timer("awaiting_recipient", "expired", "P7D")),
                     "processing -> reversed"),
+            new Expectation(
+                    "payout_batch",
+                    "open",
+                    Set.of("closed", "discarded"),
+                    Set.of(),
+                    Set.of(),
+                    List.of(),
+                    "open -> sent"),
             new Expectation(
                     "reservation",
                     "requested",
@@ -174,7 +182,7 @@ class ShippedWorkflowsTests {
     void loadsEveryShippedDefinitionWithoutErrors() {
         assertThat(loadErrors).isEmpty();
         assertThat(shipped)
-                .hasSize(17)
+                .hasSize(18)
                 .containsOnlyKeys(
                         "account_action",
                         "party_action",
@@ -190,6 +198,7 @@ class ShippedWorkflowsTests {
                         "loan",
                         "order",
                         "p2p_transfer",
+                        "payout_batch",
                         "reservation",
                         "support_ticket",
                         "withdrawal");
@@ -588,6 +597,14 @@ class ShippedWorkflowsTests {
                     .as(open)
                     .hasValueSatisfying(t -> assertThat(t.reasonRequired()).isTrue());
         }
+        // version 4: a payout batch's file sends it (payout_sent), the bank confirms or returns it, never cancelled
+        assertPath(exchange, "payout_pending", "payout_sent", "completed");
+        assertStage(exchange, "payout_sent", Status.PENDING, false);
+        assertThat(exchange.transition("payout_pending", "payout_sent"))
+                .hasValueSatisfying(t -> assertThat(t.trigger()).isEqualTo(Trigger.SYSTEM));
+        assertThat(exchange.transition("payout_sent", "payout_failed"))
+                .hasValueSatisfying(t -> assertThat(t.trigger()).isEqualTo(Trigger.SYSTEM));
+        assertThat(exchange.transition("payout_sent", "cancelled")).isEmpty();
     }
 
     // ---- (e) moves on offer -----------------------------------------------------------------------------------

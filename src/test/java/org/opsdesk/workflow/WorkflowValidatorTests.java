@@ -25,7 +25,7 @@ import org.opsdesk.workflow.loading.WorkflowValidator;
  */
 class WorkflowValidatorTests {
 
-    private static final int SHIPPED_TYPES = 17;
+    private static final int SHIPPED_TYPES = 18;
 
     @TempDir
     Path overrides;

@@ -18,7 +18,7 @@ final class BalanceNavigation implements NavigationContributor {
                 "bank-balances",
                 BalancePages.PATH,
                 "banking.nav.balances",
-                64,
+                65,
                 ExchangePermissions.VIEW));
     }
 }

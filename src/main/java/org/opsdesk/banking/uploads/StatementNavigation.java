@@ -18,7 +18,7 @@ final class StatementNavigation implements NavigationContributor {
                 "bank-statements",
                 StatementUploadPages.PATH,
                 "banking.nav.statements",
-                63,
+                64,
                 ExchangePermissions.VIEW));
     }
 }

@@ -19,7 +19,7 @@ import org.xml.sax.SAXParseException;
  * The official pain.001 XSDs (test resources, see their PROVENANCE) and a validation that lists every violation.
  * The factory and validator are hardened: secure processing, no external DTD or schema may be fetched.
  */
-final class PainSchemas {
+public final class PainSchemas {
 
     private static final Schema V03 = load("pain.001.001.03.xsd");
     private static final Schema V09 = load("pain.001.001.09.xsd");
@@ -27,7 +27,7 @@ final class PainSchemas {
     private PainSchemas() {}
 
     /** The schema violations of {@code xml} against the schema of {@code format}; empty when it is valid. */
-    static List<String> violations(PayoutFileFormat format, byte[] xml) {
+    public static List<String> violations(PayoutFileFormat format, byte[] xml) {
         Schema schema =
                 switch (format) {
                     case PAIN_001_001_03 -> V03;
