@@ -524,6 +524,21 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
                 }
                 return created.json().get("id").asString();
             }
+            if (pattern.startsWith("/api/v1/exchange/statement-mappings/")) {
+                var saved = api().post(
+                                "/api/v1/exchange/statement-mappings",
+                                org.opsdesk.banking.StatementTexts.csvMapping("matrix " + UUID.randomUUID()));
+                if (saved.status() != 201) {
+                    throw new AssertionError("statement mapping fixture: " + saved.status() + " " + saved.body());
+                }
+                return saved.json().get("id").asString();
+            }
+            if (pattern.startsWith("/exchange/statements/uploads/")) {
+                return statementUpload();
+            }
+            if (pattern.startsWith("/exchange/balances/")) {
+                return org.opsdesk.banking.StatementTexts.account(api(), "ILS").id();
+            }
             if (pattern.startsWith("/api/v1/exchange/bank-accounts/")
                     || pattern.startsWith("/exchange/bank-accounts/")) {
                 var created = api().post(
@@ -620,7 +635,8 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
             if (pattern.startsWith("/portal-clients/")) {
                 return freshPortalClient();
             }
-            if (pattern.startsWith("/api/v1/exchange/statements/imports/")) {
+            if (pattern.startsWith("/api/v1/exchange/statements/imports/")
+                    || pattern.startsWith("/exchange/statements/imports/")) {
                 return statementImport();
             }
             if (pattern.startsWith("/portal/orders/")) {
@@ -639,6 +655,19 @@ class AuthorizationMatrixIntegrationTests extends SignInTestSupport {
         }
         matcher.appendTail(path);
         return path.toString();
+    }
+
+    /** A console upload that ended refused (nothing for the background importer to do): its id. */
+    private String statementUpload() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into banking.statement_upload (id, file_sha256, file_name, file_size, state, refusal,"
+                        + " attempts, uploaded_by_kind, uploaded_by_id, uploaded_by_name, uploaded_by_person,"
+                        + " uploaded_by_permissions, uploaded_at, finished_at) values (?, ?, 'matrix.sta', 1,"
+                        + " 'REFUSED', '{\"status\":422,\"code\":\"MALFORMED\",\"detail\":\"matrix\","
+                        + "\"errors\":[]}', 1, 'system', 'matrix', 'matrix', 'system:matrix', '{}', now(), now())")
+                .params(id, new byte[32])
+                .update();
+        return id.toString();
     }
 
     /** Makes sure MNT/KGS is a pair with a rate (both currencies enabled); its base. */

@@ -3,11 +3,11 @@ package org.opsdesk.banking.imports;
 import org.jspecify.annotations.Nullable;
 
 /** A file name as people gave it, made safe to keep and show: no path, no control characters, 255 at most. */
-final class FileNames {
+public final class FileNames {
 
     private FileNames() {}
 
-    static @Nullable String clean(@Nullable String given) {
+    public static @Nullable String clean(@Nullable String given) {
         if (given == null) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.banking.BankingPermissions;
 import org.opsdesk.banking.formats.StatementFileRefused;
+import org.opsdesk.banking.mappings.StatementMappings;
 import org.opsdesk.exchange.ExchangePermissions;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
@@ -47,12 +48,17 @@ class StatementImportApi {
 
     private final StatementImports imports;
     private final ImportQueries queries;
+    private final StatementMappings mappings;
     private final long maxBytes;
 
     StatementImportApi(
-            StatementImports imports, ImportQueries queries, @Value("${opsdesk.uploads.max-bytes}") long maxBytes) {
+            StatementImports imports,
+            ImportQueries queries,
+            StatementMappings mappings,
+            @Value("${opsdesk.uploads.max-bytes}") long maxBytes) {
         this.imports = imports;
         this.queries = queries;
+        this.mappings = mappings;
         this.maxBytes = maxBytes;
     }
 
@@ -92,10 +98,18 @@ class StatementImportApi {
                     @RequestParam(name = "fileName", required = false)
                     @Nullable
                     String fileName,
+            @Parameter(
+                            description =
+                                    "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`), for a CSV"
+                                            + " file; ignored for MT940 and camt.")
+                    @RequestParam(name = "mapping", required = false)
+                    @Nullable
+                    UUID mapping,
             Actor actor)
             throws IOException {
         byte[] content = readCapped(request.getInputStream());
-        return answer(imports.importFile(content, FileNames.clean(fileName), bankAccount, null, actor));
+        return answer(imports.importFile(
+                content, FileNames.clean(fileName), bankAccount, mappings.csv(mapping, "mapping"), actor));
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
@@ -119,14 +133,26 @@ class StatementImportApi {
                     @RequestParam(name = "fileName", required = false)
                     @Nullable
                     String fileName,
+            @Parameter(
+                            description =
+                                    "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`), for a CSV"
+                                            + " file; ignored for MT940 and camt.")
+                    @RequestParam(name = "mapping", required = false)
+                    @Nullable
+                    UUID mapping,
             Actor actor)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw InvalidInput.of("file", "the form has no file, or an empty one");
         }
         byte[] content = readCapped(file.getInputStream());
-        return answer(
-                imports.importFile(content, FileNames.clean(file.getOriginalFilename()), bankAccount, null, actor));
+        String name = FileNames.clean(file.getOriginalFilename());
+        return answer(imports.importFile(
+                content,
+                name != null ? name : FileNames.clean(fileName),
+                bankAccount,
+                mappings.csv(mapping, "mapping"),
+                actor));
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)

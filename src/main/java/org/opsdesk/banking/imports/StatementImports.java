@@ -88,6 +88,21 @@ public class StatementImports {
             @Nullable UUID bankAccountId,
             @Nullable CsvMapping mapping,
             Actor actor) {
+        return importFile(UUID.randomUUID(), content, fileName, bankAccountId, mapping, actor);
+    }
+
+    /**
+     * Imports one file under an id the caller chose, so that whoever started it (the console's background uploads)
+     * can follow its progress while it runs; otherwise as {@link #importFile(byte[], String, UUID, CsvMapping,
+     * Actor)}. The id must be new: no import has it yet.
+     */
+    public ImportResult importFile(
+            UUID importId,
+            byte[] content,
+            @Nullable String fileName,
+            @Nullable UUID bankAccountId,
+            @Nullable CsvMapping mapping,
+            Actor actor) {
         if (!actor.may(BankingPermissions.STATEMENTS)) {
             throw new PermissionDenied(BankingPermissions.STATEMENTS);
         }
@@ -95,7 +110,6 @@ public class StatementImports {
         ReadFile file = files.read(content, mapping);
         List<Target> resolved = targets.resolve(file, bankAccountId);
         int readMillis = PhaseTimes.since(readStarted);
-        UUID importId = UUID.randomUUID();
         bookkeeping.executeWithoutResult(
                 status -> store.begin(importId, sha256(content), fileName, content.length, actor, clock.instant()));
         try {
@@ -134,6 +148,14 @@ public class StatementImports {
                     "the entries are stored but matching them failed ("
                             + failed.getClass().getSimpleName() + "); they wait in the payments queue"));
         }
+    }
+
+    /**
+     * Closes an import whose importing node stopped before it ended (its storing transaction rolled back with it):
+     * refused with that reason, so that it no longer shows as running. An import that ended is left as it is.
+     */
+    public void abandon(UUID importId, String why) {
+        bookkeeping.executeWithoutResult(status -> store.refuse(importId, why, clock.instant()));
     }
 
     private ImportResult storeAll(UUID importId, ReadFile file, List<Target> resolved) {
