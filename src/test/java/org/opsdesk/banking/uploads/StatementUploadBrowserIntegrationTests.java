@@ -72,6 +72,9 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
         assertThat(row.locator("td").nth(6)).hasText("2");
         assertThat(page.locator("#count-new")).hasText("2");
         assertThat(page.locator("#import-matches")).isVisible();
+        // its one credit names no order: the matching module's list, loaded into the page, shows it queued
+        assertThat(page.locator("#import-match-rows tr[data-entry]")).hasCount(1);
+        assertThat(page.locator("#import-match-rows tr[data-entry]")).containsText("EXCHANGE ORDER");
         assertThat(page.evaluate("() => window.notReloaded === true"))
                 .as("the progress was polled in place, not by reloading the page")
                 .isEqualTo(true);
