@@ -16,4 +16,10 @@ cd "$(dirname "$0")/.."
 
 source bench/prepare.sh
 
+export BENCH_COMMAND="bench/statements.sh${*:+ $*}"
+for var in BENCH_ENTRIES BENCH_MT940_ENTRIES BENCH_APP_JAVA_OPTS BENCH_DATA_DIR; do
+    if [[ -n "${!var:-}" ]]; then
+        BENCH_COMMAND="$var=${!var} $BENCH_COMMAND"
+    fi
+done
 exec timeout -k 60 30m java -Xmx2g -cp "$classpath" org.opsdesk.bench.statements.StatementImportBench "$@"

@@ -165,7 +165,7 @@ public final class StatementImportBench {
         var out = new StringBuilder("## Statement import and matching (issue 13)\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "Command: `bench/statements.sh`. Run %s, load average before %s; machine: %s cores, %s; %s. App JVM "
+                "Command: `%s`. Run %s, load average before %s; machine: %s cores, %s; %s. App JVM "
                         + "`%s` on the embedded PostgreSQL; the client and PostgreSQL share the machine's cores.\n\n",
                 started.toString().substring(0, 16).replace('T', ' ') + " UTC",
                 loadBefore,
