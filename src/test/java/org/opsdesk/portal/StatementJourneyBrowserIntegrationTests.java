@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,9 +173,16 @@ class StatementJourneyBrowserIntegrationTests extends BrowserTest {
 
         // downloading the file sends the batch
         desk.navigate("/exchange/payouts/" + batch);
-        var download = desk.waitForDownload(
-                () -> desk.locator("#send form:has(input[name=format][value='pain.001.001.09']) button")
-                        .click());
+        Download download;
+        try {
+            desk.locator("#send .downloads").waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+            download = desk.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(15_000), () -> desk.locator(
+                            "#send form:has(input[name=format][value='pain.001.001.09']) button")
+                    .click());
+        } catch (PlaywrightException noFile) {
+            throw new AssertionError(
+                    "no file came; the page says: " + desk.locator("main").innerText(), noFile);
+        }
         byte[] pain = Files.readAllBytes(download.path());
         assertThat(PainSchemas.violations(PayoutFileFormat.PAIN_001_001_09, pain))
                 .isEmpty();
