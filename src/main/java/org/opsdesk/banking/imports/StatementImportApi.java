@@ -46,6 +46,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping(path = "/api/v1/exchange/statements", produces = "application/json")
 class StatementImportApi {
 
+    private static final String MAPPING_HELP = "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`),"
+            + " for a CSV file; ignored for MT940 and camt.";
+
     private final StatementImports imports;
     private final ImportQueries queries;
     private final StatementMappings mappings;
@@ -98,18 +101,11 @@ class StatementImportApi {
                     @RequestParam(name = "fileName", required = false)
                     @Nullable
                     String fileName,
-            @Parameter(
-                            description =
-                                    "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`), for a CSV"
-                                            + " file; ignored for MT940 and camt.")
-                    @RequestParam(name = "mapping", required = false)
-                    @Nullable
+            @Parameter(description = MAPPING_HELP) @RequestParam(name = "mapping", required = false) @Nullable
                     UUID mapping,
             Actor actor)
             throws IOException {
-        byte[] content = readCapped(request.getInputStream());
-        return answer(imports.importFile(
-                content, FileNames.clean(fileName), bankAccount, mappings.csv(mapping, "mapping"), actor));
+        return importFile(request.getInputStream(), FileNames.clean(fileName), bankAccount, mapping, actor);
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
@@ -133,26 +129,16 @@ class StatementImportApi {
                     @RequestParam(name = "fileName", required = false)
                     @Nullable
                     String fileName,
-            @Parameter(
-                            description =
-                                    "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`), for a CSV"
-                                            + " file; ignored for MT940 and camt.")
-                    @RequestParam(name = "mapping", required = false)
-                    @Nullable
+            @Parameter(description = MAPPING_HELP) @RequestParam(name = "mapping", required = false) @Nullable
                     UUID mapping,
             Actor actor)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw InvalidInput.of("file", "the form has no file, or an empty one");
         }
-        byte[] content = readCapped(file.getInputStream());
         String name = FileNames.clean(file.getOriginalFilename());
-        return answer(imports.importFile(
-                content,
-                name != null ? name : FileNames.clean(fileName),
-                bankAccount,
-                mappings.csv(mapping, "mapping"),
-                actor));
+        return importFile(
+                file.getInputStream(), name != null ? name : FileNames.clean(fileName), bankAccount, mapping, actor);
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)
@@ -190,7 +176,13 @@ class StatementImportApi {
     /** A page of imports. */
     record ImportPage(List<ImportView> items, @Nullable String nextCursor) {}
 
-    private ResponseEntity<ImportResult> answer(ImportResult result) {
+    /** Both ways in: the file read within the limit, imported, and answered 201 (stored something) or 200. */
+    private ResponseEntity<ImportResult> importFile(
+            InputStream in, @Nullable String fileName, @Nullable UUID bankAccount, @Nullable UUID mapping, Actor actor)
+            throws IOException {
+        byte[] content = readCapped(in);
+        ImportResult result =
+                imports.importFile(content, fileName, bankAccount, mappings.csv(mapping, "mapping"), actor);
         if (!result.addedAnything()) {
             return ResponseEntity.ok(result);
         }
