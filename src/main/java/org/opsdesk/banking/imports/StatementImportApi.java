@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -166,11 +165,14 @@ class StatementImportApi {
             @Parameter(description = "At most this many imports (1 to 500).") @RequestParam(defaultValue = "50")
                     int limit) {
         Keyset.limit(limit);
-        ImportCursor after = ImportCursor.read(cursor);
-        List<ImportView> page =
-                queries.recent(after == null ? null : after.startedAt(), after == null ? null : after.id(), limit + 1);
-        List<ImportView> items = page.stream().limit(limit).toList();
-        return new ImportPage(items, page.size() > limit ? ImportCursor.after(items.get(limit - 1)) : null);
+        // a blank cursor has always meant the first page here
+        var after = Keyset.timeAndId(cursor == null || cursor.isBlank() ? null : cursor);
+        List<ImportView> page = queries.recent(after, limit + 1);
+        if (page.size() <= limit) {
+            return new ImportPage(page, null);
+        }
+        ImportView last = page.get(limit - 1);
+        return new ImportPage(page.subList(0, limit), new Keyset.TimeAndId(last.startedAt(), last.id()).cursor());
     }
 
     /** A page of imports. */
@@ -203,26 +205,5 @@ class StatementImportApi {
             throw InvalidInput.of("file", "the body is empty: send the statement file as it is");
         }
         return content;
-    }
-
-    /** The position after an import in the newest-first list. */
-    record ImportCursor(Instant startedAt, UUID id) {
-        static @Nullable ImportCursor read(@Nullable String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor)).split("\\|", 2);
-                return new ImportCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException garbled) {
-                throw InvalidInput.of("cursor", "is not a cursor this list gave");
-            }
-        }
-
-        static String after(ImportView last) {
-            return java.util.Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((last.startedAt() + "|" + last.id()).getBytes());
-        }
     }
 }
