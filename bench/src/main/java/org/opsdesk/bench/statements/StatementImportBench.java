@@ -152,6 +152,7 @@ public final class StatementImportBench {
                 Locale.ROOT,
                 "Command: `%s`. Run %s, load average before %s; machine: %s cores, %s; %s. App JVM "
                         + "`%s` on the embedded PostgreSQL; the client and PostgreSQL share the machine's cores.\n\n",
+                System.getenv().getOrDefault("BENCH_COMMAND", "bench/statements.sh"),
                 started.toString().substring(0, 16).replace('T', ' ') + " UTC",
                 loadBefore,
                 machine.get("nproc"),
