@@ -27,15 +27,18 @@ public final class ThrottledSessions<S extends Session> implements SessionReposi
     /** How far the last access must move before it is written. */
     public static final Duration WRITE_EVERY = Duration.ofMinutes(1);
 
-    /** The session read in this request, by id; {@link #forEachRequest} forgets it when the request ends. */
-    private static final ThreadLocal<@Nullable GuardedSession<?>> READ = new ThreadLocal<>();
-
     /** A last access is written when it moved by {@link #WRITE_EVERY} or more since the one stored. */
     public static final LastAccessPolicy ONCE_A_MINUTE =
             (stored, accessed) -> !accessed.isBefore(stored.plus(WRITE_EVERY));
 
     private final SessionRepository<S> sessions;
     private final Supplier<LastAccessPolicy> policy;
+
+    /**
+     * The session read in this request, by id; {@link #forEachRequest} forgets it when the request ends. One per
+     * store, so that the console's and the portal's never hand out each other's session.
+     */
+    private final ThreadLocal<@Nullable GuardedSession<S>> read = new ThreadLocal<>();
 
     /** Writes the last access at most once a minute. */
     public ThrottledSessions(SessionRepository<S> sessions) {
@@ -52,12 +55,12 @@ public final class ThrottledSessions<S extends Session> implements SessionReposi
     }
 
     /** Runs the session filter so that what it read in this request is forgotten when the request ends. */
-    public static Filter forEachRequest(Filter sessionFilter) {
+    public Filter forEachRequest(Filter sessionFilter) {
         return (ServletRequest request, ServletResponse response, FilterChain chain) -> {
             try {
                 sessionFilter.doFilter(request, response, chain);
             } finally {
-                READ.remove();
+                read.remove();
             }
         };
     }
@@ -70,28 +73,27 @@ public final class ThrottledSessions<S extends Session> implements SessionReposi
     @Override
     public void save(GuardedSession<S> session) {
         sessions.save(session.stored());
-        READ.set(session);
+        read.set(session);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public @Nullable GuardedSession<S> findById(String id) {
-        GuardedSession<?> read = READ.get();
-        if (read != null && read.getId().equals(id)) {
-            return (GuardedSession<S>) read;
+        GuardedSession<S> before = read.get();
+        if (before != null && before.getId().equals(id)) {
+            return before;
         }
         S found = sessions.findById(id);
         if (found == null) {
             return null;
         }
         var kept = new GuardedSession<>(found, policy.get());
-        READ.set(kept);
+        read.set(kept);
         return kept;
     }
 
     @Override
     public void deleteById(String id) {
-        READ.remove();
+        read.remove();
         sessions.deleteById(id);
     }
 }

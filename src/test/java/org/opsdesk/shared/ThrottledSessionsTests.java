@@ -48,7 +48,7 @@ class ThrottledSessionsTests {
 
     @AfterEach
     void endRequest() throws Exception {
-        ThrottledSessions.forEachRequest((request, response, chain) -> {}).doFilter(null, null, null);
+        sessions.forEachRequest((request, response, chain) -> {}).doFilter(null, null, null);
     }
 
     private String storedAt(Instant lastAccess) {
@@ -65,7 +65,7 @@ class ThrottledSessionsTests {
     }
 
     private void request(String id, Instant at) throws Exception {
-        ThrottledSessions.forEachRequest((request, response, chain) -> {
+        sessions.forEachRequest((request, response, chain) -> {
                     var session = sessions.findById(id);
                     assertThat(session)
                             .as("the session is still valid at " + at)
@@ -115,7 +115,7 @@ class ThrottledSessionsTests {
     void aSessionPastItsIdleTimeoutIsGone() throws Exception {
         // its last access written just over the idle timeout ago; requests since (none) cannot have revived it
         String id = storedAt(Instant.now().minus(IDLE).minusSeconds(1));
-        ThrottledSessions.forEachRequest((request, response, chain) ->
+        sessions.forEachRequest((request, response, chain) ->
                         assertThat(sessions.findById(id)).isNull())
                 .doFilter(null, null, null);
     }
@@ -123,7 +123,7 @@ class ThrottledSessionsTests {
     @Test
     void aSessionReadInARequestIsNotReadAgainInIt() throws Exception {
         String id = storedAt(Instant.now());
-        ThrottledSessions.forEachRequest((request, response, chain) -> {
+        sessions.forEachRequest((request, response, chain) -> {
                     var first = sessions.findById(id);
                     sessions.save(first);
                     assertThat(sessions.findById(id)).isSameAs(first);
@@ -138,11 +138,26 @@ class ThrottledSessionsTests {
     @Test
     void aDeletedSessionIsNotServedFromTheRequest() throws Exception {
         String id = storedAt(Instant.now());
-        ThrottledSessions.forEachRequest((request, response, chain) -> {
+        sessions.forEachRequest((request, response, chain) -> {
                     sessions.findById(id);
                     sessions.deleteById(id);
                     assertThat(sessions.findById(id)).isNull();
                 })
+                .doFilter(null, null, null);
+    }
+
+    @Test
+    void aSessionReadByOneStoreIsNotServedByAnother() throws Exception {
+        String id = storedAt(Instant.now());
+        var otherStore = new ThrottledSessions<>(new CountingStore());
+        sessions.forEachRequest((request, response, chain) -> otherStore
+                        .forEachRequest((inner, out, next) -> {
+                            assertThat(sessions.findById(id)).isNotNull();
+                            assertThat(otherStore.findById(id))
+                                    .as("the other store never held it")
+                                    .isNull();
+                        })
+                        .doFilter(request, response, chain))
                 .doFilter(null, null, null);
     }
 }

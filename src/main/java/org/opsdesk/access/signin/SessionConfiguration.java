@@ -61,9 +61,10 @@ class SessionConfiguration {
             JdbcIndexedSessionRepository repository, CookieSerializer cookieSerializer) {
         var sessionIds = new CookieHttpSessionIdResolver();
         sessionIds.setCookieSerializer(cookieSerializer);
-        var repositoryFilter = new SessionRepositoryFilter<>(BackgroundRequestSessions.over(repository));
+        var throttled = BackgroundRequestSessions.over(repository);
+        var repositoryFilter = new SessionRepositoryFilter<>(throttled);
         repositoryFilter.setHttpSessionIdResolver(sessionIds);
-        Filter sessions = ThrottledSessions.forEachRequest(repositoryFilter);
+        Filter sessions = throttled.forEachRequest(repositoryFilter);
         Filter consoleOnly = (request, response, chain) -> {
             var http = (HttpServletRequest) request;
             // an error page rendered for a portal or API request belongs to that request: the console's session

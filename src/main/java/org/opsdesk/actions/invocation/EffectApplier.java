@@ -124,9 +124,14 @@ class EffectApplier {
 
     private String withApplied(String attributesJson, Applied applied) {
         ObjectNode attributes = (ObjectNode) json.readTree(attributesJson);
+        putApplied(attributes, applied);
+        return json.writeValueAsString((JsonNode) attributes);
+    }
+
+    /** What an applied effect adds to its operation's attributes: the record acted on and its changes, by field. */
+    static void putApplied(ObjectNode attributes, Applied applied) {
         attributes.put("targetId", applied.targetId());
         ObjectNode changes = attributes.putObject("applied");
         new java.util.TreeMap<>(applied.changes()).forEach(changes::put);
-        return json.writeValueAsString((JsonNode) attributes);
     }
 }

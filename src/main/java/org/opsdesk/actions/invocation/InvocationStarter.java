@@ -1,10 +1,8 @@
 package org.opsdesk.actions.invocation;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.actions.ActionRefused;
@@ -19,6 +17,7 @@ import org.opsdesk.operations.TransitionResult;
 import org.opsdesk.shared.Actor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stores a checked invocation: its operation in {@code requested} (attributes: the action, the record, the input as
@@ -130,17 +129,17 @@ class InvocationStarter {
 
     /** The operation's attributes: the action, the record, the input as text and, once applied, its changes. */
     private String attributes(Prepared prepared, @Nullable Applied applied) {
-        var attributes = new LinkedHashMap<String, Object>();
+        ObjectNode attributes = json.createObjectNode();
         attributes.put("actionId", prepared.action().id());
         attributes.put("targetKind", prepared.action().target());
         if (prepared.target() != null) {
             attributes.put("targetId", prepared.target().id());
             attributes.put("targetIdentifier", prepared.target().identifier());
         }
-        attributes.put("input", InputChecker.asText(prepared.input()));
+        ObjectNode input = attributes.putObject("input");
+        InputChecker.asText(prepared.input()).forEach(input::put);
         if (applied != null) {
-            attributes.put("targetId", applied.targetId());
-            attributes.put("applied", new TreeMap<>(applied.changes()));
+            EffectApplier.putApplied(attributes, applied);
         }
         return json.writeValueAsString(attributes);
     }

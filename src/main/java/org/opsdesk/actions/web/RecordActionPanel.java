@@ -10,6 +10,7 @@ import org.opsdesk.actions.ActionCatalog;
 import org.opsdesk.actions.ActionDefinition;
 import org.opsdesk.actions.ActionOutcome;
 import org.opsdesk.actions.ActionRequest;
+import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.InvalidInput;
 import org.opsdesk.shared.NotFound;
@@ -63,7 +64,7 @@ class RecordActionPanel {
         model.addAttribute(
                 "invoked",
                 invoked == null ? null : catalog.invocation(invoked, actor).orElse(null));
-        return panel(kind, id, actor, model, null, Map.of(), Map.of(), null);
+        return panel(kind, id, actor, model, OpenForm.NONE);
     }
 
     /**
@@ -78,9 +79,7 @@ class RecordActionPanel {
             @PathVariable String actionId,
             Actor actor,
             Model model) {
-        catalog.find(actionId)
-                .filter(d -> !d.isEndpoint() && kind.equals(d.target()) && !d.creates())
-                .orElseThrow(() -> new NotFound("action", actionId + " on " + kind));
+        recordAction(kind, actionId);
         var target = catalog.target(kind, id, actor);
         var action = catalog.availableOn(kind, id, actor).stream()
                 .filter(available -> available.id().equals(actionId))
@@ -89,14 +88,8 @@ class RecordActionPanel {
         if (action == null) {
             return VIEW + " :: unavailable";
         }
-        model.addAttribute("kind", kind);
-        model.addAttribute("id", id);
-        model.addAttribute("target", target);
+        forms(model, kind, id, target, OpenForm.NONE);
         model.addAttribute("action", action);
-        model.addAttribute("open", null);
-        model.addAttribute("typed", Map.of());
-        model.addAttribute("errors", Map.of());
-        model.addAttribute("general", null);
         return VIEW + " :: action-form";
     }
 
@@ -127,9 +120,7 @@ class RecordActionPanel {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        ActionDefinition action = catalog.find(actionId)
-                .filter(d -> !d.isEndpoint() && kind.equals(d.target()) && !d.creates())
-                .orElseThrow(() -> new NotFound("action", actionId + " on " + kind));
+        ActionDefinition action = recordAction(kind, actionId);
         Map<String, String> typed = form.toSingleValueMap();
         ActionOutcome outcome;
         try {
@@ -138,23 +129,14 @@ class RecordActionPanel {
                     new ActionRequest(actionId, id, input, typed.get("reason"), typed.get("confirm")), actor);
         } catch (InvalidInput invalid) {
             var target = catalog.target(kind, id, actor);
-            return refused(
-                    kind,
-                    id,
-                    actor,
-                    model,
-                    request,
-                    response,
-                    actionId,
-                    typed,
-                    errors.byField(invalid, target.identifier()),
-                    null);
+            var open = new OpenForm(actionId, typed, errors.byField(invalid, target.identifier()), null);
+            return refused(kind, id, actor, model, request, response, open);
         } catch (ProblemException refused) {
             if (refused instanceof NotFound) {
                 throw refused;
             }
-            return refused(
-                    kind, id, actor, model, request, response, actionId, typed, Map.of(), errors.general(refused));
+            var open = new OpenForm(actionId, typed, Map.of(), errors.general(refused));
+            return refused(kind, id, actor, model, request, response, open);
         }
         String page = recordPage(kind, id) + "?invoked=" + outcome.operation().id();
         if (htmx(request)) {
@@ -171,38 +153,47 @@ class RecordActionPanel {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response,
-            String actionId,
-            Map<String, String> typed,
-            Map<String, String> fieldErrors,
-            @Nullable String general) {
-        String fragment = panel(kind, id, actor, model, actionId, typed, fieldErrors, general);
+            OpenForm form) {
+        String fragment = panel(kind, id, actor, model, form);
         if (htmx(request)) {
             return fragment;
         }
-        response.setStatus(fieldErrors.isEmpty() ? 409 : 422);
+        response.setStatus(form.errors().isEmpty() ? 409 : 422);
         return "actions/record-action";
     }
 
-    private String panel(
-            String kind,
-            String id,
-            Actor actor,
-            Model model,
-            @Nullable String open,
-            Map<String, String> typed,
-            Map<String, String> fieldErrors,
-            @Nullable String general) {
-        var target = catalog.target(kind, id, actor);
+    private String panel(String kind, String id, Actor actor, Model model, OpenForm form) {
+        forms(model, kind, id, catalog.target(kind, id, actor), form);
+        model.addAttribute("recordPage", recordPage(kind, id));
+        model.addAttribute("actions", catalog.availableOn(kind, id, actor));
+        return VIEW + " :: panel";
+    }
+
+    /**
+     * The form shown open after a refusal: the action's id, what was typed, and the refusal — by field, or in
+     * general.
+     */
+    private record OpenForm(
+            @Nullable String action, Map<String, String> typed, Map<String, String> errors, @Nullable String general) {
+        static final OpenForm NONE = new OpenForm(null, Map.of(), Map.of(), null);
+    }
+
+    /** What the forms render with, on the panel or alone: the record, and the form left open, if any. */
+    private static void forms(Model model, String kind, String id, ActionTarget target, OpenForm form) {
         model.addAttribute("kind", kind);
         model.addAttribute("id", id);
         model.addAttribute("target", target);
-        model.addAttribute("recordPage", recordPage(kind, id));
-        model.addAttribute("actions", catalog.availableOn(kind, id, actor));
-        model.addAttribute("open", open);
-        model.addAttribute("typed", new LinkedHashMap<>(typed));
-        model.addAttribute("errors", fieldErrors);
-        model.addAttribute("general", general);
-        return VIEW + " :: panel";
+        model.addAttribute("open", form.action());
+        model.addAttribute("typed", new LinkedHashMap<>(form.typed()));
+        model.addAttribute("errors", form.errors());
+        model.addAttribute("general", form.general());
+    }
+
+    /** An action the record pages offer on records of this kind (not an endpoint's, not a creation), else 404. */
+    private ActionDefinition recordAction(String kind, String actionId) {
+        return catalog.find(actionId)
+                .filter(d -> !d.isEndpoint() && kind.equals(d.target()) && !d.creates())
+                .orElseThrow(() -> new NotFound("action", actionId + " on " + kind));
     }
 
     /**

@@ -3,12 +3,12 @@ package org.opsdesk.banking.imports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.banking.imports.ImportResult.StoredStatement;
+import org.opsdesk.shared.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,17 +41,17 @@ public class ImportQueries {
                 .optional();
     }
 
-    /** The imports started before {@code before} (the newest when null), newest first, without their statements. */
+    /** The imports after {@code after} (from the newest when null), newest first, without their statements. */
     @Transactional(readOnly = true)
-    public List<ImportView> recent(@Nullable Instant before, @Nullable UUID beforeId, int limit) {
+    public List<ImportView> recent(Keyset.@Nullable TimeAndId after, int limit) {
         return jdbc.sql(
                         "select " + COLUMNS
                                 + """
                          from banking.statement_import
                         where cast(:before as timestamptz) is null or (started_at, id) < (:before, :beforeId)
                         order by started_at desc, id desc limit :limit""")
-                .param("before", before == null ? null : Timestamp.from(before))
-                .param("beforeId", beforeId)
+                .param("before", after == null ? null : Timestamp.from(after.at()))
+                .param("beforeId", after == null ? null : after.id())
                 .param("limit", limit)
                 .query((rs, row) -> view(rs, List.of()))
                 .list();

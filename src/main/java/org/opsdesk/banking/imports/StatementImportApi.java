@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +44,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping(path = "/api/v1/exchange/statements", produces = "application/json")
 class StatementImportApi {
+
+    private static final String MAPPING_HELP = "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`),"
+            + " for a CSV file; ignored for MT940 and camt.";
 
     private final StatementImports imports;
     private final ImportQueries queries;
@@ -98,18 +100,11 @@ class StatementImportApi {
                     @RequestParam(name = "fileName", required = false)
                     @Nullable
                     String fileName,
-            @Parameter(
-                            description =
-                                    "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`), for a CSV"
-                                            + " file; ignored for MT940 and camt.")
-                    @RequestParam(name = "mapping", required = false)
-                    @Nullable
+            @Parameter(description = MAPPING_HELP) @RequestParam(name = "mapping", required = false) @Nullable
                     UUID mapping,
             Actor actor)
             throws IOException {
-        byte[] content = readCapped(request.getInputStream());
-        return answer(imports.importFile(
-                content, FileNames.clean(fileName), bankAccount, mappings.csv(mapping, "mapping"), actor));
+        return importFile(request.getInputStream(), FileNames.clean(fileName), bankAccount, mapping, actor);
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
@@ -133,26 +128,16 @@ class StatementImportApi {
                     @RequestParam(name = "fileName", required = false)
                     @Nullable
                     String fileName,
-            @Parameter(
-                            description =
-                                    "The bank's saved CSV mapping (`/api/v1/exchange/statement-mappings`), for a CSV"
-                                            + " file; ignored for MT940 and camt.")
-                    @RequestParam(name = "mapping", required = false)
-                    @Nullable
+            @Parameter(description = MAPPING_HELP) @RequestParam(name = "mapping", required = false) @Nullable
                     UUID mapping,
             Actor actor)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw InvalidInput.of("file", "the form has no file, or an empty one");
         }
-        byte[] content = readCapped(file.getInputStream());
         String name = FileNames.clean(file.getOriginalFilename());
-        return answer(imports.importFile(
-                content,
-                name != null ? name : FileNames.clean(fileName),
-                bankAccount,
-                mappings.csv(mapping, "mapping"),
-                actor));
+        return importFile(
+                file.getInputStream(), name != null ? name : FileNames.clean(fileName), bankAccount, mapping, actor);
     }
 
     @RequiresPermission(ExchangePermissions.VIEW)
@@ -180,17 +165,26 @@ class StatementImportApi {
             @Parameter(description = "At most this many imports (1 to 500).") @RequestParam(defaultValue = "50")
                     int limit) {
         Keyset.limit(limit);
-        ImportCursor after = ImportCursor.read(cursor);
-        List<ImportView> page =
-                queries.recent(after == null ? null : after.startedAt(), after == null ? null : after.id(), limit + 1);
-        List<ImportView> items = page.stream().limit(limit).toList();
-        return new ImportPage(items, page.size() > limit ? ImportCursor.after(items.get(limit - 1)) : null);
+        // a blank cursor has always meant the first page here
+        var after = Keyset.timeAndId(cursor == null || cursor.isBlank() ? null : cursor);
+        List<ImportView> page = queries.recent(after, limit + 1);
+        if (page.size() <= limit) {
+            return new ImportPage(page, null);
+        }
+        ImportView last = page.get(limit - 1);
+        return new ImportPage(page.subList(0, limit), new Keyset.TimeAndId(last.startedAt(), last.id()).cursor());
     }
 
     /** A page of imports. */
     record ImportPage(List<ImportView> items, @Nullable String nextCursor) {}
 
-    private ResponseEntity<ImportResult> answer(ImportResult result) {
+    /** Both ways in: the file read within the limit, imported, and answered 201 (stored something) or 200. */
+    private ResponseEntity<ImportResult> importFile(
+            InputStream in, @Nullable String fileName, @Nullable UUID bankAccount, @Nullable UUID mapping, Actor actor)
+            throws IOException {
+        byte[] content = readCapped(in);
+        ImportResult result =
+                imports.importFile(content, fileName, bankAccount, mappings.csv(mapping, "mapping"), actor);
         if (!result.addedAnything()) {
             return ResponseEntity.ok(result);
         }
@@ -211,26 +205,5 @@ class StatementImportApi {
             throw InvalidInput.of("file", "the body is empty: send the statement file as it is");
         }
         return content;
-    }
-
-    /** The position after an import in the newest-first list. */
-    record ImportCursor(Instant startedAt, UUID id) {
-        static @Nullable ImportCursor read(@Nullable String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor)).split("\\|", 2);
-                return new ImportCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException garbled) {
-                throw InvalidInput.of("cursor", "is not a cursor this list gave");
-            }
-        }
-
-        static String after(ImportView last) {
-            return java.util.Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((last.startedAt() + "|" + last.id()).getBytes());
-        }
     }
 }

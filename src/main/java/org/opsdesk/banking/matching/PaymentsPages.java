@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.banking.BankingPermissions;
 import org.opsdesk.exchange.ExchangePermissions;
@@ -86,10 +85,15 @@ class PaymentsPages {
             HttpServletRequest request,
             Actor actor,
             Locale locale) {
-        return decide(entryId, "link", Map.of("orderId", orderId, "reason", reason), request, actor, locale, () -> {
-            UUID order = parseOrder(orderId);
-            return queue.link(entryId, order, reason, actor);
-        });
+        return decide(
+                entryId,
+                "link",
+                Map.of("orderId", orderId, "reason", reason),
+                reason,
+                (id, why, cashier) -> queue.link(id, parseOrder(orderId), why, cashier),
+                request,
+                actor,
+                locale);
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
@@ -100,14 +104,7 @@ class PaymentsPages {
             HttpServletRequest request,
             Actor actor,
             Locale locale) {
-        return decide(
-                entryId,
-                "return",
-                Map.of("reason", reason),
-                request,
-                actor,
-                locale,
-                () -> queue.giveBack(entryId, reason, actor));
+        return decide(entryId, "return", Map.of("reason", reason), reason, queue::giveBack, request, actor, locale);
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
@@ -118,14 +115,7 @@ class PaymentsPages {
             HttpServletRequest request,
             Actor actor,
             Locale locale) {
-        return decide(
-                entryId,
-                "setAside",
-                Map.of("reason", reason),
-                request,
-                actor,
-                locale,
-                () -> queue.setAside(entryId, reason, actor));
+        return decide(entryId, "setAside", Map.of("reason", reason), reason, queue::setAside, request, actor, locale);
     }
 
     @RequiresPermission(BankingPermissions.STATEMENTS)
@@ -136,14 +126,13 @@ class PaymentsPages {
             HttpServletRequest request,
             Actor actor,
             Locale locale) {
-        return decide(
-                entryId,
-                "requote",
-                Map.of("consent", consent),
-                request,
-                actor,
-                locale,
-                () -> queue.requote(entryId, consent, actor));
+        return decide(entryId, "requote", Map.of("consent", consent), consent, queue::requote, request, actor, locale);
+    }
+
+    /** A decision on an entry, with its reason (or, for a re-quote, the client's consent). */
+    @FunctionalInterface
+    private interface Decision {
+        QueuedEntry take(long entryId, String why, Actor cashier);
     }
 
     /** Runs a decision; the entry's page answers, with a refusal beside the form that asked for it. */
@@ -151,13 +140,14 @@ class PaymentsPages {
             long entryId,
             String form,
             Map<String, String> typed,
+            String why,
+            Decision decision,
             HttpServletRequest request,
             Actor actor,
-            Locale locale,
-            Supplier<QueuedEntry> decision) {
+            Locale locale) {
         boolean htmx = "true".equals(request.getHeader("HX-Request"));
         try {
-            decision.get();
+            decision.take(entryId, why, actor);
             if (!htmx) {
                 return new ModelAndView("redirect:/exchange/payments/" + entryId);
             }

@@ -134,7 +134,7 @@ class StatementUploadPages {
     private ModelAndView listPage(Actor actor) {
         return new ModelAndView("banking/statements")
                 .addObject("uploads", uploads.recent(RECENT))
-                .addObject("imports", imports.recent(null, null, RECENT))
+                .addObject("imports", imports.recent(null, RECENT))
                 .addObject("officeAccounts", accounts.all())
                 .addObject("mappings", mappings.all())
                 .addObject("canUpload", actor.may(BankingPermissions.STATEMENTS));

@@ -85,9 +85,10 @@ class PortalSecurityConfiguration {
         // no setUseSecureCookie: left unset, the cookie is Secure exactly when request.isSecure()
         var sessionIds = new CookieHttpSessionIdResolver();
         sessionIds.setCookieSerializer(cookie);
-        var filter = new SessionRepositoryFilter<>(new ThrottledSessions<>(repository));
+        var sessions = new ThrottledSessions<>(repository);
+        var filter = new SessionRepositoryFilter<>(sessions);
         filter.setHttpSessionIdResolver(sessionIds);
-        var registration = new FilterRegistrationBean<>(ThrottledSessions.forEachRequest(filter));
+        var registration = new FilterRegistrationBean<>(sessions.forEachRequest(filter));
         registration.addUrlPatterns(PATH, PATH + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);

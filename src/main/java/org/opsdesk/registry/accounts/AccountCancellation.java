@@ -45,11 +45,7 @@ class AccountCancellation extends RegistryAction {
 
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (account.cancelled()) {
-            throw new ActionRefused("the account is cancelled");
-        }
+        var account = accounts.lockUncancelled(targetId(invocation));
         refuseWhileMoneyIsLeft(account);
         var now = clock.instant();
         accounts.setStatus(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.opsdesk.actions.ActionRefused;
 import org.opsdesk.registry.records.Stamp;
 import org.opsdesk.shared.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,29 @@ public class AccountRecords {
                 .param(id)
                 .query(AccountRecords::account)
                 .optional();
+    }
+
+    /** The account an action's effect applies to, locked; the action is refused if it was deleted meanwhile. */
+    public Account lockForAction(UUID id) {
+        return lock(id).orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
+    }
+
+    /** As {@link #lockForAction}, and refused if the account has been cancelled meanwhile. */
+    public Account lockUncancelled(UUID id) {
+        var account = lockForAction(id);
+        if (account.cancelled()) {
+            throw new ActionRefused("the account is cancelled");
+        }
+        return account;
+    }
+
+    /** As {@link #lockForAction}, and refused unless the account is active. */
+    public Account lockActive(UUID id) {
+        var account = lockForAction(id);
+        if (!account.status().equals(Account.ACTIVE)) {
+            throw new ActionRefused("the account is " + account.status());
+        }
+        return account;
     }
 
     /** The live accounts a person or a company holds, newest first (for the holder's record page). */

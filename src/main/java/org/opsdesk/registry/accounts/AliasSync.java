@@ -42,8 +42,7 @@ class AliasSync extends ProviderAction {
         if (alias.length() > ALIAS_MAX) {
             throw new ActionRefused("the provider's alias is longer than " + ALIAS_MAX + " characters");
         }
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
+        var account = accounts.lockForAction(targetId(invocation));
         accounts.setProviderAlias(
                 account.id(),
                 alias,

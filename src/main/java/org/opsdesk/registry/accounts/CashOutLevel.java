@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.actions.ActionInput;
-import org.opsdesk.actions.ActionRefused;
 import org.opsdesk.actions.ActionTarget;
 import org.opsdesk.actions.Applied;
 import org.opsdesk.actions.Invocation;
@@ -54,11 +53,7 @@ class CashOutLevel extends RegistryAction {
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
         int level = level(invocation.input());
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (account.cancelled()) {
-            throw new ActionRefused("the account is cancelled");
-        }
+        var account = accounts.lockUncancelled(targetId(invocation));
         accounts.setCashOutLevel(
                 account.id(),
                 level,

@@ -71,11 +71,7 @@ class HolderEdit extends RegistryAction {
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
         Object value = value(invocation.input());
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (account.cancelled()) {
-            throw new ActionRefused("the account is cancelled");
-        }
+        var account = accounts.lockUncancelled(targetId(invocation));
         var stamp = new Stamp(clock.instant(), invocation.maker().principalKey());
         if (account.holderKind().equals("company")) {
             if (!field.equals("name")) {

@@ -49,11 +49,7 @@ class NoNameCardLink extends RegistryAction {
 
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (!account.status().equals(Account.ACTIVE)) {
-            throw new ActionRefused("the account is " + account.status());
-        }
+        var account = accounts.lockActive(targetId(invocation));
         String card = card(invocation.input());
         if (accounts.cardLinkedElsewhere(account.id(), card)) {
             throw new ActionRefused("the card " + card + " was linked to another account meanwhile");

@@ -120,7 +120,7 @@ class PartnerActions {
     }
 
     private static Account lockBusiness(AccountRecords accounts, UUID id) {
-        var account = accounts.lock(id).orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
+        var account = accounts.lockForAction(id);
         String unavailable = businessAccountUnavailable(account.kind(), account.status());
         if (unavailable != null) {
             throw new ActionRefused(unavailable);

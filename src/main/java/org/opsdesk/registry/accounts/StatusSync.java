@@ -48,8 +48,7 @@ class StatusSync extends ProviderAction {
         if (!STATUSES.contains(status)) {
             throw new ActionRefused("the provider reports the status '" + status + "', which Opsdesk does not know");
         }
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
+        var account = accounts.lockForAction(targetId(invocation));
         String previous = account.status();
         if (previous.equals(status)) {
             return new Applied(account.id().toString(), Map.of("status", status + " (unchanged)"));

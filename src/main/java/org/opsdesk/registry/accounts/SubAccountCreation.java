@@ -51,11 +51,7 @@ class SubAccountCreation extends RegistryAction {
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
         var fields = read(invocation.input());
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (!account.status().equals(Account.ACTIVE)) {
-            throw new ActionRefused("the account is " + account.status());
-        }
+        var account = accounts.lockActive(targetId(invocation));
         if (subAccounts.count(account.id()) >= MAX_PER_ACCOUNT) {
             throw new ActionRefused("the account has " + MAX_PER_ACCOUNT + " sub-accounts already");
         }

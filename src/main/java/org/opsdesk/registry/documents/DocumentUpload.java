@@ -69,11 +69,7 @@ class DocumentUpload extends RegistryAction {
         } catch (InvalidInput e) {
             throw new ActionRefused(e.detail());
         }
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (account.cancelled()) {
-            throw new ActionRefused("the account is cancelled");
-        }
+        var account = accounts.lockUncancelled(targetId(invocation));
         var document = new Document(
                 UUID.randomUUID(),
                 account.id(),

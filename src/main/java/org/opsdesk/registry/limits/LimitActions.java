@@ -103,11 +103,7 @@ class LimitActions {
             public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
                 var input = invocation.input();
                 var limit = LimitValues.read(LimitValues.typeCode(input), input);
-                var account = accounts.lock(targetId(invocation))
-                        .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-                if (account.cancelled()) {
-                    throw new ActionRefused("the account is cancelled");
-                }
+                var account = accounts.lockUncancelled(targetId(invocation));
                 if (limits.type(limit.transactionType()).isEmpty()) {
                     throw new ActionRefused("no limits are defined for " + limit.transactionType());
                 }

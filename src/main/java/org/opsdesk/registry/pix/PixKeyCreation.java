@@ -65,11 +65,7 @@ class PixKeyCreation extends RegistryAction {
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
         var key = requested(invocation.input());
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (!account.status().equals(Account.ACTIVE)) {
-            throw new ActionRefused("the account is " + account.status());
-        }
+        var account = accounts.lockActive(targetId(invocation));
         try {
             holderOwns(account, key);
         } catch (InvalidInput e) {

@@ -58,11 +58,7 @@ class PixKeySync extends ProviderAction {
         for (var listed : ProviderResults.objects(providerResult, "keys", true)) {
             atProvider.add(parsed(listed));
         }
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (account.cancelled()) {
-            throw new ActionRefused("the account is cancelled");
-        }
+        var account = accounts.lockUncancelled(targetId(invocation));
         var now = clock.instant();
         var cancelled = new ArrayList<String>();
         var kept = new LinkedHashSet<Key>();

@@ -67,11 +67,7 @@ class PushToUsers extends RegistryAction {
 
     @Override
     public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
-        var account = accounts.lock(targetId(invocation))
-                .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-        if (account.cancelled()) {
-            throw new ActionRefused("the account is cancelled");
-        }
+        var account = accounts.lockUncancelled(targetId(invocation));
         if (!messaging.isOn()) {
             throw new ActionRefused(TenantMessaging.OFF);
         }

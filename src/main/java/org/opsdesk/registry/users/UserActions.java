@@ -51,11 +51,7 @@ class UserActions {
 
             @Override
             public Applied apply(Invocation invocation, @Nullable Map<String, Object> providerResult) {
-                var account = accounts.lock(targetId(invocation))
-                        .orElseThrow(() -> new ActionRefused("the account was deleted meanwhile"));
-                if (account.cancelled()) {
-                    throw new ActionRefused("the account is cancelled");
-                }
+                var account = accounts.lockUncancelled(targetId(invocation));
                 var user = newUser(
                         invocation.input(),
                         account.id(),

@@ -281,6 +281,40 @@ class StatementImportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theImportsListPagesOnFromItsCursorAndRefusesOneItDidNotGive() {
+        String iban = account("ILS");
+        for (String id : List.of("S1101", "S1102")) {
+            upload(
+                    Mt940Texts.statement(iban, "ILS", id, LocalDate.of(2026, 11, 20), "0.00")
+                            .credit("1.00", id)
+                            .bytes(),
+                    "");
+        }
+        var firstTwo = api().get(STATEMENTS + "/imports?limit=2").json().get("items");
+        var first = api().get(STATEMENTS + "/imports?limit=1").json();
+        assertThat(first.get("items").get(0).get("id"))
+                .isEqualTo(firstTwo.get(0).get("id"));
+
+        var next = api().get(STATEMENTS + "/imports?limit=1&cursor="
+                + first.get("nextCursor").asString());
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(next.json().get("items").get(0).get("id"))
+                .isEqualTo(firstTwo.get(1).get("id"));
+        assertThat(api().get(STATEMENTS + "/imports?limit=1&cursor=")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("id"))
+                .as("a blank cursor is the first page")
+                .isEqualTo(firstTwo.get(0).get("id"));
+
+        var garbled = api().get(STATEMENTS + "/imports?cursor=bm90IGEgY3Vyc29y");
+        assertThat(garbled.status()).as(garbled.body()).isEqualTo(422);
+        assertThat(garbled.contentType()).startsWith("application/problem+json");
+        assertThat(garbled.json().get("errors").get(0).get("field").asString()).isEqualTo("cursor");
+    }
+
+    @Test
     void hostileFilesAreRefusedQuicklyWithNothingStored() {
         String iban = account("KRW");
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

@@ -16,12 +16,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.opsdesk.bench.Bench;
 import org.opsdesk.bench.DocSection;
 import org.opsdesk.bench.Machine;
 import org.opsdesk.bench.app.BenchApp;
+import org.opsdesk.bench.app.HeapSampler;
 import org.opsdesk.bench.transitions.BenchConfig;
 import org.opsdesk.bench.transitions.Seeder;
 import org.postgresql.PGConnection;
@@ -201,20 +200,7 @@ public final class ExportBench {
                 .header("Authorization", "Bearer " + app.apiKey())
                 .timeout(Duration.ofMinutes(10))
                 .build();
-        var heap = new AtomicLong();
-        var running = new AtomicBoolean(true);
-        var sampler = new Thread(() -> {
-            while (running.get()) {
-                heap.accumulateAndGet(heapUsed(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        var heap = HeapSampler.start(app);
         long t0 = System.nanoTime();
         var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         var counter = new Counter();
@@ -226,27 +212,7 @@ public final class ExportBench {
             body.transferTo(counter);
         }
         double seconds = Bench.secondsSince(t0);
-        running.set(false);
-        sampler.join();
-        return new Sample(counter.lines - 1, counter.bytes, seconds, heap.get());
-    }
-
-    /** The app's heap in use, summed over the heap pools, from its Prometheus endpoint. */
-    long heapUsed() {
-        try {
-            String text = http.send(
-                            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
-                                    .header("Authorization", "Bearer " + app.scrapeToken())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return (long) text.lines()
-                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .sum();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            return 0;
-        }
+        return new Sample(counter.lines - 1, counter.bytes, seconds, heap.stop());
     }
 
     String rss() {

@@ -12,12 +12,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.opsdesk.bench.Bench;
 import org.opsdesk.bench.DocSection;
 import org.opsdesk.bench.Machine;
 import org.opsdesk.bench.app.BenchApp;
+import org.opsdesk.bench.app.HeapSampler;
 import org.opsdesk.bench.http.ApiRequests;
 import tools.jackson.databind.JsonNode;
 
@@ -106,20 +105,7 @@ public final class StatementImportBench {
     }
 
     private Run importFile(String name, byte[] file, int orders) throws Exception {
-        var heap = new AtomicLong();
-        var running = new AtomicBoolean(true);
-        var sampler = new Thread(() -> {
-            while (running.get()) {
-                heap.accumulateAndGet(heapUsed(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        var heap = HeapSampler.start(app);
         long t0 = System.nanoTime();
         var response = ApiRequests.newClient()
                 .send(
@@ -131,8 +117,7 @@ public final class StatementImportBench {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         double seconds = Bench.secondsSince(t0);
-        running.set(false);
-        sampler.join();
+        long heapPeak = heap.stop();
         if (response.statusCode() != 201) {
             throw new IllegalStateException(name + " import answered " + response.statusCode() + ": "
                     + response.body()
@@ -155,9 +140,9 @@ public final class StatementImportBench {
                 orders,
                 file.length / 1e6,
                 seconds,
-                heap.get() >> 20,
+                heapPeak >> 20,
                 result.get("times")));
-        return new Run(name, orders, file.length / 1e6, seconds, result, heap.get(), received);
+        return new Run(name, orders, file.length / 1e6, seconds, result, heapPeak, received);
     }
 
     private String report(
@@ -167,6 +152,7 @@ public final class StatementImportBench {
                 Locale.ROOT,
                 "Command: `%s`. Run %s, load average before %s; machine: %s cores, %s; %s. App JVM "
                         + "`%s` on the embedded PostgreSQL; the client and PostgreSQL share the machine's cores.\n\n",
+                System.getenv().getOrDefault("BENCH_COMMAND", "bench/statements.sh"),
                 started.toString().substring(0, 16).replace('T', ' ') + " UTC",
                 loadBefore,
                 machine.get("nproc"),
@@ -219,23 +205,5 @@ public final class StatementImportBench {
         return value == null || value.isNull() || value.asInt() == 0
                 ? "—"
                 : String.format(Locale.ROOT, "%,.0f", run.entries() * 1000.0 / value.asInt());
-    }
-
-    private long heapUsed() {
-        try {
-            String text = ApiRequests.newClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
-                                    .header("Authorization", "Bearer " + app.scrapeToken())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return (long) text.lines()
-                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .sum();
-        } catch (Exception e) {
-            return 0;
-        }
     }
 }
