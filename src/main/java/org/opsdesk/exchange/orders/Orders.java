@@ -168,7 +168,7 @@ public class Orders {
                 continue; // a random reference met an existing one: draw again
             }
             var stored = order.withId(operation.id());
-            store.insert(stored);
+            store.insert(stored, subject);
             return new Placed(stored, operation);
         }
     }
