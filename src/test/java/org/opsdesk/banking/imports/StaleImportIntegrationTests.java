@@ -40,46 +40,8 @@ class StaleImportIntegrationTests extends IntegrationTest {
                 .json();
         String orderId = order.get("id").asString();
         UUID importId = UUID.randomUUID();
-        Instant longAgo = clock().instant().minus(Duration.ofHours(1));
-        importRow(importId, "MT940", longAgo);
-        UUID statement = UUID.randomUUID();
-        jdbc.sql(
-                        """
-                        insert into banking.statement (id, import_id, bank_account_id, account_identifier, statement_id,
-                            sequence, from_date, to_date, currency, opening_balance, closing_balance, entries_total,
-                            entries_new, imported_at)
-                        values (?, ?, ?, ?, 'STALE1', '1', ?, ?, 'PEN', 0, ?, 1, 1, ?)""")
-                .params(
-                        statement,
-                        importId,
-                        UUID.fromString(payIn.id()),
-                        payIn.iban(),
-                        today(),
-                        today(),
-                        new BigDecimal("95.00"),
-                        Timestamp.from(longAgo))
-                .update();
-        jdbc.sql(
-                        """
-                        insert into banking.import_statement (import_id, position, statement_ref, entries_total,
-                            entries_new, first_import) values (?, 0, ?, 1, 1, true)""")
-                .params(importId, statement)
-                .update();
-        jdbc.sql(
-                        """
-                        insert into banking.statement_entry (bank_account_id, statement_ref, import_id, fingerprint,
-                            booking_date, amount, currency, direction, remittance, raw, stored_at)
-                        values (?, ?, ?, ?, ?, 95.00, 'PEN', 'CREDIT', ?, ?, ?)""")
-                .params(
-                        UUID.fromString(payIn.id()),
-                        statement,
-                        importId,
-                        randomBytes(),
-                        today(),
-                        "exchange " + order.get("paymentReference").asString(),
-                        ":61:C95,00NTRFNONREF",
-                        Timestamp.from(longAgo))
-                .update();
+        storedButUnmatched(
+                importId, payIn, "95.00", order.get("paymentReference").asString(), "STALE1");
 
         sweepUntilEnded(importId);
 
@@ -95,6 +57,102 @@ class StaleImportIntegrationTests extends IntegrationTest {
                         .asString())
                 .as("the pair is worked automatically: the resumed match confirmed it and released the payout")
                 .isEqualTo("payout_pending");
+    }
+
+    @Test
+    void sweepsRacingForOneStaleImportTakeItOnceAndConfirmItsOrderOnce() throws Exception {
+        var desk = new QarDesk(api());
+        var payIn = desk.account(PayoutDesk.bank(), "PEN");
+        var order = api().post(
+                        "/api/v1/exchange/orders",
+                        """
+                        {"subject":"gap-stale-client","base":"QAR","quote":"PEN","side":"buy",
+                         "amount":{"value":"96.00","currency":"PEN"},
+                         "payoutAccount":{"iban":"DE89370400440532013000","name":"Stale Race Client"}}""")
+                .json();
+        UUID importId = UUID.randomUUID();
+        storedButUnmatched(
+                importId, payIn, "96.00", order.get("paymentReference").asString(), "STALE2");
+
+        var sweeps = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var taken = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                taken.add(sweeps.submit(() -> {
+                    start.await();
+                    return stale.recoverAll();
+                }));
+            }
+            start.countDown();
+            for (var sweep : taken) {
+                sweep.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            sweeps.shutdownNow();
+        }
+        sweepUntilEnded(importId);
+
+        JsonNode finished =
+                api().get("/api/v1/exchange/statements/imports/" + importId).json();
+        assertThat(finished.get("state").asString()).isEqualTo("DONE");
+        assertThat(finished.get("entriesMatched").asInt()).isEqualTo(1);
+        int entered = 0;
+        for (JsonNode entry : api().get("/api/v1/operations/" + order.get("id").asString() + "/history")
+                .json()
+                .get("items")) {
+            boolean intoFundsReceived = "transitioned".equals(entry.path("kind").asString())
+                    && "funds_received".equals(entry.path("to").path("stage").asString());
+            entered += intoFundsReceived ? 1 : 0;
+        }
+        assertThat(entered).as("the order entered funds_received once").isEqualTo(1);
+    }
+
+    /** A stopped node's import of one statement with one credit of {@code amount} PEN naming {@code reference}. */
+    private void storedButUnmatched(
+            UUID importId, QarDesk.Account account, String amount, String reference, String statementId) {
+        Instant longAgo = clock().instant().minus(Duration.ofHours(1));
+        importRow(importId, "MT940", longAgo);
+        UUID statement = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into banking.statement (id, import_id, bank_account_id, account_identifier, statement_id,
+                            sequence, from_date, to_date, currency, opening_balance, closing_balance, entries_total,
+                            entries_new, imported_at)
+                        values (?, ?, ?, ?, ?, '1', ?, ?, 'PEN', 0, ?, 1, 1, ?)""")
+                .params(
+                        statement,
+                        importId,
+                        UUID.fromString(account.id()),
+                        account.iban(),
+                        statementId,
+                        today(),
+                        today(),
+                        new BigDecimal(amount),
+                        Timestamp.from(longAgo))
+                .update();
+        jdbc.sql(
+                        """
+                        insert into banking.import_statement (import_id, position, statement_ref, entries_total,
+                            entries_new, first_import) values (?, 0, ?, 1, 1, true)""")
+                .params(importId, statement)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into banking.statement_entry (bank_account_id, statement_ref, import_id, fingerprint,
+                            booking_date, amount, currency, direction, remittance, raw, stored_at)
+                        values (?, ?, ?, ?, ?, ?, 'PEN', 'CREDIT', ?, ?, ?)""")
+                .params(
+                        UUID.fromString(account.id()),
+                        statement,
+                        importId,
+                        randomBytes(),
+                        today(),
+                        new BigDecimal(amount),
+                        "exchange " + reference,
+                        ":61:C" + amount.replace('.', ',') + "NTRFNONREF",
+                        Timestamp.from(longAgo))
+                .update();
     }
 
     @Test
