@@ -66,4 +66,37 @@ class ReturnedPayoutIntegrationTests extends IntegrationTest {
                 .as("the return settled the payout: no payment to match")
                 .isEmpty();
     }
+
+    @Test
+    void aTransferACashierConfirmedByHandAndTheBankThenReturnedFailsTheOrder() {
+        var desk = new QarDesk(api());
+        ensureOperator("gap-return-cashier", "cashier");
+        ApiClient cashier = keyOf(
+                "gap-return-cashier",
+                "exchange:payouts",
+                "exchange:view",
+                "exchange:statements",
+                "exchange_order:transition:completed");
+        String bank = PayoutDesk.bank();
+        var account = desk.account(bank, "QAR");
+        String order = desk.waitingOrder(bank, "45.00", "Confirmed By Hand");
+        JsonNode batch = desk.sentBatch(cashier, account.id());
+        JsonNode item = QarDesk.itemOf(batch.get("items"), order);
+        var confirmed = cashier.post(
+                PayoutDesk.BATCHES + "/" + batch.get("id").asString() + "/items/"
+                        + item.get("id").asString() + "/confirm",
+                "{\"reason\":\"the bank's portal shows the transfer booked\"}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(desk.stage(order)).isEqualTo("completed");
+
+        byte[] returned = Mt940Texts.statement(account.iban(), "QAR", "R201", LocalDate.of(2026, 12, 8), "300.00")
+                .withEndToEnd("C", "45.00", item.get("endToEndId").asString(), "RUECKUEBERWEISUNG AC04")
+                .bytes();
+        var imported = cashier.send("POST", IMPORTS, returned, OCTETS, BINARY);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(desk.stage(order)).isEqualTo("payout_failed");
+        assertThat(api().get("/api/v1/operations/" + order + "/history").body())
+                .contains("payout returned by the bank after its completion: AC04");
+    }
 }
