@@ -3,13 +3,17 @@ package org.opsdesk.exchange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.orders.OrderPayments;
 import org.opsdesk.exchange.orders.OrderRequotes;
 import org.opsdesk.exchange.orders.PaymentOrderStore;
+import org.opsdesk.portal.PortalClients;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Money;
 import org.springframework.stereotype.Service;
@@ -27,11 +31,13 @@ public class PaymentOrders {
     private final PaymentOrderStore store;
     private final OrderPayments payments;
     private final OrderRequotes requotes;
+    private final PortalClients portal;
 
-    PaymentOrders(PaymentOrderStore store, OrderPayments payments, OrderRequotes requotes) {
+    PaymentOrders(PaymentOrderStore store, OrderPayments payments, OrderRequotes requotes, PortalClients portal) {
         this.store = store;
         this.payments = payments;
         this.requotes = requotes;
+        this.portal = portal;
     }
 
     /**
@@ -40,6 +46,8 @@ public class PaymentOrders {
      * @param amount what the client is to pay, in the currency they pay in
      * @param payFromIban the IBAN the client said they pay from, if they said
      * @param payInAccountId the office account the client was told to pay into
+     * @param clientIbans of the IBANs asked about ({@link #byPayers}), those the order's client registered as their
+     *     own accounts in the portal (email and phone proven); empty otherwise
      */
     public record Candidate(
             UUID orderId,
@@ -48,7 +56,30 @@ public class PaymentOrders {
             @Nullable String payFromIban,
             UUID payInAccountId,
             Instant createdAt,
-            Instant deadline) {}
+            Instant deadline,
+            Set<String> clientIbans) {
+
+        public Candidate {
+            clientIbans = Set.copyOf(clientIbans);
+        }
+
+        /** An order found otherwise than by its client's accounts. */
+        public Candidate(
+                UUID orderId,
+                String reference,
+                Money amount,
+                @Nullable String payFromIban,
+                UUID payInAccountId,
+                Instant createdAt,
+                Instant deadline) {
+            this(orderId, reference, amount, payFromIban, payInAccountId, createdAt, deadline, Set.of());
+        }
+
+        /** Whether a payment from {@code iban} comes from this order's payer: its pay-from IBAN or its client's. */
+        public boolean paidFrom(@Nullable String iban) {
+            return iban != null && (iban.equals(payFromIban) || clientIbans.contains(iban));
+        }
+    }
 
     /**
      * A statement entry applied to an order.
@@ -98,12 +129,22 @@ public class PaymentOrders {
     }
 
     /**
-     * The orders the client said they pay from one of these IBANs whose payment window (placed … deadline) overlaps
-     * the booking dates {@code from … to}, whatever their stage.
+     * The orders whose payment window (placed … deadline) overlaps the booking dates {@code from … to}, whatever
+     * their stage, paid from one of these IBANs: the client said so on the order, or the IBAN is one of the client's
+     * registered accounts in the portal (a client with proven email and phone; {@link Candidate#clientIbans}). One
+     * query to the portal and one here, whatever the number of IBANs.
      */
     @Transactional(readOnly = true)
     public List<Candidate> byPayers(Collection<String> ibans, LocalDate from, LocalDate to) {
-        return store.byPayers(ibans, from, to);
+        if (ibans.isEmpty()) {
+            return List.of();
+        }
+        var ibansBySubject = new HashMap<String, Set<String>>();
+        portal.holdersOf(ibans)
+                .forEach((iban, subjects) -> subjects.forEach(subject -> ibansBySubject
+                        .computeIfAbsent(subject, s -> new HashSet<>())
+                        .add(iban)));
+        return store.byPayers(ibans, ibansBySubject, from, to);
     }
 
     /** One order as a candidate, when it exists. */

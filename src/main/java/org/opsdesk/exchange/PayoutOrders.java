@@ -16,6 +16,7 @@ import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Currencies;
 import org.opsdesk.shared.Money;
 import org.opsdesk.shared.Permissions;
+import org.opsdesk.workflow.Workflows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,8 @@ public class PayoutOrders {
     static final String TYPE = "exchange_order";
     private static final String WAITING = "payout_pending";
     private static final int PAGE = 500;
+    private static final String COMPLETED = "completed";
+    private static final String FAILED = "payout_failed";
     private static final Actor PAYOUTS = Actor.system("payouts");
 
     private final OperationQueries queries;
@@ -38,13 +41,16 @@ public class PayoutOrders {
     private final PayoutOrderStore store;
     private final DeskTerms desk;
     private final Currencies currencies;
+    private final Workflows workflows;
 
     PayoutOrders(
             OperationQueries queries,
             OperationCommands commands,
             PayoutOrderStore store,
             DeskTerms desk,
-            Currencies currencies) {
+            Currencies currencies,
+            Workflows workflows) {
+        this.workflows = workflows;
         this.queries = queries;
         this.commands = commands;
         this.store = store;
@@ -108,7 +114,7 @@ public class PayoutOrders {
     public void completedByStatement(UUID orderId, long entryId, LocalDate booked) {
         commands.transition(
                 orderId,
-                "completed",
+                COMPLETED,
                 "payout confirmed by statement entry " + entryId + " booked " + booked,
                 null,
                 null,
@@ -124,12 +130,35 @@ public class PayoutOrders {
         commands.transition(orderId, "completed", reason, null, null, acting(person));
     }
 
-    /** The bank returned the transfer, with its reason code (ISO 20022 {@code ExternalReturnReason1Code}). */
+    /**
+     * The bank returned the transfer, with its reason code (ISO 20022 {@code ExternalReturnReason1Code}): the order
+     * fails, also when a statement (or a cashier) had completed it already — banks return transfers days after
+     * booking them (ADR 0033).
+     */
     @Transactional
     public void returned(UUID orderId, String reasonCode, @Nullable Long entryId) {
         String evidence = entryId == null ? "" : " (statement entry " + entryId + ")";
+        String after = COMPLETED.equals(stageOf(orderId)) ? " after its completion" : "";
         commands.transition(
-                orderId, "payout_failed", "payout returned by the bank: " + reasonCode + evidence, null, null, PAYOUTS);
+                orderId,
+                FAILED,
+                "payout returned by the bank" + after + ": " + reasonCode + evidence,
+                null,
+                null,
+                PAYOUTS);
+    }
+
+    /**
+     * Whether a return can still fail the order: its workflow version has the move from its stage to {@code
+     * payout_failed} (orders created before ADR 0033 end in a final {@code completed}).
+     */
+    @Transactional(readOnly = true)
+    public boolean returnable(UUID orderId) {
+        OperationSnapshot order = queries.get(orderId, PAYOUTS);
+        return workflows
+                .version(order.type(), order.workflowVersion())
+                .transition(order.stage(), FAILED)
+                .isPresent();
     }
 
     /** The order's stage now, for a batch's page. */

@@ -1,7 +1,12 @@
 package org.opsdesk.portal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.opsdesk.portal.account.Account;
 import org.opsdesk.portal.account.AccountStore;
@@ -84,6 +89,20 @@ public class PortalClients {
     @Transactional(readOnly = true)
     public Optional<PortalClient> bySubject(String subject) {
         return accounts.bySubject(subject).map(this::client);
+    }
+
+    /**
+     * The clients who registered these IBANs (electronic form) as their own accounts, having proven their email and
+     * phone: by IBAN, the subjects ({@code portal-<uuid>}) of their holders. For the bank side, which recognises a
+     * client's payment by the account it comes from.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Set<String>> holdersOf(Collection<String> ibans) {
+        var holders = new HashMap<String, Set<String>>();
+        for (String[] row : accounts.holdersOf(ibans)) {
+            holders.computeIfAbsent(row[1], iban -> new HashSet<>()).add(row[0]);
+        }
+        return holders;
     }
 
     /**

@@ -77,7 +77,8 @@ import tools.jackson.databind.JsonNode;
             "opsdesk.actions.resend.poll-interval=PT0.2S",
             "opsdesk.provider.resolver.lease=PT5S",
             // payout batches above 10,000.00 HKD need a second person (other currencies: always, the fail-safe)
-            "opsdesk.banking.payouts.four-eyes-above.HKD=10000.00"
+            "opsdesk.banking.payouts.four-eyes-above.HKD=10000.00",
+            "opsdesk.banking.payouts.four-eyes-above.QAR=10000.00"
         })
 @Import({TestClock.Configuration.class, org.opsdesk.actions.TestWidgets.Configuration.class})
 @Execution(ExecutionMode.SAME_THREAD)

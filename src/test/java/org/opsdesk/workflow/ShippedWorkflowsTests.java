@@ -76,7 +76,8 @@ class ShippedWorkflowsTests {
             new Expectation(
                     "exchange_order",
                     "awaiting_payment",
-                    Set.of("completed", "expired", "cancelled", "refunded"),
+                    // completed is left only by the bank's return (ADR 0033)
+                    Set.of("expired", "cancelled", "refunded"),
                     Set.of(),
                     Set.of("payout_sent -> completed"),
                     List.of(timer("awaiting_payment", "expired", "PT15M")),
@@ -575,7 +576,7 @@ class ShippedWorkflowsTests {
 
         assertThat(exchange.initialStage().code()).isEqualTo("awaiting_payment");
         assertPath(exchange, "awaiting_payment", "funds_received", "payout_pending", "completed");
-        assertStage(exchange, "completed", Status.SUCCESS, true);
+        assertStage(exchange, "completed", Status.SUCCESS, false);
         assertStage(exchange, "expired", Status.REJECTED, true);
         assertStage(exchange, "cancelled", Status.REJECTED, true);
         assertStage(exchange, "payment_mismatch", Status.ERROR, false);
@@ -605,6 +606,13 @@ class ShippedWorkflowsTests {
         assertThat(exchange.transition("payout_sent", "payout_failed"))
                 .hasValueSatisfying(t -> assertThat(t.trigger()).isEqualTo(Trigger.SYSTEM));
         assertThat(exchange.transition("payout_sent", "cancelled")).isEmpty();
+        // ADR 0033: a transfer the bank returns after a statement completed the order fails it; nothing else
+        // leaves completed
+        assertThat(exchange.outgoing("completed")).singleElement().satisfies(t -> {
+            assertThat(t.to()).isEqualTo("payout_failed");
+            assertThat(t.trigger()).isEqualTo(Trigger.SYSTEM);
+            assertThat(t.reasonRequired()).isTrue();
+        });
     }
 
     // ---- (e) moves on offer -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +39,87 @@ class ImportStore {
         this.template = template;
     }
 
-    void begin(UUID id, byte[] sha256, @Nullable String fileName, long size, Actor actor, Instant at) {
+    void begin(UUID id, byte[] sha256, @Nullable String fileName, long size, Actor actor, String node, Instant at) {
         jdbc.sql(
                         """
                         insert into banking.statement_import (id, file_sha256, file_name, file_size,
-                            created_by_kind, created_by_id, created_by_name, started_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, sha256, fileName, size, actor.kind().code(), actor.id(), actor.name(), Timestamp.from(at))
+                            created_by_kind, created_by_id, created_by_name, started_at, claimed_by, heartbeat_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        sha256,
+                        fileName,
+                        size,
+                        actor.kind().code(),
+                        actor.id(),
+                        actor.name(),
+                        Timestamp.from(at),
+                        node,
+                        Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * Renews the heartbeat of the running imports {@code node} holds; a row locked by its own storing transaction
+     * (about to commit) is skipped rather than waited for.
+     */
+    void renew(Collection<UUID> ids, String node, Instant at) {
+        jdbc.sql(
+                        """
+                        update banking.statement_import set heartbeat_at = ?
+                         where id in (select id from banking.statement_import
+                                       where id = any(?) and claimed_by = ? and state = 'RUNNING'
+                                       for update skip locked)""")
+                .params(Timestamp.from(at), ids.toArray(UUID[]::new), node)
+                .update();
+    }
+
+    /** A running import another node left: whether its statements were stored, and which node it was. */
+    record Stale(UUID id, boolean stored, @Nullable String previousNode) {}
+
+    /**
+     * Takes over, for {@code node}, the oldest running import whose heartbeat is older than {@code staleBefore};
+     * rows another node holds locked are skipped, so two nodes never take the same one. Imports of uploaded files
+     * are left to the uploads' own lease (their worker imports the file again).
+     */
+    Optional<Stale> claimStale(String node, Instant staleBefore, Instant now) {
+        return jdbc.sql(
+                        """
+                        with due as (
+                          select i.id, i.claimed_by as previous from banking.statement_import i
+                           where i.state = 'RUNNING' and coalesce(i.heartbeat_at, i.started_at) < :stale
+                             and not exists (select 1 from banking.statement_upload u where u.import_id = i.id)
+                           order by i.started_at limit 1
+                           for update skip locked)
+                        update banking.statement_import s set claimed_by = :node, heartbeat_at = :now
+                          from due where s.id = due.id
+                        returning s.id, s.format is not null as stored, due.previous""")
+                .param("stale", Timestamp.from(staleBefore))
+                .param("node", node)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) ->
+                        new Stale(rs.getObject("id", UUID.class), rs.getBoolean("stored"), rs.getString("previous")))
+                .optional();
+    }
+
+    /** The gaps the import's own new statements opened, as the importer warned of them. */
+    List<ImportWarning> gapWarnings(UUID importId) {
+        return jdbc.sql(
+                        """
+                        select l.position, s.opening_balance, s.gap_previous_closing, s.account_identifier
+                          from banking.import_statement l join banking.statement s on s.id = l.statement_ref
+                         where l.import_id = ? and s.import_id = l.import_id and s.gap_previous_closing is not null
+                         order by l.position""")
+                .param(importId)
+                .query((rs, row) -> new ImportWarning(
+                        "GAP",
+                        rs.getInt("position"),
+                        "opens at " + rs.getBigDecimal("opening_balance").toPlainString()
+                                + " but the previous statement of " + rs.getString("account_identifier")
+                                + " closed at "
+                                + rs.getBigDecimal("gap_previous_closing").toPlainString()
+                                + ": a statement is missing in between"))
+                .list();
     }
 
     /** Progress as the work goes (its own short transaction, so that the console sees it while the import runs). */
@@ -66,19 +140,22 @@ class ImportStore {
                 .update();
     }
 
-    void finish(UUID id, List<ImportWarning> warnings, PhaseTimes times, Instant at) {
+    /** Ends the import that {@code node} holds (a node that lost it to another one ends nothing). */
+    void finish(UUID id, String node, List<ImportWarning> warnings, PhaseTimes times, Instant at) {
         jdbc.sql(
                         """
                         update banking.statement_import set state = 'DONE', warnings = cast(? as jsonb), finished_at = ?,
-                               read_millis = ?, store_millis = ?, match_millis = ?
-                         where id = ?""")
+                               read_millis = coalesce(?, read_millis), store_millis = coalesce(?, store_millis),
+                               match_millis = ?
+                         where id = ? and state = 'RUNNING' and claimed_by = ?""")
                 .params(
                         JSON.writeValueAsString(warnings),
                         Timestamp.from(at),
                         times.readMillis(),
                         times.storeMillis(),
                         times.matchMillis(),
-                        id)
+                        id,
+                        node)
                 .update();
     }
 

@@ -45,6 +45,7 @@ public class StatementImports {
     private final OfficeAccounts accounts;
     private final PayoutSettlement payouts;
     private final PaymentMatching matching;
+    private final ImportLeases leases;
     private final TransactionTemplate storing;
     private final TransactionTemplate bookkeeping;
     private final Clock clock;
@@ -57,6 +58,7 @@ public class StatementImports {
             OfficeAccounts accounts,
             PayoutSettlement payouts,
             PaymentMatching matching,
+            ImportLeases leases,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.files = files;
@@ -66,6 +68,7 @@ public class StatementImports {
         this.accounts = accounts;
         this.payouts = payouts;
         this.matching = matching;
+        this.leases = leases;
         this.storing = new TransactionTemplate(transactions);
         this.bookkeeping = new TransactionTemplate(transactions);
         this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -110,8 +113,9 @@ public class StatementImports {
         ReadFile file = files.read(content, mapping);
         List<Target> resolved = targets.resolve(file, bankAccountId);
         int readMillis = PhaseTimes.since(readStarted);
-        bookkeeping.executeWithoutResult(
-                status -> store.begin(importId, sha256(content), fileName, content.length, actor, clock.instant()));
+        bookkeeping.executeWithoutResult(status -> store.begin(
+                importId, sha256(content), fileName, content.length, actor, leases.node(), clock.instant()));
+        leases.hold(importId);
         try {
             long storeStarted = System.nanoTime();
             ImportResult stored = storing.execute(status -> storeAll(importId, file, resolved));
@@ -121,13 +125,40 @@ public class StatementImports {
             var times = new PhaseTimes(readMillis, storeMillis, PhaseTimes.since(matchStarted));
             ImportResult result = stored.withTimes(times).withWarnings(matchWarnings);
             bookkeeping.executeWithoutResult(
-                    status -> store.finish(importId, result.warnings(), times, clock.instant()));
+                    status -> store.finish(importId, leases.node(), result.warnings(), times, clock.instant()));
             return result;
         } catch (RuntimeException failed) {
             log.warn("statement import {} failed while storing", importId, failed);
             bookkeeping.executeWithoutResult(
                     status -> store.refuse(importId, failed.getClass().getSimpleName(), clock.instant()));
             throw failed;
+        } finally {
+            leases.release(importId);
+        }
+    }
+
+    /**
+     * Finishes an import this node took over from one that stopped after storing its statements: settles and
+     * matches what is still undecided (both skip what the stopped node decided), under this node's lease. The
+     * warnings of reading the file died with the node; the gaps are found again from the stored statements.
+     */
+    void resume(UUID importId, @Nullable String previousNode) {
+        leases.hold(importId);
+        try {
+            long matchStarted = System.nanoTime();
+            var warnings = new ArrayList<ImportWarning>();
+            warnings.add(new ImportWarning(
+                    "RESUMED",
+                    null,
+                    "the node importing the file (" + previousNode + ") stopped after storing its statements;" + " "
+                            + leases.node() + " matched the entries it had not decided"));
+            warnings.addAll(store.gapWarnings(importId));
+            warnings.addAll(match(importId));
+            var times = new PhaseTimes(null, null, PhaseTimes.since(matchStarted));
+            bookkeeping.executeWithoutResult(
+                    status -> store.finish(importId, leases.node(), warnings, times, clock.instant()));
+        } finally {
+            leases.release(importId);
         }
     }
 

@@ -45,17 +45,10 @@ public class StatementMappings {
         if (!actor.may(BankingPermissions.STATEMENTS)) {
             throw new PermissionDenied(BankingPermissions.STATEMENTS);
         }
-        List<FieldError> errors = new ArrayList<>();
-        if (name == null || name.isBlank() || name.strip().length() > 100) {
-            errors.add(new FieldError("name", "is required, at most 100 characters"));
-        }
-        if (bankName == null || bankName.isBlank() || bankName.strip().length() > 140) {
-            errors.add(new FieldError("bankName", "is required, at most 140 characters"));
-        }
+        List<FieldError> errors = refusals(name, bankName, fields);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        fields.toCsvMapping(); // refuses what the reader could not use
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql(
@@ -77,6 +70,26 @@ public class StatementMappings {
             throw InvalidInput.of("name", "another mapping has this name");
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Every field a save of these values would refuse, with its reason (the name and bank, and what the reader
+     * could not use); empty when it would be saved — unless another mapping has the name meanwhile.
+     */
+    public List<FieldError> refusals(@Nullable String name, @Nullable String bankName, MappingFields fields) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            errors.add(new FieldError("name", "is required, at most 100 characters"));
+        }
+        if (bankName == null || bankName.isBlank() || bankName.strip().length() > 140) {
+            errors.add(new FieldError("bankName", "is required, at most 140 characters"));
+        }
+        try {
+            fields.toCsvMapping(); // refuses what the reader could not use
+        } catch (InvalidInput refused) {
+            errors.addAll(refused.errors());
+        }
+        return errors;
     }
 
     @Transactional(readOnly = true)

@@ -10,7 +10,8 @@ import org.opsdesk.exchange.PaymentOrders.Candidate;
 
 /**
  * The matching rules of ADR 0031, without a database: (a) the order's payment reference in the remittance text;
- * (b) the amount, currency and payer IBAN of an order whose payment window holds the booking date. Only (a) with the
+ * (b) the amount, currency and payer IBAN of an order whose payment window holds the booking date — the IBAN the
+ * order says the client pays from, or one the client registered as their own in the portal. Only (a) with the
  * full amount in the order's currency, booked by the deadline, confirms an order by itself; everything else is
  * queued with its reason. Scores: 100 exact; 80 the reference with another amount or late; 60 the reference in
  * another currency; 70 one order by amount and payer; 50 / 40 several orders by reference / by payer; 0 none.
@@ -81,7 +82,7 @@ final class MatchRules {
     private static Verdict byPayer(EntryToMatch entry, List<Candidate> byPayer, Map<String, Object> evidence) {
         String payer = entry.payerIban();
         var orders = byPayer.stream()
-                .filter(c -> payer != null && payer.equals(c.payFromIban()))
+                .filter(c -> c.paidFrom(payer))
                 .filter(c -> c.amount().currency().code().equals(entry.currency()))
                 .filter(c -> c.amount().amount().compareTo(entry.amount()) == 0)
                 .filter(c -> within(entry.bookingDate(), c))
@@ -91,6 +92,7 @@ final class MatchRules {
             return queued(QueueReason.NO_CANDIDATE, MatchRule.NONE, 0, List.of(), evidence);
         }
         evidence.put("payerIban", Objects.requireNonNull(payer));
+        evidence.put("payerKnownBy", knownBy(payer, orders));
         if (orders.size() > 1) {
             return queued(QueueReason.AMBIGUOUS, MatchRule.AMOUNT_AND_PAYER, AMBIGUOUS_PAYER, orders, evidence);
         }
@@ -102,6 +104,16 @@ final class MatchRules {
                 orders.get(0).orderId(),
                 List.of(orders.get(0).orderId()),
                 evidence);
+    }
+
+    /**
+     * How the payer's IBAN tied the entry to the order(s): the IBAN given on the order ({@code ORDER}), or an
+     * account the client registered in the portal ({@code CLIENT_ACCOUNT}); both when the orders differ in it.
+     */
+    private static String knownBy(String payer, List<Candidate> orders) {
+        boolean onOrder = orders.stream().anyMatch(c -> payer.equals(c.payFromIban()));
+        boolean registered = orders.stream().anyMatch(c -> c.clientIbans().contains(payer));
+        return onOrder && registered ? "ORDER_AND_CLIENT_ACCOUNT" : onOrder ? "ORDER" : "CLIENT_ACCOUNT";
     }
 
     private static Verdict queued(
@@ -149,6 +161,9 @@ final class MatchRules {
         fields.put("deadline", order.deadline().toString());
         if (order.payFromIban() != null) {
             fields.put("payFromIban", order.payFromIban());
+        }
+        if (!order.clientIbans().isEmpty()) {
+            fields.put("clientAccounts", order.clientIbans().stream().sorted().toList());
         }
         return fields;
     }

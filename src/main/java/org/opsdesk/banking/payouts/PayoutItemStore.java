@@ -106,6 +106,23 @@ class PayoutItemStore {
                 .optional();
     }
 
+    /**
+     * The items a statement's entries may settle, by end-to-end id: sent ones (a debit confirms them, a credit
+     * returns them) and confirmed ones (a credit returns them after all). One query for a slice of entries.
+     */
+    List<PayoutItem> settleableByEndToEndIds(Collection<String> endToEndIds) {
+        if (endToEndIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select * from banking.payout_item
+                         where state in ('SENT', 'CONFIRMED') and end_to_end_id = any(?)""")
+                .param(endToEndIds.toArray(String[]::new))
+                .query(PayoutItemStore::item)
+                .list();
+    }
+
     /** The batch's items not sent yet go with its file. */
     void markSent(UUID batchId) {
         jdbc.sql("update banking.payout_item set state = 'SENT' where batch_id = ? and state = 'IN_BATCH'")
@@ -121,11 +138,25 @@ class PayoutItemStore {
             @Nullable Long entryId,
             Actor actor,
             Instant at) {
+        return settleFrom(itemId, OPEN, state, reason, entryId, actor, at);
+    }
+
+    private static final List<PayoutItem.State> OPEN = List.of(PayoutItem.State.IN_BATCH, PayoutItem.State.SENT);
+
+    /** Settles an item in one of the states {@code from}; false when it is in none of them (any more). */
+    boolean settleFrom(
+            UUID itemId,
+            Collection<PayoutItem.State> from,
+            PayoutItem.State state,
+            @Nullable String reason,
+            @Nullable Long entryId,
+            Actor actor,
+            Instant at) {
         return jdbc.sql(
                                 """
                         update banking.payout_item set state = ?, settled_reason = ?, settled_entry_id = ?,
                             settled_by_kind = ?, settled_by_id = ?, settled_by_name = ?, settled_at = ?
-                         where id = ? and state in ('IN_BATCH', 'SENT')""")
+                         where id = ? and state = any(?)""")
                         .params(
                                 state.name(),
                                 reason,
@@ -134,7 +165,8 @@ class PayoutItemStore {
                                 actor.id(),
                                 actor.name(),
                                 Timestamp.from(at),
-                                itemId)
+                                itemId,
+                                from.stream().map(Enum::name).toArray(String[]::new))
                         .update()
                 == 1;
     }

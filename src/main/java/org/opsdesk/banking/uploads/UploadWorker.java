@@ -1,11 +1,10 @@
 package org.opsdesk.banking.uploads;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.opsdesk.banking.imports.ImportLeases;
 import org.opsdesk.banking.imports.StatementImports;
 import org.opsdesk.banking.mappings.StatementMappings;
 import org.opsdesk.shared.PollingThread;
@@ -71,13 +70,7 @@ class UploadWorker implements SmartLifecycle {
 
     /** This node's name in the claims: host and a random part (several instances may share a host). */
     static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException unknown) {
-            host = "node";
-        }
-        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return ImportLeases.nodeName();
     }
 
     @Override

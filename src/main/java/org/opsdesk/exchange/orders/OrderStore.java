@@ -32,15 +32,16 @@ class OrderStore {
         this.currencies = currencies;
     }
 
-    void insert(ExchangeOrder o) {
+    /** Stores the order's details with whose order it is ({@code subject}: the operation's, for lookups by client). */
+    void insert(ExchangeOrder o, String subject) {
         jdbc.sql(
                         """
                         insert into exchange.order_detail (operation_id, base, quote, side, rate, quoted_rate, pay_amount,
                           pay_currency, receive_amount, receive_currency, fixed, payment_reference, pay_in_account_id,
                           pay_in_paired, pay_in_bank, pay_in_iban, pay_in_number, payout_from_id, payout_paired,
                           payout_iban, payout_account, payout_name, pay_from_iban, pay_from_account, deadline, channel,
-                          quote_id, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          quote_id, created_at, client_subject)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         o.id(),
                         o.base(),
@@ -69,7 +70,8 @@ class OrderStore {
                         o.deadline().atOffset(ZoneOffset.UTC),
                         o.channel(),
                         o.quoteId(),
-                        o.createdAt().atOffset(ZoneOffset.UTC))
+                        o.createdAt().atOffset(ZoneOffset.UTC),
+                        subject)
                 .update();
     }
 

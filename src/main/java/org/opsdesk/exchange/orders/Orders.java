@@ -33,6 +33,7 @@ import org.opsdesk.shared.Money;
 import org.opsdesk.shared.NotFound;
 import org.opsdesk.shared.PermissionDenied;
 import org.opsdesk.shared.Permissions;
+import org.opsdesk.workflow.Status;
 import org.opsdesk.workflow.Workflows;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -167,7 +168,7 @@ public class Orders {
                 continue; // a random reference met an existing one: draw again
             }
             var stored = order.withId(operation.id());
-            store.insert(stored);
+            store.insert(stored, subject);
             return new Placed(stored, operation);
         }
     }
@@ -276,7 +277,8 @@ public class Orders {
         boolean closed = workflows
                 .version(operation.type(), operation.workflowVersion())
                 .stage(operation.stage())
-                .map(s -> s.terminal())
+                // completed is left only by a returned payout (ADR 0033): its rate is settled all the same
+                .map(s -> s.terminal() || s.status() == Status.SUCCESS)
                 .orElse(true);
         if (closed) {
             throw new OrderConflict(

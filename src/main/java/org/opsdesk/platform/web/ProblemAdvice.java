@@ -45,6 +45,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(exception));
     }
 
+    /**
+     * A chunked body that grew past the limit while a handler read it itself (a statement file's bytes): the same
+     * 413 as when a converter reads it, not an internal error.
+     */
+    @ExceptionHandler(BodyTooLarge.class)
+    Object tooLarge(BodyTooLarge exception, HttpServletRequest request) {
+        if (ErrorPages.wanted(request)) {
+            return ErrorPages.page(413);
+        }
+        return respond(Problems.of(413, "body-too-large", "Request body too large", exception.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception exception, HttpServletRequest request) {
         log.error("Unexpected error", exception);

@@ -65,6 +65,24 @@ public class AccountStore {
                 .list();
     }
 
+    /**
+     * The verified clients (email and phone proven) who registered one of these IBANs (electronic form) to be paid
+     * into: subject and IBAN, one row per pair.
+     */
+    public List<String[]> holdersOf(java.util.Collection<String> ibans) {
+        if (ibans.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select distinct c.subject, a.iban from portal.payout_account a
+                          join portal.client c on c.id = a.client_id
+                         where a.iban = any(?) and c.email_verified_at is not null and c.phone_verified_at is not null""")
+                .param(ibans.toArray(String[]::new))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+    }
+
     /** The payout accounts as stored (currency, IBAN), for showing them. */
     public List<String[]> payoutIbans(UUID client) {
         return jdbc.sql("select currency, iban from portal.payout_account where client_id = ? order by currency, iban")

@@ -46,6 +46,11 @@ final class Mt940Texts {
         return entry(mark, amount, "x").replaceLastNarrative("/EREF/" + endToEndId + "/REMI/" + remittance);
     }
 
+    /** A credit from the account {@code iban} of {@code name} (slash tags /IBAN/ /NAME/ /REMI/, as ING writes). */
+    Mt940Texts creditFrom(String amount, String iban, String name, String remittance) {
+        return entry("C", amount, "x").replaceLastNarrative("/IBAN/" + iban + "/NAME/" + name + "/REMI/" + remittance);
+    }
+
     private Mt940Texts replaceLastNarrative(String narrative) {
         String last = entries.remove(entries.size() - 1);
         entries.add(last.substring(0, last.indexOf(":86:")) + ":86:" + narrative + "\r\n");

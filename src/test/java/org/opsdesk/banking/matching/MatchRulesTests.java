@@ -129,6 +129,32 @@ class MatchRulesTests {
                 .containsExactly(QueueReason.NO_CANDIDATE, MatchRule.NONE);
     }
 
+    @Test
+    void aPaymentFromTheClientsRegisteredAccountProposesTheOrderAndSaysHowThePayerWasKnown() {
+        String registered = "PL61109010140000071219812874";
+        Candidate base = order("RF712348231", "1500.00", "AED", null);
+        Candidate clients = new Candidate(
+                base.orderId(),
+                base.reference(),
+                base.amount(),
+                null,
+                base.payInAccountId(),
+                base.createdAt(),
+                base.deadline(),
+                java.util.Set.of(registered));
+
+        var verdict = MatchRules.judge(entry("1500.00", "AED", null, registered), Map.of(), List.of(clients));
+
+        assertThat(verdict)
+                .extracting(Verdict::queued, Verdict::rule, Verdict::score, Verdict::orderId)
+                .containsExactly(QueueReason.NO_REFERENCE, MatchRule.AMOUNT_AND_PAYER, 70, clients.orderId());
+        assertThat(verdict.evidence()).containsEntry("payerKnownBy", "CLIENT_ACCOUNT");
+        assertThat(MatchRules.judge(entry("1500.00", "AED", null, PAYER), Map.of(), List.of(clients))
+                        .queued())
+                .as("another payer's account is not the client's")
+                .isEqualTo(QueueReason.NO_CANDIDATE);
+    }
+
     private static Verdict judge(EntryToMatch entry, Candidate order) {
         return MatchRules.judge(entry, Map.of(order.reference(), order), List.of());
     }
