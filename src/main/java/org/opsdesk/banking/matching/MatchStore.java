@@ -217,6 +217,7 @@ class MatchStore {
                 .param("kind", actor.kind().code())
                 .param("actorId", actor.id())
                 .param("actorName", actor.name())
+                .param("at", Timestamp.from(at))
                 .update();
     }
 

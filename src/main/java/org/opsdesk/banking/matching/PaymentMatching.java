@@ -14,6 +14,7 @@ import org.opsdesk.exchange.PaymentOrders;
 import org.opsdesk.exchange.PaymentOrders.Candidate;
 import org.opsdesk.exchange.PaymentOrders.Outcome;
 import org.opsdesk.shared.Actor;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked in the order of their ids, so two imports confirming the same orders never deadlock, and moved in JDBC
  * batches) — a thousand confirmations cost one commit and a few round trips, not a thousand of each. Each entry is
  * still judged alone: one whose order expired or was paid meanwhile is queued, the others confirm. Should the
- * batch's transaction fail anyway (a deadlock with some other process), nothing of it stays and its entries are
- * applied again one transaction each. The import's "entries matched" counter grows batch by batch for the console
+ * batch's transaction fail anyway on a lock (a deadlock with some other process, a lock timeout), nothing of it
+ * stays and its entries are applied again one transaction each. The import's "entries matched" counter grows batch by batch for the console
  * to poll.
  */
 @Service
@@ -120,7 +121,8 @@ public class PaymentMatching {
         }
         try {
             return Objects.requireNonNull(transactions.execute(status -> confirmTogether(certain, verdicts)));
-        } catch (RuntimeException batchFailed) {
+        } catch (TransientDataAccessException batchFailed) {
+            // a deadlock or a lock timeout with some other process; anything else is a fault that must show
             log.warn(
                     "{} certain entries: their batch's transaction failed, applying them one at a time",
                     certain.size(),
