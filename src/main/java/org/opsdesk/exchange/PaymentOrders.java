@@ -180,6 +180,22 @@ public class PaymentOrders {
         return payments.apply(orderId, payment, decidedBy, note);
     }
 
+    /** A payment the matcher found certain for an order. */
+    public record PaidOrder(UUID orderId, Payment payment) {}
+
+    /**
+     * Applies payments the matcher found certain, each to its order, in the caller's transaction: as {@link #apply}
+     * with no cashier, each judged alone, but the orders locked and moved together — for a statement confirming
+     * thousands of payments at once. Two payments of one order: the second finds it paid.
+     *
+     * @return one settlement per payment, in their order
+     * @throws org.opsdesk.shared.NotFound when an order does not exist (nothing is applied)
+     */
+    @Transactional
+    public List<Settlement> applyAll(List<PaidOrder> payments) {
+        return this.payments.applyAll(payments);
+    }
+
     /** Records a decision about a payment for the order (returned, set aside) as a comment in its history. */
     @Transactional
     public void note(UUID orderId, String text, Actor decidedBy) {

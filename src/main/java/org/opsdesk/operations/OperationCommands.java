@@ -176,6 +176,109 @@ public class OperationCommands {
         return new TransitionResult(change.operation().snapshot(), null);
     }
 
+    /**
+     * One move of {@link #transitionAll}.
+     *
+     * @param from the stage the caller decided on (refused when the operation is elsewhere), null for any
+     * @param to the stage to move to
+     */
+    public record Step(
+            UUID id,
+            @Nullable String from,
+            String to,
+            @Nullable String reason,
+            @Nullable String comment,
+            Actor actor) {}
+
+    /**
+     * What one step of {@link #transitionAll} did: the move applied, or an approval request opened instead
+     * ({@code result}); or exactly why it did not ({@code refused}), with the stage the operation is in
+     * ({@code stage}, null when it is not found).
+     */
+    public record StepResult(
+            @Nullable TransitionResult result, @Nullable ProblemException refused, @Nullable String stage) {
+
+        public boolean applied() {
+            return result != null && result.applied();
+        }
+    }
+
+    /**
+     * Many moves in one transaction, each judged exactly as {@link #transition} judges it — for a process that
+     * moves thousands of operations at once (a bank statement confirming its payments) and would otherwise pay a
+     * commit and a handful of round trips per move. The rows are locked together in the order of their ids, the
+     * changes written as JDBC batches. Several steps of one operation apply in their order; once a step of an
+     * operation is refused (or waits for a second person), its later steps are refused too and the other
+     * operations' steps go on. A failure of the database rolls everything back.
+     *
+     * @return one result per step, in the steps' order
+     */
+    @Transactional
+    public List<StepResult> transitionAll(List<Step> steps) {
+        steps.forEach(step -> {
+            FreeText.reason(step.reason());
+            FreeText.comment("comment", step.comment());
+        });
+        var at = new java.util.HashMap<UUID, Operation>(store.lockAll(steps.stream()
+                .map(Step::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
+        var stopped = new java.util.HashSet<UUID>();
+        var written = new java.util.ArrayList<Operation.Change>();
+        var results = new java.util.ArrayList<StepResult>(steps.size());
+        var now = clock.instant();
+        var requestId = RequestIds.current();
+        for (Step step : steps) {
+            Operation operation = at.get(step.id());
+            if (operation == null
+                    || !step.actor()
+                            .may(OperationPermissions.view(operation.snapshot().type()))) {
+                results.add(new StepResult(null, notFound(step.id()), null));
+                continue;
+            }
+            OperationSnapshot current = operation.snapshot();
+            String elsewhere = stopped.contains(step.id())
+                    ? "an earlier move of this operation in the same request did not apply"
+                    : step.from() != null && !step.from().equals(current.stage())
+                            ? "the operation is in '" + current.stage() + "', not '" + step.from() + "'"
+                            : null;
+            if (elsewhere != null) {
+                stopped.add(step.id());
+                results.add(new StepResult(
+                        null, new MoveRefused(current.type(), current.stage(), step.to(), elsewhere), current.stage()));
+                continue;
+            }
+            try {
+                WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
+                Move move;
+                try {
+                    move = rules.decide(workflow, current, step.to(), step.actor(), step.reason());
+                } catch (TransitionNotAllowed refused) {
+                    throw withVersion(refused, current);
+                }
+                if (move.needsApproval()) {
+                    changes.applyAll(written); // the request's own history entry follows this operation's moves
+                    written.clear();
+                    stopped.add(step.id());
+                    var opened = approvals.open(operation, move, step.actor(), step.reason(), step.comment());
+                    results.add(new StepResult(opened, null, current.stage()));
+                    continue;
+                }
+                var voided = voidedChanges(voidPendingApprovals(operation, step.to(), step.actor(), now));
+                var change = operation.transition(
+                        move, workflow, step.actor(), step.reason(), step.comment(), voided, now, requestId);
+                written.add(change);
+                at.put(step.id(), change.operation());
+                results.add(
+                        new StepResult(new TransitionResult(change.operation().snapshot(), null), null, step.to()));
+            } catch (ProblemException refused) {
+                stopped.add(step.id());
+                results.add(new StepResult(null, refused, current.stage()));
+            }
+        }
+        changes.applyAll(written);
+        return results;
+    }
+
     /** Fires the timer of an operation if it is still due and no other node is firing it; for the timer worker. */
     @Transactional
     public void fireTimer(UUID id) {

@@ -103,7 +103,7 @@ class MatchStore {
         if (entries.isEmpty()) {
             return 0;
         }
-        return jdbc.sql(
+        return claims(
                         """
                         with claimed as (
                             insert into banking.payment_match (entry_id, import_id, bank_account_id, state,
@@ -121,13 +121,27 @@ class MatchStore {
                         select entry_id, 'QUEUED', order_id, queue_reason,
                                jsonb_build_object('rule', rule, 'score', score, 'candidates', to_jsonb(candidates)),
                                :kind, :actorId, :actorName, :at
-                          from claimed""")
+                          from claimed""",
+                        entries,
+                        verdicts,
+                        at)
+                .param("reasons", verdicts.stream().map(v -> v.queued().name()).toArray(String[]::new))
+                .param("candidates", verdicts.stream().map(MatchStore::joined).toArray(String[]::new))
+                .param("kind", actor.kind().code())
+                .param("actorId", actor.id())
+                .param("actorName", actor.name())
+                .update();
+    }
+
+    /** A claiming statement with what every claim binds: the entries and their verdicts as arrays, and the time. */
+    private JdbcClient.StatementSpec claims(
+            String sql, List<EntryToMatch> entries, List<Verdict> verdicts, Instant at) {
+        return jdbc.sql(sql)
                 .param("entries", entries.stream().map(EntryToMatch::id).toArray(Long[]::new))
                 .param("imports", entries.stream().map(EntryToMatch::importId).toArray(UUID[]::new))
                 .param(
                         "accounts",
                         entries.stream().map(EntryToMatch::bankAccountId).toArray(UUID[]::new))
-                .param("reasons", verdicts.stream().map(v -> v.queued().name()).toArray(String[]::new))
                 .param("rules", verdicts.stream().map(v -> v.rule().name()).toArray(String[]::new))
                 .param("scores", verdicts.stream().map(Verdict::score).toArray(Integer[]::new))
                 .param(
@@ -135,18 +149,76 @@ class MatchStore {
                         verdicts.stream()
                                 .map(v -> JSON.writeValueAsString(v.evidence()))
                                 .toArray(String[]::new))
-                .param("candidates", verdicts.stream().map(MatchStore::joined).toArray(String[]::new))
                 .param("orders", verdicts.stream().map(Verdict::orderId).toArray(UUID[]::new))
-                .param("kind", actor.kind().code())
-                .param("actorId", actor.id())
-                .param("actorName", actor.name())
-                .param("at", Timestamp.from(at))
-                .update();
+                .param("at", Timestamp.from(at));
     }
 
     private static String joined(Verdict verdict) {
         return String.join(
                 ",", verdict.candidates().stream().map(UUID::toString).toList());
+    }
+
+    /**
+     * Claims a batch's certain verdicts in one statement (state {@code MATCHED}, their orders to be confirmed in the
+     * same transaction); the ids of the entries claimed — those another matcher or a cashier claimed first are
+     * left out.
+     */
+    java.util.Set<Long> claimMatched(List<EntryToMatch> entries, List<Verdict> verdicts, Instant at) {
+        if (entries.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(claims(
+                        """
+                        insert into banking.payment_match (entry_id, import_id, bank_account_id, state, rule, score,
+                            evidence, candidates, order_id, matched_at)
+                        select e, i, a, 'MATCHED', ru, s, cast(ev as jsonb), array[o], o, :at
+                          from unnest(cast(:entries as bigint[]), cast(:imports as uuid[]),
+                               cast(:accounts as uuid[]), cast(:rules as text[]), cast(:scores as int[]),
+                               cast(:evidence as text[]), cast(:orders as uuid[])) as t(e, i, a, ru, s, ev, o)
+                        on conflict (entry_id) do nothing
+                        returning entry_id""",
+                        entries,
+                        verdicts,
+                        at)
+                .query(Long.class)
+                .list());
+    }
+
+    /**
+     * The claimed entries' orders confirmed, in one statement: the stage each left its order in, and the
+     * {@code MATCHED} decision in each entry's log ({@code reasons}: the rule and score, as one entry's log says).
+     */
+    void matchedAll(
+            List<Long> entryIds,
+            List<UUID> orderIds,
+            List<String> stages,
+            List<String> reasons,
+            Actor actor,
+            Instant at) {
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        with confirmed as (
+                            select * from unnest(cast(:entries as bigint[]), cast(:orders as uuid[]),
+                                cast(:stages as text[]), cast(:reasons as text[])) as t(e, o, st, r)),
+                        staged as (
+                            update banking.payment_match m set order_stage = c.st
+                              from confirmed c where m.entry_id = c.e)
+                        insert into banking.payment_decision (entry_id, decision, order_id, reason, details,
+                            actor_kind, actor_id, actor_name, at)
+                        select e, 'MATCHED', o, r, jsonb_build_object('stage', st), :kind, :actorId, :actorName, :at
+                          from confirmed""")
+                .param("entries", entryIds.toArray(Long[]::new))
+                .param("orders", orderIds.toArray(UUID[]::new))
+                .param("stages", stages.toArray(String[]::new))
+                .param("reasons", reasons.toArray(String[]::new))
+                .param("kind", actor.kind().code())
+                .param("actorId", actor.id())
+                .param("actorName", actor.name())
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** The claimed entry's order confirmed: the stage it left the order in. */

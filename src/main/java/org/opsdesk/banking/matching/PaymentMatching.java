@@ -14,15 +14,21 @@ import org.opsdesk.exchange.PaymentOrders;
 import org.opsdesk.exchange.PaymentOrders.Candidate;
 import org.opsdesk.exchange.PaymentOrders.Outcome;
 import org.opsdesk.shared.Actor;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Matches an import's credit entries to exchange orders (ADR 0031), in batches: the orders of a batch's references
  * and payers are read in two queries, the rules ({@link MatchRules}) judge each entry, and each entry is claimed in
- * {@code banking.payment_match} (first claim wins): the batch's queued ones together in one statement, each certain
- * one in its own transaction with its order's confirmation — so an order that moved meanwhile queues one entry, not
- * the file. The import's "entries matched" counter grows batch by batch for the console to poll.
+ * {@code banking.payment_match} (first claim wins). A batch's queued entries are claimed together in one statement;
+ * its certain ones in one transaction with their orders' confirmations ({@link PaymentOrders#applyAll}: the orders
+ * locked in the order of their ids, so two imports confirming the same orders never deadlock, and moved in JDBC
+ * batches) — a thousand confirmations cost one commit and a few round trips, not a thousand of each. Each entry is
+ * still judged alone: one whose order expired or was paid meanwhile is queued, the others confirm. Should the
+ * batch's transaction fail anyway on a lock (a deadlock with some other process, a lock timeout), nothing of it
+ * stays and its entries are applied again one transaction each. The import's "entries matched" counter grows batch by batch for the console
+ * to poll.
  */
 @Service
 public class PaymentMatching {
@@ -71,14 +77,14 @@ public class PaymentMatching {
                     batch.stream().filter(e -> !verdicts.get(e).automatic()).toList();
             queued += transactions.execute(status -> store.claimQueued(
                     waiting, waiting.stream().map(verdicts::get).toList(), MATCHER, clock.instant()));
-            for (var entry :
-                    batch.stream().filter(e -> verdicts.get(e).automatic()).toList()) {
-                Boolean automatic = decide(entry, verdicts.get(entry));
-                if (automatic != null) {
-                    matched += automatic ? 1 : 0;
-                    queued += automatic ? 0 : 1;
-                }
-            }
+            var certain = batch.stream()
+                    .filter(e -> verdicts.get(e).automatic())
+                    .sorted(Comparator.comparing((EntryToMatch e) ->
+                            Objects.requireNonNull(verdicts.get(e).orderId())))
+                    .toList();
+            var decided = confirm(certain, verdicts);
+            matched += decided.matched();
+            queued += decided.queued();
             store.countMatched(importId, batch.size());
             after = batch.get(batch.size() - 1).id();
         }
@@ -106,6 +112,68 @@ public class PaymentMatching {
         var verdicts = new java.util.LinkedHashMap<EntryToMatch, Verdict>();
         batch.forEach(e -> verdicts.put(e, MatchRules.judge(e, byReference, byPayer)));
         return verdicts;
+    }
+
+    /** The certain entries of a batch applied in one transaction; one transaction each if that one fails. */
+    private MatchOutcome confirm(List<EntryToMatch> certain, Map<EntryToMatch, Verdict> verdicts) {
+        if (certain.isEmpty()) {
+            return new MatchOutcome(0, 0);
+        }
+        try {
+            return Objects.requireNonNull(transactions.execute(status -> confirmTogether(certain, verdicts)));
+        } catch (TransientDataAccessException batchFailed) {
+            // a deadlock or a lock timeout with some other process; anything else is a fault that must show
+            log.warn(
+                    "{} certain entries: their batch's transaction failed, applying them one at a time",
+                    certain.size(),
+                    batchFailed);
+            int matched = 0;
+            int queued = 0;
+            for (var entry : certain) {
+                Boolean automatic = decide(entry, verdicts.get(entry));
+                if (automatic != null) {
+                    matched += automatic ? 1 : 0;
+                    queued += automatic ? 0 : 1;
+                }
+            }
+            return new MatchOutcome(matched, queued);
+        }
+    }
+
+    /** Claims the certain entries, confirms their orders together, queues those whose order moved meanwhile. */
+    private MatchOutcome confirmTogether(List<EntryToMatch> certain, Map<EntryToMatch, Verdict> verdicts) {
+        var now = clock.instant();
+        var claimedIds =
+                store.claimMatched(certain, certain.stream().map(verdicts::get).toList(), now);
+        var claimed = certain.stream().filter(e -> claimedIds.contains(e.id())).toList();
+        var settlements = orders.applyAll(claimed.stream()
+                .map(entry -> {
+                    var verdict = verdicts.get(entry);
+                    var payment = payments.payment(entry, verdict.rule().name(), verdict.evidence(), entry.amount());
+                    return new PaymentOrders.PaidOrder(Objects.requireNonNull(verdict.orderId()), payment);
+                })
+                .toList());
+        var entryIds = new ArrayList<Long>();
+        var orderIds = new ArrayList<UUID>();
+        var stages = new ArrayList<String>();
+        var reasons = new ArrayList<String>();
+        int queued = 0;
+        for (int i = 0; i < claimed.size(); i++) {
+            var entry = claimed.get(i);
+            var verdict = verdicts.get(entry);
+            var settlement = settlements.get(i);
+            if (settlement.confirmed()) {
+                entryIds.add(entry.id());
+                orderIds.add(verdict.orderId());
+                stages.add(settlement.stage());
+                reasons.add("rule " + verdict.rule() + ", score " + verdict.score());
+            } else {
+                requeue(entry, verdict, settlement);
+                queued++;
+            }
+        }
+        store.matchedAll(entryIds, orderIds, stages, reasons, MATCHER, now);
+        return new MatchOutcome(entryIds.size(), queued);
     }
 
     /** True when it confirmed its order, false when queued, null when someone else had claimed it. */
@@ -146,6 +214,12 @@ public class PaymentMatching {
                     clock.instant());
             return true;
         }
+        requeue(entry, verdict, settlement);
+        return false;
+    }
+
+    /** A claimed certain entry whose order expired or was paid when the payment was applied: queued after all. */
+    private void requeue(EntryToMatch entry, Verdict verdict, PaymentOrders.Settlement settlement) {
         var late = settlement.outcome() == Outcome.EXPIRED;
         var requeued = verdict.queuedFor(
                 late ? QueueReason.LATE : QueueReason.NOT_AWAITING,
@@ -153,7 +227,6 @@ public class PaymentMatching {
                 settlement.stage());
         store.requeued(entry.id(), requeued);
         log(entry, requeued);
-        return false;
     }
 
     private Boolean queue(EntryToMatch entry, Verdict verdict) {

@@ -1,8 +1,13 @@
 package org.opsdesk.exchange.orders;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.exchange.PaymentOrders.Outcome;
+import org.opsdesk.exchange.PaymentOrders.PaidOrder;
 import org.opsdesk.exchange.PaymentOrders.Payment;
 import org.opsdesk.exchange.PaymentOrders.Settlement;
 import org.opsdesk.exchange.rates.ExchangeMode;
@@ -84,9 +89,76 @@ public class OrderPayments {
         if (desk.mode(order.base(), order.quote()) != ExchangeMode.AUTOMATIC) {
             return new Settlement(Outcome.FUNDS_RECEIVED, "funds_received");
         }
-        String why = "the pair " + order.pair() + " is worked automatically: the payout follows the confirmed payment";
-        commands.transition(orderId, "payout_pending", why, null, null, MATCHING);
+        commands.transition(orderId, "payout_pending", automaticPayout(order), null, null, MATCHING);
         return new Settlement(Outcome.PAYOUT_PENDING, "payout_pending");
+    }
+
+    /**
+     * See {@link org.opsdesk.exchange.PaymentOrders#applyAll}: the orders' rows locked together (in the order of
+     * their ids, as {@link #apply} locks one: the order's row, then the operation's), the moves taken in one
+     * {@link OperationCommands#transitionAll} — each judged as {@link #apply} judges it, from
+     * {@code awaiting_payment} only.
+     */
+    @Transactional
+    public List<Settlement> applyAll(List<PaidOrder> paid) {
+        var locked = orders.lockAll(
+                new TreeSet<>(paid.stream().map(PaidOrder::orderId).toList()));
+        var modes = new HashMap<String, ExchangeMode>();
+        var steps = new ArrayList<OperationCommands.Step>();
+        var firstStep = new int[paid.size()];
+        for (int i = 0; i < paid.size(); i++) {
+            var order = locked.get(paid.get(i).orderId());
+            var payment = paid.get(i).payment();
+            firstStep[i] = steps.size();
+            if (order == null) {
+                throw new NotFound("exchange order", paid.get(i).orderId().toString());
+            }
+            String reason = reason(payment, null, null);
+            if (!order.pay().equals(payment.paidInTotal())) {
+                steps.add(step(order, "payment_mismatch", reason, evidence(payment)));
+                continue;
+            }
+            steps.add(step(order, "funds_received", reason, evidence(payment)));
+            var mode = modes.computeIfAbsent(order.pair(), pair -> desk.mode(order.base(), order.quote()));
+            if (mode == ExchangeMode.AUTOMATIC) {
+                steps.add(step(order, "payout_pending", automaticPayout(order), null));
+            }
+        }
+        var results = commands.transitionAll(steps);
+        var settlements = new ArrayList<Settlement>(paid.size());
+        for (int i = 0; i < paid.size(); i++) {
+            int last = i + 1 < paid.size() ? firstStep[i + 1] : steps.size();
+            settlements.add(settlement(steps.subList(firstStep[i], last), results.subList(firstStep[i], last)));
+        }
+        return settlements;
+    }
+
+    private static OperationCommands.Step step(
+            ExchangeOrder order, String to, String reason, @Nullable String evidence) {
+        String from = "payout_pending".equals(to) ? "funds_received" : "awaiting_payment";
+        return new OperationCommands.Step(order.id(), from, to, reason, evidence, MATCHING);
+    }
+
+    /** One order's settlement from its steps' results: the last move that applied, or where it stood instead. */
+    private static Settlement settlement(
+            List<OperationCommands.Step> steps, List<OperationCommands.StepResult> results) {
+        var first = results.get(0);
+        if (!first.applied()) {
+            String stage = java.util.Objects.requireNonNullElse(first.stage(), "unknown");
+            return new Settlement("expired".equals(stage) ? Outcome.EXPIRED : Outcome.NOT_AWAITING, stage);
+        }
+        String to = steps.get(0).to();
+        if ("payment_mismatch".equals(to)) {
+            return new Settlement(Outcome.PAYMENT_MISMATCH, to);
+        }
+        boolean released = results.size() > 1 && results.get(1).applied();
+        return released
+                ? new Settlement(Outcome.PAYOUT_PENDING, "payout_pending")
+                : new Settlement(Outcome.FUNDS_RECEIVED, "funds_received");
+    }
+
+    private static String automaticPayout(ExchangeOrder order) {
+        return "the pair " + order.pair() + " is worked automatically: the payout follows the confirmed payment";
     }
 
     /** A decision about a payment for the order, as the cashier's comment in its history. */

@@ -95,6 +95,20 @@ class OrderStore {
                 .collect(Collectors.toMap(ExchangeOrder::id, order -> order));
     }
 
+    /**
+     * These orders' rows, locked until the transaction ends in the order of their ids (two callers locking
+     * overlapping sets never wait on each other in a circle), by id.
+     */
+    Map<UUID, ExchangeOrder> lockAll(Collection<UUID> ids) {
+        var locked = new java.util.LinkedHashMap<UUID, ExchangeOrder>();
+        jdbc.sql("select * from exchange.order_detail where operation_id = any(?) order by operation_id for update")
+                .param(ids.toArray(UUID[]::new))
+                .query(this::map)
+                .list()
+                .forEach(order -> locked.put(order.id(), order));
+        return locked;
+    }
+
     /** The order's row, locked until the transaction ends: rate changes of one order happen one after the other. */
     Optional<ExchangeOrder> lock(UUID id) {
         return jdbc.sql("select * from exchange.order_detail where operation_id = ? for update")

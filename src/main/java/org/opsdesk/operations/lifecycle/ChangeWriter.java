@@ -1,9 +1,11 @@
 package org.opsdesk.operations.lifecycle;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.opsdesk.operations.HistoryEntry;
 import org.opsdesk.operations.outbox.Outbox;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +32,12 @@ public class ChangeWriter {
     private static final String EDIT_WITH_EVENT = statement(OperationStore.EDIT, true);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchWriter;
     private final Outbox outbox;
 
-    public ChangeWriter(JdbcClient jdbc, Outbox outbox) {
+    public ChangeWriter(JdbcClient jdbc, JdbcTemplate batchWriter, Outbox outbox) {
         this.jdbc = jdbc;
+        this.batchWriter = batchWriter;
         this.outbox = outbox;
     }
 
@@ -42,22 +46,33 @@ public class ChangeWriter {
      * nothing is written). For any other change the caller holds the operation's row lock.
      */
     public boolean write(Operation.Change change) {
-        var params = new ArrayList<@Nullable Object>();
+        return jdbc.sql(sqlOf(change)).params(paramsOf(change)).update() == 1;
+    }
+
+    private static String sqlOf(Operation.Change change) {
         boolean withEvent = change.event() != null;
-        String sql;
         if (change.creation()) {
-            sql = withEvent ? CREATE_WITH_EVENT : CREATE;
+            return withEvent ? CREATE_WITH_EVENT : CREATE;
+        }
+        return edit(change) ? (withEvent ? EDIT_WITH_EVENT : EDIT) : (withEvent ? UPDATE_WITH_EVENT : UPDATE);
+    }
+
+    private List<@Nullable Object> paramsOf(Operation.Change change) {
+        var params = new ArrayList<@Nullable Object>();
+        if (change.creation()) {
             params.addAll(OperationStore.insertParams(change.operation()));
         } else {
-            boolean edit = HistoryEntry.ATTRIBUTES_CHANGED.equals(change.entry().kind());
-            sql = edit ? (withEvent ? EDIT_WITH_EVENT : EDIT) : (withEvent ? UPDATE_WITH_EVENT : UPDATE);
-            params.addAll(OperationStore.updateParams(change.operation(), edit));
+            params.addAll(OperationStore.updateParams(change.operation(), edit(change)));
         }
         params.addAll(HistoryStore.insertParams(change.entry()));
-        if (withEvent) {
+        if (change.event() != null) {
             params.addAll(outbox.insertParams(change.event()));
         }
-        return jdbc.sql(sql).params(params).update() == 1;
+        return params;
+    }
+
+    private static boolean edit(Operation.Change change) {
+        return HistoryEntry.ATTRIBUTES_CHANGED.equals(change.entry().kind());
     }
 
     private static String statement(String row, boolean withEvent) {
@@ -66,6 +81,32 @@ public class ChangeWriter {
         }
         return "with " + ROW + " as (" + row + "), appended as (" + HistoryStore.insertSelecting(ROW) + ") "
                 + Outbox.insertSelecting(ROW);
+    }
+
+    /**
+     * Writes changes to existing operations, whose row locks the caller holds, in their order (two changes of one
+     * operation follow each other): each is the statement {@link #write} runs, sent as one JDBC batch per statement
+     * kind and run of consecutive changes of that kind, so a thousand changes cost a few round trips, not a thousand.
+     */
+    public void applyAll(java.util.List<Operation.Change> all) {
+        int from = 0;
+        while (from < all.size()) {
+            String sql = sqlOf(all.get(from));
+            int to = from;
+            var batch = new ArrayList<@Nullable Object[]>();
+            while (to < all.size() && sqlOf(all.get(to)).equals(sql)) {
+                batch.add(paramsOf(all.get(to)).toArray());
+                to++;
+            }
+            int[] written = batchWriter.batchUpdate(sql, batch);
+            for (int i = 0; i < written.length; i++) {
+                if (written[i] != 1) {
+                    throw new IllegalStateException("change to operation "
+                            + all.get(from + i).operation().snapshot().id() + " not written");
+                }
+            }
+            from = to;
+        }
     }
 
     /** Writes a change to an existing operation, whose row lock the caller holds. */

@@ -261,7 +261,8 @@ public final class Operation {
                 requestId,
                 historyHead,
                 new byte[0]));
-        var operation = new Operation(moved, entry.hash(), timerAt(workflow, to, now));
+        // a move voids every pending approval request (the caller did so before it): none is left after it
+        var operation = new Operation(moved, entry.hash(), timerAt(workflow, to, now), false);
         return new Change(operation, entry, event(operation, entry));
     }
 

@@ -148,6 +148,20 @@ public class OperationStore {
                 .optional();
     }
 
+    /**
+     * Locks these rows in the order of their ids (two callers locking overlapping sets never wait on each other in
+     * a circle); the ones that exist, by id.
+     */
+    public java.util.Map<UUID, Operation> lockAll(java.util.Collection<UUID> ids) {
+        var locked = new java.util.LinkedHashMap<UUID, Operation>();
+        jdbc.sql("select " + LOCK_COLUMNS + " from operations.operation where id = any(?) order by id for update")
+                .param(ids.toArray(UUID[]::new))
+                .query(lockedRows)
+                .list()
+                .forEach(operation -> locked.put(operation.snapshot().id(), operation));
+        return locked;
+    }
+
     /** Locks the row only if its timer is due and nobody else holds it (another node firing the same timer). */
     public Optional<Operation> lockIfTimerDue(UUID id, Instant now) {
         return jdbc.sql("select " + LOCK_COLUMNS

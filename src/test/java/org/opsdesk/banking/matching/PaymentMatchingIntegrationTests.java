@@ -148,6 +148,45 @@ class PaymentMatchingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anOrderPaidTwiceMovesOnceAndTheOtherPaymentsWaitInTheQueue() {
+        Order order = desk.order(PaymentDesk.MANUAL, "360.00", PaymentDesk.payer());
+        Order other = desk.order(PaymentDesk.AUTOMATIC, "370.00", PaymentDesk.payer());
+        var stored = store(
+                new Credit("360.00", "AED", today(), "Client", null, order.reference()),
+                new Credit("370.00", "AED", today(), "Client", null, other.reference()),
+                new Credit("360.00", "AED", today(), "Client", null, "again " + order.reference()));
+
+        // both payments of the order look certain to the rules; applied together, the second finds it paid
+        assertThat(matching.matchImport(stored.importId())).isEqualTo(new PaymentMatching.MatchOutcome(2, 1));
+
+        assertThat(desk.stage(order.id())).isEqualTo("funds_received");
+        assertThat(desk.stage(other.id())).isEqualTo("payout_pending");
+        assertThat(desk.history(order.id()).stream()
+                        .filter(h -> h.path("to").path("stage").asString("").equals("funds_received")))
+                .hasSize(1);
+        var ids = stored.entryIds();
+        assertThat(api().get(PAYMENTS + "/" + ids.get(0))
+                        .json()
+                        .get("entry")
+                        .get("state")
+                        .asString())
+                .isEqualTo("MATCHED");
+        assertQueued(ids.get(2), "NOT_AWAITING", "REFERENCE", MatchRules.AMBIGUOUS_REFERENCE, order.id());
+        assertThat(api().get(PAYMENTS + "/" + ids.get(2))
+                        .json()
+                        .get("evidence")
+                        .get("orderStage")
+                        .asString())
+                .isEqualTo("funds_received");
+
+        // a later statement paying it once more: queued as well, the order left as it is
+        var later = store(new Credit("360.00", "AED", today(), "Client", null, "third " + order.reference()));
+        assertThat(matching.matchImport(later.importId())).isEqualTo(new PaymentMatching.MatchOutcome(0, 1));
+        assertQueued(later.entryIds().get(0), "NOT_AWAITING", "REFERENCE", 50, order.id());
+        assertThat(desk.stage(order.id())).isEqualTo("funds_received");
+    }
+
+    @Test
     void pagesThroughTheQueueWithItsCursor() {
         var stored = store(
                 new Credit("1.00", "AED", today(), null, null, "page one"),

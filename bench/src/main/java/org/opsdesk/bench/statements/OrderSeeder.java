@@ -37,7 +37,9 @@ final class OrderSeeder {
                 PreparedStatement history = db.prepareStatement(HISTORY);
                 PreparedStatement detail = db.prepareStatement(DETAIL)) {
             for (int i = from; i < from + count; i++) {
-                var reference = PaymentReference.of("BENCH" + i);
+                // fixed length like the product's own (12 characters): "BENCH1" would be a prefix of "BENCH10",
+                // and a prefix whose check digits hold by chance (1 in 97) made entries ambiguous
+                var reference = PaymentReference.of(String.format(java.util.Locale.ROOT, "BENCH%07d", i));
                 var order = new Seeded(
                         UUID.randomUUID(),
                         reference.value(),
