@@ -109,7 +109,9 @@ public class PaymentMatching {
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         List<Candidate> byPayer = ibans.isEmpty() ? List.of() : orders.byPayers(ibans, from, to);
-        var verdicts = new java.util.LinkedHashMap<EntryToMatch, Verdict>();
+        // by identity: a record's hashCode walks every field (the remittance text, the amount…), and the batch's
+        // entries are looked up several times each (sorting the certain ones alone does it n log n times)
+        var verdicts = new java.util.IdentityHashMap<EntryToMatch, Verdict>();
         batch.forEach(e -> verdicts.put(e, MatchRules.judge(e, byReference, byPayer)));
         return verdicts;
     }
