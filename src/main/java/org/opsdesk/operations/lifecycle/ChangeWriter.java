@@ -89,6 +89,77 @@ public class ChangeWriter {
      * kind and run of consecutive changes of that kind, so a thousand changes cost a few round trips, not a thousand.
      */
     public void applyAll(java.util.List<Operation.Change> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        if (all.stream().anyMatch(change -> change.creation() || edit(change))) {
+            applyBatched(all);
+            return;
+        }
+        // moves only: each operation's row takes its last change's state, every change adds its entry and event
+        var last = new java.util.LinkedHashMap<java.util.UUID, Operation>();
+        all.forEach(change -> last.put(change.operation().snapshot().id(), change.operation()));
+        int updated = jdbc.sql(UPDATE_UNNEST).params(rowColumns(last.values())).update();
+        if (updated != last.size()) {
+            throw new IllegalStateException(updated + " of " + last.size() + " operations written");
+        }
+        jdbc.sql(HistoryField.insertUnnest())
+                .params(HistoryField.textColumns(
+                                all.stream().map(Operation.Change::entry).toList())
+                        .toArray())
+                .update();
+        var events = all.stream()
+                .map(Operation.Change::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (!events.isEmpty()) {
+            var columns = new java.util.ArrayList<String[]>();
+            for (int c = 0; c < 5; c++) {
+                columns.add(new String[events.size()]);
+            }
+            for (int i = 0; i < events.size(); i++) {
+                var values = outbox.insertParams(events.get(i));
+                for (int c = 0; c < 5; c++) {
+                    columns.get(c)[i] = Sql.text(values.get(c));
+                }
+            }
+            jdbc.sql(OUTBOX_UNNEST).params(columns.toArray()).update();
+        }
+    }
+
+    private static final String UPDATE_UNNEST =
+            """
+            update operations.operation o set status = t.status, stage = t.stage, assignee = t.assignee,
+              version = t.version, updated_at = t.updated_at, stage_entered_at = t.stage_entered_at, due_at = t.due_at,
+              timer_at = t.timer_at, history_head = t.history_head
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]::bigint[], ?::text[]::timestamptz[],
+                   ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[]::bytea[],
+                   ?::text[]::uuid[])
+              as t(status, stage, assignee, version, updated_at, stage_entered_at, due_at, timer_at, history_head, id)
+            where o.id = t.id""";
+
+    private static final String OUTBOX_UNNEST =
+            """
+            insert into operations.outbox (event_id, event_type, operation_id, payload, occurred_at)
+            select * from unnest(?::text[]::uuid[], ?::text[], ?::text[]::uuid[], ?::text[]::jsonb[],
+                   ?::text[]::timestamptz[])""";
+
+    /** The rows' {@link OperationStore#UPDATE} values, column by column, as text arrays. */
+    private static Object[] rowColumns(java.util.Collection<Operation> operations) {
+        int n = operations.size();
+        var columns = new String[10][n];
+        int i = 0;
+        for (Operation operation : operations) {
+            var values = OperationStore.updateParams(operation, false);
+            for (int c = 0; c < 10; c++) {
+                columns[c][i] = Sql.text(values.get(c));
+            }
+            i++;
+        }
+        return columns;
+    }
+
+    private void applyBatched(java.util.List<Operation.Change> all) {
         int from = 0;
         while (from < all.size()) {
             String sql = sqlOf(all.get(from));

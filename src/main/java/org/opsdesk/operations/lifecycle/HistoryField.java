@@ -96,6 +96,31 @@ enum HistoryField {
     }
 
     /**
+     * {@code insert into operations.history_entry (...) select * from unnest(?::text[]::uuid[], ...)}: many entries
+     * in one statement, each column bound as one text array ({@link #textColumns}).
+     */
+    static String insertUnnest() {
+        String columns = Arrays.stream(values()).map(f -> f.column).collect(Collectors.joining(", "));
+        String arrays = Arrays.stream(values())
+                .map(f -> "?::text[]::" + f.sqlType + "[]")
+                .collect(Collectors.joining(", "));
+        return "insert into operations.history_entry (" + columns + ") select * from unnest(" + arrays + ")";
+    }
+
+    /** The entries' stored values, column by column, as text (bytea in hex), for {@link #insertUnnest}. */
+    static List<String[]> textColumns(List<HistoryEntry> entries) {
+        var columns = new ArrayList<String[]>();
+        for (HistoryField field : values()) {
+            var column = new String[entries.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = Sql.text(field.stored.apply(entries.get(i)));
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    /**
      * {@code insert into operations.history_entry (...) select ?::uuid, ... from <source>}: one entry, written only
      * if {@code source} (a CTE's result) has a row. The casts type the placeholders, a select list having no
      * column to infer them from.
