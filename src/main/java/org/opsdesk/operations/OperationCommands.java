@@ -207,7 +207,7 @@ public class OperationCommands {
      * Many moves in one transaction, each judged exactly as {@link #transition} judges it — for a process that
      * moves thousands of operations at once (a bank statement confirming its payments) and would otherwise pay a
      * commit and a handful of round trips per move. The rows are locked together in the order of their ids, the
-     * changes written as JDBC batches. Several steps of one operation apply in their order; once a step of an
+     * changes written set-based ({@link ChangeWriter#applyAll}: three statements). Several steps of one operation apply in their order; once a step of an
      * operation is refused (or waits for a second person), its later steps are refused too and the other
      * operations' steps go on. A failure of the database rolls everything back.
      *
