@@ -1,6 +1,7 @@
 package org.opsdesk.console;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the layout shows around a page: who is signed in, the navigation this operator may use, and the links that
@@ -17,6 +18,9 @@ public record ConsoleFrame(String operatorName, List<NavEntry> navigation, List<
     /** A navigation entry: its id (matched by pages to mark the current one), message key and address. */
     public record NavEntry(String id, String label, String href) {}
 
-    /** A language: its tag, its name in that language, the link, and whether it is the page's language now. */
-    public record LanguageLink(String tag, String name, String href, boolean current) {}
+    /**
+     * A language: its tag, its name in that language, the link (null when signed in: the language is then a button of
+     * the layout's one form), and whether it is the page's language now.
+     */
+    public record LanguageLink(String tag, String name, @Nullable String href, boolean current) {}
 }

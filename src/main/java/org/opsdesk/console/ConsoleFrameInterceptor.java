@@ -39,7 +39,7 @@ final class ConsoleFrameInterceptor implements HandlerInterceptor {
                 new ConsoleFrame(
                         actor == null ? "" : actor.name(),
                         actor == null ? List.of() : navigation.visibleTo(actor::may),
-                        languages(request, locale),
+                        languages(request, locale, actor != null),
                         thisPage(request)));
     }
 
@@ -48,12 +48,14 @@ final class ConsoleFrameInterceptor implements HandlerInterceptor {
         return authentication != null && authentication.getPrincipal() instanceof Actor actor ? actor : null;
     }
 
-    private static List<ConsoleFrame.LanguageLink> languages(HttpServletRequest request, Locale current) {
+    /** Signed in, the languages are buttons of one form and need no links (see the layout). */
+    private static List<ConsoleFrame.LanguageLink> languages(
+            HttpServletRequest request, Locale current, boolean signedIn) {
         return ConsoleLanguages.ALL.stream()
                 .map(language -> new ConsoleFrame.LanguageLink(
                         language.tag(),
                         language.name(),
-                        linkTo(request, language.tag()),
+                        signedIn ? null : linkTo(request, language.tag()),
                         language.tag().equals(current.toLanguageTag())))
                 .toList();
     }

@@ -30,6 +30,8 @@ class LanguageSwitchIntegrationTests extends SignInTestSupport {
         var form = browser.get("/account").html().selectFirst(".languages form:has(button[lang=nl])");
         assertThat(form.attr("method")).isEqualTo("post");
         assertThat(form.selectFirst("input[name=return]").attr("value")).isEqualTo("/account");
+        assertThat(form.selectFirst("button[lang=nl]").attr("name")).isEqualTo("lang");
+        assertThat(form.selectFirst("button[lang=nl]").attr("value")).isEqualTo("nl");
         var saved = browser.post("/account/language", "lang", "nl", "return", "/account");
         assertThat(saved.location()).isEqualTo("/account");
         assertThat(profileLanguage(username)).isEqualTo("nl");

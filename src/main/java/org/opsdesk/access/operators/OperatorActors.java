@@ -1,5 +1,7 @@
 package org.opsdesk.access.operators;
 
+import java.util.HashSet;
+import org.opsdesk.access.roles.Role;
 import org.opsdesk.access.roles.RoleStore;
 import org.opsdesk.shared.Actor;
 import org.opsdesk.shared.Permissions;
@@ -19,12 +21,22 @@ public class OperatorActors {
     }
 
     public Actor actorFor(Operator operator) {
-        return new Actor(
-                Actor.Kind.OPERATOR,
-                operator.username(),
-                operator.displayName(),
-                new Permissions(roles.permissionsOf(operator.roles())));
+        return signedIn(operator).actor();
     }
+
+    /** The operator's actor and whether any of their roles asks for a second factor, from one read of the roles. */
+    public SignedIn signedIn(Operator operator) {
+        var held = roles.findAll(operator.roles());
+        var permissions = new HashSet<String>();
+        held.forEach(role -> permissions.addAll(role.permissions()));
+        return new SignedIn(
+                new Actor(
+                        Actor.Kind.OPERATOR, operator.username(), operator.displayName(), new Permissions(permissions)),
+                held.stream().anyMatch(Role::mfaRequired));
+    }
+
+    /** An operator's actor, and whether their roles require a second factor. */
+    public record SignedIn(Actor actor, boolean mfaRequired) {}
 
     /** Whether any of the operator's roles asks for a second factor. */
     public boolean mfaRequired(Operator operator) {

@@ -39,6 +39,25 @@ public class OperatorStore {
                 .optional();
     }
 
+    /**
+     * The operator with what each console request checks of its session besides (whether sessions started before a
+     * time were revoked, whether an administrator set the password), in one read.
+     */
+    public Optional<SessionStanding> findForSession(String username) {
+        return jdbc.sql("select " + COLUMNS
+                        + ", sessions_valid_after, password_change_required from access.operator where username = ?")
+                .param(username)
+                .query((rs, row) -> new SessionStanding(
+                        operator(rs, row),
+                        instant(rs.getObject("sessions_valid_after", OffsetDateTime.class)),
+                        rs.getBoolean("password_change_required")))
+                .optional();
+    }
+
+    /** An operator as a console session sees them (see {@link #findForSession}). */
+    public record SessionStanding(
+            Operator operator, @Nullable Instant sessionsValidAfter, boolean passwordChangeRequired) {}
+
     public Optional<Operator> lock(String username) {
         return jdbc.sql("select " + COLUMNS + " from access.operator where username = ? for update")
                 .param(username)

@@ -13,6 +13,7 @@ import org.opsdesk.access.keys.ActorAuthentication;
 import org.opsdesk.access.operators.Operator;
 import org.opsdesk.access.operators.OperatorActors;
 import org.opsdesk.access.operators.OperatorStore;
+import org.opsdesk.access.operators.OperatorStore.SessionStanding;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,10 +34,14 @@ class OperatorSessionContext implements SecurityContextRepository {
     static final String ENDED = OperatorSessionContext.class.getName() + ".ended";
     /** Request attribute with the signed-in operator's locale (see {@link OperatorLocaleResolver}). */
     static final String LOCALE = OperatorSessionContext.class.getName() + ".locale";
+    /**
+     * Request attribute: whether the signed-in operator must choose their own password, read with the operator
+     * (see {@link PasswordChangeGate}).
+     */
+    static final String PASSWORD_CHANGE_REQUIRED = OperatorSessionContext.class.getName() + ".passwordChangeRequired";
 
     private final OperatorStore operators;
     private final OperatorActors actors;
-    private final SignInStore store;
     private final OperatorSessions sessions;
     private final SecurityLog securityLog;
     private final SessionSettings settings;
@@ -45,14 +50,12 @@ class OperatorSessionContext implements SecurityContextRepository {
     OperatorSessionContext(
             OperatorStore operators,
             OperatorActors actors,
-            SignInStore store,
             OperatorSessions sessions,
             SecurityLog securityLog,
             SessionSettings settings,
             Clock clock) {
         this.operators = operators;
         this.actors = actors;
-        this.store = store;
         this.sessions = sessions;
         this.securityLog = securityLog;
         this.settings = settings;
@@ -107,27 +110,29 @@ class OperatorSessionContext implements SecurityContextRepository {
             end(request, username, "absolute_timeout", false, null);
             return context;
         }
-        Optional<Operator> operator = operators.find(username);
-        if (operator.isEmpty() || !operator.get().active()) {
+        Optional<SessionStanding> standing = operators.findForSession(username);
+        if (standing.isEmpty() || !standing.get().operator().active()) {
             end(request, username, "operator_inactive", true, null);
             return context;
         }
-        Instant validAfter = store.sessionsValidAfter(username);
+        Operator operator = standing.get().operator();
+        Instant validAfter = standing.get().sessionsValidAfter();
         if (validAfter != null && created.isBefore(validAfter)) {
             end(request, username, "sessions_revoked", true, validAfter);
             return context;
         }
-        request.setAttribute(LOCALE, operator.get().locale());
+        request.setAttribute(LOCALE, operator.locale());
+        request.setAttribute(PASSWORD_CHANGE_REQUIRED, standing.get().passwordChangeRequired());
         if (state.get().stage() != SignInSession.Stage.SIGNED_IN) {
             return context; // part-way through sign-in: not an actor yet
         }
-        if (!state.get().mfaPassed() && (operator.get().mfaEnabled() || actors.mfaRequired(operator.get()))) {
+        var signedIn = actors.signedIn(operator);
+        if (!state.get().mfaPassed() && (operator.mfaEnabled() || signedIn.mfaRequired())) {
             // MFA was turned on, or a role now requires it, after this session signed in without a code
-            SignInSession.demote(
-                    request, operator.get().mfaEnabled() ? SignInSession.Stage.CODE : SignInSession.Stage.ENROL);
+            SignInSession.demote(request, operator.mfaEnabled() ? SignInSession.Stage.CODE : SignInSession.Stage.ENROL);
             return context;
         }
-        context.setAuthentication(new ActorAuthentication(actors.actorFor(operator.get())));
+        context.setAuthentication(new ActorAuthentication(signedIn.actor()));
         return context;
     }
 

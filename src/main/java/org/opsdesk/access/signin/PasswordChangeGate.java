@@ -47,7 +47,7 @@ class PasswordChangeGate implements HandlerInterceptor, WebMvcConfigurer {
         var actor = CurrentActor.find();
         if (actor.isEmpty()
                 || actor.get().kind() != Actor.Kind.OPERATOR
-                || !passwordChange.required(actor.get().id())) {
+                || !required(request, actor.get().id())) {
             return true;
         }
         String target = request.getContextPath() + PasswordChangeController.PATH;
@@ -58,5 +58,12 @@ class PasswordChangeGate implements HandlerInterceptor, WebMvcConfigurer {
             response.sendRedirect(target);
         }
         return false;
+    }
+
+    /** As read with the operator at the start of this request; read here only when that did not happen. */
+    private boolean required(HttpServletRequest request, String username) {
+        return request.getAttribute(OperatorSessionContext.PASSWORD_CHANGE_REQUIRED) instanceof Boolean known
+                ? known
+                : passwordChange.required(username);
     }
 }

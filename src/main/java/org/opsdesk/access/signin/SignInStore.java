@@ -104,15 +104,6 @@ class SignInStore {
                 .update();
     }
 
-    @Nullable
-    Instant sessionsValidAfter(String username) {
-        return jdbc.sql("select sessions_valid_after from access.operator where username = ?")
-                .param(username)
-                .query((rs, row) -> instant(rs.getObject("sessions_valid_after", OffsetDateTime.class)))
-                .optional()
-                .orElse(null);
-    }
-
     Optional<SecondFactor> secondFactor(UUID id) {
         return jdbc.sql(
                         """
