@@ -158,22 +158,40 @@ public class OperationCommands {
         FreeText.reason(reason);
         FreeText.comment("comment", comment);
         Operation operation = lockVisible(id, actor, expectedVersion);
-        OperationSnapshot current = operation.snapshot();
+        Judged judged = judge(operation.snapshot(), to, actor, reason);
+        if (judged.move().needsApproval()) {
+            return approvals.open(operation, judged.move(), actor, reason, comment);
+        }
+        var change = moved(operation, judged, to, actor, reason, comment, clock.instant(), RequestIds.current());
+        changes.apply(change);
+        return new TransitionResult(change.operation().snapshot(), null);
+    }
+
+    /** The move the rules allow now and its workflow version; a refusal carries the operation's version. */
+    private Judged judge(OperationSnapshot current, String to, Actor actor, @Nullable String reason) {
         WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
-        Move move;
         try {
-            move = rules.decide(workflow, current, to, actor, reason);
+            return new Judged(workflow, rules.decide(workflow, current, to, actor, reason));
         } catch (TransitionNotAllowed refused) {
             throw withVersion(refused, current);
         }
-        if (move.needsApproval()) {
-            return approvals.open(operation, move, actor, reason, comment);
-        }
-        var now = clock.instant();
+    }
+
+    /** A move {@link #judge} allowed, in the workflow version it was judged in. */
+    private record Judged(WorkflowDefinition workflow, Move move) {}
+
+    /** The change an allowed move makes, voiding the operation's pending approvals it makes moot. */
+    private Operation.Change moved(
+            Operation operation,
+            Judged judged,
+            String to,
+            Actor actor,
+            @Nullable String reason,
+            @Nullable String comment,
+            java.time.Instant now,
+            @Nullable String requestId) {
         var voided = voidedChanges(voidPendingApprovals(operation, to, actor, now));
-        var change = operation.transition(move, workflow, actor, reason, comment, voided, now, RequestIds.current());
-        changes.apply(change);
-        return new TransitionResult(change.operation().snapshot(), null);
+        return operation.transition(judged.move(), judged.workflow(), actor, reason, comment, voided, now, requestId);
     }
 
     /**
@@ -248,24 +266,17 @@ public class OperationCommands {
                 continue;
             }
             try {
-                WorkflowDefinition workflow = workflows.version(current.type(), current.workflowVersion());
-                Move move;
-                try {
-                    move = rules.decide(workflow, current, step.to(), step.actor(), step.reason());
-                } catch (TransitionNotAllowed refused) {
-                    throw withVersion(refused, current);
-                }
-                if (move.needsApproval()) {
+                Judged judged = judge(current, step.to(), step.actor(), step.reason());
+                if (judged.move().needsApproval()) {
                     changes.applyAll(written); // the request's own history entry follows this operation's moves
                     written.clear();
                     stopped.add(step.id());
-                    var opened = approvals.open(operation, move, step.actor(), step.reason(), step.comment());
+                    var opened = approvals.open(operation, judged.move(), step.actor(), step.reason(), step.comment());
                     results.add(new StepResult(opened, null, current.stage()));
                     continue;
                 }
-                var voided = voidedChanges(voidPendingApprovals(operation, step.to(), step.actor(), now));
-                var change = operation.transition(
-                        move, workflow, step.actor(), step.reason(), step.comment(), voided, now, requestId);
+                var change = moved(
+                        operation, judged, step.to(), step.actor(), step.reason(), step.comment(), now, requestId);
                 written.add(change);
                 at.put(step.id(), change.operation());
                 results.add(
@@ -291,8 +302,8 @@ public class OperationCommands {
                             + current.stage() + " has no timer transition"));
             String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
             Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason, current.amount());
-            var voided = voidedChanges(voidPendingApprovals(operation, timer.to(), Actor.timer(), now));
-            var change = operation.transition(move, workflow, Actor.timer(), reason, null, voided, now, null);
+            var change =
+                    moved(operation, new Judged(workflow, move), timer.to(), Actor.timer(), reason, null, now, null);
             changes.apply(change);
         });
     }
