@@ -162,7 +162,7 @@ public class OperationCommands {
         if (judged.move().needsApproval()) {
             return approvals.open(operation, judged.move(), actor, reason, comment);
         }
-        var change = moved(operation, judged, to, actor, reason, comment, clock.instant(), RequestIds.current());
+        var change = moved(operation, judged, actor, reason, comment, clock.instant(), RequestIds.current());
         changes.apply(change);
         return new TransitionResult(change.operation().snapshot(), null);
     }
@@ -184,12 +184,12 @@ public class OperationCommands {
     private Operation.Change moved(
             Operation operation,
             Judged judged,
-            String to,
             Actor actor,
             @Nullable String reason,
             @Nullable String comment,
             java.time.Instant now,
             @Nullable String requestId) {
+        String to = judged.move().transition().to();
         var voided = voidedChanges(voidPendingApprovals(operation, to, actor, now));
         return operation.transition(judged.move(), judged.workflow(), actor, reason, comment, voided, now, requestId);
     }
@@ -225,9 +225,9 @@ public class OperationCommands {
      * Many moves in one transaction, each judged exactly as {@link #transition} judges it — for a process that
      * moves thousands of operations at once (a bank statement confirming its payments) and would otherwise pay a
      * commit and a handful of round trips per move. The rows are locked together in the order of their ids, the
-     * changes written set-based ({@link ChangeWriter#applyAll}: three statements). Several steps of one operation apply in their order; once a step of an
-     * operation is refused (or waits for a second person), its later steps are refused too and the other
-     * operations' steps go on. A failure of the database rolls everything back.
+     * changes written set-based ({@link ChangeWriter#applyAll}: three statements). Several steps of one operation
+     * apply in their order; once a step of an operation is refused (or waits for a second person), its later steps
+     * are refused too and the other operations' steps go on. A failure of the database rolls everything back.
      *
      * @return one result per step, in the steps' order
      */
@@ -275,8 +275,7 @@ public class OperationCommands {
                     results.add(new StepResult(opened, null, current.stage()));
                     continue;
                 }
-                var change = moved(
-                        operation, judged, step.to(), step.actor(), step.reason(), step.comment(), now, requestId);
+                var change = moved(operation, judged, step.actor(), step.reason(), step.comment(), now, requestId);
                 written.add(change);
                 at.put(step.id(), change.operation());
                 results.add(
@@ -302,8 +301,7 @@ public class OperationCommands {
                             + current.stage() + " has no timer transition"));
             String reason = "no change within " + timer.after() + " in stage '" + current.stage() + "'";
             Move move = workflow.move(current.stage(), timer.to(), Actor.timer(), reason, current.amount());
-            var change =
-                    moved(operation, new Judged(workflow, move), timer.to(), Actor.timer(), reason, null, now, null);
+            var change = moved(operation, new Judged(workflow, move), Actor.timer(), reason, null, now, null);
             changes.apply(change);
         });
     }

@@ -40,6 +40,6 @@ public class OperatorActors {
 
     /** Whether any of the operator's roles asks for a second factor. */
     public boolean mfaRequired(Operator operator) {
-        return roles.findAll(operator.roles()).stream().anyMatch(r -> r.mfaRequired());
+        return signedIn(operator).mfaRequired();
     }
 }

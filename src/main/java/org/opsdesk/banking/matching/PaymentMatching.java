@@ -24,11 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code banking.payment_match} (first claim wins). A batch's queued entries are claimed together in one statement;
  * its certain ones in one transaction with their orders' confirmations ({@link PaymentOrders#applyAll}: the orders
  * locked in the order of their ids, so two imports confirming the same orders never deadlock, and moved set-based
- * in three statements) — a thousand confirmations cost one commit and a few round trips, not a thousand of each. Each entry is
- * still judged alone: one whose order expired or was paid meanwhile is queued, the others confirm. Should the
- * batch's transaction fail anyway on a lock (a deadlock with some other process, a lock timeout), nothing of it
- * stays and its entries are applied again one transaction each. The import's "entries matched" counter grows batch by batch for the console
- * to poll.
+ * in three statements) — a thousand confirmations cost one commit and a few round trips, not a thousand of each.
+ * Each entry is still judged alone: one whose order expired or was paid meanwhile is queued, the others confirm.
+ * Should the batch's transaction fail anyway on a lock (a deadlock with some other process, a lock timeout),
+ * nothing of it stays and its entries are applied again one transaction each. The import's "entries matched"
+ * counter grows batch by batch for the console to poll.
  */
 @Service
 public class PaymentMatching {
