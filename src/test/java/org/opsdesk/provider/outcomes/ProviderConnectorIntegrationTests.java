@@ -124,8 +124,9 @@ class ProviderConnectorIntegrationTests extends ProviderIntegrationTest {
 
         clock().advance(Duration.ofMinutes(1).plusSeconds(1));
 
+        // the event is heard inside the resolver's transaction, before it commits: wait for the stored end instead
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !outcomes.of(operation).isEmpty());
+                .until(() -> store.find(operation).orElseThrow().state() != PendingOutcome.State.PENDING);
         var heard = outcomes.of(operation);
         assertThat(heard).hasSize(1);
         assertThat(heard.get(0).outcome().source()).isEqualTo("poll");
