@@ -53,8 +53,7 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void anAdministratorManagesOperatorsKeysAndWebhooksAndFindsItAllInTheSecurityLog() throws Exception {
-        var admin = operatorWithMfa("admin");
-        signIn(page, admin);
+        var admin = signInWithMfa(page, "admin");
         page.onDialog(Dialog::accept);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -196,8 +195,7 @@ class AdminPagesBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void anAuditorReadsEveryAdministrationPageWithoutWriteControlsAndForgedPostsAreRefused() {
-        var auditor = operatorWithMfa("auditor");
-        signIn(page, auditor);
+        var auditor = signInWithMfa(page, "auditor");
         String hook = api().post(
                         "/api/v1/webhooks",
                         "{\"url\":\"http://127.0.0.1:" + peer.getAddress().getPort()

@@ -14,8 +14,7 @@ class SessionExpiryBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void theListsPollAfterTheSessionExpiredTakesTheBrowserToTheSignInPageSayingWhy() {
-        var operator = operatorWithMfa("operator");
-        signIn(page, operator);
+        var operator = signInWithMfa(page, "operator");
         page.navigate("/operations");
         assertThat(page.locator("#fresh")).hasAttribute("hx-trigger", "every 10s");
 

@@ -14,8 +14,7 @@ class ConsoleFrameBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void switchesTheLanguageWithLangForTheSessionButChangesTheProfileOnlyFromTheSwitch() {
-        var operator = operatorWithMfa("operator");
-        signIn(page, operator);
+        var operator = signInWithMfa(page, "operator");
 
         page.navigate("/account?lang=pl");
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("pl");
@@ -70,8 +69,7 @@ class ConsoleFrameBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void showsOnlyTheNavigationTheOperatorMayUseAndPassesAxe() {
-        var cashier = operatorWithMfa("cashier");
-        signIn(page, cashier);
+        var cashier = signInWithMfa(page, "cashier");
         page.navigate("/account?lang=en");
 
         assertThat(page.locator("nav.sidebar a").allTextContents())

@@ -35,8 +35,7 @@ class VisibleControlsBrowserIntegrationTests extends BrowserTest {
     void showsNoControlThatLeadsToARefusal(String role) {
         var withdrawal = create(Operations.withdrawal()).path("id").asString();
         create(Operations.exchangeOrder());
-        var operator = operatorWithMfa(role);
-        signIn(page, operator);
+        signInWithMfa(page, role);
 
         var refused = new ArrayList<String>();
         // what the pages load by themselves (htmx panels and controls) must not be refused either

@@ -20,7 +20,7 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
     @Test
     void aSupervisorEnablesACurrencySetsARateChangesItAndSeesBothInTheHistory() throws IOException {
         DeskApi.enable(api(), "UZS");
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
 
         page.navigate("/exchange/currencies?q=kzt");
         assertThat(page.locator("#currencies tbody tr")).hasCount(1);
@@ -101,7 +101,7 @@ class RatesDeskBrowserIntegrationTests extends BrowserTest {
         DeskApi.enable(api(), "RSD");
         assertThat(DeskApi.setRate(api(), "MKD", "RSD", "0.0120", "0.0130").status())
                 .isEqualTo(200);
-        signIn(page, operatorWithMfa("auditor"));
+        signInWithMfa(page, "auditor");
 
         page.navigate("/exchange/currencies/MKD");
         assertThat(page.locator("#currency-facts")).containsText("Enabled");

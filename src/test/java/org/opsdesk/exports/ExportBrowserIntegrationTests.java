@@ -61,7 +61,7 @@ class ExportBrowserIntegrationTests extends BrowserTest {
         create(mine);
         create(Operations.withdrawal());
 
-        signIn(page, operatorWithMfa("compliance"));
+        signInWithMfa(page, "compliance");
         page.navigate("/operations?subject=" + subject);
         var export = page.locator("#export-csv");
         assertThat(export).hasText("Export CSV");
@@ -71,7 +71,7 @@ class ExportBrowserIntegrationTests extends BrowserTest {
         assertThat(csv.column("reference")).containsExactly(mine.reference());
 
         var deskPage = newContext("en-US").newPage();
-        signIn(deskPage, operatorWithMfa("operator"));
+        signInWithMfa(deskPage, "operator");
         deskPage.navigate("/operations?subject=" + subject);
         assertThat(deskPage.locator("[data-row]")).hasCount(1);
         // an operator without exports:run gets no control, and no placeholder is left behind
@@ -81,9 +81,7 @@ class ExportBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void showsWhyAFilterCannotBeExportedBesideTheFormInTheOperatorsLanguage() {
-        var operator = operatorWithMfa("auditor");
-
-        signIn(page, operator);
+        signInWithMfa(page, "auditor");
         page.navigate("/exports?lang=pl");
         page.locator("#f-amountMin").fill("lots");
         page.locator("#export-form button[type=submit]").click();

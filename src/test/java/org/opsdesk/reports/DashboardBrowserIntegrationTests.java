@@ -34,7 +34,7 @@ class DashboardBrowserIntegrationTests extends BrowserTest {
         create(Operations.withdrawal());
         String rejected = create(Operations.of("deposit")).get("id").asString();
         transition(rejected, "rejected", "dashboard test");
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
         page.navigate("/?lang=en");
 
         var shown = shownCounts();
@@ -54,7 +54,7 @@ class DashboardBrowserIntegrationTests extends BrowserTest {
     @ValueSource(strings = {"en", "pt-BR", "nl", "pl"})
     void rendersInEveryLanguageWithNoMissingTextAndNoSeriousAccessibilityViolation(String language) {
         create(Operations.withdrawal());
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
 
         page.navigate("/?lang=" + language);
 
@@ -71,7 +71,7 @@ class DashboardBrowserIntegrationTests extends BrowserTest {
     void showsACashierOnlyTheCashTypesAndNoColleaguesFigures() {
         create(Operations.withdrawal());
         create(Operations.of("support_ticket"));
-        signIn(page, operatorWithMfa("cashier"));
+        signInWithMfa(page, "cashier");
 
         page.navigate("/?lang=en");
 

@@ -22,7 +22,7 @@ class BalancesBrowserIntegrationTests extends BrowserTest {
         var imported = StatementTexts.importFile(api(), "", notification);
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
 
-        signIn(page, operatorWithMfa("auditor"));
+        signInWithMfa(page, "auditor");
         page.navigate("/exchange/balances");
         assertThat(page.locator("h1")).hasText("Balances");
         assertThat(page.locator("#reserve tr[data-currency=TRY]")).hasCount(1);

@@ -23,7 +23,7 @@ class StatementMappingBrowserIntegrationTests extends BrowserTest {
         var account = StatementTexts.account(api(), "IDR");
         String name = "Mandiri export " + UUID.randomUUID().toString().substring(0, 8);
 
-        signIn(page, operatorWithMfa("cashier"));
+        signInWithMfa(page, "cashier");
         page.navigate("/exchange/statements");
         page.locator("#manage-mappings").click();
         waitForPath(page, "/exchange/statements/mappings");
@@ -103,7 +103,7 @@ class StatementMappingBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void aReaderSeesTheMappingsButNoWayToWriteThem() {
-        signIn(page, operatorWithMfa("auditor"));
+        signInWithMfa(page, "auditor");
         page.navigate("/exchange/statements/mappings");
         assertThat(page.locator("h1")).hasText("CSV mappings");
         assertThat(page.locator("#new-mapping")).hasCount(0);

@@ -35,7 +35,7 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
                 "500000",
                 List.of(Movement.in("125000", "EXCHANGE ORDER"), Movement.out("3000", "FEE")));
 
-        signIn(page, operatorWithMfa("cashier"));
+        signInWithMfa(page, "cashier");
         page.navigate("/exchange/statements");
         assertThat(page.locator("h1")).hasText("Bank statements");
         assertThat(page.locator("nav.sidebar a[aria-current=page]")).hasText("Bank statements");
@@ -104,7 +104,7 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
         String file = StatementTexts.mt940(
                 account, "BRW-BAD-1", LocalDate.of(2026, 11, 10), "10.00", List.of(Movement.in("1.00", "X")), "12.00");
 
-        signIn(page, operatorWithMfa("cashier"));
+        signInWithMfa(page, "cashier");
         page.navigate("/exchange/statements?lang=pl");
         page.locator("#su-file").setInputFiles(payload("bad.sta", file));
         page.locator("#su-submit").click();
@@ -121,7 +121,7 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void anUploadWithoutAFileIsRefusedBesideTheFileInput() {
-        signIn(page, operatorWithMfa("cashier"));
+        signInWithMfa(page, "cashier");
         page.navigate("/exchange/statements");
         page.evaluate("() => document.getElementById('su-file').removeAttribute('required')");
         page.locator("#su-submit").click();
@@ -133,7 +133,7 @@ class StatementUploadBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void aFileDroppedOntoTheFormBecomesTheFileItSends() {
-        signIn(page, operatorWithMfa("cashier"));
+        signInWithMfa(page, "cashier");
         page.navigate("/exchange/statements");
         page.locator("#statement-upload-form").dispatchEvent("dragenter");
         assertThat(page.locator("#statement-upload-form.dragging")).hasCount(1);

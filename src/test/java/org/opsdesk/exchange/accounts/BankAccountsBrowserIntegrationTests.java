@@ -15,7 +15,7 @@ class BankAccountsBrowserIntegrationTests extends BrowserTest {
     @Test
     void aSupervisorSeesAMistypedIbanRefusedBesideTheFieldCorrectsItAndFindsTheAccountListed() {
         String iban = TestIbans.polish(TestIbans.MBANK);
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
         page.navigate("/exchange/bank-accounts");
         assertThat(page.locator("h1")).hasText("Bank accounts");
         assertThat(page.locator("nav.sidebar a[aria-current=page]")).hasText("Bank accounts");
@@ -77,7 +77,7 @@ class BankAccountsBrowserIntegrationTests extends BrowserTest {
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
 
-        signIn(page, operatorWithMfa("auditor"));
+        signInWithMfa(page, "auditor");
         page.navigate("/exchange/bank-accounts?lang=pl");
         assertThat(page.locator("h1")).hasText("Rachunki bankowe");
         assertThat(page.locator("#bank-accounts")).containsText("PKO Bank Polski");

@@ -24,7 +24,7 @@ class EcbImportBrowserIntegrationTests extends BrowserTest {
                             "{\"enabled\":true,\"minAmount\":null,\"maxAmount\":null,\"paymentWindow\":null}");
             org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(200);
         }
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
 
         page.navigate("/exchange/ecb-import");
         page.locator("#s-base").selectOption("EUR");

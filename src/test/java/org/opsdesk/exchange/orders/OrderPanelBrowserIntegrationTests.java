@@ -51,8 +51,7 @@ class OrderPanelBrowserIntegrationTests extends BrowserTest {
     void aCashierSeesTheOrderConfirmsPaymentOnlyOnAManualPairAndChangesTheRate() {
         String automatic = order("BAM");
         String manual = order("MUR");
-        var cashier = operatorWithMfa("cashier");
-        signIn(page, cashier);
+        var cashier = signInWithMfa(page, "cashier");
 
         page.navigate("/operations/" + automatic);
         assertThat(page.locator("#panel-exchange")).containsText("BAM/UAH");
@@ -82,8 +81,7 @@ class OrderPanelBrowserIntegrationTests extends BrowserTest {
     @Test
     void theServerRefusesAPersonConfirmingPaymentOnAnAutomaticPair() {
         String automatic = order("BAM");
-        var cashier = operatorWithMfa("cashier");
-        signIn(page, cashier);
+        var cashier = signInWithMfa(page, "cashier");
         page.navigate("/operations/" + automatic);
         long version = api().get("/api/v1/operations/" + automatic)
                 .json()

@@ -41,7 +41,7 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
                 .amount("10.00", "EUR")
                 .reference("LD-" + run)
                 .subject(subject));
-        signIn(page, operatorWithMfa("operator"));
+        signInWithMfa(page, "operator");
 
         page.navigate("/operations");
         page.locator("#f-type").selectOption("withdrawal");
@@ -93,7 +93,7 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
         String reference = create(Operations.withdrawal().subject(subject))
                 .get("reference")
                 .asString();
-        signIn(page, operatorWithMfa("operator"));
+        signInWithMfa(page, "operator");
 
         page.navigate("/operations?type=withdrawal&subject=" + subject);
         page.locator(".save-view summary").click();
@@ -130,7 +130,7 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
                 .hasSize(1);
 
         var other = newContext("en-US").newPage();
-        signIn(other, operatorWithMfa("operator"));
+        signInWithMfa(other, "operator");
         other.navigate("/operations");
         assertThat(other.locator("[data-view][data-view-name='Team " + run + "']"))
                 .isVisible();
@@ -159,7 +159,7 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
                 requested.add(id);
             }
         }
-        signIn(page, operatorWithMfa("operator"));
+        signInWithMfa(page, "operator");
         page.navigate("/operations?subject=" + subject);
         assertThat(page.locator("tr[data-row]")).hasCount(20);
         // Someone else moves one after the operator saw the list.
@@ -198,7 +198,7 @@ class OperationListBrowserIntegrationTests extends BrowserTest {
         String subject = "fresh-" + run;
         String first =
                 create(Operations.withdrawal().subject(subject)).get("id").asString();
-        signIn(page, operatorWithMfa("operator"));
+        signInWithMfa(page, "operator");
         page.navigate("/operations?subject=" + subject);
         assertThat(page.locator("tr[data-row]")).hasCount(1);
         page.evaluate("window.sameDocument = true");

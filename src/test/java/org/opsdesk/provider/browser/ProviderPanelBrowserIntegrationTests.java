@@ -28,7 +28,7 @@ class ProviderPanelBrowserIntegrationTests extends BrowserTest {
                         + " 'no answer from the provider: browser test', now() + interval '1 hour', now())")
                 .param(id)
                 .update();
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
 
         page.navigate("/operations/" + id);
         assertThat(page.locator("#panel-provider")).containsText("Waiting for the provider");
@@ -46,7 +46,7 @@ class ProviderPanelBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#provider-approve")).hasCount(0);
 
         var second = newContext("en").newPage();
-        signIn(second, operatorWithMfa("supervisor"));
+        signInWithMfa(second, "supervisor");
         second.navigate("/operations/" + id);
         second.locator("#provider-approve").click();
 

@@ -51,7 +51,7 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
         String number = registry().target("account", account).identifier();
         String deleted = registry().person("Diego Deleted");
         registry().take("person.delete", "person", deleted, Map.of());
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
 
         page.navigate("/registry");
         page.locator("#registry-q").fill(number);
@@ -118,7 +118,7 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
                                 RegistryActions.brl("5000.00"),
                                 "nighttime",
                                 RegistryActions.brl("1000.00")));
-        signIn(page, operatorWithMfa("supervisor"));
+        signInWithMfa(page, "supervisor");
 
         page.navigate("/persons/" + person);
         page.locator("#action-person-update summary").click();
@@ -161,7 +161,7 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
         String account = registry().personalAccount(registry().person("Carlos Card"));
         String reference =
                 "NN-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        signIn(page, operatorWithMfa("support"));
+        signInWithMfa(page, "support");
 
         page.navigate("/accounts/" + account);
         page.locator("#action-card-link-no-name summary").click();
@@ -202,7 +202,7 @@ class RecordPagesBrowserIntegrationTests extends BrowserTest {
                                     "paula-" + token + "@example.com",
                                     "subject",
                                     subject));
-            signIn(page, operatorWithMfa("support"));
+            signInWithMfa(page, "support");
 
             page.navigate("/accounts/" + account);
             page.locator("#action-account-send-push summary").click();

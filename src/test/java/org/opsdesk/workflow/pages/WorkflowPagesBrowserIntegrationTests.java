@@ -20,7 +20,7 @@ class WorkflowPagesBrowserIntegrationTests extends BrowserTest {
     @Test
     void drawsTheWithdrawalWorkflowWithItsTransitionsAndTheNotificationsEachStageSetsOff() {
         WorkflowDefinition withdrawal = workflows.current("withdrawal").orElseThrow();
-        signIn(page, operatorWithMfa("operator"));
+        signInWithMfa(page, "operator");
 
         page.navigate("/workflows");
         assertThat(page.locator("table.data tbody tr").count())
@@ -75,7 +75,7 @@ class WorkflowPagesBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void answersNotFoundForAnUnknownTypeAndDrawsTheOthers() {
-        signIn(page, operatorWithMfa("auditor"));
+        signInWithMfa(page, "auditor");
 
         assertThat(page.navigate("/workflows/no_such_type").status()).isEqualTo(404);
         assertThat(page.navigate("/workflows/deposit").status()).isEqualTo(200);
