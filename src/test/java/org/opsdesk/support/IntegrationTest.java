@@ -268,9 +268,13 @@ public abstract class IntegrationTest {
                         "application/merge-patch+json");
     }
 
+    /**
+     * Under target/, not /tmp: the embedded PostgreSQL's files (50–230 MB a run) go with {@code mvn clean} instead of
+     * piling up in /tmp run after run; the server stops as the JVM exits, so nothing could delete them earlier.
+     */
     private static Path temporaryDataDirectory() {
         try {
-            return Files.createTempDirectory("opsdesk-it-");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-data-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
