@@ -16,7 +16,6 @@ class ExportBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void exportsAFilterFromTheExportsPageAndFindsItInTheList() throws IOException {
-        var operator = operatorWithMfa("compliance");
         String subject = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         var formula = Operations.withdrawal()
                 .subject(subject)
@@ -26,7 +25,7 @@ class ExportBrowserIntegrationTests extends BrowserTest {
         create(plain);
         create(Operations.withdrawal());
 
-        signIn(page, operator);
+        var operator = signInWithMfa(page, "compliance");
         page.navigate("/exports");
         assertThat(page.locator("h1")).hasText("Exports");
         page.locator("#f-subject").fill(subject);

@@ -41,11 +41,10 @@ class OperationDetailBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void movesWithAReasonClaimsReleasesAndCommentsOnTheVerifiedTimeline() throws Exception {
-        var operator = operatorWithMfa("operator");
         var withdrawal = Operations.withdrawal();
         String id = underReview(withdrawal);
         List<String> confirmations = acceptConfirmations(page);
-        signIn(page, operator);
+        var operator = signInWithMfa(page, "operator");
 
         page.navigate("/operations/" + id);
 
@@ -103,14 +102,13 @@ class OperationDetailBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void previewsTheManualNotificationInTheClientsLanguageAndSendsIt() throws Exception {
-        var operator = operatorWithMfa("operator");
         String address = "lia-" + UUID.randomUUID() + "@example.com";
         String subject = TestClients.create(api(), "pt-BR", "\"email\":\"" + address + "\"", "email", true);
         var deposit = Operations.of("deposit").amount("80.00", "EUR").subject(subject);
         String id = create(deposit).get("id").asString();
         assertThat(transition(id, "declined", "cartão recusado pelo banco").status())
                 .isEqualTo(200);
-        signIn(page, operator);
+        var operator = signInWithMfa(page, "operator");
 
         page.navigate("/operations/" + id);
         page.locator("#preview-" + RULE).click();
