@@ -1,6 +1,7 @@
 package org.opsdesk.access.operators;
 
 import java.util.HashSet;
+import java.util.Set;
 import org.opsdesk.access.roles.Role;
 import org.opsdesk.access.roles.RoleStore;
 import org.opsdesk.shared.Actor;
@@ -29,10 +30,15 @@ public class OperatorActors {
         var held = roles.findAll(operator.roles());
         var permissions = new HashSet<String>();
         held.forEach(role -> permissions.addAll(role.permissions()));
+        return signedIn(operator, permissions, held.stream().anyMatch(Role::mfaRequired));
+    }
+
+    /** The same from the roles' grants read already (by {@link OperatorStore#findForSession}). */
+    static SignedIn signedIn(Operator operator, Set<String> permissions, boolean mfaRequired) {
         return new SignedIn(
                 new Actor(
                         Actor.Kind.OPERATOR, operator.username(), operator.displayName(), new Permissions(permissions)),
-                held.stream().anyMatch(Role::mfaRequired));
+                mfaRequired);
     }
 
     /** An operator's actor, and whether their roles require a second factor. */

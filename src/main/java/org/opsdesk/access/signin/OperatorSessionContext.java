@@ -11,7 +11,6 @@ import org.opsdesk.access.audit.SecurityEvents;
 import org.opsdesk.access.audit.SecurityLog;
 import org.opsdesk.access.keys.ActorAuthentication;
 import org.opsdesk.access.operators.Operator;
-import org.opsdesk.access.operators.OperatorActors;
 import org.opsdesk.access.operators.OperatorStore;
 import org.opsdesk.access.operators.OperatorStore.SessionStanding;
 import org.springframework.security.core.context.DeferredSecurityContext;
@@ -41,7 +40,6 @@ class OperatorSessionContext implements SecurityContextRepository {
     static final String PASSWORD_CHANGE_REQUIRED = OperatorSessionContext.class.getName() + ".passwordChangeRequired";
 
     private final OperatorStore operators;
-    private final OperatorActors actors;
     private final OperatorSessions sessions;
     private final SecurityLog securityLog;
     private final SessionSettings settings;
@@ -49,13 +47,11 @@ class OperatorSessionContext implements SecurityContextRepository {
 
     OperatorSessionContext(
             OperatorStore operators,
-            OperatorActors actors,
             OperatorSessions sessions,
             SecurityLog securityLog,
             SessionSettings settings,
             Clock clock) {
         this.operators = operators;
-        this.actors = actors;
         this.sessions = sessions;
         this.securityLog = securityLog;
         this.settings = settings;
@@ -126,7 +122,7 @@ class OperatorSessionContext implements SecurityContextRepository {
         if (state.get().stage() != SignInSession.Stage.SIGNED_IN) {
             return context; // part-way through sign-in: not an actor yet
         }
-        var signedIn = actors.signedIn(operator);
+        var signedIn = standing.get().signedIn();
         if (!state.get().mfaPassed() && (operator.mfaEnabled() || signedIn.mfaRequired())) {
             // MFA was turned on, or a role now requires it, after this session signed in without a code
             SignInSession.demote(request, operator.mfaEnabled() ? SignInSession.Stage.CODE : SignInSession.Stage.ENROL);
