@@ -149,7 +149,7 @@ public abstract class BrowserTest extends IntegrationTest {
      * context of its own, left signed in), for a test that signs them in itself, or more than once.
      */
     protected Credentials operatorWithMfa(String... roles) {
-        return enrolled(newContext("en-US").newPage(), roles);
+        return signInWithMfa(newContext("en-US").newPage(), roles);
     }
 
     /**
@@ -159,10 +159,6 @@ public abstract class BrowserTest extends IntegrationTest {
      * {@code signIn(page, operatorWithMfa(...))}, which the browser tests paid for in every test.
      */
     protected Credentials signInWithMfa(Page page, String... roles) {
-        return enrolled(page, roles);
-    }
-
-    private Credentials enrolled(Page page, String... roles) {
         String username =
                 ensureOperator("browser-" + UUID.randomUUID().toString().substring(0, 8), roles);
         submitPassword(page, username, OPERATOR_PASSWORD);
